@@ -1,0 +1,8 @@
+import { runService } from '@seatwise/platform/bootstrap/run-service';
+import { envSchema } from './config/env';
+import { service } from './service';
+
+runService(service, envSchema).catch((error: unknown) => {
+  process.stderr.write(`discovery failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

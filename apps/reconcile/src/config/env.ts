@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { baseEnvSchema } from '@seatwise/shared/config/env';
+
+export const envSchema = baseEnvSchema.extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3003),
+  MONGO_DB: baseEnvSchema.shape.MONGO_DB.default('seatwise_reconcile'),
+});
+
+export type Env = z.infer<typeof envSchema>;

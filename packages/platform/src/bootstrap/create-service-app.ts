@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { BaseEnv } from '@seatwise/shared/config/env';
+import type { ServiceName } from '@seatwise/shared/contracts/rpcs';
+import { createLogger, type Logger } from '@seatwise/shared/logging/logger';
+import { PinoNestLogger } from '../logging/pino-nest-logger';
+import { PrefixedNatsServer } from '../nats/prefixed-nats.server';
+import { RpcErrorFilter } from '../rpc/rpc-exception.filter';
+import type { ServiceInfo } from '../service-info';
+
+export interface ServiceDefinition<E extends BaseEnv> {
+  name: ServiceName;
+  version: string;
+  // The app's root module, built from its parsed env.
+  module: (env: E, info: ServiceInfo, logger: Logger) => DynamicModule;
+  // Whether the service answers request-reply over NATS.
+  rpc: boolean;
+}
+
+export interface ServiceApp {
+  app: INestApplication;
+  logger: Logger;
+}
+
+// Builds the HTTP app plus (optionally) the NATS RPC server, not yet listening: tests and main both use it.
+export async function createServiceApp<E extends BaseEnv>(definition: ServiceDefinition<E>, env: E, logger?: Logger): Promise<ServiceApp> {
+  const log = logger ?? createLogger(definition.name, env.LOG_LEVEL);
+  const info: ServiceInfo = { name: definition.name, version: definition.version, startedAt: new Date() };
+  const app = await NestFactory.create(definition.module(env, info, log), { logger: new PinoNestLogger(log), abortOnError: false });
+  app.enableShutdownHooks();
+  if (definition.rpc) {
+    const strategy = new PrefixedNatsServer(env.SEATWISE_BUS_PREFIX, {
+      servers: env.NATS_URL.split(','),
+      name: `${definition.name}-rpc`,
+      queue: definition.name,
+      reconnect: true,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 250,
+      gracefulShutdown: true,
+      gracePeriod: 2_000,
+    });
+    app.connectMicroservice({ strategy }, { inheritAppConfig: true });
+    app.useGlobalFilters(new RpcErrorFilter(log));
+  }
+  await app.init();
+  await app.startAllMicroservices();
+  return { app, logger: log };
+}

@@ -1,0 +1,44 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { ConsumerDefinition } from '@seatwise/shared/contracts/consumers';
+import type { EventName, EventPayload } from '@seatwise/shared/contracts/events';
+import { DurableConsumer } from '@seatwise/shared/bus/durable-consumer';
+import { EventPublisher, type PublishOptions, type PublishResult } from '@seatwise/shared/bus/publisher';
+import { ensureConsumer, ensureStreams } from '@seatwise/shared/bus/topology';
+import type { BaseEnv } from '@seatwise/shared/config/env';
+import { APP_ENV } from '../tokens';
+import { BusConnection } from './bus-connection';
+
+// The service's door to JetStream: typed publishing and durable consumers, under the deployment prefix.
+@Injectable()
+export class EventBus implements OnModuleInit {
+  private readonly publisher: EventPublisher;
+
+  constructor(
+    private readonly connection: BusConnection,
+    @Inject(APP_ENV) private readonly env: BaseEnv,
+  ) {
+    this.publisher = new EventPublisher(connection.js, env.SEATWISE_BUS_PREFIX);
+  }
+
+  get prefix(): string {
+    return this.env.SEATWISE_BUS_PREFIX;
+  }
+
+  // Every service declares the streams it may touch, so start order does not matter.
+  async onModuleInit(): Promise<void> {
+    await ensureStreams(this.connection.jsm, this.prefix);
+  }
+
+  publish<N extends EventName>(name: N, payload: EventPayload<N>, options?: PublishOptions): Promise<PublishResult> {
+    return this.publisher.publish(name, payload, options);
+  }
+
+  publishAll<N extends EventName>(name: N, payloads: readonly EventPayload<N>[], options?: PublishOptions & { window?: number }): Promise<PublishResult[]> {
+    return this.publisher.publishAll(name, payloads, options);
+  }
+
+  async durableConsumer<N extends EventName>(definition: ConsumerDefinition & { events: readonly N[] }): Promise<DurableConsumer<N>> {
+    await ensureConsumer(this.connection.jsm, this.prefix, definition);
+    return new DurableConsumer(this.connection.nc, this.connection.js, this.prefix, definition, this.publisher);
+  }
+}

@@ -1,0 +1,35 @@
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { ServerNats } from '@nestjs/microservices';
+
+type NatsServerOptions = NonNullable<ConstructorParameters<typeof ServerNats>[0]>;
+
+// Nest's NATS transport with every pattern served under `<prefix>.<pattern>`, so deployments (and
+// test files) sharing one NATS server never answer each other's requests.
+export class PrefixedNatsServer extends ServerNats {
+  private readonly prefixedSubscriptions: Subscription[] = [];
+
+  constructor(
+    private readonly prefix: string,
+    private readonly natsOptions: NatsServerOptions,
+  ) {
+    super(natsOptions);
+  }
+
+  override bindEvents(client: NatsConnection): void {
+    const defaultQueue = this.natsOptions.queue;
+    for (const [pattern, handler] of this.messageHandlers) {
+      const queue = (handler.extras?.['queue'] as string | undefined) ?? defaultQueue;
+      const subscription = client.subscribe(`${this.prefix}.${pattern}`, {
+        queue,
+        callback: this.getMessageHandler(pattern).bind(this),
+      });
+      this.prefixedSubscriptions.push(subscription);
+    }
+  }
+
+  // Stop taking new requests first; Nest's close then waits its grace period and closes the client.
+  override async close(): Promise<void> {
+    for (const subscription of this.prefixedSubscriptions.splice(0)) subscription.unsubscribe();
+    await super.close();
+  }
+}

@@ -1,0 +1,72 @@
+import type { JetStreamClient } from '@nats-io/jetstream';
+import { eventDefinition, type EventName, type EventPayload } from '../contracts/events';
+import { AppError, ErrorCodes } from '../errors/app-error';
+import { parseOrThrow } from '../validation/parse';
+import { eventSubject } from './subjects';
+
+export interface PublishResult {
+  stream: string;
+  seq: number;
+  // JetStream saw this msgID inside the dedupe window and did not store the message again.
+  duplicate: boolean;
+}
+
+export interface PublishOptions {
+  timeoutMs?: number;
+}
+
+// Validates every event against its contract before it leaves the service, and publishes it with its
+// msgID so JetStream de-duplicates re-publishes (after a crash, a retry) inside the dedupe window.
+export class EventPublisher {
+  constructor(
+    private readonly js: JetStreamClient,
+    private readonly prefix: string,
+  ) {}
+
+  async publish<N extends EventName>(name: N, payload: EventPayload<N>, options: PublishOptions = {}): Promise<PublishResult> {
+    const def = eventDefinition(name);
+    // parseOrThrow cannot see through the generic schema; the schema is exactly EventSchema<N>.
+    const data = parseOrThrow(def.schema, payload, `${name} event`, ErrorCodes.BUS_MALFORMED_EVENT) as EventPayload<N>;
+    try {
+      const ack = await this.js.publish(eventSubject(this.prefix, name, data), JSON.stringify(data), {
+        msgID: def.msgId(data),
+        timeout: options.timeoutMs ?? 10_000,
+      });
+      return { stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
+    } catch (error) {
+      throw new AppError(ErrorCodes.BUS_PUBLISH_FAILED, `Publishing ${name} failed: ${describe(error)}`, undefined, { cause: error });
+    }
+  }
+
+  // Pipelines publishes (at most `window` awaiting their ack) and resolves once JetStream has
+  // acknowledged every one, in input order; the first failure rejects after in-flight ones settle.
+  async publishAll<N extends EventName>(
+    name: N,
+    payloads: readonly EventPayload<N>[],
+    options: PublishOptions & { window?: number } = {},
+  ): Promise<PublishResult[]> {
+    const window = Math.max(1, options.window ?? 256);
+    const results = new Array<PublishResult>(payloads.length);
+    let next = 0;
+    let failed = false;
+    const worker = async (): Promise<void> => {
+      while (!failed && next < payloads.length) {
+        const index = next++;
+        try {
+          results[index] = await this.publish(name, payloads[index] as EventPayload<N>, options);
+        } catch (error) {
+          failed = true; // stop feeding new publishes; the caller retries from its checkpoint
+          throw error;
+        }
+      }
+    };
+    const settled = await Promise.allSettled(Array.from({ length: Math.min(window, payloads.length) }, worker));
+    const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failure) throw failure.reason;
+    return results;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

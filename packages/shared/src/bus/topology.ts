@@ -1,0 +1,70 @@
+import { AckPolicy, DeliverPolicy, type JetStreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import type { ConsumerDefinition } from '../contracts/consumers';
+import { events } from '../contracts/events';
+import { STREAM_KEYS, streams, type StreamKey } from '../contracts/streams';
+import { eventFilter, prefixedSubject, streamName } from './subjects';
+
+const nanos = (ms: number): number => ms * 1_000_000;
+
+function streamConfig(prefix: string, key: StreamKey) {
+  const def = streams[key];
+  return {
+    name: streamName(prefix, key),
+    subjects: def.subjects.map((s) => prefixedSubject(prefix, s)),
+    description: def.description,
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    max_age: nanos(def.maxAgeMs),
+    duplicate_window: nanos(def.duplicateWindowMs),
+  };
+}
+
+// Creates or updates every stream; idempotent, so every service may call it at start-up.
+export async function ensureStreams(jsm: JetStreamManager, prefix: string, keys: readonly StreamKey[] = STREAM_KEYS): Promise<void> {
+  for (const key of keys) {
+    const config = streamConfig(prefix, key);
+    try {
+      await jsm.streams.info(config.name);
+      await jsm.streams.update(config.name, config);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      await jsm.streams.add(config);
+    }
+  }
+}
+
+export function consumerFilters(prefix: string, def: ConsumerDefinition): string[] {
+  return def.events.map((name) => {
+    if (events[name].stream !== def.stream) throw new Error(`event ${name} is not in stream ${def.stream}`);
+    return eventFilter(prefix, name);
+  });
+}
+
+export async function ensureConsumer(jsm: JetStreamManager, prefix: string, def: ConsumerDefinition): Promise<void> {
+  const stream = streamName(prefix, def.stream);
+  const config = {
+    durable_name: def.durable,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    ack_wait: nanos(def.ackWaitMs),
+    max_deliver: def.maxDeliver,
+    max_ack_pending: def.maxAckPending,
+    filter_subjects: consumerFilters(prefix, def),
+  };
+  try {
+    await jsm.consumers.info(stream, def.durable);
+    await jsm.consumers.update(stream, def.durable, {
+      ack_wait: config.ack_wait,
+      max_deliver: config.max_deliver,
+      max_ack_pending: config.max_ack_pending,
+      filter_subjects: config.filter_subjects,
+    });
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    await jsm.consumers.add(stream, config);
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof Error && /not found/i.test(error.message);
+}

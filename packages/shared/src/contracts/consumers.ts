@@ -1,0 +1,40 @@
+import type { EventName } from './events';
+import type { StreamKey } from './streams';
+
+// Durable pull consumers of the Seatwise services. Other systems define their own durables.
+export interface ConsumerDefinition {
+  stream: StreamKey;
+  durable: string;
+  events: EventName[];
+  ackWaitMs: number;
+  // After this many deliveries a message that keeps failing is dead-lettered.
+  maxDeliver: number;
+  maxAckPending: number;
+}
+
+export const consumers = {
+  discoveryAuthLogs: {
+    stream: 'DUO_AUTHLOGS',
+    durable: 'discovery-authlogs',
+    events: ['duo.authlog'],
+    ackWaitMs: 60_000,
+    maxDeliver: 20,
+    maxAckPending: 20_000,
+  },
+  discoveryUsers: {
+    stream: 'DUO_USERS',
+    durable: 'discovery-users',
+    events: ['duo.users.record', 'duo.users.snapshot-complete'],
+    ackWaitMs: 60_000,
+    maxDeliver: 20,
+    maxAckPending: 5_000,
+  },
+  reconcileAccounts: {
+    stream: 'DUO_ACCOUNTS',
+    durable: 'reconcile-accounts',
+    events: ['duo.account.snapshot'],
+    ackWaitMs: 60_000,
+    maxDeliver: 20,
+    maxAckPending: 1_000,
+  },
+} as const satisfies Record<string, ConsumerDefinition>;

@@ -1,0 +1,15 @@
+import type { z } from 'zod';
+import { AppError, ErrorCodes } from '../errors/app-error';
+import { describeIssues, formatIssues } from './zod-issues';
+
+// Parses at a boundary and turns zod's error into a coded AppError with readable paths.
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+  code: string = ErrorCodes.VALIDATION_FAILED,
+): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new AppError(code, `Invalid ${what}: ${formatIssues(result.error)}`, describeIssues(result.error));
+}

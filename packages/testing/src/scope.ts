@@ -1,0 +1,57 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { randomBytes } from 'node:crypto';
+import mongoose from 'mongoose';
+
+export interface TestScope {
+  natsUrl: string;
+  mongoUrl: string;
+  // Unique per test file, so files running in parallel never see each other's data or events.
+  dbName: string;
+  busPrefix: string;
+  // Drops the database and deletes every stream of this prefix.
+  cleanup(): Promise<void>;
+}
+
+export function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run integration specs through jest's integration project (globalSetup)`);
+  return value;
+}
+
+export function createTestScope(overrides: { natsUrl?: string; mongoUrl?: string } = {}): TestScope {
+  const id = randomBytes(5).toString('hex');
+  const scope = {
+    natsUrl: overrides.natsUrl ?? requireEnv('SEATWISE_TEST_NATS_URL'),
+    mongoUrl: overrides.mongoUrl ?? requireEnv('SEATWISE_TEST_MONGO_URL'),
+    dbName: `test_${id}`,
+    busPrefix: `t${id}`,
+  };
+  return { ...scope, cleanup: () => cleanupScope(scope) };
+}
+
+async function cleanupScope(scope: Omit<TestScope, 'cleanup'>): Promise<void> {
+  await Promise.allSettled([dropDatabase(scope.mongoUrl, scope.dbName), deleteStreams(scope.natsUrl, scope.busPrefix)]);
+}
+
+async function dropDatabase(url: string, dbName: string): Promise<void> {
+  const connection = await mongoose.createConnection(url, { dbName, serverSelectionTimeoutMS: 3_000 }).asPromise();
+  try {
+    await connection.dropDatabase();
+  } finally {
+    await connection.close();
+  }
+}
+
+async function deleteStreams(url: string, prefix: string): Promise<void> {
+  const nc = await connect({ servers: url, timeout: 3_000 });
+  try {
+    const jsm = await jetstreamManager(nc);
+    const streamPrefix = `${prefix.toUpperCase().replace(/-/g, '_')}_`;
+    for await (const stream of jsm.streams.list()) {
+      if (stream.config.name.startsWith(streamPrefix)) await jsm.streams.delete(stream.config.name);
+    }
+  } finally {
+    await nc.close();
+  }
+}
