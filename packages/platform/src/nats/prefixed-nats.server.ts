@@ -1,9 +1,10 @@
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { ServerNats } from '@nestjs/microservices';
+import { rpcSubject } from '@seatwise/shared/bus/subjects';
 
 type NatsServerOptions = NonNullable<ConstructorParameters<typeof ServerNats>[0]>;
 
-// Nest's NATS transport with every pattern served under `<prefix>.<pattern>`, so deployments (and
+// Nest's NATS transport with every pattern served under `<prefix>.rpc.<pattern>`, so deployments (and
 // test files) sharing one NATS server never answer each other's requests.
 export class PrefixedNatsServer extends ServerNats {
   private readonly prefixedSubscriptions: Subscription[] = [];
@@ -19,7 +20,7 @@ export class PrefixedNatsServer extends ServerNats {
     const defaultQueue = this.natsOptions.queue;
     for (const [pattern, handler] of this.messageHandlers) {
       const queue = (handler.extras?.['queue'] as string | undefined) ?? defaultQueue;
-      const subscription = client.subscribe(`${this.prefix}.${pattern}`, {
+      const subscription = client.subscribe(rpcSubject(this.prefix, pattern), {
         queue,
         callback: this.getMessageHandler(pattern).bind(this),
       });

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { rpcs, type RpcName, type RpcRequest, type RpcResponse } from '../contracts/rpcs';
 import { AppError, ErrorCodes } from '../errors/app-error';
 import { parseOrThrow } from '../validation/parse';
-import { prefixedSubject } from './subjects';
+import { rpcSubject } from './subjects';
 
 // Nest's NATS transport packet shapes: request {pattern,data,id}; reply {id,response|err,isDisposed}.
 interface ReplyPacket {
@@ -34,7 +34,7 @@ export class RpcClient {
 
   private async send(name: RpcName, body: string, timeoutMs: number): Promise<ReplyPacket> {
     try {
-      const msg = await this.nc.request(prefixedSubject(this.prefix, name), body, { timeout: timeoutMs });
+      const msg = await this.nc.request(rpcSubject(this.prefix, name), body, { timeout: timeoutMs });
       return msg.json<ReplyPacket>();
     } catch (error) {
       throw transportError(name, timeoutMs, error);

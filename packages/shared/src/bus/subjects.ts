@@ -20,6 +20,12 @@ export function prefixedSubject(prefix: string, subject: string): string {
   return `${prefix}.${subject}`;
 }
 
+// Request-reply lives under its own `rpc` token so it can never fall inside a stream's subjects
+// (stream DISCOVERY captures `<prefix>.discovery.>` and would answer a request with a PubAck).
+export function rpcSubject(prefix: string, pattern: string): string {
+  return `${prefix}.rpc.${pattern}`;
+}
+
 export function streamName(prefix: string, key: StreamKey): string {
   return `${prefix.toUpperCase().replace(/-/g, '_')}_${key}`;
 }

@@ -1,6 +1,6 @@
 import { AckPolicy, DeliverPolicy, type JetStreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import type { ConsumerDefinition } from '../contracts/consumers';
-import { events } from '../contracts/events';
+import { EVENT_NAMES, events } from '../contracts/events';
 import { STREAM_KEYS, streams, type StreamKey } from '../contracts/streams';
 import { eventFilter, prefixedSubject, streamName } from './subjects';
 
@@ -33,11 +33,20 @@ export async function ensureStreams(jsm: JetStreamManager, prefix: string, keys:
   }
 }
 
-export function consumerFilters(prefix: string, def: ConsumerDefinition): string[] {
-  return def.events.map((name) => {
+// Filtering is expressed with the single `filter_subject` that every JetStream server (2.9 included,
+// as Debian ships) understands: none when the consumer takes every event of its stream, else exactly
+// one event. Several events out of a larger stream would need 2.10's filter_subjects.
+export function consumerFilter(prefix: string, def: ConsumerDefinition): string | undefined {
+  for (const name of def.events) {
     if (events[name].stream !== def.stream) throw new Error(`event ${name} is not in stream ${def.stream}`);
-    return eventFilter(prefix, name);
-  });
+  }
+  const ofStream = EVENT_NAMES.filter((name) => events[name].stream === def.stream);
+  if (ofStream.every((name) => def.events.includes(name))) return undefined;
+  const [only, ...rest] = def.events;
+  if (only === undefined || rest.length > 0) {
+    throw new Error(`consumer ${def.durable} takes several but not all events of ${def.stream}; split it per event`);
+  }
+  return eventFilter(prefix, only);
 }
 
 export async function ensureConsumer(jsm: JetStreamManager, prefix: string, def: ConsumerDefinition): Promise<void> {
@@ -49,7 +58,7 @@ export async function ensureConsumer(jsm: JetStreamManager, prefix: string, def:
     ack_wait: nanos(def.ackWaitMs),
     max_deliver: def.maxDeliver,
     max_ack_pending: def.maxAckPending,
-    filter_subjects: consumerFilters(prefix, def),
+    filter_subject: consumerFilter(prefix, def),
   };
   try {
     await jsm.consumers.info(stream, def.durable);
@@ -57,7 +66,7 @@ export async function ensureConsumer(jsm: JetStreamManager, prefix: string, def:
       ack_wait: config.ack_wait,
       max_deliver: config.max_deliver,
       max_ack_pending: config.max_ack_pending,
-      filter_subjects: config.filter_subjects,
+      filter_subject: config.filter_subject,
     });
   } catch (error) {
     if (!isNotFound(error)) throw error;

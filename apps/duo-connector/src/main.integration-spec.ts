@@ -1,0 +1,21 @@
+import { connectBus } from '@seatwise/shared/bus/connect';
+import { RpcClient } from '@seatwise/shared/bus/rpc-client';
+import { startService } from '@seatwise/platform/testing/start-service';
+import { describeServiceLifecycle } from '@seatwise/testing/suites/service-lifecycle.suite';
+import { join } from 'node:path';
+import { envSchema } from './config/env';
+import { service } from './service';
+
+describeServiceLifecycle({
+  name: 'duo-connector',
+  mainPath: join(__dirname, '..', 'dist', 'main.js'),
+  boot: (env) => startService(service, envSchema, env),
+  rpcHealth: async (natsUrl, busPrefix) => {
+    const nc = await connectBus({ url: natsUrl, name: 'spec' });
+    try {
+      return await new RpcClient(nc, busPrefix).request('duo-connector.health', {});
+    } finally {
+      await nc.close();
+    }
+  },
+});
