@@ -1,0 +1,90 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { Truth, type TruthAccount } from './data/truth';
+import { buildWorld } from './data/world';
+import { Delays } from './http/delays';
+import { FaultInjector } from './http/faults';
+import { handleDuoRequest, type Engine } from './http/pipeline';
+import { RateLimiter } from './http/rate-limiter';
+import { handleSimRequest } from './http/sim-routes';
+import { selfSignedCertificate } from './http/tls';
+import { buildInfo, type SimInfo } from './info';
+import { faultsSchema, formatIssues, OptionsError, rateLimitsSchema, resolveOptions, type DuoSimOptions, type Faults,
+  type RateLimits } from './options';
+
+export type { DuoSimOptions } from './options';
+
+export interface DuoSimulator {
+  url: string;
+  info: SimInfo;
+  truth: () => { accounts: TruthAccount[] };
+  setFaults: (faults: Faults) => void;
+  setRateLimits: (limits: RateLimits | false) => void;
+  close: () => Promise<void>;
+}
+
+function validated<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: Parameters<typeof formatIssues>[0] } }, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new OptionsError(`invalid ${what}: ${formatIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo); // a TCP listener always reports an AddressInfo
+    });
+  });
+}
+
+/** Starts a simulator; options are validated (OptionsError names every bad option). */
+export async function startDuoSimulator(input: DuoSimOptions = {}): Promise<DuoSimulator> {
+  const options = resolveOptions(input);
+  const anchor = options.anchorTime ?? Date.now();
+  const world = buildWorld(options, anchor);
+  const truth = new Truth(world);
+  const tls = options.https ? selfSignedCertificate(options.host) : undefined;
+  const hostPort = { value: '' };
+  const engine: Engine = {
+    world, options, anchor, delays: new Delays(),
+    limiter: new RateLimiter(options.rateLimits),
+    faults: new FaultInjector(options.seed, options.faults),
+    apiHostname: () => options.apiHostname ?? hostPort.value,
+  };
+  const control = {
+    info: (): SimInfo => info,
+    truth: () => truth.snapshot(Date.now() - options.availabilityLagMs),
+    setFaults: (f: unknown) => { engine.faults.configure(validated(faultsSchema, f, 'faults')); },
+    setRateLimits: (l: unknown) => {
+      engine.limiter.configure(l === false ? false : validated(rateLimitsSchema, l, 'rate limits'));
+    },
+  };
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const done = path.startsWith('/_sim/') ? handleSimRequest(control, req, res, path) : handleDuoRequest(engine, req, res);
+    done.catch((error: unknown) => {
+      process.stderr.write(`duo-simulator: ${String(error)}\n`);
+      res.destroy();
+    });
+  };
+  const server = tls ? createHttpsServer(tls, onRequest) : createHttpServer(onRequest);
+  const address = await listen(server, options.port, options.host);
+  const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  hostPort.value = `${urlHost}:${address.port}`;
+  const url = `${tls ? 'https' : 'http'}://${hostPort.value}`;
+  const info = buildInfo(world, url, engine.apiHostname(), tls?.cert);
+  return {
+    url, info,
+    truth: control.truth,
+    setFaults: control.setFaults,
+    setRateLimits: control.setRateLimits,
+    close: () => new Promise<void>((resolve, reject) => {
+      engine.delays.releaseAll();
+      server.close((error) => { if (error) reject(error); else resolve(); });
+      server.closeAllConnections();
+    }),
+  };
+}
