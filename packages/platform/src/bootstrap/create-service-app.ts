@@ -27,6 +27,8 @@ export interface ServiceApp {
 export async function createServiceApp<E extends BaseEnv>(definition: ServiceDefinition<E>, env: E, logger?: Logger): Promise<ServiceApp> {
   const log = logger ?? createLogger(definition.name, env.LOG_LEVEL);
   const info: ServiceInfo = { name: definition.name, version: definition.version, startedAt: new Date() };
+  // Nest declares its options as a class but documents (and only ever reads) plain objects.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
   const app = await NestFactory.create(definition.module(env, info, log), { logger: new PinoNestLogger(log), abortOnError: false });
   app.enableShutdownHooks();
   if (definition.rpc) {

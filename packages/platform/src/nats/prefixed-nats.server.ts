@@ -1,4 +1,4 @@
-import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
 import { ServerNats } from '@nestjs/microservices';
 import { rpcSubject } from '@seatwise/shared/bus/subjects';
 
@@ -20,9 +20,11 @@ export class PrefixedNatsServer extends ServerNats {
     const defaultQueue = this.natsOptions.queue;
     for (const [pattern, handler] of this.messageHandlers) {
       const queue = (handler.extras?.['queue'] as string | undefined) ?? defaultQueue;
+      // Nest types the handler as a bare Function; it is (error, msg) => Promise<void>.
+      const handle = this.getMessageHandler(pattern).bind(this) as (error: Error | null, msg: Msg) => Promise<void>;
       const subscription = client.subscribe(rpcSubject(this.prefix, pattern), {
         queue,
-        callback: this.getMessageHandler(pattern).bind(this),
+        callback: (error, msg) => void handle(error, msg),
       });
       this.prefixedSubscriptions.push(subscription);
     }

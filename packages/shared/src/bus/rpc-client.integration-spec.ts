@@ -1,6 +1,6 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { createTestScope, type TestScope } from '@seatwise/testing/scope';
-import { ErrorCodes } from '../errors/app-error';
+import { type AppError, ErrorCodes } from '../errors/app-error';
 import { connectBus } from './connect';
 import { RpcClient } from './rpc-client';
 import { rpcSubject } from './subjects';
@@ -51,7 +51,9 @@ describe('RpcClient', () => {
       },
     });
     await nc.flush();
-    await expect(client.request('discovery.health', {})).rejects.toMatchObject({ code: ErrorCodes.INTERNAL, message: expect.stringContaining('ready') });
+    const error = (await client.request('discovery.health', {}).catch((e: unknown) => e)) as AppError;
+    expect(error.code).toBe(ErrorCodes.INTERNAL);
+    expect(error.message).toContain('ready');
     sub.unsubscribe();
   });
 });

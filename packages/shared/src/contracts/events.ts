@@ -97,8 +97,7 @@ export type EventSchema<N extends EventName> = (typeof events)[N]['schema'];
 export type EventPayload<N extends EventName> = z.output<EventSchema<N>>;
 
 export function eventDefinition<N extends EventName>(name: N): EventDefinition<EventSchema<N>> {
-  // The indexed type is a union over N; for one N it is exactly EventDefinition<EventSchema<N>>.
-  return events[name] as EventDefinition<EventSchema<N>>;
+  return events[name];
 }
 
 export const EVENT_NAMES = Object.keys(events) as EventName[];

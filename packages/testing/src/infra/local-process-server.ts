@@ -50,7 +50,7 @@ export class LocalProcessServer implements ManagedServer {
     running.add(child);
     this.child = child;
     const exited = new Promise<never>((_, reject) => {
-      child.once('exit', (code) => reject(new Error(`${this.description} exited with ${code}:\n${this.logTail()}`)));
+      child.once('exit', (code) => { reject(new Error(`${this.description} exited with ${code}:\n${this.logTail()}`)); });
     });
     exited.catch(() => undefined);
     child.once('exit', () => {
@@ -93,7 +93,7 @@ export class LocalProcessServer implements ManagedServer {
   private async terminate(signal: NodeJS.Signals): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null) return;
-    const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const gone = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
     child.kill(signal);
     const escalate = setTimeout(() => child.kill('SIGKILL'), 10_000);
     await gone;

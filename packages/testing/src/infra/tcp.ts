@@ -8,9 +8,9 @@ export function canConnect(host: string, port: number, timeoutMs = 500): Promise
       socket.destroy();
       resolve(ok);
     };
-    socket.setTimeout(timeoutMs, () => finish(false));
-    socket.once('connect', () => finish(true));
-    socket.once('error', () => finish(false));
+    socket.setTimeout(timeoutMs, () => { finish(false); });
+    socket.once('connect', () => { finish(true); });
+    socket.once('error', () => { finish(false); });
   });
 }
 
