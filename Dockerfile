@@ -1,0 +1,21 @@
+# One image for every Seatwise service (and the simulators); docker-compose picks the entry point.
+FROM node:22-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json turbo.json tsconfig.base.json ./
+COPY packages ./packages
+COPY apps ./apps
+# Install scripts are not needed: swc ships prebuilt binaries, and the native optional builds
+# (ssh2, cpu-features, @parcel/watcher) belong to test tooling only.
+RUN npm ci --ignore-scripts --no-audit --no-fund
+RUN npx turbo run build
+RUN npm prune --omit=dev --ignore-scripts
+
+FROM node:22-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build --chown=node:node /app/package.json ./
+COPY --from=build --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/packages ./packages
+COPY --from=build --chown=node:node /app/apps ./apps
+USER node
+CMD ["node", "apps/gateway/dist/main.js"]
