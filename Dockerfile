@@ -6,7 +6,7 @@ COPY packages ./packages
 COPY apps ./apps
 # Install scripts are not needed: swc ships prebuilt binaries, and the native optional builds
 # (ssh2, cpu-features, @parcel/watcher) belong to test tooling only.
-RUN npm ci --ignore-scripts --no-audit --no-fund
+RUN npm install --ignore-scripts --no-audit --no-fund
 RUN npx turbo run build
 RUN npm prune --omit=dev --ignore-scripts
 
