@@ -1,0 +1,76 @@
+import type { PairingKind } from './pairing';
+import type { Product } from './products';
+
+// In-memory records. Times are epoch ms on whole seconds (ConnectWise reports second precision).
+
+export interface Addition {
+  id: number;
+  agreementId: number;
+  productId: number;
+  quantity: number;
+  unitPrice: number;
+  unitCost: number;
+  lessIncluded: number;
+  description: string;
+  invoiceDescription: string;
+  billCustomer: 'Billable' | 'DoNotBill' | 'NoCharge';
+  taxableFlag: boolean;
+  effectiveDate: number;
+  cancelledDate: number | null;
+  dateEntered: number;
+  lastUpdated: number;
+  updatedBy: string;
+}
+
+export interface Agreement {
+  id: number;
+  name: string;
+  companyId: number;
+  typeName: string;
+  cancelled: boolean;
+  startDate: number;
+  dateEntered: number;
+  lastUpdated: number;
+  additions: Addition[];
+}
+
+export interface Company {
+  id: number;
+  identifier: string;
+  name: string;
+  pairing: PairingKind;
+  pairedDuoAccountId: string | null;
+  // Billable seats of the paired Duo account (what a correct reconciliation sets the Duo addition to).
+  duoBillableSeats: number | null;
+  dateEntered: number;
+  lastUpdated: number;
+  agreements: Agreement[];
+}
+
+export interface Credentials {
+  companyId: string;
+  publicKey: string;
+  privateKey: string;
+  clientId: string;
+}
+
+export interface World {
+  companies: Company[];
+  catalog: Product[];
+  agreements: Agreement[];
+  companyById: Map<number, Company>;
+  agreementById: Map<number, Agreement>;
+  productById: Map<number, Product>;
+  credentials: Credentials;
+  // Newest lastUpdated anywhere; mutations stamp strictly after it so `lastUpdated > [watermark]` finds them.
+  newestStamp: number;
+}
+
+export const DAY = 86_400_000;
+
+// Whole-second stamp for a mutation: now, but never at or before the newest stamp already handed out.
+export function nextStamp(world: World, now: number): number {
+  const stamp = Math.max(Math.floor(now / 1000) * 1000, world.newestStamp + 1000);
+  world.newestStamp = stamp;
+  return stamp;
+}

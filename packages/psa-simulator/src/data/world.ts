@@ -1,0 +1,97 @@
+import { hashString, mix, Prng } from '@seatwise/duo-simulator/data/hash';
+import type { ResolvedOptions } from '../options';
+import { planCompanies, type CompanySpec } from './companies';
+import { DAY, type Addition, type Agreement, type Company, type Credentials, type World } from './model';
+import { buildCatalog, duoProductFor, type Product } from './products';
+
+interface Ids { agreement: number; addition: number }
+
+const second = (ms: number): number => Math.floor(ms / 1000) * 1000;
+
+// dateEntered some months or years before the anchor; lastUpdated between it and a day before the anchor.
+function stamps(prng: Prng, anchor: number): { dateEntered: number; lastUpdated: number } {
+  const dateEntered = second(anchor - (200 + prng.int(1300)) * DAY - prng.int(DAY));
+  return { dateEntered, lastUpdated: second(dateEntered + prng.next() * (anchor - DAY - dateEntered)) };
+}
+
+function addition(prng: Prng, anchor: number, ids: Ids, agreementId: number, product: Product, quantity: number,
+  cancelled: boolean): Addition {
+  const { dateEntered, lastUpdated } = stamps(prng, anchor);
+  return {
+    id: (ids.addition += 1 + prng.int(4)), agreementId, productId: product.id, quantity,
+    unitPrice: product.price, unitCost: product.cost, lessIncluded: 0,
+    description: product.description, invoiceDescription: `${product.description} - monthly`,
+    billCustomer: 'Billable', taxableFlag: false, effectiveDate: dateEntered,
+    cancelledDate: cancelled ? second(lastUpdated - prng.int(30) * DAY) : null,
+    dateEntered, lastUpdated, updatedBy: 'Admin1',
+  };
+}
+
+function duoQuantity(prng: Prng, spec: CompanySpec): number {
+  if (!spec.duo) return 5 + prng.int(200);
+  const seats = spec.duo.billableSeats;
+  if (!spec.quantityMismatch) return seats;
+  const delta = 1 + prng.int(10);
+  return seats - delta >= 0 && prng.chance(0.5) ? seats - delta : seats + delta;
+}
+
+function agreement(prng: Prng, anchor: number, ids: Ids, company: Company, name: string, cancelled: boolean): Agreement {
+  const { dateEntered, lastUpdated } = stamps(prng, anchor);
+  return {
+    id: (ids.agreement += 1 + prng.int(3)), name, companyId: company.id, typeName: 'Managed Services', cancelled,
+    startDate: dateEntered, dateEntered, lastUpdated, additions: [],
+  };
+}
+
+// A company's agreements: an active managed-services agreement (its Duo addition when the company pays for Duo,
+// plus unrelated lines, a few cancelled), and for some a cancelled legacy agreement that still lists a Duo line.
+function agreementsFor(prng: Prng, anchor: number, ids: Ids, company: Company, spec: CompanySpec, catalog: Product[]): Agreement[] {
+  const main = agreement(prng, anchor, ids, company, `Managed Services - ${company.identifier}`, false);
+  const unrelated = catalog.filter((p) => p.duoEdition === null);
+  const billsDuo = spec.duo !== null || prng.chance(0.5);
+  if (billsDuo) {
+    const product = duoProductFor(catalog, spec.duo?.edition ?? prng.pick(['ENTERPRISE', 'PLATFORM', 'BEYOND']));
+    main.additions.push(addition(prng, anchor, ids, main.id, product, duoQuantity(prng, spec), false));
+  }
+  for (const product of prng.shuffle([...unrelated]).slice(0, 1 + prng.int(3))) {
+    main.additions.push(addition(prng, anchor, ids, main.id, product, 1 + prng.int(120), prng.chance(0.15)));
+  }
+  if (!prng.chance(0.25)) return [main];
+  const legacy = agreement(prng, anchor, ids, company, `Legacy Security Bundle - ${company.identifier}`, true);
+  legacy.additions.push(addition(prng, anchor, ids, legacy.id, duoProductFor(catalog, 'ENTERPRISE'), 1 + prng.int(80), true));
+  return [main, legacy];
+}
+
+function credentials(o: ResolvedOptions, prng: Prng): Credentials {
+  return {
+    companyId: o.companyId ?? 'seatwise_sim', publicKey: o.publicKey ?? prng.id(16), privateKey: o.privateKey ?? prng.id(16),
+    clientId: o.clientId ?? prng.uuid(),
+  };
+}
+
+export function buildWorld(o: ResolvedOptions, anchor: number): World {
+  const seed = hashString(o.seed);
+  const catalog = buildCatalog(mix(seed, 1), anchor, o.products);
+  const prng = new Prng(mix(seed, 2));
+  const ids: Ids = { agreement: 10, addition: 1000 };
+  let nextCompanyId = 249;
+  const companies = planCompanies(o).map((spec) => {
+    const company: Company = {
+      id: (nextCompanyId += 1 + prng.int(2)), identifier: spec.identifier, name: spec.name, pairing: spec.pairing,
+      pairedDuoAccountId: spec.duo?.id ?? null, duoBillableSeats: spec.duo?.billableSeats ?? null,
+      ...stamps(prng, anchor), agreements: [],
+    };
+    company.agreements = agreementsFor(prng, anchor, ids, company, spec, catalog);
+    return company;
+  });
+  const agreements = companies.flatMap((c) => c.agreements).sort((a, b) => a.id - b.id);
+  const all = [...catalog, ...companies, ...agreements, ...agreements.flatMap((a) => a.additions)];
+  return {
+    companies, catalog, agreements,
+    companyById: new Map(companies.map((c) => [c.id, c])),
+    agreementById: new Map(agreements.map((a) => [a.id, a])),
+    productById: new Map(catalog.map((p) => [p.id, p])),
+    credentials: credentials(o, new Prng(mix(seed, 3))),
+    newestStamp: all.reduce((max, r) => Math.max(max, r.lastUpdated), 0),
+  };
+}
