@@ -39,7 +39,8 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,packages}/*/src/**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/packages/testing/src/jest/global-setup.ts',
       globalTeardown: '<rootDir>/packages/testing/src/jest/global-teardown.ts',
-      testTimeout: 120000,
+      // jest 30 reads testTimeout only at the top level; integration specs set theirs here.
+      setupFilesAfterEnv: ['<rootDir>/packages/testing/src/jest/integration-setup.ts'],
     },
   ],
 };

@@ -8,7 +8,7 @@ export class UsageError extends Error {}
 export const USAGE = `usage: duo-sim [--config file.json] [--port N] [--host H] [--seed S] [--accounts N] [--users N]
   [--apps N] [--events N] [--history-days D] [--live] [--speed X] [--https] [--anchor-time MS]
   [--no-rate-limits] [--rate-logs N] [--rate-page N] [--rate-single N] [--rate-list-all N]
-  [--fault-500 F] [--fault-503 F] [--fault-slow F] [--fault-slow-ms MS] [--fault-drop F]
+  [--fault-429 F] [--fault-500 F] [--fault-503 F] [--fault-slow F] [--fault-slow-ms MS] [--fault-drop F]
   [--fault-truncate F] [--fault-malformed F]`;
 
 const NUMERIC: Record<string, string> = {
@@ -17,7 +17,7 @@ const NUMERIC: Record<string, string> = {
 };
 const RATES: Record<string, string> = { 'rate-logs': 'logs', 'rate-page': 'page', 'rate-single': 'single', 'rate-list-all': 'listAll' };
 const FAULTS: Record<string, string> = {
-  'fault-500': 'error500', 'fault-503': 'error503', 'fault-slow': 'slow', 'fault-slow-ms': 'slowMs',
+  'fault-429': 'error429', 'fault-500': 'error500', 'fault-503': 'error503', 'fault-slow': 'slow', 'fault-slow-ms': 'slowMs',
   'fault-drop': 'drop', 'fault-truncate': 'truncate', 'fault-malformed': 'malformed',
 };
 const STRING_FLAGS = ['config', 'host', 'seed', ...Object.keys(NUMERIC), ...Object.keys(RATES), ...Object.keys(FAULTS)];

@@ -37,6 +37,13 @@ describe('faults', () => {
     expect(reply.body).toMatchObject({ code: 50301 });
   });
 
+  it('injects 429/42901 regardless of the rate limiter', async () => {
+    sim.setFaults({ error429: 1 });
+    const reply = await summary(1);
+    expect(reply.status).toBe(429);
+    expect(reply.body).toEqual({ stat: 'FAIL', code: 42901, message: 'Too Many Requests' });
+  });
+
   it('drops connections', async () => {
     sim.setFaults({ drop: 1 });
     await expect(summary(1)).rejects.toThrow(/socket hang up|ECONNRESET/);

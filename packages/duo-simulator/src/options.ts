@@ -12,6 +12,8 @@ export const rateLimitsSchema = z
 const fraction = z.number().min(0).max(1);
 export const faultsSchema = z
   .object({
+    // Injected 429s, independent of the rate limiter: a share of requests Duo answers "Too Many Requests".
+    error429: fraction,
     error500: fraction,
     error503: fraction,
     slow: fraction,
@@ -25,7 +27,7 @@ export const faultsSchema = z
   .refine((f) => sumFractions(f) <= 1, { message: 'fault fractions must sum to at most 1' });
 
 function sumFractions(f: Partial<Record<string, number>>): number {
-  return (f['error500'] ?? 0) + (f['error503'] ?? 0) + (f['slow'] ?? 0) + (f['drop'] ?? 0) +
+  return (f['error429'] ?? 0) + (f['error500'] ?? 0) + (f['error503'] ?? 0) + (f['slow'] ?? 0) + (f['drop'] ?? 0) +
     (f['truncate'] ?? 0) + (f['malformed'] ?? 0);
 }
 

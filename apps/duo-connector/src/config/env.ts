@@ -1,9 +1,60 @@
 import { z } from 'zod';
 import { baseEnvSchema } from '@seatwise/shared/config/env';
 
+const MINUTE = 60_000;
+
+// `kid:base64key[,kid:base64key…]`, each key 32 bytes; the active one encrypts, all of them decrypt.
+const encryptionKeys = z
+  .string()
+  .min(1)
+  .transform((raw, ctx) => {
+    const keys = new Map<string, Buffer>();
+    for (const entry of raw.split(',')) {
+      const [id, material] = entry.trim().split(':');
+      const key = material ? Buffer.from(material, 'base64') : Buffer.alloc(0);
+      if (!id || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || key.length !== 32) {
+        ctx.addIssue({ code: 'custom', message: 'each entry must be <keyId>:<base64 of 32 random bytes>, e.g. k1:$(openssl rand -base64 32)' });
+        return z.NEVER;
+      }
+      keys.set(id, key);
+    }
+    return keys;
+  });
+
+const bootstrapIntegrations = z
+  .string()
+  .transform((raw, ctx) => {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON array of {name, kind, apiHostname, integrationKey, secretKey}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(z.object({ name: z.string(), kind: z.enum(['admin', 'accounts']), apiHostname: z.string(), integrationKey: z.string(), secretKey: z.string() })));
+
 export const envSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   MONGO_DB: baseEnvSchema.shape.MONGO_DB.default('seatwise_connector'),
+  SEATWISE_ENCRYPTION_KEYS: encryptionKeys,
+  SEATWISE_ENCRYPTION_KEY_ID: z.string().optional(),
+  DUO_BOOTSTRAP_INTEGRATIONS: bootstrapIntegrations.optional(),
+  // How far back the first sync of an account reads auth logs (Duo keeps 180 days).
+  CONNECTOR_BACKFILL_DAYS: z.coerce.number().min(0).max(180).default(180),
+  CONNECTOR_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  CONNECTOR_LOG_POLL_INTERVAL_MS: z.coerce.number().int().min(1_000).default(MINUTE),
+  CONNECTOR_USERS_INTERVAL_MS: z.coerce.number().int().min(10_000).default(60 * MINUTE),
+  CONNECTOR_ACCOUNTS_REFRESH_MS: z.coerce.number().int().min(10_000).default(10 * MINUTE),
+  // Requests per minute per account and endpoint class. Duo documents no hard numbers for the Admin
+  // API; Elastic's production poller settled on 0.5 req/s for logs, and Duo staff quoted 200/min for
+  // pages of objects. A 429 still backs off; these only keep us from provoking one.
+  CONNECTOR_LOGS_PER_MINUTE: z.coerce.number().min(0.1).default(30),
+  CONNECTOR_OBJECTS_PER_MINUTE: z.coerce.number().min(0.1).default(120),
+  CONNECTOR_DUO_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  CONNECTOR_DUO_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  CONNECTOR_DUO_RETRY_BASE_MS: z.coerce.number().int().min(1).default(250),
+  // Duo sends no Retry-After on 429, so its back-off starts higher than for other transient errors.
+  CONNECTOR_DUO_RATE_LIMIT_RETRY_BASE_MS: z.coerce.number().int().min(1).default(2_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

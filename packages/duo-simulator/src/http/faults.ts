@@ -1,8 +1,8 @@
 import { hashString, Prng } from '../data/hash';
 import type { Faults } from '../options';
 
-export type FaultKind = 'error500' | 'error503' | 'slow' | 'drop' | 'truncate' | 'malformed';
-const KINDS: readonly FaultKind[] = ['error500', 'error503', 'slow', 'drop', 'truncate', 'malformed'];
+export type FaultKind = 'error429' | 'error500' | 'error503' | 'slow' | 'drop' | 'truncate' | 'malformed';
+const KINDS: readonly FaultKind[] = ['error429', 'error500', 'error503', 'slow', 'drop', 'truncate', 'malformed'];
 
 /**
  * Seeded fault choice: one draw per Duo-surface request, so the same seed and request order give the same faults.

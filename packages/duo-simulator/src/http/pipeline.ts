@@ -55,8 +55,8 @@ async function preFault(engine: Engine, req: IncomingMessage, res: ServerRespons
     req.socket.destroy();
     return true;
   }
-  if (fault === 'error500' || fault === 'error503') {
-    const error = new DuoError(fault === 'error500' ? 'internal' : 'unavailable');
+  if (fault === 'error429' || fault === 'error500' || fault === 'error503') {
+    const error = new DuoError(fault === 'error429' ? 'rateLimited' : fault === 'error500' ? 'internal' : 'unavailable');
     sendJson(res, error.status, error.toBody());
     return true;
   }

@@ -27,10 +27,7 @@ export interface ServiceApp {
 export async function createServiceApp<E extends BaseEnv>(definition: ServiceDefinition<E>, env: E, logger?: Logger): Promise<ServiceApp> {
   const log = logger ?? createLogger(definition.name, env.LOG_LEVEL);
   const info: ServiceInfo = { name: definition.name, version: definition.version, startedAt: new Date() };
-  // Nest declares its options as a class but documents (and only ever reads) plain objects.
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
   const app = await NestFactory.create(definition.module(env, info, log), { logger: new PinoNestLogger(log), abortOnError: false });
-  app.enableShutdownHooks();
   if (definition.rpc) {
     const strategy = new PrefixedNatsServer(env.SEATWISE_BUS_PREFIX, {
       servers: env.NATS_URL.split(','),
@@ -42,8 +39,9 @@ export async function createServiceApp<E extends BaseEnv>(definition: ServiceDef
       gracefulShutdown: true,
       gracePeriod: 2_000,
     });
-    app.connectMicroservice({ strategy }, { inheritAppConfig: true });
+    // inheritAppConfig copies the global filters at this call, so the filter is registered first.
     app.useGlobalFilters(new RpcErrorFilter(log));
+    app.connectMicroservice({ strategy }, { inheritAppConfig: true });
   }
   await app.init();
   await app.startAllMicroservices();

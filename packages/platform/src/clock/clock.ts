@@ -10,4 +10,8 @@ export class Clock {
   nowMs(): number {
     return Date.now();
   }
+
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { deadLetterEventSchema } from './dead-letter';
 import { serviceDiscoveredEventSchema, userDiscoveredEventSchema } from './discovery-events';
@@ -88,7 +89,8 @@ export const events = {
     stream: 'DEAD_LETTER',
     description: 'An event a consumer rejected (failed validation), with the reason and raw data.',
     token: (e) => e.consumer,
-    msgId: (e) => `deadletter:${e.stream}:${e.consumer}:${e.streamSequence}`,
+    // The data's hash keeps letters apart that have no stream sequence (e.g. a bad Duo API record).
+    msgId: (e) => `deadletter:${e.stream}:${e.consumer}:${e.streamSequence}:${createHash('sha256').update(e.data).digest('hex').slice(0, 24)}`,
   }),
 } as const;
 

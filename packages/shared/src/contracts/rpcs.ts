@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  duoAccountViewSchema,
+  idRequestSchema,
+  integrationInputSchema,
+  integrationViewSchema,
+  integrationWithReportSchema,
+} from './connector-rpcs';
+import { integrationId } from './common';
 
 export interface RpcDefinition<Req extends z.ZodType, Res extends z.ZodType> {
   request: Req;
@@ -33,6 +41,41 @@ const healthRpc = (service: ServiceName) =>
 // Served over Nest's NATS transport; any NATS client can call it (see docs/events.md).
 export const rpcs = {
   'duo-connector.health': healthRpc('duo-connector'),
+  'duo-connector.integrations.create': defineRpc({
+    request: integrationInputSchema,
+    response: integrationWithReportSchema,
+    description: 'Store a Duo integration (secret encrypted), probe its permissions, start syncing it.',
+  }),
+  'duo-connector.integrations.update': defineRpc({
+    request: integrationInputSchema.partial().extend({ id: integrationId }).strict(),
+    response: integrationWithReportSchema,
+    description: 'Change an integration; credentials are probed again.',
+  }),
+  'duo-connector.integrations.delete': defineRpc({
+    request: idRequestSchema,
+    response: z.object({ deleted: z.literal(true) }),
+    description: 'Stop syncing an integration and forget it (events already published stay).',
+  }),
+  'duo-connector.integrations.get': defineRpc({
+    request: idRequestSchema,
+    response: integrationViewSchema,
+    description: 'One integration, without its secret.',
+  }),
+  'duo-connector.integrations.list': defineRpc({
+    request: z.object({}).strict(),
+    response: z.object({ items: z.array(integrationViewSchema) }),
+    description: 'Every integration, without secrets.',
+  }),
+  'duo-connector.integrations.sync-now': defineRpc({
+    request: idRequestSchema,
+    response: z.object({ accepted: z.literal(true) }),
+    description: 'Poll every account of the integration now instead of at its next scheduled time.',
+  }),
+  'duo-connector.accounts.list': defineRpc({
+    request: z.object({ integrationId: integrationId.optional() }).strict(),
+    response: z.object({ items: z.array(duoAccountViewSchema) }),
+    description: 'Duo accounts being polled, with seats, edition and sync status.',
+  }),
   'discovery.health': healthRpc('discovery'),
   'reconcile.health': healthRpc('reconcile'),
 } as const;

@@ -26,3 +26,32 @@ export function runNode(entry: string, env: Record<string, string>, timeoutMs = 
     });
   });
 }
+
+export interface NodeProcess {
+  pid: number;
+  // Resolves with the exit code (null when killed by a signal) and the signal.
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  output(): string;
+  kill(signal: NodeJS.Signals): void;
+}
+
+// Starts a built entry point as a long-running process with exactly the given environment.
+export function startNode(entry: string, env: Record<string, string>): NodeProcess {
+  if (!existsSync(entry)) throw new Error(`${entry} does not exist: run \`npm run build\` first`);
+  const child = spawn(process.execPath, [entry], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => {
+      resolve({ code, signal });
+    });
+  });
+  // A test that fails half-way must not leave the process running.
+  const reap = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', reap);
+  void exited.then(() => process.removeListener('exit', reap));
+  return { pid: child.pid ?? -1, exited, output: () => output, kill: (signal) => child.kill(signal) };
+}

@@ -1,0 +1,101 @@
+import { AppError } from '@seatwise/shared/errors/app-error';
+
+// Stable codes: callers branch on these, never on messages.
+export const DuoErrorCodes = {
+  UNAUTHORIZED: 'CONNECTOR.DUO_UNAUTHORIZED',
+  FORBIDDEN: 'CONNECTOR.DUO_FORBIDDEN',
+  BAD_REQUEST: 'CONNECTOR.DUO_BAD_REQUEST',
+  NOT_FOUND: 'CONNECTOR.DUO_NOT_FOUND',
+  RATE_LIMITED: 'CONNECTOR.DUO_RATE_LIMITED',
+  UNAVAILABLE: 'CONNECTOR.DUO_UNAVAILABLE',
+  MALFORMED_RESPONSE: 'CONNECTOR.DUO_MALFORMED_RESPONSE',
+} as const;
+export type DuoErrorCode = (typeof DuoErrorCodes)[keyof typeof DuoErrorCodes];
+
+// Transient by nature: a later identical request can succeed.
+const RETRYABLE: ReadonlySet<DuoErrorCode> = new Set<DuoErrorCode>([
+  DuoErrorCodes.RATE_LIMITED, DuoErrorCodes.UNAVAILABLE, DuoErrorCodes.MALFORMED_RESPONSE,
+]);
+
+export interface DuoErrorInit {
+  code: DuoErrorCode;
+  httpStatus: number | null;
+  duoCode: number | null;
+  duoMessage: string | null;
+  detail: string | null;
+  cause?: unknown;
+}
+
+/**
+ * A failed Duo call. Built only from the response (status, Duo's code/message/detail) or a local description,
+ * never from the request, so neither the secret key nor the Authorization header can leak into it.
+ */
+export class DuoApiError extends AppError {
+  override readonly code: DuoErrorCode;
+  readonly httpStatus: number | null;
+  readonly duoCode: number | null;
+  readonly duoMessage: string | null;
+  readonly detail: string | null;
+  readonly retryable: boolean;
+
+  constructor(init: DuoErrorInit) {
+    super(init.code, describe(init), undefined, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'DuoApiError';
+    this.code = init.code;
+    this.httpStatus = init.httpStatus;
+    this.duoCode = init.duoCode;
+    this.duoMessage = init.duoMessage;
+    this.detail = init.detail;
+    this.retryable = RETRYABLE.has(init.code);
+  }
+
+  /** A Duo failure (`stat: FAIL` body, or a non-2xx status with no usable body). */
+  static fromFailure(httpStatus: number, duoCode: number | null, duoMessage: string | null, detail: string | null): DuoApiError {
+    return new DuoApiError({ code: classify(httpStatus, duoCode), httpStatus, duoCode, duoMessage, detail });
+  }
+
+  static malformed(httpStatus: number | null, detail: string, cause?: unknown): DuoApiError {
+    return new DuoApiError({ code: DuoErrorCodes.MALFORMED_RESPONSE, httpStatus, duoCode: null,
+      duoMessage: null, detail, cause });
+  }
+
+  static network(detail: string, cause?: unknown): DuoApiError {
+    return new DuoApiError({ code: DuoErrorCodes.UNAVAILABLE, httpStatus: null, duoCode: null, duoMessage: null,
+      detail, cause });
+  }
+}
+
+/**
+ * Duo's code starts with the HTTP status (40103 → 401), so the code wins when present; the status decides when
+ * the body carried none (e.g. a proxy's HTML 502). Unknown 4xx (405 wrong verb…) are our request's fault.
+ */
+export function classify(httpStatus: number, duoCode: number | null): DuoErrorCode {
+  const family = duoCode !== null && duoCode >= 10000 ? Math.floor(duoCode / 100) : httpStatus;
+  if (family === 429 || httpStatus === 429) return DuoErrorCodes.RATE_LIMITED;
+  if (family >= 500 || httpStatus >= 500) return DuoErrorCodes.UNAVAILABLE;
+  if (family === 401) return DuoErrorCodes.UNAUTHORIZED;
+  if (family === 403) return DuoErrorCodes.FORBIDDEN;
+  if (family === 404) return DuoErrorCodes.NOT_FOUND;
+  if (family >= 400 && family < 500) return DuoErrorCodes.BAD_REQUEST;
+  // A failure envelope with a 2xx/3xx status and no usable code: nothing we can act on but retrying.
+  return DuoErrorCodes.MALFORMED_RESPONSE;
+}
+
+function describe(init: DuoErrorInit): string {
+  const detail = init.detail === null ? '' : ` (${init.detail})`;
+  if (init.duoCode !== null) return `Duo ${init.duoCode}: ${init.duoMessage ?? 'no message'}${detail}`;
+  if (init.httpStatus !== null) return `Duo HTTP ${init.httpStatus}: ${init.duoMessage ?? label(init.code)}${detail}`;
+  return `Duo ${label(init.code)}${detail}`;
+}
+
+function label(code: DuoErrorCode): string {
+  switch (code) {
+    case DuoErrorCodes.UNAUTHORIZED: return 'unauthorized';
+    case DuoErrorCodes.FORBIDDEN: return 'forbidden';
+    case DuoErrorCodes.BAD_REQUEST: return 'bad request';
+    case DuoErrorCodes.NOT_FOUND: return 'not found';
+    case DuoErrorCodes.RATE_LIMITED: return 'rate limited';
+    case DuoErrorCodes.UNAVAILABLE: return 'unavailable';
+    case DuoErrorCodes.MALFORMED_RESPONSE: return 'malformed response';
+  }
+}

@@ -1,0 +1,29 @@
+import type { Provider } from '@nestjs/common';
+import { APP_ENV } from '@seatwise/platform/tokens';
+import type { Env } from '../config/env';
+import { ConnectorMetrics } from '../metrics/connector-metrics';
+import { DUO_CLIENT_SETTINGS, DuoClientFactory, type DuoClientSettingsInput } from './duo-client.factory';
+import { Sleeper } from './duo-retry';
+import { DuoTransport } from './duo-transport';
+
+// The Duo client's settings come from the env; every attempt is counted in the metrics.
+export const duoProviders: Provider[] = [
+  DuoTransport,
+  Sleeper,
+  DuoClientFactory,
+  {
+    provide: DUO_CLIENT_SETTINGS,
+    inject: [APP_ENV, ConnectorMetrics],
+    useFactory: (env: Env, metrics: ConnectorMetrics): DuoClientSettingsInput => ({
+      timeoutMs: env.CONNECTOR_DUO_TIMEOUT_MS,
+      retry: {
+        maxAttempts: env.CONNECTOR_DUO_MAX_ATTEMPTS,
+        baseDelayMs: env.CONNECTOR_DUO_RETRY_BASE_MS,
+        rateLimitBaseDelayMs: env.CONNECTOR_DUO_RATE_LIMIT_RETRY_BASE_MS,
+      },
+      onAttempt: (report) => {
+        metrics.recordApiCall(report.status);
+      },
+    }),
+  },
+];

@@ -1,0 +1,12 @@
+import type { IntegrationView } from '@seatwise/shared/contracts/connector-rpcs';
+import type { AccountStateDoc } from '../accounts/account-state.repository';
+import type { IntegrationDoc } from './integration.repository';
+
+// An integration is as far along as its least advanced account: any error, else any backfill, else
+// any account still syncing, else idle.
+export function aggregateStatus(doc: Pick<IntegrationDoc, 'status'>, accounts: readonly Pick<AccountStateDoc, 'syncStatus'>[]): IntegrationView['syncStatus'] {
+  if (doc.status === 'error') return 'error';
+  const statuses = new Set(accounts.map((a) => a.syncStatus));
+  for (const status of ['error', 'backfilling', 'syncing'] as const) if (statuses.has(status)) return status;
+  return accounts.length === 0 && doc.status === 'pending' ? 'syncing' : 'idle';
+}

@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { Counter, Gauge, Registry } from 'prom-client';
+
+// Prometheus metrics of the connector. One registry per app instance (not prom-client's global one),
+// so several instances in one process (tests) never collide.
+@Injectable()
+export class ConnectorMetrics {
+  readonly registry = new Registry();
+  readonly recordsFetched = new Counter({ name: 'seatwise_connector_records_fetched_total', help: 'Records fetched from Duo', labelNames: ['account', 'type'], registers: [this.registry] });
+  readonly recordsPublished = new Counter({ name: 'seatwise_connector_records_published_total', help: 'Records acknowledged by JetStream', labelNames: ['account', 'type'], registers: [this.registry] });
+  readonly recordsRejected = new Counter({ name: 'seatwise_connector_records_rejected_total', help: 'Duo records that broke the contract (dead-lettered)', labelNames: ['account', 'type'], registers: [this.registry] });
+  readonly apiCalls = new Counter({ name: 'seatwise_connector_duo_api_calls_total', help: 'Duo API calls by HTTP status (0: no response)', labelNames: ['status'], registers: [this.registry] });
+  readonly rateLimited = new Counter({ name: 'seatwise_connector_duo_rate_limited_total', help: 'Duo 429 answers', registers: [this.registry] });
+  readonly lagSeconds = new Gauge({ name: 'seatwise_connector_log_lag_seconds', help: 'How far behind now the auth-log checkpoint is', labelNames: ['account'], registers: [this.registry] });
+  readonly checkpointAgeSeconds = new Gauge({ name: 'seatwise_connector_checkpoint_age_seconds', help: 'Seconds since the auth-log checkpoint last advanced or was confirmed current', labelNames: ['account'], registers: [this.registry] });
+
+  recordApiCall(status: number | null): void {
+    this.apiCalls.inc({ status: String(status ?? 0) });
+    if (status === 429) this.rateLimited.inc();
+  }
+}

@@ -1,0 +1,140 @@
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { DuoSimulator } from '@seatwise/duo-simulator/server';
+import { startService, type StartedService } from '@seatwise/platform/testing/start-service';
+import { connectBus } from '@seatwise/shared/bus/connect';
+import { RpcClient } from '@seatwise/shared/bus/rpc-client';
+import type { DuoAccountSnapshotEvent, DuoAuthLogEvent, DuoUserSnapshotCompleteEvent } from '@seatwise/shared/contracts/duo-events';
+import { createTestScope, type TestScope } from '@seatwise/testing/scope';
+import { waitFor } from '@seatwise/testing/wait';
+import { connectorEnv, readStream, startSim, streamCount, truthByAccount } from './__fixtures__/connector-fixture';
+import { envSchema } from './config/env';
+import { service } from './service';
+
+const EVENTS = 50_000;
+
+interface Running {
+  sim: DuoSimulator;
+  scope: TestScope;
+  connector: StartedService;
+  nc: NatsConnection;
+  rpc: RpcClient;
+}
+
+async function boot(faults: Parameters<DuoSimulator['setFaults']>[0] = {}): Promise<Running> {
+  const sim = await startSim({ seed: 'connector-msp', accounts: 3, events: EVENTS, faults });
+  const scope = createTestScope();
+  const connector = await startService(service, envSchema, connectorEnv(scope));
+  const nc = await connectBus({ url: scope.natsUrl, name: 'connector-spec' });
+  return { sim, scope, connector, nc, rpc: new RpcClient(nc, scope.busPrefix, 30_000) };
+}
+
+async function shutdown(r: Running | undefined): Promise<void> {
+  if (!r) return;
+  await r.connector.close();
+  await r.nc.close();
+  await r.sim.close();
+  await r.scope.cleanup();
+}
+
+// The acceptance check: every auth event exactly once per account, users + markers, account snapshots.
+async function expectCompleteSync(r: Running): Promise<void> {
+  const truth = r.sim.truth();
+  const total = truth.accounts.reduce((n, a) => n + a.auth_events, 0);
+  expect(total).toBe(EVENTS);
+  await waitFor(async () => (await streamCount(r.nc, r.scope.busPrefix, 'DUO_AUTHLOGS')) >= total, { timeoutMs: 180_000, intervalMs: 500, description: `${total} auth events` });
+  const events = await readStream<DuoAuthLogEvent>(r.nc, r.scope.busPrefix, 'DUO_AUTHLOGS');
+  expect(events).toHaveLength(total);
+  const byAccount = truthByAccount(truth);
+  for (const [accountId, account] of byAccount) {
+    const txids = events.filter((e) => e.accountId === accountId).map((e) => e.record.txid);
+    expect(new Set(txids).size).toBe(account.auth_events);
+    expect(txids).toHaveLength(account.auth_events);
+  }
+
+  const usersTotal = truth.accounts.reduce((n, a) => n + a.users, 0);
+  await waitFor(async () => (await streamCount(r.nc, r.scope.busPrefix, 'DUO_ACCOUNTS')) >= 3, { timeoutMs: 60_000, description: 'account snapshots' });
+  const userStream = await readStream<{ accountId: string; snapshotId?: string; userCount?: number }>(r.nc, r.scope.busPrefix, 'DUO_USERS');
+  const markers = userStream.filter((m): m is DuoUserSnapshotCompleteEvent => m.userCount !== undefined);
+  expect(markers.map((m) => [m.accountId, m.userCount]).sort()).toEqual([...byAccount].map(([id, a]) => [id, a.users]).sort());
+  expect(userStream.length - markers.length).toBe(usersTotal);
+
+  const snapshots = await readStream<DuoAccountSnapshotEvent>(r.nc, r.scope.busPrefix, 'DUO_ACCOUNTS');
+  for (const [accountId, account] of byAccount) {
+    expect(snapshots.find((s) => s.accountId === accountId)).toMatchObject({ name: account.name, edition: account.edition, userCount: account.users, billableSeats: account.billable_seats });
+  }
+  await waitFor(async () => (await r.rpc.request('duo-connector.accounts.list', {})).items.every((a) => a.syncStatus === 'idle'), { timeoutMs: 30_000, description: 'all accounts idle' });
+}
+
+function mspInput(r: Running) {
+  return { name: 'MSP parent', kind: 'accounts' as const, apiHostname: r.sim.url, integrationKey: r.sim.info.accountsApi.ikey, secretKey: r.sim.info.accountsApi.skey };
+}
+
+describe('duo-connector polling a 3-account MSP', () => {
+  let r: Running | undefined;
+  afterEach(() => shutdown(r));
+
+  it('publishes every auth event exactly once, every user, and each account snapshot', async () => {
+    r = await boot();
+    const created = await r.rpc.request('duo-connector.integrations.create', mspInput(r));
+    expect(created.validation).toEqual({ ok: true, granted: ['readInformation', 'readLog', 'readResource'], missing: [], error: null, accountsFound: 3 });
+    expect(JSON.stringify(created)).not.toContain(r.sim.info.accountsApi.skey);
+    await expectCompleteSync(r);
+
+    const accounts = (await r.rpc.request('duo-connector.accounts.list', {})).items;
+    const truth = truthByAccount(r.sim.truth());
+    for (const account of accounts) expect(account).toMatchObject({ integrationId: created.integration.id, seats: truth.get(account.id)?.billable_seats, removed: false });
+    const integration = await r.rpc.request('duo-connector.integrations.get', { id: created.integration.id });
+    expect(integration).toMatchObject({ status: 'connected', syncStatus: 'idle', lastError: null });
+    const metrics = await (await fetch(`${r.connector.url}/metrics`)).text();
+    expect(metrics).toMatch(/seatwise_connector_records_published_total\{account="DA\w+",type="authlog"\} \d+/);
+  });
+
+  it('publishes the same with 20% 429s and 5% 5xx, malformed and dropped responses', async () => {
+    r = await boot({ error429: 0.2, error500: 0.015, error503: 0.01, malformed: 0.01, truncate: 0.005, drop: 0.01 });
+    await r.rpc.request('duo-connector.integrations.create', mspInput(r)).catch(() => undefined);
+    // The probe itself may meet faults; the integration is stored either way and sync-now retries.
+    const [integration] = (await r.rpc.request('duo-connector.integrations.list', {})).items;
+    expect(integration).toBeDefined();
+    await expectCompleteSync(r);
+    const metrics = await (await fetch(`${r.connector.url}/metrics`)).text();
+    expect(Number(/seatwise_connector_duo_rate_limited_total (\d+)/.exec(metrics)?.[1])).toBeGreaterThan(0);
+  });
+});
+
+describe('duo-connector refusing bad credentials and bad input', () => {
+  let r: Running | undefined;
+  beforeAll(async () => {
+    const sim = await startSim({ seed: 'connector-perms', accounts: 1, events: 100, extraIntegrations: [{ type: 'admin', account: 0, permissions: ['read_information', 'read_resource'] }] });
+    const scope = createTestScope();
+    const connector = await startService(service, envSchema, connectorEnv(scope));
+    const nc = await connectBus({ url: scope.natsUrl, name: 'connector-spec' });
+    r = { sim, scope, connector, nc, rpc: new RpcClient(nc, scope.busPrefix, 30_000) };
+  });
+  afterAll(() => shutdown(r));
+
+  it('reports the missing permission by name and marks the integration in error', async () => {
+    const limited = r!.sim.info.extraIntegrations[0]!;
+    const created = await r!.rpc.request('duo-connector.integrations.create', { name: 'No logs', kind: 'admin', apiHostname: r!.sim.url, integrationKey: limited.ikey, secretKey: limited.skey });
+    expect(created.validation).toMatchObject({ ok: false, granted: ['readInformation', 'readResource'], missing: ['readLog'], error: null });
+    expect(created.integration).toMatchObject({ status: 'error', syncStatus: 'error', lastError: { code: 'CONNECTOR.DUO_FORBIDDEN', message: 'Missing Duo permissions: readLog' } });
+  });
+
+  it("reports Duo's code for a wrong secret", async () => {
+    const admin = r!.sim.info.accounts[0]!.adminApi;
+    const created = await r!.rpc.request('duo-connector.integrations.create', { name: 'Typo', kind: 'admin', apiHostname: r!.sim.url, integrationKey: admin.ikey, secretKey: 'x'.repeat(40) });
+    expect(created.validation.error).toMatchObject({ code: 'CONNECTOR.DUO_UNAUTHORIZED', duoCode: 40103 });
+    expect(created.integration.status).toBe('error');
+  });
+
+  it('answers malformed requests with coded errors and keeps running', async () => {
+    await expect(r!.rpc.request('duo-connector.integrations.create', { name: 1 } as never)).rejects.toMatchObject({ code: 'COMMON.VALIDATION_FAILED' });
+    const raw = await r!.nc.request(`${r!.scope.busPrefix}.rpc.duo-connector.integrations.create`, '{"pattern":"duo-connector.integrations.create","data":{"name":"x","kind":"nope"},"id":"1"}', { timeout: 5_000 });
+    expect(raw.json<{ err: { code: string; fields: { path: string }[] } }>().err).toMatchObject({ code: 'COMMON.VALIDATION_FAILED', fields: expect.arrayContaining([expect.objectContaining({ path: 'kind' })]) as unknown });
+    await expect(r!.rpc.request('duo-connector.integrations.get', { id: 'int_missing' })).rejects.toMatchObject({ code: 'COMMON.NOT_FOUND' });
+    await expect(r!.rpc.request('duo-connector.integrations.get', { id: 'bad id with spaces' })).rejects.toMatchObject({ code: 'COMMON.VALIDATION_FAILED' });
+    const admin = r!.sim.info.accounts[0]!.adminApi;
+    await r!.rpc.request('duo-connector.integrations.create', { name: 'Good', kind: 'admin', apiHostname: r!.sim.url, integrationKey: admin.ikey, secretKey: admin.skey }).catch(() => undefined);
+    await expect(r!.rpc.request('duo-connector.integrations.create', { name: 'Again', kind: 'admin', apiHostname: r!.sim.url, integrationKey: admin.ikey, secretKey: admin.skey })).rejects.toMatchObject({ code: 'COMMON.CONFLICT' });
+    await expect(r!.rpc.request('duo-connector.health', {})).resolves.toMatchObject({ ready: true });
+  });
+});

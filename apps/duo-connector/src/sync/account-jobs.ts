@@ -1,0 +1,90 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
+import { AppError } from '@seatwise/shared/errors/app-error';
+import type { Logger } from '@seatwise/shared/logging/logger';
+import type { Env } from '../config/env';
+import { DuoApiError } from '../duo/duo-errors';
+import { AccountSnapshotService } from './account-snapshot.service';
+import { type AccountTarget, targetId } from './account-target';
+import { type Job, JobScheduler } from './job-scheduler';
+import { LogSyncService } from './log-sync.service';
+import { SyncStatusService } from './sync-status.service';
+import { UsersSyncService } from './users-sync.service';
+
+const MAX_BACKOFF_MS = 5 * 60_000;
+const INFRA_RETRY_MS = 1_000;
+
+// The two recurring jobs of every polled account: auth-log pages, and users + account snapshots.
+@Injectable()
+export class AccountJobs {
+  constructor(
+    private readonly scheduler: JobScheduler,
+    private readonly logs: LogSyncService,
+    private readonly users: UsersSyncService,
+    private readonly snapshot: AccountSnapshotService,
+    private readonly status: SyncStatusService,
+    @Inject(APP_ENV) private readonly env: Env,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  track(target: AccountTarget, usersDueInMs: number): void {
+    const id = targetId(target.key);
+    this.scheduler.add(this.logJob(target, id));
+    this.scheduler.add(this.usersJob(target, id), usersDueInMs);
+  }
+
+  untrack(target: Pick<AccountTarget, 'key'>): void {
+    const id = targetId(target.key);
+    this.scheduler.remove(`${id}:logs`);
+    this.scheduler.remove(`${id}:users`);
+  }
+
+  private logJob(target: AccountTarget, id: string): Job {
+    return {
+      id: `${id}:logs`,
+      group: target.key.integrationId,
+      pace: { account: id, cls: 'logs' },
+      work: async () => ((await this.logs.syncPage(target)) === 'more' ? 0 : this.env.CONNECTOR_LOG_POLL_INTERVAL_MS),
+      onError: (error, failures) => this.failed(target, 'auth logs', error, failures),
+    };
+  }
+
+  private usersJob(target: AccountTarget, id: string): Job {
+    return {
+      id: `${id}:users`,
+      group: target.key.integrationId,
+      pace: { account: id, cls: 'objects' },
+      work: async () => {
+        const counts = await this.users.snapshot(target, () => this.scheduler.paced(id, 'objects'));
+        await this.snapshot.publish(target, counts);
+        // The account's status is the log job's to report; if a users failure had put it in error,
+        // let the log job re-assess now rather than at its next poll.
+        if (await this.status.isInError(target.key)) this.scheduler.runNow(`${id}:logs`);
+        return this.env.CONNECTOR_USERS_INTERVAL_MS;
+      },
+      onError: (error, failures) => this.failed(target, 'users', error, failures),
+    };
+  }
+
+  // Duo refusing us (bad keys, missing permission) or failing past the client's retries puts the
+  // account in error; NATS/Mongo trouble only pauses it. Either way it is tried again, backing off.
+  private async failed(target: AccountTarget, what: string, error: unknown, failures: number): Promise<number> {
+    const backoff = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.min(failures - 1, 12)) * (0.5 + Math.random() / 2);
+    if (!(error instanceof DuoApiError)) {
+      this.logger.warn({ err: error, account: targetId(target.key), what }, 'sync paused: infrastructure error');
+      return INFRA_RETRY_MS * Math.min(failures, 10);
+    }
+    const reason = error.retryable ? error : describeRefusal(error, what);
+    this.logger.warn({ account: targetId(target.key), code: reason.code, what }, reason.message);
+    await this.status.report(target.key, { syncStatus: 'error', behindMs: null, behindRecords: null, error: { code: reason.code, message: reason.message }, success: false });
+    return backoff;
+  }
+}
+
+function describeRefusal(error: DuoApiError, what: string): AppError {
+  if (error.code === 'CONNECTOR.DUO_FORBIDDEN') {
+    const permission = what === 'auth logs' ? 'Grant read log' : 'Grant read resource';
+    return new AppError(error.code, `Duo refused ${what} (${error.duoCode ?? 403}): the integration lacks "${permission}"`);
+  }
+  return error;
+}

@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventBus } from '@seatwise/platform/bus/event-bus';
+import { Clock } from '@seatwise/platform/clock/clock';
+import { LOGGER } from '@seatwise/platform/tokens';
+import type { Logger } from '@seatwise/shared/logging/logger';
+import { type AccountKey, AccountStateRepository, type SyncStatus } from '../accounts/account-state.repository';
+
+export interface StatusUpdate {
+  syncStatus: SyncStatus;
+  behindMs: number | null;
+  behindRecords: number | null;
+  error: { code: string; message: string } | null;
+  success: boolean;
+}
+
+// Progress inside one state is published at most this often, so a long backfill reports how far
+// behind it is without an event per page.
+const PROGRESS_EVERY_MS = 10_000;
+
+@Injectable()
+export class SyncStatusService {
+  private readonly lastPublished = new Map<string, number>();
+
+  constructor(
+    private readonly accounts: AccountStateRepository,
+    private readonly bus: EventBus,
+    private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async isInError(key: AccountKey): Promise<boolean> {
+    return (await this.accounts.get(key))?.syncStatus === 'error';
+  }
+
+  async report(key: AccountKey, update: StatusUpdate): Promise<void> {
+    const state = await this.accounts.get(key);
+    if (!state) return;
+    const now = this.clock.now();
+    const changed = state.syncStatus !== update.syncStatus || (state.lastError?.code ?? null) !== (update.error?.code ?? null);
+    const id = `${key.integrationId}:${key.accountId}`;
+    const due = now.getTime() - (this.lastPublished.get(id) ?? 0) >= PROGRESS_EVERY_MS;
+    const revision = changed || due ? state.statusRevision + 1 : state.statusRevision;
+    const lastSuccessAt = update.success ? now : state.lastSuccessAt;
+    await this.accounts.update(key, {
+      syncStatus: update.syncStatus,
+      behindMs: update.behindMs,
+      behindRecords: update.behindRecords,
+      lastError: update.error ? { ...update.error, at: now } : null,
+      lastSuccessAt,
+      statusRevision: revision,
+    });
+    if (revision === state.statusRevision) return;
+    this.lastPublished.set(id, now.getTime());
+    await this.bus
+      .publish('integration.sync-status', {
+        integrationId: key.integrationId,
+        accountId: key.accountId,
+        syncStatus: update.syncStatus,
+        behindMs: update.behindMs,
+        behindRecordsEstimate: update.behindRecords,
+        error: update.error,
+        lastSuccessAt: lastSuccessAt?.toISOString() ?? null,
+        at: now.toISOString(),
+        revision,
+      })
+      // A lost status event is not worth failing the sync for; the next change publishes again.
+      .catch((error: unknown) => { this.logger.warn({ err: error, account: id }, 'sync-status event not published'); });
+  }
+}
