@@ -4,6 +4,7 @@ import { startService, type StartedService } from '@seatwise/platform/testing/st
 import { connectBus } from '@seatwise/shared/bus/connect';
 import { RpcClient } from '@seatwise/shared/bus/rpc-client';
 import type { DuoAccountSnapshotEvent, DuoAuthLogEvent, DuoUserSnapshotCompleteEvent } from '@seatwise/shared/contracts/duo-events';
+import type { IntegrationSyncStatusEvent } from '@seatwise/shared/contracts/integration-events';
 import { createTestScope, type TestScope } from '@seatwise/testing/scope';
 import { waitFor } from '@seatwise/testing/wait';
 import { connectorEnv, readStream, startSim, streamCount, truthByAccount } from './__fixtures__/connector-fixture';
@@ -87,6 +88,18 @@ describe('duo-connector polling a 3-account MSP', () => {
     expect(integration).toMatchObject({ status: 'connected', syncStatus: 'idle', lastError: null });
     const metrics = await (await fetch(`${r.connector.url}/metrics`)).text();
     expect(metrics).toMatch(/seatwise_connector_records_published_total\{account="DA\w+",type="authlog"\} \d+/);
+
+    // Status changes went out as events: every account was seen catching up and then idle.
+    const statuses = await readStream<IntegrationSyncStatusEvent>(r.nc, r.scope.busPrefix, 'INTEGRATIONS');
+    for (const accountId of truth.keys()) {
+      const mine = statuses.filter((s) => s.accountId === accountId);
+      expect(mine.some((s) => s.syncStatus === 'backfilling' || s.syncStatus === 'syncing')).toBe(true);
+      expect(mine.at(-1)?.syncStatus).toBe('idle');
+      const revisions = mine.map((s) => s.revision);
+      expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
+    }
+    await expect(r.rpc.request('duo-connector.integrations.sync-now', { id: created.integration.id })).resolves.toEqual({ accepted: true });
+    await expect(r.rpc.request('duo-connector.integrations.sync-now', { id: 'int_nope' })).rejects.toMatchObject({ code: 'COMMON.NOT_FOUND' });
   });
 
   it('publishes the same with 20% 429s and 5% 5xx, malformed and dropped responses', async () => {

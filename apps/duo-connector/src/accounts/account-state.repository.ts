@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import { isDuplicateKey } from '../db/duplicate-key';
 import type { DuoEdition } from './duo-edition';
 import { type Model, Schema } from 'mongoose';
 
@@ -76,6 +77,16 @@ export class AccountStateRepository implements OnModuleInit {
 
   // Creates the account on first sight (with its backfill start) and refreshes name/host after.
   async upsertSeen(key: AccountKey, seen: { name: string; apiHostname: string | null; child: boolean }, logMintime: number): Promise<AccountStateDoc> {
+    try {
+      return await this.upsertOnce(key, seen, logMintime);
+    } catch (error) {
+      // Two upserts of a new account can race to insert; the loser finds the winner's row.
+      if (!isDuplicateKey(error)) throw error;
+      return this.upsertOnce(key, seen, logMintime);
+    }
+  }
+
+  private async upsertOnce(key: AccountKey, seen: { name: string; apiHostname: string | null; child: boolean }, logMintime: number): Promise<AccountStateDoc> {
     const doc = await this.model
       .findOneAndUpdate(
         { _id: accountDocId(key) },

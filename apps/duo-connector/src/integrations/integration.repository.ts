@@ -4,6 +4,7 @@ import type { IntegrationView } from '@seatwise/shared/contracts/connector-rpcs'
 import { type Model, Schema } from 'mongoose';
 import type { EncryptedSecret } from '../crypto/secret-cipher';
 
+
 export interface IntegrationDoc {
   _id: string;
   name: string;
@@ -72,10 +73,6 @@ export class IntegrationRepository implements OnModuleInit {
   async delete(id: string): Promise<boolean> {
     return (await this.model.deleteOne({ _id: id }).exec()).deletedCount === 1;
   }
-}
-
-export function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }
 
 export function toIntegrationView(doc: IntegrationDoc, syncStatus: IntegrationView['syncStatus']): IntegrationView {

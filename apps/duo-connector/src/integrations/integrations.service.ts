@@ -14,7 +14,8 @@ import { DuoClientFactory } from '../duo/duo-client.factory';
 import { aggregateStatus } from './aggregate-status';
 import { IntegrationProbe } from './integration-probe.service';
 import { IntegrationRuntime } from './integration-runtime.service';
-import { type IntegrationDoc, IntegrationRepository, isDuplicateKey, toIntegrationView } from './integration.repository';
+import { isDuplicateKey } from '../db/duplicate-key';
+import { type IntegrationDoc, IntegrationRepository, toIntegrationView } from './integration.repository';
 
 export interface IntegrationWithReport {
   integration: IntegrationView;
@@ -37,11 +38,17 @@ export class IntegrationsService implements OnApplicationBootstrap {
 
   // Env-bootstrapped integrations first (the local stack), then every stored one starts polling.
   async onApplicationBootstrap(): Promise<void> {
+    const started = new Set<string>();
     for (const input of this.env.DUO_BOOTSTRAP_INTEGRATIONS ?? []) {
-      const existing = await this.repository.findByKey(input.apiHostname, input.integrationKey);
-      if (!existing) await this.create(input).catch((error: unknown) => { this.logger.error({ err: error, name: input.name }, 'bootstrap integration rejected'); });
+      if (await this.repository.findByKey(input.apiHostname, input.integrationKey)) continue;
+      // create() starts what it stores; the loop below must not start it a second time.
+      const created = await this.create(input).catch((error: unknown) => {
+        this.logger.error({ err: error, name: input.name }, 'bootstrap integration rejected');
+        return null;
+      });
+      if (created) started.add(created.integration.id);
     }
-    for (const doc of await this.repository.list()) await this.startStored(doc);
+    for (const doc of await this.repository.list()) if (!started.has(doc._id)) await this.startStored(doc);
   }
 
   async create(raw: unknown): Promise<IntegrationWithReport> {

@@ -8,7 +8,6 @@ import { ConnectorMetrics } from '../metrics/connector-metrics';
 import type { AccountTarget } from './account-target';
 import { DeadLetters } from './dead-letters';
 import { logWindow } from './log-window';
-import { splitAuthLogRecords } from './record-validation';
 import { SyncStatusService } from './sync-status.service';
 
 const PAGE_LIMIT = 1_000;
@@ -39,12 +38,15 @@ export class LogSyncService {
     const page = await target.client.authLogs({ accountId: target.accountParam, ...window, limit: PAGE_LIMIT, nextOffset: state.logCursor ?? undefined });
     const { accountId } = target.key;
     this.metrics.recordsFetched.inc({ account: accountId, type: 'authlog' }, page.records.length);
-    const { valid, invalid } = splitAuthLogRecords(page.records);
-    await this.deadLetters.rejectDuoRecords('authlog', accountId, invalid);
-    this.metrics.recordsRejected.inc({ account: accountId, type: 'authlog' }, invalid.length);
     const fetchedAt = this.clock.now().toISOString();
-    await this.bus.publishAll('duo.authlog', valid.map((record) => ({ integrationId: target.key.integrationId, accountId, record, fetchedAt })));
-    this.metrics.recordsPublished.inc({ account: accountId, type: 'authlog' }, valid.length);
+    // Each record is validated once, as part of its event; one that breaks the contract is dead-lettered.
+    const { published, rejected } = await this.bus.publishValid(
+      'duo.authlog',
+      page.records.map((record) => ({ integrationId: target.key.integrationId, accountId, record, fetchedAt })),
+    );
+    await this.deadLetters.rejectDuoRecords('authlog', accountId, rejected.map((r) => ({ raw: r.payload, reason: r.reason })));
+    this.metrics.recordsRejected.inc({ account: accountId, type: 'authlog' }, rejected.length);
+    this.metrics.recordsPublished.inc({ account: accountId, type: 'authlog' }, published.length);
     if (page.records.length === 0 || !page.nextOffset) return this.caughtUp(target, window.maxtime - window.mintime);
     await this.accounts.update(target.key, { logCursor: page.nextOffset });
     return this.progress(target, window.maxtime, Number(page.nextOffset[0]), page, page.records.length >= PAGE_LIMIT);

@@ -37,6 +37,14 @@ export class EventBus implements OnModuleInit {
     return this.publisher.publishAll(name, payloads, options);
   }
 
+  publishValid<N extends EventName>(
+    name: N,
+    candidates: readonly unknown[],
+    options?: PublishOptions & { window?: number },
+  ): Promise<{ published: EventPayload<N>[]; rejected: { payload: unknown; reason: string }[] }> {
+    return this.publisher.publishValid(name, candidates, options);
+  }
+
   async durableConsumer<N extends EventName>(definition: ConsumerDefinition & { events: readonly N[] }): Promise<DurableConsumer<N>> {
     await ensureConsumer(this.connection.jsm, this.prefix, definition);
     return new DurableConsumer(this.connection.nc, this.connection.js, this.prefix, definition, this.publisher);

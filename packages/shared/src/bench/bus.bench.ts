@@ -5,10 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { connectBus } from '../bus/connect';
 import { DurableConsumer } from '../bus/durable-consumer';
 import { EventPublisher } from '../bus/publisher';
-import { eventSubject, streamName } from '../bus/subjects';
+import { streamName } from '../bus/subjects';
 import { ensureConsumer, ensureStreams } from '../bus/topology';
 import { consumers } from '../contracts/consumers';
-import type { DuoAuthLogEvent } from '../contracts/duo-events';
+import { benchAuthLogEvent, publishRaw } from './raw-jetstream';
 
 // Raw JetStream publish/consume rates on this machine (the baseline later benches compare against),
 // and the same work through our validating EventPublisher/DurableConsumer, measured in the same run.
@@ -19,38 +19,10 @@ const BATCH = 1_000;
 // from being the bottleneck of a connector that waits on Duo's HTTP API.
 const TARGET = 0.5;
 
-function event(i: number): DuoAuthLogEvent {
-  return {
-    integrationId: 'bench',
-    accountId: `DA${i % 10}`,
-    fetchedAt: new Date().toISOString(),
-    record: {
-      txid: `${i}-${randomBytes(8).toString('hex')}`,
-      timestamp: 1_751_290_000 + i,
-      isotimestamp: new Date((1_751_290_000 + i) * 1000).toISOString(),
-      event_type: 'authentication',
-      result: i % 9 === 0 ? 'denied' : 'success',
-      reason: 'user_approved',
-      factor: 'duo_push',
-      user: { key: `DU${i % 500}`, name: `user${i % 500}@example.org`, groups: ['Staff'] },
-      application: { key: `DI${i % 40}`, name: `App ${i % 40}` },
-      access_device: { ip: '198.51.100.23', browser: 'Firefox', os: 'Windows', location: { city: 'Lyon', country: 'France', state: 'ARA' } },
-      auth_device: { ip: '203.0.113.9', name: 'Pixel 8', location: { city: 'Lyon', country: 'France', state: 'ARA' } },
-      email: `user${i % 500}@example.org`,
-    },
-  };
-}
-
 async function timed(work: () => Promise<void>): Promise<number> {
   const start = process.hrtime.bigint();
   await work();
   return Number(process.hrtime.bigint() - start) / 1e9;
-}
-
-async function rawPublish(js: JetStreamClient, prefix: string, events: DuoAuthLogEvent[]): Promise<void> {
-  for (let i = 0; i < events.length; i += WINDOW) {
-    await Promise.all(events.slice(i, i + WINDOW).map((e) => js.publish(eventSubject(prefix, 'duo.authlog', e), JSON.stringify(e), { msgID: `${e.accountId}:${e.record.txid}` })));
-  }
 }
 
 async function rawConsume(nc: NatsConnection, js: JetStreamClient, prefix: string): Promise<void> {
@@ -81,9 +53,9 @@ async function round(nc: NatsConnection, prefix: string, helpers: boolean): Prom
   const jsm = await jetstreamManager(nc);
   await ensureStreams(jsm, prefix, ['DUO_AUTHLOGS', 'DEAD_LETTER']);
   await ensureConsumer(jsm, prefix, consumers.discoveryAuthLogs);
-  const events = Array.from({ length: N }, (_, i) => event(i));
+  const events = Array.from({ length: N }, (_, i) => benchAuthLogEvent(i));
   const publisher = new EventPublisher(js, prefix);
-  const publishSeconds = await timed(() => (helpers ? publisher.publishAll('duo.authlog', events, { window: WINDOW }).then(() => undefined) : rawPublish(js, prefix, events)));
+  const publishSeconds = await timed(() => (helpers ? publisher.publishAll('duo.authlog', events, { window: WINDOW }).then(() => undefined) : publishRaw(js, prefix, events, WINDOW)));
   const consumeSeconds = await timed(() =>
     helpers ? helperConsume(new DurableConsumer(nc, js, prefix, consumers.discoveryAuthLogs, publisher)) : rawConsume(nc, js, prefix),
   );

@@ -98,6 +98,15 @@ describe('JetStream bus', () => {
     expect(error.message).toContain('record.user.key: Required');
   });
 
+  it('publishes the valid candidates of a batch and hands back the invalid ones with their reasons', async () => {
+    const good = authLogEvent('DA5', 'tx-good');
+    const { published, rejected } = await publisher.publishValid('duo.authlog', [good, { ...good, record: { txid: 'tx-bad' } }, 'nonsense']);
+    expect(published.map((e) => e.record.txid)).toEqual(['tx-good']);
+    expect(rejected.map((r) => r.reason)).toEqual([expect.stringContaining('record.timestamp: Required'), '(root): Invalid input: expected object, received string']);
+    const consumer = await consumerFor();
+    expect(await drain(consumer, 1)).toEqual(['tx-good']);
+  });
+
   it('dead-letters a malformed message with the reason and keeps consuming', async () => {
     const subject = eventFilter(scope.busPrefix, 'duo.authlog', 'DA4');
     await js.publish(subject, JSON.stringify({ ...authLogEvent('DA4', 'tx-x'), record: { txid: 'tx-x' } }));

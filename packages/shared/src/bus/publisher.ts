@@ -2,6 +2,7 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import { eventDefinition, type EventName, type EventPayload } from '../contracts/events';
 import { AppError, ErrorCodes } from '../errors/app-error';
 import { parseOrThrow } from '../validation/parse';
+import { formatIssues } from '../validation/zod-issues';
 import { eventSubject } from './subjects';
 
 export interface PublishResult {
@@ -27,6 +28,30 @@ export class EventPublisher {
     const def = eventDefinition(name);
     // parseOrThrow cannot see through the generic schema; the schema is exactly EventSchema<N>.
     const data = parseOrThrow(def.schema, payload, `${name} event`, ErrorCodes.BUS_MALFORMED_EVENT) as EventPayload<N>;
+    return this.send(name, data, options);
+  }
+
+  // For payloads straight from an outside source (Duo records): each is validated once; the valid
+  // ones are published (pipelined, all acked when this resolves), the others come back with the reason.
+  async publishValid<N extends EventName>(
+    name: N,
+    candidates: readonly unknown[],
+    options: PublishOptions & { window?: number } = {},
+  ): Promise<{ published: EventPayload<N>[]; rejected: { payload: unknown; reason: string }[] }> {
+    const schema = eventDefinition(name).schema;
+    const valid: EventPayload<N>[] = [];
+    const rejected: { payload: unknown; reason: string }[] = [];
+    for (const payload of candidates) {
+      const parsed = schema.safeParse(payload);
+      if (parsed.success) valid.push(parsed.data as EventPayload<N>);
+      else rejected.push({ payload, reason: formatIssues(parsed.error) });
+    }
+    await this.pipeline(valid, (data) => this.send(name, data, options), options.window);
+    return { published: valid, rejected };
+  }
+
+  private async send<N extends EventName>(name: N, data: EventPayload<N>, options: PublishOptions): Promise<PublishResult> {
+    const def = eventDefinition(name);
     try {
       const ack = await this.js.publish(eventSubject(this.prefix, name, data), JSON.stringify(data), {
         msgID: def.msgId(data),
@@ -45,22 +70,26 @@ export class EventPublisher {
     payloads: readonly EventPayload<N>[],
     options: PublishOptions & { window?: number } = {},
   ): Promise<PublishResult[]> {
-    const window = Math.max(1, options.window ?? 256);
-    const results = new Array<PublishResult>(payloads.length);
+    return this.pipeline(payloads, (payload) => this.publish(name, payload, options), options.window);
+  }
+
+  private async pipeline<T>(items: readonly T[], publishOne: (item: T) => Promise<PublishResult>, windowSize = 256): Promise<PublishResult[]> {
+    const window = Math.max(1, windowSize);
+    const results = new Array<PublishResult>(items.length);
     let next = 0;
     let failed = false;
     const worker = async (): Promise<void> => {
-      while (!failed && next < payloads.length) {
+      while (!failed && next < items.length) {
         const index = next++;
         try {
-          results[index] = await this.publish(name, payloads[index] as EventPayload<N>, options);
+          results[index] = await publishOne(items[index] as T);
         } catch (error) {
           failed = true; // stop feeding new publishes; the caller retries from its checkpoint
           throw error;
         }
       }
     };
-    const settled = await Promise.allSettled(Array.from({ length: Math.min(window, payloads.length) }, worker));
+    const settled = await Promise.allSettled(Array.from({ length: Math.min(window, items.length) }, worker));
     const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failure) throw failure.reason;
     return results;

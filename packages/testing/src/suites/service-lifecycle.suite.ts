@@ -14,6 +14,8 @@ export interface ServiceLifecycleOptions {
   // The built entry point (dist/main.js), started as a real process for the bad-env case.
   mainPath: string;
   boot(env: Record<string, string>): Promise<RunningService>;
+  // Keys the service needs beyond the shared ones (e.g. the connector's encryption keys).
+  extraEnv?: Record<string, string>;
   // Calls the service's health RPC over NATS, when it serves one.
   rpcHealth?: (natsUrl: string, busPrefix: string) => Promise<{ ready: boolean }>;
 }
@@ -39,6 +41,7 @@ export function describeServiceLifecycle(options: ServiceLifecycleOptions): void
         PORT: '0',
         HOST: '127.0.0.1',
         LOG_LEVEL: 'silent',
+        ...options.extraEnv,
       });
     });
 
