@@ -1,55 +1,22 @@
+import { type CliIo, runSimulatorCli, type SimulatorCli, simulatorCliMain } from './cli-runner';
 import { parseCliArgs, USAGE, UsageError } from './cli-args';
 import { OptionsError } from './options';
 import { startDuoSimulator, type DuoSimulator } from './server';
 
-export interface CliIo {
-  stdout: (line: string) => void;
-  stderr: (line: string) => void;
+const cli: SimulatorCli<DuoSimulator> = {
+  name: 'duo-sim',
+  usage: USAGE,
+  start: (argv) => startDuoSimulator(parseCliArgs(argv)),
+  isUsageError: (error) => error instanceof UsageError || error instanceof OptionsError,
+};
+
+export function runCli(argv: string[], io: CliIo): Promise<DuoSimulator | number> {
+  return runSimulatorCli(cli, argv, io);
 }
 
-/**
- * Starts the simulator from argv and prints the info object as the first stdout line. Returns the running
- * simulator, or an exit code (2) for bad flags/options so tests can drive it without a process.
- */
-export async function runCli(argv: string[], io: CliIo): Promise<DuoSimulator | number> {
-  try {
-    const simulator = await startDuoSimulator(parseCliArgs(argv));
-    io.stdout(JSON.stringify(simulator.info));
-    return simulator;
-  } catch (error) {
-    if (error instanceof UsageError || error instanceof OptionsError) {
-      io.stderr(`duo-sim: ${error.message}\n${USAGE}`);
-      return 2;
-    }
-    throw error;
-  }
-}
-
-async function main(): Promise<void> {
-  const result = await runCli(process.argv.slice(2), {
-    stdout: (line) => process.stdout.write(`${line}\n`),
-    stderr: (line) => process.stderr.write(`${line}\n`),
-  });
-  if (typeof result === 'number') {
-    process.exitCode = result;
-    return;
-  }
-  const shutdown = (): void => {
-    result.close().then(() => process.exit(0), (error: unknown) => {
-      process.stderr.write(`duo-sim: shutdown failed: ${String(error)}\n`);
-      process.exit(1);
-    });
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
-}
-
-/** Process entry point (used by bin/duo-sim.js and `node dist/cli.js`). */
+// Process entry point (used by bin/duo-sim.js and `node dist/cli.js`).
 export function cliMain(): void {
-  main().catch((error: unknown) => {
-    process.stderr.write(`duo-sim: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  });
+  simulatorCliMain(cli);
 }
 
 if (require.main === module) cliMain();
