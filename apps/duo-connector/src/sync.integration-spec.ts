@@ -78,6 +78,12 @@ describe('duo-connector polling a 3-account MSP', () => {
     r = await boot();
     const created = await r.rpc.request('duo-connector.integrations.create', mspInput(r));
     expect(created.validation).toEqual({ ok: true, granted: ['readInformation', 'readLog', 'readResource'], missing: [], error: null, accountsFound: 3 });
+    // Accounts are listable (and valid) from the moment they are known, before their first snapshot.
+    const early = await waitFor(async () => {
+      const { items } = await r!.rpc.request('duo-connector.accounts.list', {});
+      return items.length === 3 ? items : null;
+    });
+    expect(early.every((a) => a.edition === null || typeof a.edition === 'string')).toBe(true);
     expect(JSON.stringify(created)).not.toContain(r.sim.info.accountsApi.skey);
     await expectCompleteSync(r);
 

@@ -13,6 +13,20 @@ export interface TestScope {
   cleanup(): Promise<void>;
 }
 
+// The env every service needs to run inside a scope: its NATS, its database, its bus prefix, a free port.
+export function serviceEnv(scope: Pick<TestScope, 'natsUrl' | 'mongoUrl' | 'dbName' | 'busPrefix'>, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    NATS_URL: scope.natsUrl,
+    MONGO_URL: scope.mongoUrl,
+    MONGO_DB: scope.dbName,
+    SEATWISE_BUS_PREFIX: scope.busPrefix,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    ...extra,
+  };
+}
+
 export function requireEnv(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run integration specs through jest's integration project (globalSetup)`);

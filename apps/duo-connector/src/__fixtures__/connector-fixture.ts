@@ -4,7 +4,7 @@ import type { DuoSimOptions } from '@seatwise/duo-simulator/options';
 import { startDuoSimulator, type DuoSimulator } from '@seatwise/duo-simulator/server';
 import { streamName } from '@seatwise/shared/bus/subjects';
 import type { StreamKey } from '@seatwise/shared/contracts/streams';
-import type { TestScope } from '@seatwise/testing/scope';
+import { serviceEnv, type TestScope } from '@seatwise/testing/scope';
 import { randomBytes } from 'node:crypto';
 
 export type Truth = Awaited<ReturnType<DuoSimulator['truth']>>;
@@ -15,14 +15,7 @@ export function startSim(options: DuoSimOptions): Promise<DuoSimulator> {
 
 // Fast pacing and retries: the simulator has no real budget to protect, and specs must not wait.
 export function connectorEnv(scope: TestScope, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    NATS_URL: scope.natsUrl,
-    MONGO_URL: scope.mongoUrl,
-    MONGO_DB: scope.dbName,
-    SEATWISE_BUS_PREFIX: scope.busPrefix,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
+  return serviceEnv(scope, {
     SEATWISE_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
     CONNECTOR_LOGS_PER_MINUTE: '60000',
     CONNECTOR_LOG_POLL_INTERVAL_MS: '2000',
@@ -31,7 +24,7 @@ export function connectorEnv(scope: TestScope, extra: Record<string, string> = {
     CONNECTOR_DUO_RATE_LIMIT_RETRY_BASE_MS: '5',
     CONNECTOR_DUO_MAX_ATTEMPTS: '8',
     ...extra,
-  };
+  });
 }
 
 export async function streamCount(nc: NatsConnection, prefix: string, key: StreamKey): Promise<number> {

@@ -61,6 +61,28 @@ const schema = new Schema<AccountStateDoc>(
 );
 schema.index({ integrationId: 1, accountId: 1 }, { unique: true });
 
+// A new account's state. FerretDB 1.24 drops null values given in $setOnInsert (MongoDB keeps them),
+// so every read also fills absent fields from here (see normalize) instead of trusting the insert.
+const NEW_ACCOUNT = {
+  edition: null,
+  seats: null,
+  logCursor: null,
+  usersSnapshotAt: null,
+  accountSnapshotAt: null,
+  syncStatus: 'backfilling',
+  behindMs: null,
+  behindRecords: null,
+  lastSuccessAt: null,
+  lastError: null,
+  statusRevision: 0,
+} satisfies Partial<AccountStateDoc>;
+
+function normalize(doc: AccountStateDoc): AccountStateDoc;
+function normalize(doc: AccountStateDoc | null): AccountStateDoc | null;
+function normalize(doc: AccountStateDoc | null): AccountStateDoc | null {
+  return doc ? { ...NEW_ACCOUNT, ...doc } : null;
+}
+
 export const accountDocId = (key: AccountKey): string => `${key.integrationId}:${key.accountId}`;
 
 @Injectable()
@@ -92,33 +114,45 @@ export class AccountStateRepository implements OnModuleInit {
         { _id: accountDocId(key) },
         {
           $set: { name: seen.name, apiHostname: seen.apiHostname, child: seen.child, removedAt: null },
-          $setOnInsert: { ...key, logMintime, logCursor: null, syncStatus: 'backfilling', statusRevision: 0 },
+          $setOnInsert: { ...key, ...NEW_ACCOUNT, logMintime },
         },
         { upsert: true, returnDocument: 'after' },
       )
       .lean<AccountStateDoc>()
       .exec();
-    return doc;
+    return normalize(doc);
   }
 
   async get(key: AccountKey): Promise<AccountStateDoc | null> {
-    return this.model.findById(accountDocId(key)).lean<AccountStateDoc>().exec();
+    return normalize(await this.model.findById(accountDocId(key)).lean<AccountStateDoc>().exec());
   }
 
   async listActive(integrationId?: string): Promise<AccountStateDoc[]> {
-    return this.model
+    const docs = await this.model
       .find({ removedAt: null, ...(integrationId ? { integrationId } : {}) })
       .sort({ integrationId: 1, accountId: 1 })
       .lean<AccountStateDoc[]>()
       .exec();
+    return docs.map((doc) => normalize(doc));
   }
 
   async listAll(integrationId?: string): Promise<AccountStateDoc[]> {
-    return this.model.find(integrationId ? { integrationId } : {}).sort({ integrationId: 1, accountId: 1 }).lean<AccountStateDoc[]>().exec();
+    const docs = await this.model.find(integrationId ? { integrationId } : {}).sort({ integrationId: 1, accountId: 1 }).lean<AccountStateDoc[]>().exec();
+    return docs.map((doc) => normalize(doc));
   }
 
   async update(key: AccountKey, changes: Partial<Omit<AccountStateDoc, '_id' | 'integrationId' | 'accountId'>>): Promise<void> {
     await this.model.updateOne({ _id: accountDocId(key) }, { $set: changes }).exec();
+  }
+
+  // Sets the status fields and, when `bump`, increments the revision atomically; returns the row after.
+  async updateStatus(key: AccountKey, changes: Partial<AccountStateDoc>, bump: boolean): Promise<AccountStateDoc | null> {
+    return normalize(
+      await this.model
+        .findOneAndUpdate({ _id: accountDocId(key) }, { $set: changes, $inc: { statusRevision: bump ? 1 : 0 } }, { returnDocument: 'after' })
+        .lean<AccountStateDoc>()
+        .exec(),
+    );
   }
 
   async markRemoved(key: AccountKey, at: Date): Promise<void> {

@@ -20,6 +20,7 @@ const PROGRESS_EVERY_MS = 10_000;
 @Injectable()
 export class SyncStatusService {
   private readonly lastPublished = new Map<string, number>();
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(
     private readonly accounts: AccountStateRepository,
@@ -32,24 +33,32 @@ export class SyncStatusService {
     return (await this.accounts.get(key))?.syncStatus === 'error';
   }
 
-  async report(key: AccountKey, update: StatusUpdate): Promise<void> {
+  // Reports of one account run one after another, so revisions are published in order and a change
+  // is never lost to a concurrent report that read the same revision.
+  report(key: AccountKey, update: StatusUpdate): Promise<void> {
+    const id = `${key.integrationId}:${key.accountId}`;
+    const next = (this.queues.get(id) ?? Promise.resolve()).then(() => this.apply(key, id, update));
+    const settled = next.catch(() => undefined);
+    this.queues.set(id, settled);
+    void settled.then(() => {
+      if (this.queues.get(id) === settled) this.queues.delete(id);
+    });
+    return next;
+  }
+
+  private async apply(key: AccountKey, id: string, update: StatusUpdate): Promise<void> {
     const state = await this.accounts.get(key);
     if (!state) return;
     const now = this.clock.now();
     const changed = state.syncStatus !== update.syncStatus || (state.lastError?.code ?? null) !== (update.error?.code ?? null);
-    const id = `${key.integrationId}:${key.accountId}`;
-    const due = now.getTime() - (this.lastPublished.get(id) ?? 0) >= PROGRESS_EVERY_MS;
-    const revision = changed || due ? state.statusRevision + 1 : state.statusRevision;
+    const publish = changed || now.getTime() - (this.lastPublished.get(id) ?? 0) >= PROGRESS_EVERY_MS;
     const lastSuccessAt = update.success ? now : state.lastSuccessAt;
-    await this.accounts.update(key, {
-      syncStatus: update.syncStatus,
-      behindMs: update.behindMs,
-      behindRecords: update.behindRecords,
-      lastError: update.error ? { ...update.error, at: now } : null,
-      lastSuccessAt,
-      statusRevision: revision,
-    });
-    if (revision === state.statusRevision) return;
+    const after = await this.accounts.updateStatus(
+      key,
+      { syncStatus: update.syncStatus, behindMs: update.behindMs, behindRecords: update.behindRecords, lastError: update.error ? { ...update.error, at: now } : null, lastSuccessAt },
+      publish,
+    );
+    if (!after || !publish) return;
     this.lastPublished.set(id, now.getTime());
     await this.bus
       .publish('integration.sync-status', {
@@ -59,11 +68,13 @@ export class SyncStatusService {
         behindMs: update.behindMs,
         behindRecordsEstimate: update.behindRecords,
         error: update.error,
-        lastSuccessAt: lastSuccessAt?.toISOString() ?? null,
+        lastSuccessAt: lastSuccessAt ? new Date(lastSuccessAt).toISOString() : null,
         at: now.toISOString(),
-        revision,
+        revision: after.statusRevision,
       })
       // A lost status event is not worth failing the sync for; the next change publishes again.
-      .catch((error: unknown) => { this.logger.warn({ err: error, account: id }, 'sync-status event not published'); });
+      .catch((error: unknown) => {
+        this.logger.warn({ err: error, account: id }, 'sync-status event not published');
+      });
   }
 }

@@ -1,6 +1,6 @@
 import type { ManagedServer } from '../infra/managed-server';
 import { startDedicatedNats } from '../infra/provision';
-import { createTestScope, type TestScope } from '../scope';
+import { createTestScope, serviceEnv, type TestScope } from '../scope';
 import { waitFor } from '../wait';
 import { runNode } from './run-node';
 
@@ -33,16 +33,7 @@ export function describeServiceLifecycle(options: ServiceLifecycleOptions): void
     beforeAll(async () => {
       nats = await startDedicatedNats();
       scope = createTestScope({ natsUrl: nats.url });
-      service = await options.boot({
-        NATS_URL: nats.url,
-        MONGO_URL: scope.mongoUrl,
-        MONGO_DB: scope.dbName,
-        SEATWISE_BUS_PREFIX: scope.busPrefix,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        ...options.extraEnv,
-      });
+      service = await options.boot(serviceEnv(scope, options.extraEnv));
     });
 
     afterAll(async () => {
