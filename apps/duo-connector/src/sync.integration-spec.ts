@@ -104,6 +104,9 @@ describe('duo-connector polling a 3-account MSP', () => {
       const revisions = mine.map((s) => s.revision);
       expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
     }
+    const ofIntegration = statuses.filter((s) => s.accountId === null);
+    expect(ofIntegration.at(-1)).toMatchObject({ integrationId: created.integration.id, syncStatus: 'idle', error: null });
+    expect(ofIntegration.some((s) => s.syncStatus === 'backfilling' || s.syncStatus === 'syncing')).toBe(true);
     await expect(r.rpc.request('duo-connector.integrations.sync-now', { id: created.integration.id })).resolves.toEqual({ accepted: true });
     await expect(r.rpc.request('duo-connector.integrations.sync-now', { id: 'int_nope' })).rejects.toMatchObject({ code: 'COMMON.NOT_FOUND' });
   });

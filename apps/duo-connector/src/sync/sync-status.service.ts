@@ -4,6 +4,7 @@ import { Clock } from '@seatwise/platform/clock/clock';
 import { LOGGER } from '@seatwise/platform/tokens';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { type AccountKey, AccountStateRepository, type SyncStatus } from '../accounts/account-state.repository';
+import { aggregateStatus } from '../integrations/aggregate-status';
 
 export interface StatusUpdate {
   syncStatus: SyncStatus;
@@ -21,6 +22,7 @@ const PROGRESS_EVERY_MS = 10_000;
 export class SyncStatusService {
   private readonly lastPublished = new Map<string, number>();
   private readonly queues = new Map<string, Promise<void>>();
+  private readonly lastIntegrationStatus = new Map<string, string>();
 
   constructor(
     private readonly accounts: AccountStateRepository,
@@ -75,6 +77,38 @@ export class SyncStatusService {
       // A lost status event is not worth failing the sync for; the next change publishes again.
       .catch((error: unknown) => {
         this.logger.warn({ err: error, account: id }, 'sync-status event not published');
+      });
+    await this.publishIntegration(key.integrationId, now);
+  }
+
+  // The integration's own status (accountId null) is that of its least advanced account; it is
+  // published when it changes. Its revision is the clock, so it also grows across restarts.
+  private async publishIntegration(integrationId: string, now: Date): Promise<void> {
+    const accounts = await this.accounts.listActive(integrationId);
+    const syncStatus = aggregateStatus({ status: 'connected' }, accounts);
+    const errored = accounts.find((a) => a.syncStatus === 'error');
+    const error = errored?.lastError ? { code: errored.lastError.code, message: `${errored.accountId}: ${errored.lastError.message}` } : null;
+    const signature = `${syncStatus}|${error?.code ?? ''}`;
+    if (this.lastIntegrationStatus.get(integrationId) === signature) return;
+    this.lastIntegrationStatus.set(integrationId, signature);
+    const behind = accounts.map((a) => a.behindMs).filter((ms): ms is number => ms !== null);
+    const successes = accounts.map((a) => a.lastSuccessAt).filter((at): at is Date => at !== null);
+    await this.bus
+      .publish('integration.sync-status', {
+        integrationId,
+        accountId: null,
+        syncStatus,
+        behindMs: behind.length > 0 ? Math.max(...behind) : null,
+        behindRecordsEstimate: null,
+        error,
+        // The integration is current up to its least recently successful account.
+        lastSuccessAt: successes.length === accounts.length && successes.length > 0 ? new Date(Math.min(...successes.map((d) => new Date(d).getTime()))).toISOString() : null,
+        at: now.toISOString(),
+        revision: now.getTime(),
+      })
+      .catch((publishError: unknown) => {
+        this.lastIntegrationStatus.delete(integrationId);
+        this.logger.warn({ err: publishError, integration: integrationId }, 'integration sync-status event not published');
       });
   }
 }
