@@ -67,6 +67,22 @@ describe('account endpoints', () => {
       expect(users.status).toBe(200);
     }
   });
+
+  it('takes a hidden child out of the list, out of reach and out of the truth, and back', async () => {
+    const [gone, kept] = sim.info.accounts;
+    sim.setHiddenAccounts([gone!.account_id]);
+    try {
+      const list = await duoCall(sim.url, { keys: sim.info.accountsApi, method: 'POST', path: '/accounts/v1/account/list', version: 5 });
+      expect((list.body as { response: { account_id: string }[] }).response.map((a) => a.account_id)).toEqual([kept!.account_id]);
+      const call = await duoCall(sim.url, { keys: sim.info.accountsApi, path: '/admin/v1/users', version: 5, params: { account_id: gone!.account_id } });
+      expect(call.body).toMatchObject({ stat: 'FAIL', code: 40002 });
+      expect(sim.truth().accounts.map((a) => a.account_id)).toEqual([kept!.account_id]);
+      expect(() => { sim.setHiddenAccounts(['DANOSUCHACCOUNT0000']); }).toThrow(/unknown account ids/);
+    } finally {
+      sim.setHiddenAccounts([]);
+    }
+    expect(sim.truth().accounts).toHaveLength(2);
+  });
 });
 
 describe('errors', () => {

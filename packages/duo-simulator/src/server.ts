@@ -20,6 +20,8 @@ export interface DuoSimulator {
   info: SimInfo;
   truth: () => { accounts: TruthAccount[] };
   setFaults: (faults: Faults) => void;
+  // Takes child accounts out of Duo (unlisted, unreachable, gone from the truth) or puts them back.
+  setHiddenAccounts: (accountIds: readonly string[]) => void;
   setRateLimits: (limits: RateLimits | false) => void;
   close: () => Promise<void>;
 }
@@ -81,6 +83,12 @@ export async function startDuoSimulator(input: DuoSimOptions = {}): Promise<DuoS
     truth: control.truth,
     setFaults: control.setFaults,
     setRateLimits: control.setRateLimits,
+    setHiddenAccounts: (ids) => {
+      const unknown = ids.filter((id) => !world.byId.has(id));
+      if (unknown.length > 0) throw new OptionsError(`unknown account ids: ${unknown.join(', ')}`);
+      world.hidden.clear();
+      for (const id of ids) world.hidden.add(id);
+    },
     close: () => new Promise<void>((resolve, reject) => {
       engine.delays.releaseAll();
       server.close((error) => { if (error) reject(error); else resolve(); });

@@ -20,7 +20,8 @@ export class Truth {
   constructor(private readonly world: World) {}
 
   snapshot(visibleUntil: number): { accounts: TruthAccount[] } {
-    return { accounts: this.world.accounts.map((account) => this.forAccount(account, visibleUntil)) };
+    const present = this.world.accounts.filter((account) => !this.world.hidden.has(account.id));
+    return { accounts: present.map((account) => this.forAccount(account, visibleUntil)) };
   }
 
   private tally(account: Account): Tally {

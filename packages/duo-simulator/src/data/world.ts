@@ -38,6 +38,8 @@ export interface Account {
 
 export interface World {
   accounts: Account[];
+  // Child accounts taken out of Duo at run time (a test's "deleted child"): not listed, not reachable.
+  hidden: Set<string>;
   byId: Map<string, Account>;
   integrations: Map<string, Integration>;
   parent: Integration;
@@ -117,6 +119,7 @@ export function buildWorld(o: ResolvedOptions, anchor: number): World {
   return {
     accounts, parent, extras,
     byId: new Map(accounts.map((a) => [a.id, a])),
+    hidden: new Set<string>(),
     integrations: new Map(all.map((x) => [x.ikey, x])),
   };
 }

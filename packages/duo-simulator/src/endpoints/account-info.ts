@@ -29,7 +29,8 @@ function edition(ctx: Ctx): unknown {
 
 /** Child accounts as the Accounts API lists them; every api_hostname points at this simulator by default. */
 function listAccounts(ctx: Ctx): unknown {
-  return ok(ctx.world.accounts.map((a) => ({ account_id: a.id, api_hostname: ctx.apiHostname, name: a.name })));
+  const listed = ctx.world.accounts.filter((a) => !ctx.world.hidden.has(a.id));
+  return ok(listed.map((a) => ({ account_id: a.id, api_hostname: ctx.apiHostname, name: a.name })));
 }
 
 export const ACCOUNT_ROUTES: Route[] = [

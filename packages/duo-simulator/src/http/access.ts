@@ -16,8 +16,8 @@ function childAccount(world: World, params: Params): Account {
   // UNCONFIRMED: Duo's answer for a missing account_id on a parent key; 403 as for any key without Admin API rights.
   if (id === undefined) throw new DuoError('forbidden');
   const account = world.byId.get(id);
-  // UNCONFIRMED: error for an unknown child id; 40002 naming the parameter.
-  if (!account) throw badParam('account_id');
+  // UNCONFIRMED: error for an unknown (or deleted) child id; 40002 naming the parameter.
+  if (!account || world.hidden.has(id)) throw badParam('account_id');
   return account;
 }
 
