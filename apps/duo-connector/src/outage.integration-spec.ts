@@ -5,7 +5,7 @@ import { connectBus } from '@seatwise/shared/bus/connect';
 import { RpcClient } from '@seatwise/shared/bus/rpc-client';
 import type { DuoAuthLogEvent } from '@seatwise/shared/contracts/duo-events';
 import type { ManagedServer } from '@seatwise/testing/infra/managed-server';
-import { startDedicatedNats } from '@seatwise/testing/infra/provision';
+import { startDedicatedMongo, startDedicatedNats } from '@seatwise/testing/infra/provision';
 import { createTestScope, type TestScope } from '@seatwise/testing/scope';
 import { waitFor } from '@seatwise/testing/wait';
 import { connectorEnv, readStream, startSim, streamCount } from './__fixtures__/connector-fixture';
@@ -14,19 +14,23 @@ import { service } from './service';
 
 const EVENTS = 20_000;
 
-describe('duo-connector across a NATS outage', () => {
-  let nats: ManagedServer;
+describe.each([
+  ['NATS', 'nats'],
+  ['MongoDB', 'mongo'],
+] as const)('duo-connector across a %s outage', (_label, which) => {
+  let server: ManagedServer;
   let sim: DuoSimulator;
   let scope: TestScope;
   let connector: StartedService;
   let nc: NatsConnection;
 
   beforeAll(async () => {
-    nats = await startDedicatedNats();
-    sim = await startSim({ seed: 'connector-outage', accounts: 2, events: EVENTS });
-    scope = createTestScope({ natsUrl: nats.url });
+    // The dependency that goes down is this spec's own, so other spec files never notice.
+    server = which === 'nats' ? await startDedicatedNats() : await startDedicatedMongo();
+    sim = await startSim({ seed: `connector-outage-${which}`, accounts: 2, events: EVENTS });
+    scope = createTestScope(which === 'nats' ? { natsUrl: server.url } : { mongoUrl: server.url });
     connector = await startService(service, envSchema, connectorEnv(scope, { CONNECTOR_LOGS_PER_MINUTE: '120' }));
-    nc = await connectBus({ url: nats.url, name: 'outage-spec' });
+    nc = await connectBus({ url: scope.natsUrl, name: 'outage-spec' });
   });
 
   afterAll(async () => {
@@ -34,17 +38,17 @@ describe('duo-connector across a NATS outage', () => {
     await nc.close();
     await sim.close();
     await scope.cleanup();
-    await nats.dispose();
+    await server.dispose();
   });
 
-  it('pauses while NATS is down and resumes without losing or repeating an event', async () => {
+  it('pauses while it is down and resumes without losing or repeating an event', async () => {
     const rpc = new RpcClient(nc, scope.busPrefix, 30_000);
     await rpc.request('duo-connector.integrations.create', { name: 'MSP', kind: 'accounts', apiHostname: sim.url, integrationKey: sim.info.accountsApi.ikey, secretKey: sim.info.accountsApi.skey });
     await waitFor(async () => (await streamCount(nc, scope.busPrefix, 'DUO_AUTHLOGS')) >= 3_000, { description: 'backfill under way', intervalMs: 50 });
 
-    await nats.stop();
-    await waitFor(async () => (await fetch(`${connector.url}/health/ready`)).status === 503, { description: 'not ready while NATS is down' });
-    await nats.start();
+    await server.stop();
+    await waitFor(async () => (await fetch(`${connector.url}/health/ready`)).status === 503, { description: `not ready while ${which} is down` });
+    await server.start();
 
     await waitFor(async () => (await streamCount(nc, scope.busPrefix, 'DUO_AUTHLOGS').catch(() => 0)) >= EVENTS, { timeoutMs: 180_000, intervalMs: 500, description: 'every event after the outage' });
     const events = await readStream<DuoAuthLogEvent>(nc, scope.busPrefix, 'DUO_AUTHLOGS');
