@@ -78,7 +78,8 @@ export class SyncStatusService {
       .catch((error: unknown) => {
         this.logger.warn({ err: error, account: id }, 'sync-status event not published');
       });
-    await this.publishIntegration(key.integrationId, now);
+    // The aggregate can only move when an account's status or error did: not on every page.
+    if (changed) await this.publishIntegration(key.integrationId, now);
   }
 
   // The integration's own status (accountId null) is that of its least advanced account; it is
