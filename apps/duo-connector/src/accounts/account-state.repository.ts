@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { isDuplicateKey } from '../db/duplicate-key';
+import { KeyedSerializer } from '../db/keyed-serializer';
 import type { DuoEdition } from './duo-edition';
 import { type Model, Schema } from 'mongoose';
 
@@ -88,6 +89,9 @@ export const accountDocId = (key: AccountKey): string => `${key.integrationId}:$
 @Injectable()
 export class AccountStateRepository implements OnModuleInit {
   private readonly model: Model<AccountStateDoc>;
+  // Writes to one account's row go one at a time: FerretDB 1.24 can lose one of two concurrent updates
+  // of different fields of a document (seen as a vanishing seats count), which MongoDB never does.
+  private readonly writes = new KeyedSerializer();
 
   constructor(mongo: MongoConnection) {
     this.model = mongo.connection.model<AccountStateDoc>('AccountState', schema, 'accounts');
@@ -99,13 +103,15 @@ export class AccountStateRepository implements OnModuleInit {
 
   // Creates the account on first sight (with its backfill start) and refreshes name/host after.
   async upsertSeen(key: AccountKey, seen: { name: string; apiHostname: string | null; child: boolean }, logMintime: number): Promise<AccountStateDoc> {
-    try {
-      return await this.upsertOnce(key, seen, logMintime);
-    } catch (error) {
-      // Two upserts of a new account can race to insert; the loser finds the winner's row.
-      if (!isDuplicateKey(error)) throw error;
-      return this.upsertOnce(key, seen, logMintime);
-    }
+    return this.writes.run(accountDocId(key), async () => {
+      try {
+        return await this.upsertOnce(key, seen, logMintime);
+      } catch (error) {
+        // Two processes can race to insert a new account; the loser finds the winner's row.
+        if (!isDuplicateKey(error)) throw error;
+        return this.upsertOnce(key, seen, logMintime);
+      }
+    });
   }
 
   private async upsertOnce(key: AccountKey, seen: { name: string; apiHostname: string | null; child: boolean }, logMintime: number): Promise<AccountStateDoc> {
@@ -142,21 +148,22 @@ export class AccountStateRepository implements OnModuleInit {
   }
 
   async update(key: AccountKey, changes: Partial<Omit<AccountStateDoc, '_id' | 'integrationId' | 'accountId'>>): Promise<void> {
-    await this.model.updateOne({ _id: accountDocId(key) }, { $set: changes }).exec();
+    await this.writes.run(accountDocId(key), () => this.model.updateOne({ _id: accountDocId(key) }, { $set: changes }).exec());
   }
 
   // Sets the status fields and, when `bump`, increments the revision atomically; returns the row after.
   async updateStatus(key: AccountKey, changes: Partial<AccountStateDoc>, bump: boolean): Promise<AccountStateDoc | null> {
-    return normalize(
-      await this.model
+    const doc = await this.writes.run(accountDocId(key), () =>
+      this.model
         .findOneAndUpdate({ _id: accountDocId(key) }, { $set: changes, $inc: { statusRevision: bump ? 1 : 0 } }, { returnDocument: 'after' })
         .lean<AccountStateDoc>()
         .exec(),
     );
+    return normalize(doc);
   }
 
   async markRemoved(key: AccountKey, at: Date): Promise<void> {
-    await this.model.updateOne({ _id: accountDocId(key), removedAt: null }, { $set: { removedAt: at } }).exec();
+    await this.writes.run(accountDocId(key), () => this.model.updateOne({ _id: accountDocId(key), removedAt: null }, { $set: { removedAt: at } }).exec());
   }
 
   async deleteIntegration(integrationId: string): Promise<void> {

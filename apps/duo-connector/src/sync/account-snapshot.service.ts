@@ -22,6 +22,8 @@ export class AccountSnapshotService {
     const [summary, edition] = await Promise.all([target.client.infoSummary({ accountId }), target.client.edition({ accountId })]);
     const billableSeats = users.userCount - users.pendingDeletionCount;
     const observedAt = this.clock.now();
+    // Stored before it is announced: whoever reacts to the event and asks us sees the same seats.
+    await this.accounts.update(target.key, { edition, seats: billableSeats, accountSnapshotAt: observedAt });
     await this.bus.publish('duo.account.snapshot', {
       integrationId: target.key.integrationId,
       accountId: target.key.accountId,
@@ -34,6 +36,5 @@ export class AccountSnapshotService {
       integrationCount: summary.integrationCount,
       observedAt: observedAt.toISOString(),
     });
-    await this.accounts.update(target.key, { edition, seats: billableSeats, accountSnapshotAt: observedAt });
   }
 }

@@ -4,6 +4,7 @@ import { Clock } from '@seatwise/platform/clock/clock';
 import { LOGGER } from '@seatwise/platform/tokens';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { type AccountKey, AccountStateRepository, type SyncStatus } from '../accounts/account-state.repository';
+import { KeyedSerializer } from '../db/keyed-serializer';
 import { aggregateStatus } from '../integrations/aggregate-status';
 
 export interface StatusUpdate {
@@ -21,7 +22,7 @@ const PROGRESS_EVERY_MS = 10_000;
 @Injectable()
 export class SyncStatusService {
   private readonly lastPublished = new Map<string, number>();
-  private readonly queues = new Map<string, Promise<void>>();
+  private readonly reports = new KeyedSerializer();
   private readonly lastIntegrationStatus = new Map<string, string>();
 
   constructor(
@@ -39,13 +40,7 @@ export class SyncStatusService {
   // is never lost to a concurrent report that read the same revision.
   report(key: AccountKey, update: StatusUpdate): Promise<void> {
     const id = `${key.integrationId}:${key.accountId}`;
-    const next = (this.queues.get(id) ?? Promise.resolve()).then(() => this.apply(key, id, update));
-    const settled = next.catch(() => undefined);
-    this.queues.set(id, settled);
-    void settled.then(() => {
-      if (this.queues.get(id) === settled) this.queues.delete(id);
-    });
-    return next;
+    return this.reports.run(id, () => this.apply(key, id, update));
   }
 
   private async apply(key: AccountKey, id: string, update: StatusUpdate): Promise<void> {
