@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readConfigFile, UsageError } from './sim-input';
 import { parseArgs } from 'node:util';
 import type { DuoSimOptions } from './options';
 
-/** Bad command line: the CLI prints the message and exits with code 2. */
-export class UsageError extends Error {}
 
 export const USAGE = `usage: duo-sim [--config file.json] [--port N] [--host H] [--seed S] [--accounts N] [--users N]
   [--apps N] [--events N] [--history-days D] [--live] [--speed X] [--https] [--anchor-time MS]
@@ -28,17 +26,6 @@ function number(flag: string, raw: string): number {
   return value;
 }
 
-function readConfig(path: string): Record<string, unknown> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`--config ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`--config ${path}: not a JSON object`);
-  return parsed as Record<string, unknown>; // checked to be a plain object just above
-}
-
 function objectOf(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null ? { ...(value as Record<string, unknown>) } : {};
 }
@@ -58,7 +45,7 @@ export function parseCliArgs(argv: string[]): DuoSimOptions {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const values = parsed.values as Record<string, string | boolean | undefined>; // parseArgs types values loosely
-  const config = typeof values['config'] === 'string' ? readConfig(values['config']) : {};
+  const config = typeof values['config'] === 'string' ? readConfigFile(values['config']) : {};
   const options: Record<string, unknown> = { ...config };
   const rates = objectOf(config['rateLimits']);
   const faults = objectOf(config['faults']);

@@ -1,6 +1,6 @@
 import { type CliIo, runSimulatorCli, type SimulatorCli, simulatorCliMain } from './cli-runner';
-import { parseCliArgs, USAGE, UsageError } from './cli-args';
-import { OptionsError } from './options';
+import { parseCliArgs, USAGE } from './cli-args';
+import { OptionsError, UsageError } from './sim-input';
 import { startDuoSimulator, type DuoSimulator } from './server';
 
 const cli: SimulatorCli<DuoSimulator> = {

@@ -1,5 +1,6 @@
-import { parseCliArgs, UsageError } from './cli-args';
-import { OptionsError, resolveOptions } from './options';
+import { parseCliArgs } from './cli-args';
+import { resolveOptions } from './options';
+import { OptionsError, UsageError } from './sim-input';
 
 describe('options', () => {
   it('fills Duo-like defaults', () => {

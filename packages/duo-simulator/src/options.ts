@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { formatIssues, OptionsError } from './sim-input';
+
 
 // Duo staff's default Admin API limits (duo_client_python#101, 2019), per account and endpoint class, per minute.
 export const DUO_RATE_LIMITS = { logs: 2, page: 200, single: 300, listAll: 40 } as const;
@@ -70,15 +72,6 @@ export type ResolvedOptions = z.output<typeof optionsSchema>;
 export type RateLimits = z.output<typeof rateLimitsSchema>;
 export type Faults = z.output<typeof faultsSchema>;
 export type Permission = z.output<typeof permission>;
-
-/** Thrown for invalid options; the message names every bad option. */
-export class OptionsError extends Error {}
-
-export function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(options)'}: ${issue.message}`)
-    .join('; ');
-}
 
 export function resolveOptions(input: unknown): ResolvedOptions {
   const parsed = optionsSchema.safeParse(input ?? {});

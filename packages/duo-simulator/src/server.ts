@@ -10,8 +10,8 @@ import { RateLimiter } from './http/rate-limiter';
 import { handleSimRequest } from './http/sim-routes';
 import { selfSignedCertificate } from './http/tls';
 import { buildInfo, type SimInfo } from './info';
-import { faultsSchema, formatIssues, OptionsError, rateLimitsSchema, resolveOptions, type DuoSimOptions, type Faults,
-  type RateLimits } from './options';
+import { faultsSchema, rateLimitsSchema, resolveOptions, type DuoSimOptions, type Faults, type RateLimits } from './options';
+import { OptionsError, validated } from './sim-input';
 
 export type { DuoSimOptions } from './options';
 
@@ -24,12 +24,6 @@ export interface DuoSimulator {
   setHiddenAccounts: (accountIds: readonly string[]) => void;
   setRateLimits: (limits: RateLimits | false) => void;
   close: () => Promise<void>;
-}
-
-function validated<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: Parameters<typeof formatIssues>[0] } }, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new OptionsError(`invalid ${what}: ${formatIssues(parsed.error)}`);
-  return parsed.data;
 }
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readConfigFile, UsageError } from '@seatwise/duo-simulator/sim-input';
 import { parseArgs } from 'node:util';
 import type { PsaSimOptions } from './options';
 
-// Bad command line: the CLI prints the message and exits with code 2.
-export class UsageError extends Error {}
 
 export const USAGE = `usage: psa-sim [--config file.json] [--port N] [--host H] [--seed S] [--companies N] [--products N]
   [--duo-seed S --duo-accounts N [--duo-users N]] [--anchor-time MS]
@@ -32,17 +30,6 @@ function objectOf(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...(value as Record<string, unknown>) } : {};
 }
 
-function readConfig(path: string): Record<string, unknown> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`--config ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`--config ${path}: not a JSON object`);
-  return objectOf(parsed);
-}
-
 function parse(argv: string[]): Record<string, string | boolean | undefined> {
   try {
     const { values } = parseArgs({
@@ -58,7 +45,7 @@ function parse(argv: string[]): Record<string, string | boolean | undefined> {
 // Flags override the --config file; the result is validated later by the options schema.
 export function parseCliArgs(argv: string[]): PsaSimOptions {
   const values = parse(argv);
-  const config = typeof values['config'] === 'string' ? readConfig(values['config']) : {};
+  const config = typeof values['config'] === 'string' ? readConfigFile(values['config']) : {};
   const options: Record<string, unknown> = { ...config };
   const faults = objectOf(config['faults']);
   const pairing = objectOf(config['duoPairing']);

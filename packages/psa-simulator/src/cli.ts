@@ -1,6 +1,6 @@
 import { type CliIo, runSimulatorCli, type SimulatorCli, simulatorCliMain } from '@seatwise/duo-simulator/cli-runner';
-import { parseCliArgs, USAGE, UsageError } from './cli-args';
-import { OptionsError } from './options';
+import { parseCliArgs, USAGE } from './cli-args';
+import { OptionsError, UsageError } from '@seatwise/duo-simulator/sim-input';
 import { startPsaSimulator, type PsaSimulator } from './server';
 
 const cli: SimulatorCli<PsaSimulator> = {

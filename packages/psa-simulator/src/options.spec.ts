@@ -1,5 +1,6 @@
-import { parseCliArgs, UsageError } from './cli-args';
-import { OptionsError, resolveOptions } from './options';
+import { parseCliArgs } from './cli-args';
+import { resolveOptions } from './options';
+import { OptionsError, UsageError } from '@seatwise/duo-simulator/sim-input';
 
 describe('options', () => {
   it('fills defaults: 60/min rate limit (unconfirmed CW figure), no faults', () => {

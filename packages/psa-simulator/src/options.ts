@@ -1,4 +1,6 @@
+import { formatIssues, OptionsError } from '@seatwise/duo-simulator/sim-input';
 import { z } from 'zod';
+
 
 // The one published number is a third party's 60/min (fact sheet 3.1, unconfirmed); it is the default budget.
 export const CW_DEFAULT_PER_MINUTE = 60;
@@ -63,23 +65,8 @@ export type DuoPairing = z.output<typeof duoPairingSchema>;
 export type RateLimits = z.output<typeof rateLimitsSchema>;
 export type Faults = z.output<typeof faultsSchema>;
 
-// Thrown for invalid options; the message names every bad option.
-export class OptionsError extends Error {}
-
-export function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(options)'}: ${issue.message}`)
-    .join('; ');
-}
-
 export function resolveOptions(input: unknown): ResolvedOptions {
   const parsed = optionsSchema.safeParse(input ?? {});
   if (!parsed.success) throw new OptionsError(`invalid psa-simulator options: ${formatIssues(parsed.error)}`);
-  return parsed.data;
-}
-
-export function validated<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new OptionsError(`invalid ${what}: ${formatIssues(parsed.error)}`);
   return parsed.data;
 }

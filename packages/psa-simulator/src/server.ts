@@ -9,8 +9,8 @@ import { handleCwRequest, type Engine } from './http/pipeline';
 import { RateLimiter } from './http/rate-limiter';
 import { handleSimRequest } from './http/sim-routes';
 import { buildInfo, type SimInfo } from './info';
-import { faultsSchema, OptionsError, rateLimitsSchema, resolveOptions, validated, type Faults, type PsaSimOptions,
-  type RateLimits } from './options';
+import { faultsSchema, rateLimitsSchema, resolveOptions, type Faults, type PsaSimOptions, type RateLimits } from './options';
+import { OptionsError, validated } from '@seatwise/duo-simulator/sim-input';
 
 export type { PsaSimOptions } from './options';
 

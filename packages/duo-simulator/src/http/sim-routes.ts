@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { faultsSchema, formatIssues, rateLimitsSchema } from '../options';
+import { faultsSchema, rateLimitsSchema } from '../options';
+import { formatIssues } from '../sim-input';
 import { z } from 'zod';
 import { readBody } from './body';
 import { sendJson } from './respond';

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { faultsSchema, formatIssues, rateLimitsSchema } from '../options';
+import { faultsSchema, rateLimitsSchema } from '../options';
+import { formatIssues } from '@seatwise/duo-simulator/sim-input';
 import { readBody } from './body';
 import { sendJson } from './respond';
 

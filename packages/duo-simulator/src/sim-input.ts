@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+
+// Input handling both simulators share (the PSA simulator imports it): option errors that name every
+// bad option, and the --config file reader.
+
+// Bad flags (exit 2 from the CLI).
+export class UsageError extends Error {}
+
+// Invalid options; the message names every bad option.
+export class OptionsError extends Error {}
+
+export function formatIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(options)'}: ${issue.message}`)
+    .join('; ');
+}
+
+export function validated<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new OptionsError(`invalid ${what}: ${formatIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+export function readConfigFile(path: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--config ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`--config ${path}: not a JSON object`);
+  return { ...(parsed as Record<string, unknown>) }; // checked to be a plain object just above
+}
