@@ -94,6 +94,7 @@ describe('duo-connector polling a 3-account MSP', () => {
     expect(integration).toMatchObject({ status: 'connected', syncStatus: 'idle', lastError: null });
     const metrics = await (await fetch(`${r.connector.url}/metrics`)).text();
     expect(metrics).toMatch(/seatwise_connector_records_published_total\{account="DA\w+",type="authlog"\} \d+/);
+    expect(metrics).toMatch(/seatwise_connector_checkpoint_age_seconds\{account="DA\w+"\} \d+(\.\d+)?/);
 
     // Status changes went out as events: every account was seen catching up and then idle.
     const statuses = await readStream<IntegrationSyncStatusEvent>(r.nc, r.scope.busPrefix, 'INTEGRATIONS');

@@ -2,10 +2,10 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { isDuplicateKey } from '../db/duplicate-key';
 import { KeyedSerializer } from '../db/keyed-serializer';
-import type { DuoEdition } from './duo-edition';
+import type { DuoEdition } from '@seatwise/shared/contracts/duo-events';
+import type { SyncStatus } from '@seatwise/shared/contracts/integration-events';
 import { type Model, Schema } from 'mongoose';
 
-export type SyncStatus = 'idle' | 'syncing' | 'backfilling' | 'error';
 
 // A Duo account, always addressed by (integrationId, accountId): an account id alone is not unique
 // across integrations (an MSP may reach one account both directly and through its parent).

@@ -2,8 +2,8 @@ import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
 import { DuoApiError, DuoErrorCodes } from './duo-errors';
 import { parseShape } from './duo-envelope';
 import { DuoRequester, resolveBaseUrl, type DuoRequesterDeps } from './duo-request';
-import { accountListSchema, authLogsSchema, editionSchema, summarySchema, usersListSchema, usersMetadataSchema,
-  type DuoEdition } from './duo-schemas';
+import type { DuoEdition } from '@seatwise/shared/contracts/duo-events';
+import { accountListSchema, authLogsSchema, editionSchema, summarySchema, usersListSchema, usersMetadataSchema } from './duo-schemas';
 
 export const AUTH_LOGS_MAX_LIMIT = 1000;
 export const USERS_MAX_LIMIT = 300;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DUO_EDITIONS } from '@seatwise/shared/contracts/duo-events';
+import { DUO_EDITIONS, type DuoEdition } from '@seatwise/shared/contracts/duo-events';
 
 // Duo documents most values as strings although it sends numbers; counts accept both spellings.
 const count = z.union([
@@ -44,7 +44,7 @@ export const summarySchema = z.object({
   integration_count: count,
 });
 
-export type DuoEdition = (typeof DUO_EDITIONS)[number];
+
 const editions: readonly string[] = DUO_EDITIONS;
 
 export const editionSchema = z.object({ edition: z.string() }).transform((e): DuoEdition | null =>

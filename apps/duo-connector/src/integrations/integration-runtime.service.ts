@@ -80,7 +80,7 @@ export class IntegrationRuntime {
   private async track(doc: IntegrationDoc, client: DuoClient, seen: { accountId: string; name: string; apiHostname: string | null; child: boolean }): Promise<void> {
     const key = { integrationId: doc._id, accountId: seen.accountId };
     const state = await this.accounts.upsertSeen(key, seen, initialMintime(this.clock.nowMs(), this.env.CONNECTOR_BACKFILL_DAYS));
-    const target: AccountTarget = { key, integrationName: doc.name, client, accountParam: seen.child ? seen.accountId : undefined };
+    const target: AccountTarget = { key, client, accountParam: seen.child ? seen.accountId : undefined };
     this.jobs.track(target, usersDueIn(state, this.clock.nowMs(), this.env.CONNECTOR_USERS_INTERVAL_MS));
   }
 }

@@ -12,7 +12,23 @@ export class ConnectorMetrics {
   readonly apiCalls = new Counter({ name: 'seatwise_connector_duo_api_calls_total', help: 'Duo API calls by HTTP status (0: no response)', labelNames: ['status'], registers: [this.registry] });
   readonly rateLimited = new Counter({ name: 'seatwise_connector_duo_rate_limited_total', help: 'Duo 429 answers', registers: [this.registry] });
   readonly lagSeconds = new Gauge({ name: 'seatwise_connector_log_lag_seconds', help: 'How far behind now the auth-log checkpoint is', labelNames: ['account'], registers: [this.registry] });
-  readonly checkpointAgeSeconds = new Gauge({ name: 'seatwise_connector_checkpoint_age_seconds', help: 'Seconds since the auth-log checkpoint last advanced or was confirmed current', labelNames: ['account'], registers: [this.registry] });
+  // When each account's auth-log checkpoint last advanced or was confirmed current; the age is derived
+  // at scrape time, so an account whose polling stalls shows a growing age.
+  private readonly checkpointAt = new Map<string, number>();
+  readonly checkpointAgeSeconds = new Gauge({
+    name: 'seatwise_connector_checkpoint_age_seconds',
+    help: 'Seconds since the auth-log checkpoint last advanced or was confirmed current',
+    labelNames: ['account'],
+    registers: [this.registry],
+    collect: () => {
+      const now = Date.now();
+      for (const [account, at] of this.checkpointAt) this.checkpointAgeSeconds.set({ account }, (now - at) / 1000);
+    },
+  });
+
+  checkpointConfirmed(account: string, atMs: number): void {
+    this.checkpointAt.set(account, atMs);
+  }
 
   recordApiCall(status: number | null): void {
     this.apiCalls.inc({ status: String(status ?? 0) });

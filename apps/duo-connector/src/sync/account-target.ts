@@ -5,7 +5,6 @@ import type { AccountKey } from '../accounts/account-state.repository';
 // (a child account is reached with the parent's keys on the child's host, plus account_id).
 export interface AccountTarget {
   key: AccountKey;
-  integrationName: string;
   client: DuoClient;
   // account_id parameter for child accounts; undefined for an account's own Admin API integration.
   accountParam: string | undefined;

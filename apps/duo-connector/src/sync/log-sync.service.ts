@@ -34,7 +34,7 @@ export class LogSyncService {
     if (!state || state.removedAt) return 'caught-up';
     const now = this.clock.nowMs();
     const window = logWindow(now, state.logMintime, state.logCursor);
-    if (!window) return this.caughtUp(target, 0);
+    if (!window) return this.caughtUp(target);
     const page = await target.client.authLogs({ accountId: target.accountParam, ...window, limit: PAGE_LIMIT, nextOffset: state.logCursor ?? undefined });
     const { accountId } = target.key;
     this.metrics.recordsFetched.inc({ account: accountId, type: 'authlog' }, page.records.length);
@@ -47,7 +47,7 @@ export class LogSyncService {
     await this.deadLetters.rejectDuoRecords('authlog', accountId, rejected.map((r) => ({ raw: r.payload, reason: r.reason })));
     this.metrics.recordsRejected.inc({ account: accountId, type: 'authlog' }, rejected.length);
     this.metrics.recordsPublished.inc({ account: accountId, type: 'authlog' }, published.length);
-    if (page.records.length === 0 || !page.nextOffset) return this.caughtUp(target, window.maxtime - window.mintime);
+    if (page.records.length === 0 || !page.nextOffset) return this.caughtUp(target);
     await this.accounts.update(target.key, { logCursor: page.nextOffset });
     return this.progress(target, window.maxtime, Number(page.nextOffset[0]), page, page.records.length >= PAGE_LIMIT);
   }
@@ -61,15 +61,15 @@ export class LogSyncService {
     return full ? 'more' : 'caught-up';
   }
 
-  private async caughtUp(target: AccountTarget, behindMs: number): Promise<PageOutcome> {
+  private async caughtUp(target: AccountTarget): Promise<PageOutcome> {
     // An empty answer means the checkpoint is current up to now − 2 min: the lag is only Duo's own.
-    this.trackLag(target, Math.min(behindMs, 0));
+    this.trackLag(target, 0);
     await this.status.report(target.key, { syncStatus: 'idle', behindMs: 0, behindRecords: 0, error: null, success: true });
     return 'caught-up';
   }
 
   private trackLag(target: AccountTarget, behindMs: number): void {
     this.metrics.lagSeconds.set({ account: target.key.accountId }, behindMs / 1000);
-    this.metrics.checkpointAgeSeconds.set({ account: target.key.accountId }, 0);
+    this.metrics.checkpointConfirmed(target.key.accountId, this.clock.nowMs());
   }
 }

@@ -3,7 +3,8 @@ import { EventBus } from '@seatwise/platform/bus/event-bus';
 import { Clock } from '@seatwise/platform/clock/clock';
 import { LOGGER } from '@seatwise/platform/tokens';
 import type { Logger } from '@seatwise/shared/logging/logger';
-import { type AccountKey, AccountStateRepository, type SyncStatus } from '../accounts/account-state.repository';
+import type { SyncStatus } from '@seatwise/shared/contracts/integration-events';
+import { type AccountKey, AccountStateRepository } from '../accounts/account-state.repository';
 import { KeyedSerializer } from '../db/keyed-serializer';
 import { aggregateStatus } from '../integrations/aggregate-status';
 

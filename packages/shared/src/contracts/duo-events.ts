@@ -4,6 +4,7 @@ import { duoAuthLogRecordSchema, duoUserRecordSchema } from './duo-records';
 
 // Duo edition codes (billing/edition): ENTERPRISE=Essentials, PLATFORM=Advantage, BEYOND=Premier, PERSONAL=Free.
 export const DUO_EDITIONS = ['ENTERPRISE', 'PLATFORM', 'BEYOND', 'PERSONAL'] as const;
+export type DuoEdition = (typeof DUO_EDITIONS)[number];
 
 const source = { integrationId, accountId };
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountId, integrationId, isoDateTime } from './common';
 
 export const SYNC_STATUSES = ['idle', 'syncing', 'backfilling', 'error'] as const;
+export type SyncStatus = (typeof SYNC_STATUSES)[number];
 
 export const integrationSyncStatusEventSchema = z.object({
   integrationId,
