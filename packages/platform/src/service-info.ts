@@ -1,4 +1,4 @@
-import type { ServiceName } from '@seatwise/shared/contracts/rpcs';
+import type { ServiceName } from '@seatwise/shared/contracts/rpc-definition';
 
 export interface ServiceInfo {
   name: ServiceName;

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
-import type { ServiceHealth } from '@seatwise/shared/contracts/rpcs';
+import type { ServiceHealth } from '@seatwise/shared/contracts/rpc-definition';
 import { ReadinessService } from '@seatwise/platform/health/readiness.service';
 
 @Controller()

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { BaseEnv } from '@seatwise/shared/config/env';
-import type { ServiceName } from '@seatwise/shared/contracts/rpcs';
+import type { ServiceName } from '@seatwise/shared/contracts/rpc-definition';
 import { createLogger, type Logger } from '@seatwise/shared/logging/logger';
 import { PinoNestLogger } from '../logging/pino-nest-logger';
 import { PrefixedNatsServer } from '../nats/prefixed-nats.server';

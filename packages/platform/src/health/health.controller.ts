@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import type { ServiceHealth } from '@seatwise/shared/contracts/rpcs';
+import type { ServiceHealth } from '@seatwise/shared/contracts/rpc-definition';
 import type { Response } from 'express';
 import { ReadinessService } from './readiness.service';
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ServiceHealth } from '@seatwise/shared/contracts/rpcs';
+import type { ServiceHealth } from '@seatwise/shared/contracts/rpc-definition';
 import { BusConnection } from '../bus/bus-connection';
 import { MongoConnection } from '../db/mongo-connection';
 import { Clock } from '../clock/clock';

@@ -7,37 +7,12 @@ import {
   integrationWithReportSchema,
 } from './connector-rpcs';
 import { integrationId } from './common';
-
-export interface RpcDefinition<Req extends z.ZodType, Res extends z.ZodType> {
-  request: Req;
-  response: Res;
-  description: string;
-}
-
-function defineRpc<Req extends z.ZodType, Res extends z.ZodType>(def: RpcDefinition<Req, Res>): RpcDefinition<Req, Res> {
-  return def;
-}
-
-export const SERVICE_NAMES = ['gateway', 'duo-connector', 'discovery', 'reconcile'] as const;
-export type ServiceName = (typeof SERVICE_NAMES)[number];
-
-export const serviceHealthSchema = z.object({
-  service: z.enum(SERVICE_NAMES),
-  ready: z.boolean(),
-  checks: z.record(z.string(), z.object({ up: z.boolean(), detail: z.string().optional() })),
-  version: z.string(),
-  uptimeSeconds: z.number().nonnegative(),
-});
-export type ServiceHealth = z.infer<typeof serviceHealthSchema>;
-
-const healthRpc = (service: ServiceName) =>
-  defineRpc({
-    request: z.object({}).strict(),
-    response: serviceHealthSchema,
-    description: `Readiness of ${service} and of each of its dependencies.`,
-  });
+import { discoveryRpcs } from './discovery-rpcs';
+import { reconcileRpcs } from './reconcile-rpcs';
+import { defineRpc, healthRpc } from './rpc-definition';
 
 // The typed request-reply map: subject stem (after the deployment prefix) → request and response.
+// Each service's RPCs live in its own file (discovery-rpcs.ts, reconcile-rpcs.ts).
 // Served over Nest's NATS transport; any NATS client can call it (see docs/events.md).
 export const rpcs = {
   'duo-connector.health': healthRpc('duo-connector'),
@@ -76,8 +51,8 @@ export const rpcs = {
     response: z.object({ items: z.array(duoAccountViewSchema) }),
     description: 'Duo accounts being polled, with seats, edition and sync status.',
   }),
-  'discovery.health': healthRpc('discovery'),
-  'reconcile.health': healthRpc('reconcile'),
+  ...discoveryRpcs,
+  ...reconcileRpcs,
 } as const;
 
 export type RpcName = keyof typeof rpcs;
