@@ -5,7 +5,7 @@ import type { Logger } from '@seatwise/shared/logging/logger';
 import { AccountStateRepository } from './accounts/account-state.repository';
 import { AccountsMessageController } from './accounts/accounts.message-controller';
 import type { Env } from './config/env';
-import { SecretCipher } from './crypto/secret-cipher';
+import { SecretCipher } from '@seatwise/platform/crypto/secret-cipher';
 import { duoProviders } from './duo/duo.module-providers';
 import { HealthMessageController } from './health/health.message-controller';
 import { IntegrationProbe } from './integrations/integration-probe.service';

@@ -1,25 +1,8 @@
 import { z } from 'zod';
 import { baseEnvSchema } from '@seatwise/shared/config/env';
+import { encryptionEnvShape } from '@seatwise/shared/config/encryption-env';
 
 const MINUTE = 60_000;
-
-// `kid:base64key[,kid:base64key…]`, each key 32 bytes; the active one encrypts, all of them decrypt.
-const encryptionKeys = z
-  .string()
-  .min(1)
-  .transform((raw, ctx) => {
-    const keys = new Map<string, Buffer>();
-    for (const entry of raw.split(',')) {
-      const [id, material] = entry.trim().split(':');
-      const key = material ? Buffer.from(material, 'base64') : Buffer.alloc(0);
-      if (!id || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || key.length !== 32) {
-        ctx.addIssue({ code: 'custom', message: 'each entry must be <keyId>:<base64 of 32 random bytes>, e.g. k1:$(openssl rand -base64 32)' });
-        return z.NEVER;
-      }
-      keys.set(id, key);
-    }
-    return keys;
-  });
 
 const bootstrapIntegrations = z
   .string()
@@ -36,8 +19,7 @@ const bootstrapIntegrations = z
 export const envSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   MONGO_DB: baseEnvSchema.shape.MONGO_DB.default('seatwise_connector'),
-  SEATWISE_ENCRYPTION_KEYS: encryptionKeys,
-  SEATWISE_ENCRYPTION_KEY_ID: z.string().optional(),
+  ...encryptionEnvShape,
   DUO_BOOTSTRAP_INTEGRATIONS: bootstrapIntegrations.optional(),
   // How far back the first sync of an account reads auth logs (Duo keeps 180 days).
   CONNECTOR_BACKFILL_DAYS: z.coerce.number().min(0).max(180).default(180),

@@ -4,7 +4,7 @@ import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { AccountStateRepository, type AccountStateDoc } from '../accounts/account-state.repository';
 import type { Env } from '../config/env';
-import { SecretCipher } from '../crypto/secret-cipher';
+import { SecretCipher } from '@seatwise/platform/crypto/secret-cipher';
 import type { DuoClient } from '../duo/duo-client';
 import { DuoClientFactory } from '../duo/duo-client.factory';
 import { AccountJobs } from '../sync/account-jobs';

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import type { IntegrationView } from '@seatwise/shared/contracts/connector-rpcs';
 import { type Model, Schema } from 'mongoose';
-import type { EncryptedSecret } from '../crypto/secret-cipher';
+import type { EncryptedSecret } from '@seatwise/platform/crypto/secret-cipher';
 
 
 export interface IntegrationDoc {

@@ -9,7 +9,7 @@ import { parseOrThrow } from '@seatwise/shared/validation/parse';
 import { randomBytes } from 'node:crypto';
 import { AccountStateRepository } from '../accounts/account-state.repository';
 import type { Env } from '../config/env';
-import { SecretCipher } from '../crypto/secret-cipher';
+import { SecretCipher } from '@seatwise/platform/crypto/secret-cipher';
 import { DuoClientFactory } from '../duo/duo-client.factory';
 import { aggregateStatus } from './aggregate-status';
 import { IntegrationProbe } from './integration-probe.service';

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Env } from '../config/env';
+import type { EncryptionEnv } from '@seatwise/shared/config/encryption-env';
 import { SecretCipher } from './secret-cipher';
 
 const k1 = randomBytes(32);
 const k2 = randomBytes(32);
 const cipherWith = (keys: [string, Buffer][], active?: string) =>
-  new SecretCipher({ SEATWISE_ENCRYPTION_KEYS: new Map(keys), SEATWISE_ENCRYPTION_KEY_ID: active } as Env);
+  new SecretCipher({ SEATWISE_ENCRYPTION_KEYS: new Map(keys), SEATWISE_ENCRYPTION_KEY_ID: active } as EncryptionEnv);
 
 describe('SecretCipher', () => {
   it('round-trips and never stores the plain text', () => {
@@ -27,8 +27,8 @@ describe('SecretCipher', () => {
   it('refuses tampered data and unknown keys with coded errors', () => {
     const cipher = cipherWith([['k1', k1]]);
     const sealed = cipher.encrypt('s');
-    expect(() => cipher.decrypt({ ...sealed, data: Buffer.from('x').toString('base64') })).toThrow(expect.objectContaining({ code: 'CONNECTOR.SECRET_UNREADABLE' }) as Error);
-    expect(() => cipher.decrypt({ ...sealed, keyId: 'gone' })).toThrow(expect.objectContaining({ code: 'CONNECTOR.SECRET_KEY_MISSING' }) as Error);
+    expect(() => cipher.decrypt({ ...sealed, data: Buffer.from('x').toString('base64') })).toThrow(expect.objectContaining({ code: 'SECRETS.UNREADABLE' }) as Error);
+    expect(() => cipher.decrypt({ ...sealed, keyId: 'gone' })).toThrow(expect.objectContaining({ code: 'SECRETS.KEY_MISSING' }) as Error);
     expect(() => cipherWith([['k1', k1]], 'k9')).toThrow(/not among/);
   });
 });

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_ENV } from '@seatwise/platform/tokens';
+import { APP_ENV } from '../tokens';
 import { AppError } from '@seatwise/shared/errors/app-error';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { Env } from '../config/env';
+import type { EncryptionEnv } from '@seatwise/shared/config/encryption-env';
 
 export interface EncryptedSecret {
   keyId: string;
@@ -18,7 +18,7 @@ export class SecretCipher {
   readonly activeKeyId: string;
   private readonly keys: Map<string, Buffer>;
 
-  constructor(@Inject(APP_ENV) env: Env) {
+  constructor(@Inject(APP_ENV) env: EncryptionEnv) {
     this.keys = env.SEATWISE_ENCRYPTION_KEYS;
     const active = env.SEATWISE_ENCRYPTION_KEY_ID ?? [...this.keys.keys()][0];
     if (!active || !this.keys.has(active)) {
@@ -40,7 +40,7 @@ export class SecretCipher {
     try {
       return Buffer.concat([decipher.update(Buffer.from(secret.data, 'base64')), decipher.final()]).toString('utf8');
     } catch (error) {
-      throw new AppError('CONNECTOR.SECRET_UNREADABLE', `A stored secret does not decrypt with key ${secret.keyId}`, undefined, { cause: error });
+      throw new AppError('SECRETS.UNREADABLE', `A stored secret does not decrypt with key ${secret.keyId}`, undefined, { cause: error });
     }
   }
 
@@ -50,7 +50,7 @@ export class SecretCipher {
 
   private key(id: string): Buffer {
     const key = this.keys.get(id);
-    if (!key) throw new AppError('CONNECTOR.SECRET_KEY_MISSING', `Encryption key ${id} is not configured (SEATWISE_ENCRYPTION_KEYS)`);
+    if (!key) throw new AppError('SECRETS.KEY_MISSING', `Encryption key ${id} is not configured (SEATWISE_ENCRYPTION_KEYS)`);
     return key;
   }
 }
