@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { EncryptionEnv } from '@seatwise/shared/config/encryption-env';
 import { SecretCipher } from './secret-cipher';
 
 const k1 = randomBytes(32);
 const k2 = randomBytes(32);
 const cipherWith = (keys: [string, Buffer][], active?: string) =>
-  new SecretCipher({ SEATWISE_ENCRYPTION_KEYS: new Map(keys), SEATWISE_ENCRYPTION_KEY_ID: active } as EncryptionEnv);
+  new SecretCipher({ SEATWISE_ENCRYPTION_KEYS: new Map(keys), SEATWISE_ENCRYPTION_KEY_ID: active });
 
 describe('SecretCipher', () => {
   it('round-trips and never stores the plain text', () => {
