@@ -4,7 +4,7 @@ import type { ServiceInfo } from '@seatwise/platform/service-info';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { AccountStateRepository } from './accounts/account-state.repository';
 import { AccountsMessageController } from './accounts/accounts.message-controller';
-import type { Env } from './config/env';
+import type { Env } from '@seatwise/shared/config/connector-env';
 import { SecretCipher } from '@seatwise/platform/crypto/secret-cipher';
 import { duoProviders } from './duo/duo.module-providers';
 import { HealthMessageController } from './health/health.message-controller';

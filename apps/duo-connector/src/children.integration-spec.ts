@@ -7,7 +7,7 @@ import type { DuoAuthLogEvent } from '@seatwise/shared/contracts/duo-events';
 import { createTestScope, type TestScope } from '@seatwise/testing/scope';
 import { waitFor } from '@seatwise/testing/wait';
 import { connectorEnv, readStream, startSim, streamCount } from './__fixtures__/connector-fixture';
-import { envSchema } from './config/env';
+import { envSchema } from '@seatwise/shared/config/connector-env';
 import { service } from './service';
 
 describe('duo-connector following an MSP whose child accounts change', () => {

@@ -4,7 +4,7 @@ import { startService } from '@seatwise/platform/testing/start-service';
 import { describeServiceLifecycle } from '@seatwise/testing/suites/service-lifecycle.suite';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { envSchema } from './config/env';
+import { envSchema } from '@seatwise/shared/config/connector-env';
 import { service } from './service';
 
 describeServiceLifecycle({

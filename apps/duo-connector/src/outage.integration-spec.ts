@@ -9,7 +9,7 @@ import { startDedicatedMongo, startDedicatedNats } from '@seatwise/testing/infra
 import { createTestScope, type TestScope } from '@seatwise/testing/scope';
 import { waitFor } from '@seatwise/testing/wait';
 import { connectorEnv, readStream, startSim, streamCount } from './__fixtures__/connector-fixture';
-import { envSchema } from './config/env';
+import { envSchema } from '@seatwise/shared/config/connector-env';
 import { service } from './service';
 
 const EVENTS = 20_000;

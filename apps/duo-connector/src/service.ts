@@ -1,6 +1,6 @@
 import type { ServiceDefinition } from '@seatwise/platform/bootstrap/create-service-app';
 import { AppModule } from './app.module';
-import type { Env } from './config/env';
+import type { Env } from '@seatwise/shared/config/connector-env';
 
 export const service: ServiceDefinition<Env> = {
   name: 'duo-connector',

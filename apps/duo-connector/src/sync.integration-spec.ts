@@ -8,7 +8,7 @@ import type { IntegrationSyncStatusEvent } from '@seatwise/shared/contracts/inte
 import { createTestScope, type TestScope } from '@seatwise/testing/scope';
 import { waitFor } from '@seatwise/testing/wait';
 import { connectorEnv, readStream, startSim, streamCount, truthByAccount } from './__fixtures__/connector-fixture';
-import { envSchema } from './config/env';
+import { envSchema } from '@seatwise/shared/config/connector-env';
 import { service } from './service';
 
 const EVENTS = 50_000;

@@ -1,7 +1,7 @@
 import { startService } from '@seatwise/platform/testing/start-service';
 import { describeServiceLifecycle } from '@seatwise/testing/suites/service-lifecycle.suite';
 import { join } from 'node:path';
-import { envSchema } from './config/env';
+import { envSchema } from '@seatwise/shared/config/gateway-env';
 import { service } from './service';
 
 describeServiceLifecycle({

@@ -1,5 +1,5 @@
 import { runService } from '@seatwise/platform/bootstrap/run-service';
-import { envSchema } from './config/env';
+import { envSchema } from '@seatwise/shared/config/gateway-env';
 import { service } from './service';
 
 runService(service, envSchema).catch((error: unknown) => {

@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { PlatformModule } from '@seatwise/platform/platform.module';
 import type { ServiceInfo } from '@seatwise/platform/service-info';
-import type { Env } from './config/env';
+import type { Env } from '@seatwise/shared/config/reconcile-env';
 import { HealthMessageController } from './health/health.message-controller';
 
 @Module({})

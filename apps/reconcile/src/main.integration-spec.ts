@@ -3,7 +3,7 @@ import { RpcClient } from '@seatwise/shared/bus/rpc-client';
 import { startService } from '@seatwise/platform/testing/start-service';
 import { describeServiceLifecycle } from '@seatwise/testing/suites/service-lifecycle.suite';
 import { join } from 'node:path';
-import { envSchema } from './config/env';
+import { envSchema } from '@seatwise/shared/config/reconcile-env';
 import { service } from './service';
 
 describeServiceLifecycle({

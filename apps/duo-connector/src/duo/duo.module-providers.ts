@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { APP_ENV } from '@seatwise/platform/tokens';
-import type { Env } from '../config/env';
+import type { Env } from '@seatwise/shared/config/connector-env';
 import { ConnectorMetrics } from '../metrics/connector-metrics';
 import { DUO_CLIENT_SETTINGS, DuoClientFactory, type DuoClientSettingsInput } from './duo-client.factory';
 import { Sleeper } from './duo-retry';

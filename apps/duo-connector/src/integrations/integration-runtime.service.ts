@@ -3,7 +3,7 @@ import { Clock } from '@seatwise/platform/clock/clock';
 import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { AccountStateRepository, type AccountStateDoc } from '../accounts/account-state.repository';
-import type { Env } from '../config/env';
+import type { Env } from '@seatwise/shared/config/connector-env';
 import { SecretCipher } from '@seatwise/platform/crypto/secret-cipher';
 import type { DuoClient } from '../duo/duo-client';
 import { DuoClientFactory } from '../duo/duo-client.factory';

@@ -8,7 +8,7 @@ import type { Logger } from '@seatwise/shared/logging/logger';
 import { parseOrThrow } from '@seatwise/shared/validation/parse';
 import { randomBytes } from 'node:crypto';
 import { AccountStateRepository } from '../accounts/account-state.repository';
-import type { Env } from '../config/env';
+import type { Env } from '@seatwise/shared/config/connector-env';
 import { SecretCipher } from '@seatwise/platform/crypto/secret-cipher';
 import { DuoClientFactory } from '../duo/duo-client.factory';
 import { aggregateStatus } from './aggregate-status';

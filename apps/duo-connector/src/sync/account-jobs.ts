@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
 import { AppError } from '@seatwise/shared/errors/app-error';
 import type { Logger } from '@seatwise/shared/logging/logger';
-import type { Env } from '../config/env';
+import type { Env } from '@seatwise/shared/config/connector-env';
 import { DuoApiError } from '../duo/duo-errors';
 import { AccountSnapshotService } from './account-snapshot.service';
 import { type AccountTarget, targetId } from './account-target';

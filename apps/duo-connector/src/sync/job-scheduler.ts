@@ -3,7 +3,7 @@ import { BusConnection } from '@seatwise/platform/bus/bus-connection';
 import { Clock } from '@seatwise/platform/clock/clock';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { APP_ENV } from '@seatwise/platform/tokens';
-import type { Env } from '../config/env';
+import type { Env } from '@seatwise/shared/config/connector-env';
 import { ConnectionStates } from 'mongoose';
 import { type EndpointClass, Pacer } from './pacer';
 

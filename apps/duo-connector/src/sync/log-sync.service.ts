@@ -3,7 +3,7 @@ import { EventBus } from '@seatwise/platform/bus/event-bus';
 import { Clock } from '@seatwise/platform/clock/clock';
 import { APP_ENV } from '@seatwise/platform/tokens';
 import { AccountStateRepository } from '../accounts/account-state.repository';
-import type { Env } from '../config/env';
+import type { Env } from '@seatwise/shared/config/connector-env';
 import { ConnectorMetrics } from '../metrics/connector-metrics';
 import type { AccountTarget } from './account-target';
 import { DeadLetters } from './dead-letters';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseEnvSchema } from '@seatwise/shared/config/env';
+import { baseEnvSchema } from './env';
 
 export const envSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(3003),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { baseEnvSchema } from '@seatwise/shared/config/env';
-import { encryptionEnvShape } from '@seatwise/shared/config/encryption-env';
+import { baseEnvSchema } from './env';
+import { encryptionEnvShape } from './encryption-env';
 
 const MINUTE = 60_000;
 
