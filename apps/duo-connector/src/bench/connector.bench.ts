@@ -50,7 +50,10 @@ async function main(): Promise<void> {
     });
     const jsm = await jetstreamManager(nc);
     const count = async (): Promise<number> => (await jsm.streams.info(streamName(prefix, 'DUO_AUTHLOGS')).catch(() => null))?.state.messages ?? 0;
-    await waitFor(async () => (await count()) > 0, { timeoutMs: 60_000, intervalMs: 20, description: 'first event' });
+    await waitFor(async () => (await count()) > 0, { timeoutMs: 60_000, intervalMs: 20, description: 'first event' }).catch((error: unknown) => {
+      connector.kill('SIGKILL');
+      throw new Error(`${String(error)}; connector output:\n${connector.output().slice(-4_000)}`);
+    });
     const start = process.hrtime.bigint();
     let peak = 0;
     await waitFor(

@@ -17,7 +17,7 @@ export class EventBus implements OnModuleInit {
     private readonly connection: BusConnection,
     @Inject(APP_ENV) private readonly env: BaseEnv,
   ) {
-    this.publisher = new EventPublisher(connection.js, env.SEATWISE_BUS_PREFIX);
+    this.publisher = new EventPublisher(connection.nc, env.SEATWISE_BUS_PREFIX);
   }
 
   get prefix(): string {

@@ -54,7 +54,7 @@ async function round(nc: NatsConnection, prefix: string, helpers: boolean): Prom
   await ensureStreams(jsm, prefix, ['DUO_AUTHLOGS', 'DEAD_LETTER']);
   await ensureConsumer(jsm, prefix, consumers.discoveryAuthLogs);
   const events = Array.from({ length: N }, (_, i) => benchAuthLogEvent(i));
-  const publisher = new EventPublisher(js, prefix);
+  const publisher = new EventPublisher(nc, prefix);
   const publishSeconds = await timed(() => (helpers ? publisher.publishAll('duo.authlog', events, { window: WINDOW }).then(() => undefined) : publishRaw(js, prefix, events, WINDOW)));
   const consumeSeconds = await timed(() =>
     helpers ? helperConsume(new DurableConsumer(nc, js, prefix, consumers.discoveryAuthLogs, publisher)) : rawConsume(nc, js, prefix),

@@ -48,7 +48,7 @@ describe('JetStream bus', () => {
 
   beforeEach(async () => {
     scope = createTestScope({ natsUrl: nats.url });
-    publisher = new EventPublisher(js, scope.busPrefix);
+    publisher = new EventPublisher(nc, scope.busPrefix);
     await ensureStreams(jsm, scope.busPrefix);
   });
 
@@ -85,6 +85,22 @@ describe('JetStream bus', () => {
     await waitFor(() => nc.rtt().then(() => true), { description: 'client reconnected' });
 
     expect(await drain(consumer, 6)).toEqual(txids.slice(4));
+  });
+
+  it('pipelines many publishes and acknowledges each with its own stream sequence', async () => {
+    const events = Array.from({ length: 600 }, (_, i) => authLogEvent('DA6', `tx-${i}`));
+    const acks = await publisher.publishAll('duo.authlog', events, { window: 128 });
+    expect(new Set(acks.map((a) => a.seq)).size).toBe(600);
+    expect(acks.every((a) => !a.duplicate && a.stream === streamName(scope.busPrefix, 'DUO_AUTHLOGS'))).toBe(true);
+    const again = await publisher.publishAll('duo.authlog', events.slice(0, 10));
+    expect(again.map((a) => [a.seq, a.duplicate])).toEqual(acks.slice(0, 10).map((a) => [a.seq, true]));
+  });
+
+  it('fails a publish no stream captures with BUS.PUBLISH_FAILED instead of waiting forever', async () => {
+    const orphan = new EventPublisher(nc, `${scope.busPrefix}x`);
+    const error = (await orphan.publish('duo.authlog', authLogEvent('DA7', 'tx-1'), { timeoutMs: 30_000 }).catch((e: unknown) => e)) as AppError;
+    expect(error.code).toBe(ErrorCodes.BUS_PUBLISH_FAILED);
+    expect(error.message).toContain('no JetStream stream captures this subject');
   });
 
   it('rejects a malformed event before publishing, naming the path', async () => {

@@ -1,8 +1,9 @@
-import type { JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { eventDefinition, type EventName, type EventPayload } from '../contracts/events';
 import { AppError, ErrorCodes } from '../errors/app-error';
 import { parseOrThrow } from '../validation/parse';
 import { formatIssues } from '../validation/zod-issues';
+import { JetStreamAcks } from './jetstream-acks';
 import { eventSubject } from './subjects';
 
 export interface PublishResult {
@@ -19,10 +20,14 @@ export interface PublishOptions {
 // Validates every event against its contract before it leaves the service, and publishes it with its
 // msgID so JetStream de-duplicates re-publishes (after a crash, a retry) inside the dedupe window.
 export class EventPublisher {
+  private readonly acks: JetStreamAcks;
+
   constructor(
-    private readonly js: JetStreamClient,
+    nc: NatsConnection,
     private readonly prefix: string,
-  ) {}
+  ) {
+    this.acks = new JetStreamAcks(nc);
+  }
 
   async publish<N extends EventName>(name: N, payload: EventPayload<N>, options: PublishOptions = {}): Promise<PublishResult> {
     const def = eventDefinition(name);
@@ -53,11 +58,7 @@ export class EventPublisher {
   private async send<N extends EventName>(name: N, data: EventPayload<N>, options: PublishOptions): Promise<PublishResult> {
     const def = eventDefinition(name);
     try {
-      const ack = await this.js.publish(eventSubject(this.prefix, name, data), JSON.stringify(data), {
-        msgID: def.msgId(data),
-        timeout: options.timeoutMs ?? 10_000,
-      });
-      return { stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
+      return await this.acks.publish(eventSubject(this.prefix, name, data), JSON.stringify(data), def.msgId(data), options.timeoutMs ?? 10_000);
     } catch (error) {
       throw new AppError(ErrorCodes.BUS_PUBLISH_FAILED, `Publishing ${name} failed: ${describe(error)}`, undefined, { cause: error });
     }
