@@ -20,3 +20,35 @@ export const reconciliationUpdatedEventSchema = z.object({
   updatedAt: isoDateTime,
 });
 export type ReconciliationUpdatedEvent = z.infer<typeof reconciliationUpdatedEventSchema>;
+
+export const syncRunUpdatedEventSchema = z.object({
+  runId: z.string().min(1),
+  connectionId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  kind: z.enum(['quick', 'full']),
+  state: z.enum(['pending', 'in_progress', 'complete', 'failed']),
+  requestedAt: isoDateTime,
+  startedAt: isoDateTime.nullable(),
+  finishedAt: isoDateTime.nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  // Increments on every change of the run.
+  revision: z.number().int().positive(),
+  at: isoDateTime,
+});
+export type SyncRunUpdatedEvent = z.infer<typeof syncRunUpdatedEventSchema>;
+
+export const mappingChangedEventSchema = z.object({
+  kind: z.enum(['account', 'service']),
+  // Account mappings: the Duo account; service mappings: null.
+  accountId: accountId.nullable(),
+  // Service mappings: the Duo SKU; account mappings: null.
+  sku: z.string().nullable(),
+  state: z.enum(['mapped', 'unmapped', 'excluded']),
+  psaCompanyId: z.string().nullable(),
+  productId: z.string().nullable(),
+  source: z.enum(['auto', 'manual']),
+  actor: z.string(),
+  // Increments on every change of this mapping.
+  revision: z.number().int().positive(),
+  at: isoDateTime,
+});
+export type MappingChangedEvent = z.infer<typeof mappingChangedEventSchema>;

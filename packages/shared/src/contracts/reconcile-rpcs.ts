@@ -1,6 +1,209 @@
-import { healthRpc } from './rpc-definition';
+import { z } from 'zod';
+import { accountId, isoDateTime } from './common';
+import { RECONCILIATION_STATES, RECONCILIATION_TYPES } from './reconcile-events';
+import {
+  accountHistoryEntrySchema,
+  accountMappingViewSchema,
+  auditEntryViewSchema,
+  DUO_SKUS,
+  listPageSchema,
+  MAPPING_STATES,
+  psaCompanyViewSchema,
+  psaConnectionViewSchema,
+  psaProductViewSchema,
+  reconcileId,
+  reconciliationRowViewSchema,
+  serviceMappingViewSchema,
+  SYNC_RUN_KINDS,
+  SYNC_RUN_STATES,
+  syncRunViewSchema,
+} from './reconcile-views';
+import { defineRpc, healthRpc } from './rpc-definition';
 
-// Request-reply API of apps/reconcile (subject stem → request and response schemas).
+// Lists: `limit` (default 50, max 200) and the opaque `cursor` of the previous page's `nextCursor`.
+const page = { limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().min(1).max(512).optional() };
+// Every change names who made it; the note is kept in the audit log.
+const actor = z.string().trim().min(1).max(200);
+const change = { actor, note: z.string().trim().max(2_000).optional() };
+const idRequest = z.object({ id: reconcileId }).strict();
+
+// A ConnectWise site (api-na.myconnectwise.net) or a base URL with scheme and port (a simulator, on-prem).
+const siteUrl = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .refine((v) => /^[a-z0-9.-]+(:\d{1,5})?$/i.test(v) || /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?\/?$/i.test(v), {
+    message: 'must be a host name (api-na.myconnectwise.net) or a base URL like https://host:port',
+  });
+
+export const psaConnectionInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    kind: z.literal('connectwise'),
+    siteUrl,
+    companyId: z.string().trim().min(1).max(100).regex(/^[^:+\s]+$/, 'no spaces, ":" or "+"'),
+    publicKey: z.string().trim().min(1).max(100).regex(/^[^:+\s]+$/, 'no spaces, ":" or "+"'),
+    privateKey: z.string().min(1).max(200),
+    clientId: z.string().trim().min(1).max(100),
+    ...change,
+  })
+  .strict();
+export type PsaConnectionInput = z.infer<typeof psaConnectionInputSchema>;
+
+const importId = z.string().trim().min(1).max(100);
+export const psaImportSchema = z
+  .object({
+    // Replaces the data of this import connection; without it a new import connection is created.
+    connectionId: reconcileId.optional(),
+    name: z.string().trim().min(1).max(120),
+    companies: z.array(z.object({ id: importId, name: z.string().trim().min(1).max(200), identifier: z.string().max(100).optional() }).strict()).max(20_000),
+    products: z.array(z.object({ id: importId, name: z.string().trim().min(1).max(200), identifier: z.string().max(100).optional() }).strict()).max(5_000),
+    agreementLines: z
+      .array(
+        z
+          .object({
+            companyId: importId,
+            productId: importId,
+            quantity: z.number().int().nonnegative(),
+            agreementId: importId.optional(),
+            agreementName: z.string().max(200).optional(),
+            cancelled: z.boolean().optional(),
+          })
+          .strict(),
+      )
+      .max(100_000),
+    ...change,
+  })
+  .strict();
+export type PsaImportInput = z.infer<typeof psaImportSchema>;
+
+const rowIds = z.array(reconcileId).min(1).max(500);
+export const rowDecisionSchema = z.object({ ids: rowIds, ...change }).strict();
+export const rowApproveSchema = z.object({ ids: rowIds, effectiveDate: isoDateTime.optional(), ...change }).strict();
+
+const rowsReply = z.object({ items: z.array(reconciliationRowViewSchema) });
+
+// Request-reply API of apps/reconcile (subject stem → request and response schemas); one RPC per gateway route.
 export const reconcileRpcs = {
   'reconcile.health': healthRpc('reconcile'),
+  'reconcile.psa.connections.create': defineRpc({
+    request: psaConnectionInputSchema,
+    response: psaConnectionViewSchema,
+    description: 'Store a ConnectWise connection after checking its credentials against the PSA (private key encrypted, never returned); starts a full sync.',
+  }),
+  'reconcile.psa.connections.update': defineRpc({
+    request: psaConnectionInputSchema.omit({ kind: true }).partial().extend({ id: reconcileId, actor }).strict(),
+    response: psaConnectionViewSchema,
+    description: 'Change a ConnectWise connection; credentials are checked again.',
+  }),
+  'reconcile.psa.connections.get': defineRpc({ request: idRequest, response: psaConnectionViewSchema, description: 'One PSA connection, without its secret.' }),
+  'reconcile.psa.connections.list': defineRpc({
+    request: z.object(page).strict(),
+    response: listPageSchema(psaConnectionViewSchema),
+    description: 'PSA connections, without secrets.',
+  }),
+  'reconcile.psa.connections.delete': defineRpc({
+    request: z.object({ id: reconcileId, ...change }).strict(),
+    response: z.object({ deleted: z.literal(true) }),
+    description: 'Forget a PSA connection, its synced data, and the mappings that point into it.',
+  }),
+  'reconcile.psa.import': defineRpc({
+    request: psaImportSchema,
+    response: z.object({
+      connection: psaConnectionViewSchema,
+      counts: z.object({ companies: z.number().int(), products: z.number().int(), agreementLines: z.number().int() }),
+    }),
+    description: 'PSA companies, products and agreement lines from JSON, for MSPs without a supported PSA (replaces the previous import of that connection).',
+  }),
+  'reconcile.psa.companies.list': defineRpc({
+    request: z.object({ connectionId: reconcileId.optional(), q: z.string().max(200).optional(), ...page }).strict(),
+    response: listPageSchema(psaCompanyViewSchema),
+    description: 'Synced PSA companies (q: case-insensitive name substring).',
+  }),
+  'reconcile.psa.products.list': defineRpc({
+    request: z.object({ connectionId: reconcileId.optional(), q: z.string().max(200).optional(), ...page }).strict(),
+    response: listPageSchema(psaProductViewSchema),
+    description: 'Synced PSA catalog products (q: case-insensitive name substring).',
+  }),
+  'reconcile.mappings.accounts.list': defineRpc({
+    request: z.object({ state: z.enum(MAPPING_STATES).optional(), ...page }).strict(),
+    response: listPageSchema(accountMappingViewSchema),
+    description: 'Duo accounts with their mapping state, mapped PSA company, and ranked suggestions when unmapped.',
+  }),
+  'reconcile.mappings.accounts.map': defineRpc({
+    request: z.object({ accountId, psaCompanyId: reconcileId, ...change }).strict(),
+    response: accountMappingViewSchema,
+    description: 'Map a Duo account to a PSA company (also how a suggestion is accepted).',
+  }),
+  'reconcile.mappings.accounts.unmap': defineRpc({
+    request: z.object({ accountId, ...change }).strict(),
+    response: accountMappingViewSchema,
+    description: 'Remove a mapping or exclusion; the account is not auto-mapped again.',
+  }),
+  'reconcile.mappings.accounts.exclude': defineRpc({
+    request: z.object({ accountId, ...change }).strict(),
+    response: accountMappingViewSchema,
+    description: 'Exclude a Duo account from reconciliation.',
+  }),
+  'reconcile.mappings.services.list': defineRpc({
+    request: z.object({}).strict(),
+    response: listPageSchema(serviceMappingViewSchema),
+    description: 'Every Duo SKU with its mapping state and PSA product.',
+  }),
+  'reconcile.mappings.services.map': defineRpc({
+    request: z.object({ sku: z.enum(DUO_SKUS), productId: reconcileId, ...change }).strict(),
+    response: serviceMappingViewSchema,
+    description: 'Map a Duo SKU to a PSA catalog product.',
+  }),
+  'reconcile.mappings.services.unmap': defineRpc({
+    request: z.object({ sku: z.enum(DUO_SKUS), ...change }).strict(),
+    response: serviceMappingViewSchema,
+    description: 'Remove a SKU mapping or exclusion.',
+  }),
+  'reconcile.mappings.services.exclude': defineRpc({
+    request: z.object({ sku: z.enum(DUO_SKUS), ...change }).strict(),
+    response: serviceMappingViewSchema,
+    description: 'Exclude a Duo SKU from reconciliation.',
+  }),
+  'reconcile.reconciliation.list': defineRpc({
+    request: z
+      .object({ type: z.enum(RECONCILIATION_TYPES).optional(), state: z.enum(RECONCILIATION_STATES).optional(), accountId: accountId.optional(), ...page })
+      .strict(),
+    response: listPageSchema(reconciliationRowViewSchema),
+    description: 'Reconciliation rows (mapped account × service); RECONCILE.NOT_READY until an account and a service are mapped.',
+  }),
+  'reconcile.reconciliation.get': defineRpc({ request: idRequest, response: reconciliationRowViewSchema, description: 'One reconciliation row.' }),
+  'reconcile.reconciliation.approve': defineRpc({
+    request: rowApproveSchema,
+    response: rowsReply,
+    description: 'Approve rows (all or none): each is pushed to the PSA, read back, and becomes applied or failed (retry by approving again).',
+  }),
+  'reconcile.reconciliation.dismiss': defineRpc({ request: rowDecisionSchema, response: rowsReply, description: 'Dismiss pending or failed rows (all or none).' }),
+  'reconcile.reconciliation.reset': defineRpc({
+    request: rowDecisionSchema,
+    response: rowsReply,
+    description: 'Return dismissed, failed or applied rows (and approved rows of an import connection) to pending (all or none).',
+  }),
+  'reconcile.sync-runs.list': defineRpc({
+    request: z.object({ connectionId: reconcileId.optional(), state: z.enum(SYNC_RUN_STATES).optional(), ...page }).strict(),
+    response: listPageSchema(syncRunViewSchema),
+    description: 'PSA sync runs, newest first.',
+  }),
+  'reconcile.sync-runs.get': defineRpc({ request: idRequest, response: syncRunViewSchema, description: 'One PSA sync run.' }),
+  'reconcile.sync-runs.start': defineRpc({
+    request: z.object({ connectionId: reconcileId, kind: z.enum(SYNC_RUN_KINDS).default('quick'), actor }).strict(),
+    response: syncRunViewSchema,
+    description: 'Sync a ConnectWise connection now (quick: changes since the last run; full: everything). A run already queued or running is returned instead.',
+  }),
+  'reconcile.audit.list': defineRpc({
+    request: z.object({ accountId: accountId.optional(), action: z.string().max(100).optional(), targetId: z.string().max(200).optional(), ...page }).strict(),
+    response: listPageSchema(auditEntryViewSchema),
+    description: 'Audit log of every decision and push, newest first.',
+  }),
+  'reconcile.accounts.history': defineRpc({
+    request: z.object({ accountId, ...page }).strict(),
+    response: listPageSchema(accountHistoryEntrySchema),
+    description: 'Changes of a Duo account’s billable seats and edition, newest first.',
+  }),
 } as const;

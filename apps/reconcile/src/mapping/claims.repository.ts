@@ -1,0 +1,59 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import { type Model, Schema } from 'mongoose';
+import { isDuplicateKey } from '../db/duplicate-key';
+
+interface ClaimDoc {
+  _id: string; // `company:<psaCompanyId>` or `product:<productId>`
+  owner: string;
+}
+
+const schema = new Schema<ClaimDoc>({ _id: String, owner: String }, { versionKey: false });
+schema.index({ owner: 1 });
+
+// One owner per PSA company (a Duo account) and per PSA product (a SKU), enforced by the unique _id: the only
+// uniqueness both MongoDB and FerretDB guarantee without partial indexes or transactions.
+@Injectable()
+export class ClaimsRepository implements OnModuleInit {
+  private readonly model: Model<ClaimDoc>;
+
+  constructor(mongo: MongoConnection) {
+    this.model = mongo.connection.model<ClaimDoc>('Claim', schema, 'mapping_claims');
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.model.createIndexes();
+  }
+
+  // true: claimed for owner (or already owned by it); false: someone else owns it.
+  async claim(key: string, owner: string): Promise<boolean> {
+    try {
+      await this.model.create({ _id: key, owner });
+      return true;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      return (await this.ownerOf(key)) === owner;
+    }
+  }
+
+  async ownerOf(key: string): Promise<string | null> {
+    return (await this.model.findById(key).lean<ClaimDoc>().exec())?.owner ?? null;
+  }
+
+  async owners(keys: string[]): Promise<Map<string, string>> {
+    const docs = keys.length === 0 ? [] : await this.model.find({ _id: { $in: keys } }).lean<ClaimDoc[]>().exec();
+    return new Map(docs.map((d) => [d._id, d.owner]));
+  }
+
+  async claimedKeys(prefix: string): Promise<Set<string>> {
+    const docs = await this.model.find({ _id: { $regex: `^${prefix}` } }, { _id: 1 }).lean<{ _id: string }[]>().exec();
+    return new Set(docs.map((d) => d._id));
+  }
+
+  async release(key: string, owner: string): Promise<void> {
+    await this.model.deleteOne({ _id: key, owner }).exec();
+  }
+}
+
+export const companyClaim = (psaCompanyId: string): string => `company:${psaCompanyId}`;
+export const productClaim = (productId: string): string => `product:${productId}`;

@@ -1,0 +1,27 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@seatwise/platform/clock/clock';
+import { APP_ENV } from '@seatwise/platform/tokens';
+import type { Env } from '@seatwise/shared/config/reconcile-env';
+import { ConnectWiseAdapter } from './connectwise/connectwise.adapter';
+import { type CwCredentials, CwHttp } from './connectwise/cw-http';
+import type { PsaAdapter } from './psa-adapter';
+
+// The one place adapters are built (HTTP to the PSA is a side effect; specs point it at the simulator).
+@Injectable()
+export class PsaAdapterFactory {
+  constructor(
+    @Inject(APP_ENV) private readonly env: Env,
+    private readonly clock: Clock,
+  ) {}
+
+  connectWise(credentials: CwCredentials): PsaAdapter {
+    const http = new CwHttp(credentials, {
+      timeoutMs: this.env.RECONCILE_PSA_TIMEOUT_MS,
+      maxAttempts: this.env.RECONCILE_PSA_MAX_ATTEMPTS,
+      retryBaseMs: this.env.RECONCILE_PSA_RETRY_BASE_MS,
+      maxRetryAfterMs: this.env.RECONCILE_PSA_MAX_RETRY_AFTER_MS,
+      sleep: (ms) => this.clock.sleep(ms),
+    });
+    return new ConnectWiseAdapter(http, this.env.RECONCILE_PSA_PAGE_SIZE);
+  }
+}

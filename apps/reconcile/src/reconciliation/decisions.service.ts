@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@seatwise/platform/clock/clock';
+import type { ReconciliationRowView } from '@seatwise/shared/contracts/reconcile-views';
+import { AuditService } from '../audit/audit.service';
+import { fail, ReconcileErrors } from '../errors';
+import { ReconcileEvents } from '../events/reconcile-events';
+import { PushService } from './push.service';
+import { type RowDoc, RowRepository, type RowState, toRowEvent, toRowView } from './row.repository';
+
+export interface Decision {
+  ids: string[];
+  actor: string;
+  note?: string | undefined;
+  effectiveDate?: string | undefined;
+}
+
+type Verb = 'approve' | 'dismiss' | 'reset';
+
+// Which states each decision may start from. Approving a failed row is the retry; approved rows of a ConnectWise
+// connection are being pushed and cannot be reset, those of an import connection only record the decision.
+const FROM: Record<Verb, readonly RowState[]> = {
+  approve: ['pending', 'failed', 'dismissed'],
+  dismiss: ['pending', 'failed'],
+  reset: ['dismissed', 'failed', 'applied', 'approved'],
+};
+
+const IMPORT_NOTE = 'import connection: the decision is recorded, nothing is pushed; change the quantity in your PSA and import again';
+
+@Injectable()
+export class DecisionsService {
+  constructor(
+    private readonly rows: RowRepository,
+    private readonly push: PushService,
+    private readonly audit: AuditService,
+    private readonly events: ReconcileEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  approve(decision: Decision): Promise<ReconciliationRowView[]> {
+    return this.decide('approve', decision);
+  }
+
+  dismiss(decision: Decision): Promise<ReconciliationRowView[]> {
+    return this.decide('dismiss', decision);
+  }
+
+  reset(decision: Decision): Promise<ReconciliationRowView[]> {
+    return this.decide('reset', decision);
+  }
+
+  // All or nothing: every row is checked before any changes; a row changed concurrently after the check keeps the
+  // other writer's state (its transition is conditional) and is returned as it is.
+  private async decide(verb: Verb, decision: Decision): Promise<ReconciliationRowView[]> {
+    const ids = [...new Set(decision.ids)];
+    const rows = new Map((await this.rows.byIds(ids)).map((r) => [r._id, r]));
+    const missing = ids.filter((id) => !rows.has(id));
+    if (missing.length > 0) {
+      throw fail(ReconcileErrors.ROW_NOT_FOUND, `No reconciliation row ${missing.join(', ')}`, missing.map((id) => ({ path: `ids.${decision.ids.indexOf(id)}`, message: `no row ${id}` })));
+    }
+    const invalid = ids.map((id) => rows.get(id) as RowDoc).map((row) => ({ row, why: whyNot(verb, row) })).filter((x) => x.why !== null);
+    if (invalid.length > 0) {
+      throw fail(ReconcileErrors.ROW_INVALID_STATE, `Cannot ${verb}: ${invalid.map((x) => `${x.row._id} ${x.why ?? ''}`).join('; ')}`,
+        invalid.map((x) => ({ path: `ids.${decision.ids.indexOf(x.row._id)}`, message: x.why ?? '' })));
+    }
+    const out: ReconciliationRowView[] = [];
+    const toPush: string[] = [];
+    for (const id of ids) {
+      const row = rows.get(id) as RowDoc;
+      const updated = await this.rows.update(id, row.revision, this.changes(verb, row, decision), FROM[verb]);
+      if (!updated) {
+        const current = await this.rows.get(id);
+        if (current) out.push(toRowView(current));
+        continue;
+      }
+      await this.audit.record({
+        actor: decision.actor, action: `row.${verb}`, targetKind: 'row', targetId: id, accountId: row.accountId, note: decision.note,
+        details: { from: row.state, to: updated.state, vendorQuantity: row.vendorQuantity, psaQuantity: row.psaQuantity, ...(decision.effectiveDate ? { effectiveDate: decision.effectiveDate } : {}) },
+      });
+      await this.events.publish('reconcile.reconciliation.updated', toRowEvent(updated));
+      if (verb === 'approve' && updated.connectionKind === 'connectwise') toPush.push(id);
+      out.push(toRowView(updated));
+    }
+    this.push.enqueue(toPush);
+    return out;
+  }
+
+  private changes(verb: Verb, row: RowDoc, decision: Decision): Partial<RowDoc> {
+    const now = this.clock.now();
+    const decided = { decidedBy: decision.actor, decidedAt: now, updatedAt: now, note: decision.note ?? null };
+    if (verb === 'dismiss') return { ...decided, state: 'dismissed' };
+    if (verb === 'reset') return { ...decided, state: 'pending', lastError: null, effectiveDate: null, appliedAt: null };
+    const imported = row.connectionKind === 'import';
+    return {
+      ...decided, state: 'approved', lastError: null, pushLeaseUntil: new Date(0),
+      effectiveDate: decision.effectiveDate ? new Date(decision.effectiveDate) : null,
+      note: imported ? [decision.note, IMPORT_NOTE].filter(Boolean).join(' | ') : decided.note,
+    };
+  }
+}
+
+function whyNot(verb: Verb, row: RowDoc): string | null {
+  if (verb === 'approve' && row.type === 'unmapped') return 'is unmapped (map the account and its SKU first)';
+  if (verb === 'approve' && row.state === 'applied') return 'is already applied (nothing to push)';
+  if (verb === 'reset' && row.state === 'approved' && row.connectionKind !== 'import') return 'is being pushed to the PSA';
+  return FROM[verb].includes(row.state) ? null : `is ${row.state}`;
+}

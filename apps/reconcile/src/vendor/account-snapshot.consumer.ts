@@ -1,0 +1,59 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { EventBus } from '@seatwise/platform/bus/event-bus';
+import { Clock } from '@seatwise/platform/clock/clock';
+import { LOGGER } from '@seatwise/platform/tokens';
+import { runConsumerLoop } from '@seatwise/shared/bus/consumer-loop';
+import type { ConsumedEvent } from '@seatwise/shared/bus/durable-consumer';
+import { consumers } from '@seatwise/shared/contracts/consumers';
+import type { Logger } from '@seatwise/shared/logging/logger';
+import { AccountMappingRepository } from '../mapping/account-mapping.repository';
+import { AccountMappingService } from '../mapping/account-mapping.service';
+import { Reconciler } from '../reconciliation/reconciler.service';
+import { VendorAccountRepository } from './vendor-account.repository';
+
+// The vendor side: Duo account snapshots from the connector (durable consumer `reconcile-accounts`). Each is
+// stored unless a newer one is, then the account is auto-mapped if its name allows and its rows recomputed.
+// Redelivery is harmless: a snapshot already applied is stale the second time and only recomputes.
+@Injectable()
+export class AccountSnapshotConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly abort = new AbortController();
+  private loop: Promise<void> | null = null;
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly vendors: VendorAccountRepository,
+    private readonly mappings: AccountMappingRepository,
+    private readonly mappingService: AccountMappingService,
+    private readonly reconciler: Reconciler,
+    private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const consumer = await this.bus.durableConsumer(consumers.reconcileAccounts);
+    this.loop = runConsumerLoop(consumer, (batch) => this.handle(batch), {
+      signal: this.abort.signal,
+      max: 100,
+      expiresMs: 2_000,
+      onError: (error, stage) => { this.logger.warn({ err: error, stage }, 'account snapshot consumer error'); },
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.abort.abort();
+    await this.loop;
+  }
+
+  async handle(batch: ConsumedEvent<'duo.account.snapshot'>[]): Promise<void> {
+    const touched = new Set<string>();
+    for (const { payload } of batch) {
+      await this.vendors.apply(payload);
+      await this.mappings.ensure({ accountId: payload.accountId }, this.clock.now());
+      touched.add(payload.accountId);
+    }
+    for (const accountId of touched) {
+      await this.mappingService.autoMap({ accountId });
+      await this.reconciler.recompute({ accountId });
+    }
+  }
+}

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { accountId, isoDateTime } from './common';
+import { DUO_EDITIONS } from './duo-events';
+import { RECONCILIATION_STATES, RECONCILIATION_TYPES } from './reconcile-events';
+
+// What apps/reconcile answers over request-reply (views); requests are in reconcile-rpcs.ts.
+
+// Vendor SKUs by Duo edition code: ENTERPRISE = Essentials, PLATFORM = Advantage, BEYOND = Premier, PERSONAL = Free.
+export const DUO_SKUS = ['Essentials', 'Advantage', 'Premier', 'Free'] as const;
+export type DuoSku = (typeof DUO_SKUS)[number];
+export const SKU_OF_EDITION: Record<(typeof DUO_EDITIONS)[number], DuoSku> = {
+  ENTERPRISE: 'Essentials',
+  PLATFORM: 'Advantage',
+  BEYOND: 'Premier',
+  PERSONAL: 'Free',
+};
+// Rows of an account whose edition Duo does not expose carry this SKU (always type `unmapped`).
+export const UNKNOWN_SKU = 'Unknown';
+
+export const PSA_KINDS = ['connectwise', 'import'] as const;
+export const PSA_CONNECTION_STATES = ['connected', 'error'] as const;
+export const MAPPING_STATES = ['mapped', 'unmapped', 'excluded'] as const;
+export const SYNC_RUN_KINDS = ['quick', 'full'] as const;
+export const SYNC_RUN_STATES = ['pending', 'in_progress', 'complete', 'failed'] as const;
+
+export const codedErrorSchema = z.object({ code: z.string(), message: z.string(), at: isoDateTime });
+
+// Our ids: letters, digits, _ and -, so they are safe in URLs and subjects.
+export const reconcileId = z.string().regex(/^[A-Za-z0-9_-]{1,160}$/, 'must be an id of letters, digits, _ or -');
+
+export const listPageSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+// Never carries the private key.
+export const psaConnectionViewSchema = z.object({
+  id: reconcileId,
+  name: z.string(),
+  kind: z.enum(PSA_KINDS),
+  // ConnectWise only (null for an import connection).
+  siteUrl: z.string().nullable(),
+  companyId: z.string().nullable(),
+  publicKey: z.string().nullable(),
+  clientId: z.string().nullable(),
+  status: z.enum(PSA_CONNECTION_STATES),
+  lastError: codedErrorSchema.nullable(),
+  lastSyncAt: isoDateTime.nullable(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type PsaConnectionView = z.infer<typeof psaConnectionViewSchema>;
+
+export const psaCompanyViewSchema = z.object({
+  id: reconcileId,
+  connectionId: reconcileId,
+  // The PSA's own id (ConnectWise company id, or the import's id).
+  externalId: z.string(),
+  identifier: z.string().nullable(),
+  name: z.string(),
+  // The Duo account mapped to this company, if any.
+  mappedAccountId: accountId.nullable(),
+});
+export type PsaCompanyView = z.infer<typeof psaCompanyViewSchema>;
+
+export const psaProductViewSchema = z.object({
+  id: reconcileId,
+  connectionId: reconcileId,
+  externalId: z.string(),
+  identifier: z.string().nullable(),
+  name: z.string(),
+  mappedSku: z.enum(DUO_SKUS).nullable(),
+});
+export type PsaProductView = z.infer<typeof psaProductViewSchema>;
+
+export const mappingSuggestionSchema = z.object({
+  psaCompanyId: reconcileId,
+  name: z.string(),
+  // Name similarity in [0, 1] (1 = same name once case, punctuation and legal suffixes are ignored).
+  score: z.number().min(0).max(1),
+});
+
+export const accountMappingViewSchema = z.object({
+  accountId,
+  accountName: z.string(),
+  edition: z.enum(DUO_EDITIONS).nullable(),
+  sku: z.enum(DUO_SKUS).nullable(),
+  billableSeats: z.number().int().nonnegative(),
+  state: z.enum(MAPPING_STATES),
+  psaCompanyId: reconcileId.nullable(),
+  psaCompanyName: z.string().nullable(),
+  // auto: exact name match; manual: a person's decision; null while never mapped.
+  source: z.enum(['auto', 'manual']).nullable(),
+  // Ranked, best first; only for unmapped accounts (empty otherwise).
+  suggestions: z.array(mappingSuggestionSchema),
+  revision: z.number().int().nonnegative(),
+  updatedAt: isoDateTime,
+});
+export type AccountMappingView = z.infer<typeof accountMappingViewSchema>;
+
+export const serviceMappingViewSchema = z.object({
+  sku: z.enum(DUO_SKUS),
+  editions: z.array(z.enum(DUO_EDITIONS)),
+  state: z.enum(MAPPING_STATES),
+  productId: reconcileId.nullable(),
+  productName: z.string().nullable(),
+  connectionId: reconcileId.nullable(),
+  revision: z.number().int().nonnegative(),
+  updatedAt: isoDateTime.nullable(),
+});
+export type ServiceMappingView = z.infer<typeof serviceMappingViewSchema>;
+
+export const reconciliationRowViewSchema = z.object({
+  id: reconcileId,
+  accountId,
+  accountName: z.string(),
+  psaCompanyId: reconcileId.nullable(),
+  sku: z.string().min(1),
+  productId: reconcileId.nullable(),
+  vendorQuantity: z.number().int().nonnegative(),
+  psaQuantity: z.number().int().nonnegative(),
+  delta: z.number().int(),
+  type: z.enum(RECONCILIATION_TYPES),
+  state: z.enum(RECONCILIATION_STATES),
+  effectiveDate: isoDateTime.nullable(),
+  note: z.string().nullable(),
+  lastError: codedErrorSchema.nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: isoDateTime.nullable(),
+  appliedAt: isoDateTime.nullable(),
+  revision: z.number().int().positive(),
+  updatedAt: isoDateTime,
+});
+export type ReconciliationRowView = z.infer<typeof reconciliationRowViewSchema>;
+
+export const syncRunCountsSchema = z.object({
+  companies: z.number().int().nonnegative(),
+  products: z.number().int().nonnegative(),
+  agreements: z.number().int().nonnegative(),
+  additions: z.number().int().nonnegative(),
+  removed: z.number().int().nonnegative(),
+});
+
+export const syncRunViewSchema = z.object({
+  id: reconcileId,
+  connectionId: reconcileId,
+  kind: z.enum(SYNC_RUN_KINDS),
+  state: z.enum(SYNC_RUN_STATES),
+  trigger: z.enum(['schedule', 'manual', 'connection']),
+  requestedBy: z.string(),
+  requestedAt: isoDateTime,
+  startedAt: isoDateTime.nullable(),
+  finishedAt: isoDateTime.nullable(),
+  error: codedErrorSchema.nullable(),
+  counts: syncRunCountsSchema,
+  revision: z.number().int().positive(),
+});
+export type SyncRunView = z.infer<typeof syncRunViewSchema>;
+
+export const auditEntryViewSchema = z.object({
+  id: reconcileId,
+  at: isoDateTime,
+  actor: z.string(),
+  // e.g. row.approve, row.applied, row.failed, mapping.account.map, connection.create, sync.start
+  action: z.string(),
+  targetKind: z.enum(['row', 'account-mapping', 'service-mapping', 'connection', 'sync-run']),
+  targetId: z.string(),
+  accountId: accountId.nullable(),
+  note: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;
+
+export const accountHistoryEntrySchema = z.object({
+  accountId,
+  observedAt: isoDateTime,
+  edition: z.enum(DUO_EDITIONS).nullable(),
+  billableSeats: z.number().int().nonnegative(),
+  previousEdition: z.enum(DUO_EDITIONS).nullable(),
+  previousBillableSeats: z.number().int().nonnegative().nullable(),
+});
+export type AccountHistoryEntry = z.infer<typeof accountHistoryEntrySchema>;
