@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { accountId, isoDateTime } from './common';
 
+export const MATCH_METHODS = ['exact', 'alias', 'normalized', 'manual', 'merge'] as const;
+
+// How a discovered service maps to a SaaS catalog product; `method` says how it was decided.
 export const catalogMatchSchema = z.object({
   productId: z.string().min(1),
   productName: z.string(),
-  method: z.enum(['exact', 'alias', 'normalized', 'manual']),
+  method: z.enum(MATCH_METHODS),
+  vendor: z.string().optional(),
+  category: z.string().optional(),
+  domain: z.string().optional(),
 });
+export type CatalogMatch = z.infer<typeof catalogMatchSchema>;
 
 export const serviceDiscoveredEventSchema = z.object({
   accountId,
@@ -22,5 +29,22 @@ export const userDiscoveredEventSchema = z.object({
   userKey: z.string().min(1),
   username: z.string(),
   firstSeen: isoDateTime,
+  // Added with the users inventory: the id discovery.users.get takes.
+  userId: z.string().min(1).optional(),
 });
 export type UserDiscoveredEvent = z.infer<typeof userDiscoveredEventSchema>;
+
+// A service was matched to a catalog product: automatically on discovery, or by a person.
+export const serviceMatchedEventSchema = z.object({
+  accountId,
+  serviceId: z.string().min(1),
+  applicationKey: z.string().min(1),
+  name: z.string(),
+  catalog: catalogMatchSchema,
+  automatic: z.boolean(),
+  actor: z.string(),
+  // The action log entry that recorded it.
+  actionId: z.string().min(1),
+  at: isoDateTime,
+});
+export type ServiceMatchedEvent = z.infer<typeof serviceMatchedEventSchema>;

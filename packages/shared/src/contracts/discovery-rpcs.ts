@@ -1,6 +1,90 @@
-import { healthRpc } from './rpc-definition';
+import { z } from 'zod';
+import { accountId } from './common';
+import {
+  accountSummarySchema,
+  actionListRequestSchema,
+  actionViewSchema,
+  catalogProductSchema,
+  idRequestSchema,
+  ignoreRequestSchema,
+  matchRequestSchema,
+  mergeRequestSchema,
+  pageOf,
+  serviceDetailSchema,
+  serviceListRequestSchema,
+  serviceUsersRequestSchema,
+  serviceUserViewSchema,
+  serviceViewSchema,
+  userIdRequestSchema,
+  userListRequestSchema,
+  userServicesRequestSchema,
+  userServiceViewSchema,
+  userViewSchema,
+} from './discovery-views';
+import { defineRpc, healthRpc } from './rpc-definition';
 
 // Request-reply API of apps/discovery (subject stem → request and response schemas).
+// Every query is scoped to one Duo account: by `accountId`, or by the account encoded in an id.
 export const discoveryRpcs = {
   'discovery.health': healthRpc('discovery'),
+  'discovery.services.list': defineRpc({
+    request: serviceListRequestSchema,
+    response: pageOf(serviceViewSchema),
+    description: 'Services of one account: filter (status, q, matched, lastSeenSince), sort, cursor pagination.',
+  }),
+  'discovery.services.get': defineRpc({
+    request: idRequestSchema,
+    response: serviceDetailSchema,
+    description: 'One service with active users over 7/30/90 days and the services merged into it.',
+  }),
+  'discovery.services.users': defineRpc({
+    request: serviceUsersRequestSchema,
+    response: pageOf(serviceUserViewSchema),
+    description: 'Users of one service with their first/last use and count, cursor pagination.',
+  }),
+  'discovery.services.match': defineRpc({
+    request: matchRequestSchema,
+    response: serviceViewSchema,
+    description: 'Match a service to a catalog product (manual; recorded in the action log).',
+  }),
+  'discovery.services.merge': defineRpc({
+    request: mergeRequestSchema,
+    response: serviceViewSchema,
+    description: 'Merge a service into another of the same account: one product (recorded in the action log).',
+  }),
+  'discovery.services.ignore': defineRpc({
+    request: ignoreRequestSchema,
+    response: serviceViewSchema,
+    description: 'Ignore a service (recorded in the action log).',
+  }),
+  'discovery.actions.list': defineRpc({
+    request: actionListRequestSchema,
+    response: pageOf(actionViewSchema),
+    description: 'Action log of one account (automatic and manual matches, merges, ignores), newest first.',
+  }),
+  'discovery.users.list': defineRpc({
+    request: userListRequestSchema,
+    response: pageOf(userViewSchema),
+    description: 'Users of one account: filter (status, removed, q), sort, cursor pagination.',
+  }),
+  'discovery.users.get': defineRpc({
+    request: userIdRequestSchema,
+    response: userViewSchema,
+    description: 'One user, enriched from the latest users snapshot.',
+  }),
+  'discovery.users.services': defineRpc({
+    request: userServicesRequestSchema,
+    response: pageOf(userServiceViewSchema),
+    description: 'Services one user used with first/last use and count, cursor pagination.',
+  }),
+  'discovery.accounts.summary': defineRpc({
+    request: z.object({ accountId: accountId.optional() }).strict(),
+    response: z.object({ items: z.array(accountSummarySchema) }),
+    description: 'Per-account summary (service counts, new this week, unmatched); all accounts, or one.',
+  }),
+  'discovery.catalog.search': defineRpc({
+    request: z.object({ q: z.string().trim().max(200).optional(), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    response: z.object({ items: z.array(catalogProductSchema) }),
+    description: 'SaaS catalog products whose name, vendor or alias contains q (to pick a match).',
+  }),
 } as const;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { deadLetterEventSchema } from './dead-letter';
-import { serviceDiscoveredEventSchema, userDiscoveredEventSchema } from './discovery-events';
+import { serviceDiscoveredEventSchema, serviceMatchedEventSchema, userDiscoveredEventSchema } from './discovery-events';
 import {
   duoAccountSnapshotEventSchema,
   duoAuthLogEventSchema,
@@ -9,7 +9,7 @@ import {
   duoUserSnapshotCompleteEventSchema,
 } from './duo-events';
 import { integrationSyncStatusEventSchema } from './integration-events';
-import { reconciliationUpdatedEventSchema } from './reconcile-events';
+import { mappingChangedEventSchema, reconciliationUpdatedEventSchema, syncRunUpdatedEventSchema } from './reconcile-events';
 import type { StreamKey } from './streams';
 
 export interface EventDefinition<S extends z.ZodType> {
@@ -70,12 +70,33 @@ export const events = {
     token: (e) => e.accountId,
     msgId: (e) => `user:${e.accountId}:${e.userKey}`,
   }),
+  'discovery.service.matched': defineEvent({
+    schema: serviceMatchedEventSchema,
+    stream: 'DISCOVERY',
+    description: 'A service was matched to a catalog product, automatically or by a person (see its action log entry).',
+    token: (e) => e.accountId,
+    msgId: (e) => `service-matched:${e.accountId}:${e.actionId}`,
+  }),
   'reconcile.reconciliation.updated': defineEvent({
     schema: reconciliationUpdatedEventSchema,
     stream: 'RECONCILE',
     description: 'A reconciliation row (account × service) was created or changed.',
     token: (e) => e.accountId,
     msgId: (e) => `reconciliation:${e.rowId}:${e.revision}`,
+  }),
+  'reconcile.sync-run.updated': defineEvent({
+    schema: syncRunUpdatedEventSchema,
+    stream: 'RECONCILE',
+    description: 'A PSA sync run was queued, started, completed or failed.',
+    token: (e) => e.connectionId,
+    msgId: (e) => `sync-run:${e.runId}:${e.revision}`,
+  }),
+  'reconcile.mapping.changed': defineEvent({
+    schema: mappingChangedEventSchema,
+    stream: 'RECONCILE',
+    description: 'An account or service mapping was created, removed or excluded (by a person or automatically).',
+    token: (e) => e.accountId ?? `sku-${e.sku ?? 'none'}`,
+    msgId: (e) => `mapping:${e.kind}:${e.accountId ?? e.sku ?? '-'}:${e.revision}`,
   }),
   'integration.sync-status': defineEvent({
     schema: integrationSyncStatusEventSchema,

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { isoDateTime } from './common';
+import { integrationSyncStatusEventSchema } from './integration-events';
+import { reconciliationUpdatedEventSchema } from './reconcile-events';
+
+// HTTP contracts of apps/gateway that are its own (not an upstream RPC's): problems, API keys, lists, SSE.
+
+// RFC 9457 problem details, one shape for every error the gateway answers.
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  // Stable dotted code (COMMON.NOT_FOUND, AUTH.UNAUTHORIZED, …): branch on it, never on the detail.
+  code: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  instance: z.string().optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;
+
+export const API_KEY_ROLES = ['admin', 'viewer'] as const;
+export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
+
+export const apiKeyViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(API_KEY_ROLES),
+  // The key's first characters, to recognise it; the key itself is shown only once.
+  prefix: z.string(),
+  createdAt: isoDateTime,
+  lastUsedAt: isoDateTime.nullable(),
+  revokedAt: isoDateTime.nullable(),
+});
+export type ApiKeyView = z.infer<typeof apiKeyViewSchema>;
+
+export const apiKeyCreateSchema = z
+  .object({ name: z.string().trim().min(1).max(120), role: z.enum(API_KEY_ROLES) })
+  .strict();
+
+export const apiKeyCreatedSchema = apiKeyViewSchema.extend({
+  key: z.string().describe('The API key. Shown only in this response: store it now.'),
+});
+
+// Every list: one page of items and the cursor of the next page (null on the last).
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+// Server-Sent Events of GET /api/v1/events: `event: <name>` and `data: <payload JSON>`.
+export const gatewayEventSchemas = {
+  'integration.sync-status': integrationSyncStatusEventSchema,
+  'reconcile.reconciliation.updated': reconciliationUpdatedEventSchema,
+} as const;
+export type GatewayEventName = keyof typeof gatewayEventSchemas;
+export const GATEWAY_EVENT_NAMES = Object.keys(gatewayEventSchemas) as GatewayEventName[];
