@@ -1,9 +1,35 @@
 import { z } from 'zod';
 import { baseEnvSchema } from './env';
 
+const positiveInt = (min: number) => z.coerce.number().int().min(min);
+
+// Comma-separated origins ("https://a.example,https://b.example"); empty allows none, "*" any.
+const corsOrigins = z
+  .string()
+  .default('')
+  .transform((raw) => raw.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
+  .pipe(z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)])));
+
 export const envSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   MONGO_DB: baseEnvSchema.shape.MONGO_DB.default('seatwise_gateway'),
+  // The bootstrap admin key (compared by hash, never stored). Without it only keys created through
+  // /api/v1/api-keys work, so a fresh deployment needs it once.
+  SEATWISE_ADMIN_API_KEY: z.string().min(24, 'must be at least 24 characters').max(256).optional(),
+  GATEWAY_CORS_ORIGINS: corsOrigins,
+  GATEWAY_BODY_LIMIT_BYTES: positiveInt(1_024).default(256 * 1_024),
+  // POST /api/v1/psa/import carries a whole PSA export (up to 100,000 agreement lines).
+  GATEWAY_IMPORT_BODY_LIMIT_BYTES: positiveInt(1_024).default(32 * 1_024 * 1_024),
+  // Token bucket per API key: sustained rate and burst size.
+  GATEWAY_RATE_LIMIT_PER_MINUTE: positiveInt(1).default(600),
+  GATEWAY_RATE_LIMIT_BURST: positiveInt(1).default(120),
+  // Creating or updating an integration probes Duo (with retries), hence the connector's longer deadline.
+  GATEWAY_CONNECTOR_TIMEOUT_MS: positiveInt(100).default(45_000),
+  GATEWAY_DISCOVERY_TIMEOUT_MS: positiveInt(100).default(10_000),
+  GATEWAY_RECONCILE_TIMEOUT_MS: positiveInt(100).default(30_000),
+  GATEWAY_SSE_HEARTBEAT_MS: positiveInt(100).default(15_000),
+  // A CSV export follows the list's pages up to this many rows (then says it was truncated).
+  GATEWAY_CSV_MAX_ROWS: positiveInt(1).default(100_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

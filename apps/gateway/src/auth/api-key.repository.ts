@@ -1,0 +1,82 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import type { ApiKeyRole } from '@seatwise/shared/contracts/gateway-api';
+import { type Model, Schema } from 'mongoose';
+
+export interface ApiKeyDoc {
+  _id: string;
+  name: string;
+  role: ApiKeyRole;
+  // sha256 of the key; the key itself is never stored.
+  hash: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+const schema = new Schema<ApiKeyDoc>(
+  {
+    _id: String,
+    name: String,
+    role: String,
+    hash: String,
+    prefix: String,
+    createdAt: Date,
+    lastUsedAt: { type: Date, default: null },
+    revokedAt: { type: Date, default: null },
+  },
+  { versionKey: false },
+);
+schema.index({ prefix: 1 }, { unique: true });
+schema.index({ createdAt: 1, _id: 1 });
+
+// The gateway's own data: API keys (a cross-tenant collection; keys are not per Duo account).
+@Injectable()
+export class ApiKeyRepository implements OnModuleInit {
+  private readonly model: Model<ApiKeyDoc>;
+
+  constructor(mongo: MongoConnection) {
+    this.model = mongo.connection.model<ApiKeyDoc>('ApiKey', schema, 'api_keys');
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.model.createIndexes();
+  }
+
+  async insert(doc: ApiKeyDoc): Promise<void> {
+    await this.model.create(doc);
+  }
+
+  async findByPrefix(prefix: string): Promise<ApiKeyDoc | null> {
+    return normalize(await this.model.findOne({ prefix: { $eq: prefix } }).lean<ApiKeyDoc>().exec());
+  }
+
+  async findById(id: string): Promise<ApiKeyDoc | null> {
+    return normalize(await this.model.findById(id).lean<ApiKeyDoc>().exec());
+  }
+
+  // Ordered by creation then id, after an optional (createdAt, id) position.
+  async page(limit: number, after: { createdAt: Date; id: string } | null): Promise<ApiKeyDoc[]> {
+    const filter = after
+      ? { $or: [{ createdAt: { $gt: after.createdAt } }, { createdAt: { $eq: after.createdAt }, _id: { $gt: after.id } }] }
+      : {};
+    const docs = await this.model.find(filter).sort({ createdAt: 1, _id: 1 }).limit(limit).lean<ApiKeyDoc[]>().exec();
+    return docs.map((d) => normalize(d) as ApiKeyDoc);
+  }
+
+  async revoke(id: string, at: Date): Promise<ApiKeyDoc | null> {
+    await this.model.updateOne({ _id: { $eq: id }, revokedAt: null }, { $set: { revokedAt: at } }).exec();
+    return this.findById(id);
+  }
+
+  async touch(id: string, at: Date): Promise<void> {
+    await this.model.updateOne({ _id: { $eq: id } }, { $set: { lastUsedAt: at } }).exec();
+  }
+}
+
+// FerretDB drops null defaults on some writes; a missing field reads as null.
+function normalize(doc: ApiKeyDoc | null): ApiKeyDoc | null {
+  if (!doc) return null;
+  return { ...doc, lastUsedAt: doc.lastUsedAt ?? null, revokedAt: doc.revokedAt ?? null };
+}

@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@seatwise/platform/clock/clock';
+import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
+import type { Env } from '@seatwise/shared/config/gateway-env';
+import type { ApiKeyRole, ApiKeyView } from '@seatwise/shared/contracts/gateway-api';
+import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
+import type { Logger } from '@seatwise/shared/logging/logger';
+import { randomBytes } from 'node:crypto';
+import { generateKey, hashKey, prefixOf, sameHash } from './api-key-secret';
+import { type ApiKeyDoc, ApiKeyRepository } from './api-key.repository';
+import type { Principal } from './principal';
+
+export const BOOTSTRAP_KEY_ID = 'bootstrap';
+// A verified key is trusted this long without another read (revocation through this gateway is immediate).
+const CACHE_MS = 5_000;
+// lastUsedAt is written at most this often per key: a read per request must not become a write per request.
+const TOUCH_EVERY_MS = 60_000;
+
+@Injectable()
+export class ApiKeysService {
+  private readonly bootstrapHash: string | null;
+  private readonly cache = new Map<string, { doc: ApiKeyDoc | null; at: number }>();
+  private readonly touchedAt = new Map<string, number>();
+
+  constructor(
+    private readonly repository: ApiKeyRepository,
+    private readonly clock: Clock,
+    @Inject(APP_ENV) env: Env,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.bootstrapHash = env.SEATWISE_ADMIN_API_KEY ? hashKey(env.SEATWISE_ADMIN_API_KEY) : null;
+  }
+
+  async authenticate(presented: string): Promise<Principal | null> {
+    const hash = hashKey(presented);
+    if (this.bootstrapHash !== null && sameHash(hash, this.bootstrapHash)) {
+      return { keyId: BOOTSTRAP_KEY_ID, name: 'bootstrap-admin', role: 'admin' };
+    }
+    const prefix = prefixOf(presented);
+    if (prefix === null) return null;
+    const doc = await this.lookup(prefix);
+    if (!doc || doc.revokedAt !== null || !sameHash(hash, doc.hash)) return null;
+    this.touch(doc._id);
+    return { keyId: doc._id, name: doc.name, role: doc.role };
+  }
+
+  async create(input: { name: string; role: ApiKeyRole }): Promise<ApiKeyView & { key: string }> {
+    const { key, prefix, hash } = generateKey();
+    const doc: ApiKeyDoc = { _id: `key_${randomBytes(9).toString('base64url')}`, name: input.name, role: input.role, hash, prefix, createdAt: this.clock.now(), lastUsedAt: null, revokedAt: null };
+    await this.repository.insert(doc);
+    return { ...toView(doc), key };
+  }
+
+  async page(limit: number, after: { createdAt: Date; id: string } | null): Promise<ApiKeyView[]> {
+    return (await this.repository.page(limit, after)).map(toView);
+  }
+
+  async get(id: string): Promise<ApiKeyView> {
+    const doc = await this.repository.findById(id);
+    if (!doc) throw notFound(id);
+    return toView(doc);
+  }
+
+  async revoke(id: string): Promise<ApiKeyView> {
+    const doc = await this.repository.revoke(id, this.clock.now());
+    if (!doc) throw notFound(id);
+    this.cache.delete(doc.prefix);
+    return toView(doc);
+  }
+
+  private async lookup(prefix: string): Promise<ApiKeyDoc | null> {
+    const now = this.clock.nowMs();
+    const cached = this.cache.get(prefix);
+    if (cached && now - cached.at < CACHE_MS) return cached.doc;
+    const doc = await this.repository.findByPrefix(prefix);
+    // Bounded: unknown prefixes are cached too (a flood of bad keys must not reach the database each time).
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(prefix, { doc, at: now });
+    return doc;
+  }
+
+  private touch(id: string): void {
+    const now = this.clock.nowMs();
+    if (now - (this.touchedAt.get(id) ?? 0) < TOUCH_EVERY_MS) return;
+    this.touchedAt.set(id, now);
+    this.repository.touch(id, new Date(now)).catch((error: unknown) => {
+      this.logger.warn({ err: error, keyId: id }, 'could not record API key use');
+    });
+  }
+}
+
+export function toView(doc: ApiKeyDoc): ApiKeyView {
+  return {
+    id: doc._id,
+    name: doc.name,
+    role: doc.role,
+    prefix: doc.prefix,
+    createdAt: doc.createdAt.toISOString(),
+    lastUsedAt: doc.lastUsedAt?.toISOString() ?? null,
+    revokedAt: doc.revokedAt?.toISOString() ?? null,
+  };
+}
+
+function notFound(id: string): AppError {
+  return new AppError(ErrorCodes.NOT_FOUND, `No API key ${id}`);
+}

@@ -1,0 +1,29 @@
+import type { ApiKeyRole } from '@seatwise/shared/contracts/gateway-api';
+import type { Request } from 'express';
+
+// Who is calling: the API key that authenticated the request. Its name is the actor of mutations.
+export interface Principal {
+  keyId: string;
+  name: string;
+  role: ApiKeyRole;
+}
+
+export interface AuthedRequest extends Request {
+  principal?: Principal;
+}
+
+export function principalOf(req: Request): Principal | undefined {
+  return (req as AuthedRequest).principal;
+}
+
+const RANK: Readonly<Record<ApiKeyRole, number>> = { viewer: 0, admin: 1 };
+
+export function hasRole(principal: Principal, required: ApiKeyRole): boolean {
+  return RANK[principal.role] >= RANK[required];
+}
+
+// The actor recorded upstream for a change: the API key's name (and id, so two keys of one name differ).
+export function actorOf(req: Request): string {
+  const principal = principalOf(req);
+  return principal ? `${principal.name} (${principal.keyId})` : 'unknown';
+}

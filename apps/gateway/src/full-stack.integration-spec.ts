@@ -1,0 +1,179 @@
+import { startDuoSimulator, type DuoSimulator } from '@seatwise/duo-simulator/server';
+import { startPsaSimulator, type PsaSimulator } from '@seatwise/psa-simulator/server';
+import type { ActionView, ServiceView, UserView } from '@seatwise/shared/contracts/discovery-views';
+import type { AccountMappingView, PsaConnectionView, PsaProductView, ReconciliationRowView, ServiceMappingView, SyncRunView } from '@seatwise/shared/contracts/reconcile-views';
+import { createTestScope, serviceEnv, type TestScope } from '@seatwise/testing/scope';
+import type { NodeProcess } from '@seatwise/testing/suites/run-node';
+import { waitFor } from '@seatwise/testing/wait';
+import { startGateway, type TestGateway } from './__fixtures__/gateway-fixture';
+import { Http } from './__fixtures__/http-client';
+import { allItems } from './__fixtures__/pages';
+import { dropUpstreamDatabases, startUpstream, stopUpstream, type UpstreamName } from './__fixtures__/services';
+import { openSse, type SseStream } from './__fixtures__/sse-client';
+
+const ADMIN_KEY = `boot-${'s'.repeat(40)}`;
+const SEED = 'gateway-stack';
+const ACCOUNTS = 3;
+const USERS = 8;
+const UPSTREAMS: UpstreamName[] = ['duo-connector', 'discovery', 'reconcile'];
+
+// Every discovery and reconcile route over HTTP, through the real services (processes) fed by the Duo
+// and ConnectWise simulators.
+describe('gateway → connector, discovery, reconcile', () => {
+  let duo: DuoSimulator;
+  let psa: PsaSimulator;
+  let scope: TestScope;
+  const processes: NodeProcess[] = [];
+  let gateway: TestGateway;
+  let api: Http;
+  let viewer: Http;
+  let rowEvents: SseStream;
+  let accountId: string;
+
+  beforeAll(async () => {
+    duo = await startDuoSimulator({ seed: SEED, accounts: ACCOUNTS, usersPerAccount: USERS, events: 400, historyDays: 2, apps: 6, rateLimits: false });
+    psa = await startPsaSimulator({ seed: SEED, duoPairing: { seed: SEED, accounts: ACCOUNTS, usersPerAccount: USERS, exactShare: 1, nearShare: 0 }, rateLimits: false });
+    scope = createTestScope();
+    processes.push(
+      startUpstream(scope, 'duo-connector'),
+      startUpstream(scope, 'discovery'),
+      startUpstream(scope, 'reconcile', { SEATWISE_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`, RECONCILE_PSA_RETRY_BASE_MS: '5', RECONCILE_PSA_TIMEOUT_MS: '5000' }),
+    );
+    gateway = await startGateway(serviceEnv(scope, { SEATWISE_ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'info' }));
+    api = new Http(gateway.url, ADMIN_KEY);
+    viewer = api.as((await api.post<{ key: string }>('/api/v1/api-keys', { name: 'viewer', role: 'viewer' })).body.key);
+    await waitFor(async () => {
+      const statuses = await Promise.all(['/api/v1/integrations', '/api/v1/discovery/summary', '/api/v1/psa/connections'].map(async (p) => (await api.get(p)).status));
+      return statuses.every((s) => s === 200);
+    }, { timeoutMs: 60_000, description: 'all services answering' });
+    rowEvents = await openSse(`${gateway.url}/api/v1/events?types=reconcile.reconciliation.updated`, viewer.key ?? '');
+    const created = await api.post('/api/v1/integrations', { name: 'MSP', kind: 'accounts', apiHostname: duo.url, integrationKey: duo.info.accountsApi.ikey, secretKey: duo.info.accountsApi.skey });
+    expect(created.status).toBe(201);
+    accountId = duo.info.accounts[0]?.account_id ?? '';
+  });
+
+  afterAll(async () => {
+    rowEvents.close();
+    await gateway.close();
+    await Promise.all(processes.map((p) => stopUpstream(p)));
+    await duo.close();
+    await psa.close();
+    await dropUpstreamDatabases(scope, UPSTREAMS);
+    await scope.cleanup();
+  });
+
+  it('lists an account\'s services page by page to the end, with details, users and CSV', async () => {
+    const appsOf = (duo.truth().accounts.find((a) => a.account_id === accountId)?.applications ?? []).filter((app) => app.events > 0).length;
+    await waitFor(async () => (await allItems<ServiceView>(viewer, `/api/v1/services?accountId=${accountId}`, 200)).length >= appsOf && appsOf > 0, { timeoutMs: 60_000, description: 'services discovered' });
+    const paged = await allItems<ServiceView>(viewer, `/api/v1/services?accountId=${accountId}&sort=name`, 2);
+    expect(paged.map((s) => s.name)).toEqual([...paged.map((s) => s.name)].sort());
+    expect(new Set(paged.map((s) => s.id)).size).toBe(paged.length);
+    const first = paged[0];
+    if (!first) throw new Error('no service');
+    expect(Object.keys(first)).toEqual(expect.arrayContaining(['id', 'accountId', 'applicationKey', 'name', 'userCount', 'authCount', 'firstSeen', 'lastSeen', 'status', 'catalog']));
+    const detail = await viewer.get<{ activeUsers: unknown }>(`/api/v1/services/${encodeURIComponent(first.id)}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.activeUsers).toBeDefined();
+    const users = await allItems<{ userId: string }>(viewer, `/api/v1/services/${encodeURIComponent(first.id)}/users`, 3);
+    expect(users).toHaveLength(first.userCount);
+    const csv = await viewer.get(`/api/v1/services?accountId=${accountId}`, { headers: { accept: 'text/csv' } });
+    expect(csv.text.trimEnd().split('\r\n')).toHaveLength(paged.length + 1);
+    expect((await viewer.get(`/api/v1/services/${encodeURIComponent(`${accountId}.NOPE`)}`)).body).toMatchObject({ status: 404 });
+    expect((await viewer.get('/api/v1/services')).body).toMatchObject({ status: 400, errors: [{ path: 'query.accountId' }] });
+    expect((await viewer.get(`/api/v1/services?accountId=${accountId}&matched=yes`)).body).toMatchObject({ status: 400, errors: [{ path: 'query.matched' }] });
+  });
+
+  it('lists users and what they use', async () => {
+    const users = await allItems<UserView>(viewer, `/api/v1/users?accountId=${accountId}`, 3);
+    expect(users.length).toBeGreaterThan(0);
+    const active = users.find((u) => u.serviceCount > 0);
+    if (!active) throw new Error('no active user');
+    expect((await viewer.get<UserView>(`/api/v1/users/${encodeURIComponent(active.id)}`)).body.id).toBe(active.id);
+    expect(await allItems(viewer, `/api/v1/users/${encodeURIComponent(active.id)}/services`, 1)).toHaveLength(active.serviceCount);
+  });
+
+  it('records match, merge and ignore with the API key as actor; viewers may not', async () => {
+    const services = await allItems<ServiceView>(viewer, `/api/v1/services?accountId=${accountId}`, 200);
+    const [a, b, c] = services;
+    if (!a || !b || !c) throw new Error('need three services');
+    expect((await viewer.post(`/api/v1/services/${encodeURIComponent(a.id)}/ignore`, {})).body).toMatchObject({ status: 403 });
+    expect((await api.post<ServiceView>(`/api/v1/services/${encodeURIComponent(a.id)}/ignore`, { note: 'not ours' })).body.status).toBe('ignored');
+    const catalog = await viewer.get<{ items: { id: string }[] }>('/api/v1/catalog?q=a&limit=5');
+    const product = catalog.body.items[0];
+    if (!product) throw new Error('empty catalog');
+    expect((await api.post<ServiceView>(`/api/v1/services/${encodeURIComponent(b.id)}/match`, { productId: product.id })).body.catalog).toMatchObject({ productId: product.id, method: 'manual' });
+    expect((await api.post<ServiceView>(`/api/v1/services/${encodeURIComponent(c.id)}/merge`, { intoId: b.id })).body.mergedInto).toBe(b.id);
+    expect((await api.post(`/api/v1/services/${encodeURIComponent(c.id)}/merge`, { intoId: b.id, actor: 'someone else' })).body).toMatchObject({ status: 400 });
+    const actions = await allItems<ActionView>(viewer, `/api/v1/discovery/actions?accountId=${accountId}&automatic=false`, 2);
+    expect(actions.map((x) => x.action).sort()).toEqual(['ignore', 'match', 'merge']);
+    for (const action of actions) expect(action.actor).toContain('bootstrap-admin');
+  });
+
+  it('connects ConnectWise without ever returning its private key, and lists its data', async () => {
+    const input = { name: 'CW', kind: 'connectwise', siteUrl: psa.url, companyId: psa.info.companyId, publicKey: psa.info.publicKey, privateKey: psa.info.privateKey, clientId: psa.info.clientId };
+    const created = await api.post<PsaConnectionView>('/api/v1/psa/connections', input);
+    expect(created.status).toBe(201);
+    expect(created.text).not.toContain(psa.info.privateKey);
+    const bad = await api.post('/api/v1/psa/connections', { ...input, name: 'Wrong', privateKey: 'wrong-key' });
+    expect(bad.status).toBeGreaterThanOrEqual(400);
+    expect(bad.status).toBeLessThan(500);
+    expect(bad.text).not.toContain('wrong-key');
+    await waitFor(async () => (await allItems(viewer, '/api/v1/psa/companies', 200)).length >= ACCOUNTS, { timeoutMs: 60_000, description: 'PSA companies synced' });
+    const products = await allItems<PsaProductView>(viewer, `/api/v1/psa/products?connectionId=${created.body.id}`, 3);
+    expect(products.length).toBeGreaterThan(0);
+    const runs = await allItems<SyncRunView>(viewer, '/api/v1/sync-runs', 1);
+    expect(runs.length).toBeGreaterThan(0);
+    expect((await viewer.get<SyncRunView>(`/api/v1/sync-runs/${runs[0]?.id ?? ''}`)).body.id).toBe(runs[0]?.id);
+    expect((await api.post('/api/v1/sync-runs', { connectionId: created.body.id, kind: 'quick' })).status).toBe(202);
+    expect((await viewer.get('/api/v1/psa/connections?format=csv')).text).not.toContain(psa.info.privateKey);
+  });
+
+  it('maps accounts and SKUs, reconciles, streams row changes, and approves, dismisses and resets rows', async () => {
+    const products = await allItems<PsaProductView>(viewer, '/api/v1/psa/products', 200);
+    const skus = await allItems<ServiceMappingView>(viewer, '/api/v1/mappings/services', 2);
+    for (const sku of skus) {
+      const product = products.find((p) => p.identifier === `DUO-${sku.sku.toUpperCase()}`);
+      if (product) expect((await api.post<ServiceMappingView>(`/api/v1/mappings/services/${sku.sku}/map`, { productId: product.id })).body.state).toBe('mapped');
+    }
+    await waitFor(async () => (await allItems<AccountMappingView>(viewer, '/api/v1/mappings/accounts', 200)).length >= ACCOUNTS, { timeoutMs: 60_000, description: 'accounts known to reconcile' });
+    const mappings = await allItems<AccountMappingView>(viewer, '/api/v1/mappings/accounts', 1);
+    for (const m of mappings.filter((x) => x.state === 'unmapped')) {
+      const best = m.suggestions[0];
+      if (best) await api.post(`/api/v1/mappings/accounts/${m.accountId}/map`, { psaCompanyId: best.psaCompanyId });
+    }
+    const rows = await waitFor(async () => {
+      const res = await viewer.get<{ items: ReconciliationRowView[] }>('/api/v1/reconciliation?limit=200');
+      return res.status === 200 && res.body.items.length > 0 ? res.body.items : null;
+    }, { timeoutMs: 60_000, description: 'reconciliation rows' });
+    const row = rows.find((r) => r.state === 'pending' && r.type !== 'unmapped' && r.delta !== 0) ?? rows.find((r) => r.state === 'pending');
+    if (!row) throw new Error('no pending row');
+    const event = await rowEvents.next((e) => e.event === 'reconcile.reconciliation.updated');
+    expect(event.data).toMatchObject({ rowId: expect.any(String) as string, revision: expect.any(Number) as number });
+
+    expect((await viewer.post('/api/v1/reconciliation/dismiss', { ids: [row.id] })).body).toMatchObject({ status: 403 });
+    expect((await api.post('/api/v1/reconciliation/dismiss', { ids: [] })).body).toMatchObject({ status: 400, errors: [{ path: 'body.ids' }] });
+    const dismissed = await api.post<{ items: ReconciliationRowView[] }>('/api/v1/reconciliation/dismiss', { ids: [row.id], note: 'later' });
+    expect(dismissed.body.items[0]?.state).toBe('dismissed');
+    expect((await api.post('/api/v1/reconciliation/dismiss', { ids: [row.id] })).body).toMatchObject({ status: 409 });
+    expect((await api.post<{ items: ReconciliationRowView[] }>('/api/v1/reconciliation/reset', { ids: [row.id] })).body.items[0]?.state).toBe('pending');
+    const streamed = await rowEvents.next((e) => (e.data as { rowId?: string; state?: string }).rowId === row.id && (e.data as { state?: string }).state === 'dismissed');
+    expect(streamed.event).toBe('reconcile.reconciliation.updated');
+    if (row.type !== 'unmapped') {
+      const approved = await api.post<{ items: ReconciliationRowView[] }>('/api/v1/reconciliation/approve', { ids: [row.id], effectiveDate: new Date().toISOString() });
+      expect(approved.status).toBe(200);
+      expect(['approved', 'applied', 'failed']).toContain(approved.body.items[0]?.state);
+    }
+    expect((await viewer.get<ReconciliationRowView>(`/api/v1/reconciliation/${row.id}`)).body.id).toBe(row.id);
+    const audit = await allItems<{ actor: string; action: string }>(viewer, '/api/v1/audit', 5);
+    expect(audit.some((e) => e.actor.includes('bootstrap-admin'))).toBe(true);
+    const csv = await viewer.get('/api/v1/reconciliation?format=csv');
+    expect(csv.text.split('\r\n')[0]).toContain('id,accountId,accountName,psaCompanyId,sku,productId,vendorQuantity,psaQuantity,delta,type,state');
+    expect((await viewer.get('/api/v1/reconciliation?state=bogus')).body).toMatchObject({ status: 400 });
+    expect((await viewer.get(`/api/v1/accounts/${accountId}/history`)).status).toBe(200);
+  });
+
+  it('never puts a Duo secret, PSA private key or API key in a log line', () => {
+    const logs = gateway.logs();
+    for (const secret of [duo.info.accountsApi.skey, psa.info.privateKey, ADMIN_KEY, viewer.key ?? '']) expect(logs).not.toContain(secret);
+  });
+});

@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
+import type { Env } from '@seatwise/shared/config/gateway-env';
+import type { Logger } from '@seatwise/shared/logging/logger';
+import express, { type Express } from 'express';
+import { HttpMetrics } from '../metrics/http-metrics';
+import { IMPORT_PATH } from '../resources/psa/psa.routes';
+import { swaggerAssetsPath } from '../openapi/swagger-assets';
+import { cors } from './cors';
+import { jsonBodyParser } from './json-body';
+import { requestObserver } from './request-observer';
+import { securityHeaders } from './security-headers';
+
+// Express-level middleware, installed while Nest instantiates providers: that is before Nest adds its
+// own body parsers in init(), which it then skips because ours carry their names. Errors raised here
+// reach the global ProblemFilter through Nest's error handler.
+@Injectable()
+export class HttpPipeline {
+  constructor(host: HttpAdapterHost, metrics: HttpMetrics, @Inject(APP_ENV) env: Env, @Inject(LOGGER) logger: Logger) {
+    const app = host.httpAdapter.getInstance<Express>();
+    app.disable('x-powered-by');
+    // Plain key=value pairs only: no qs objects (accountId[$ne]=x stays a literal, unknown key).
+    app.set('query parser', 'simple');
+    app.use(requestObserver(logger.child({ component: 'http' }), metrics));
+    app.use(securityHeaders());
+    app.use(cors(env.GATEWAY_CORS_ORIGINS));
+    app.use('/api/docs', express.static(swaggerAssetsPath(), { index: false, fallthrough: true, maxAge: '1h' }));
+    app.use(...jsonBodyParser(env.GATEWAY_BODY_LIMIT_BYTES, { paths: [IMPORT_PATH], limitBytes: env.GATEWAY_IMPORT_BODY_LIMIT_BYTES }));
+  }
+}

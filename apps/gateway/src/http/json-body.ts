@@ -1,0 +1,52 @@
+import { AppError } from '@seatwise/shared/errors/app-error';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { GatewayCodes } from '../problems/gateway-codes';
+
+interface ParserError {
+  type?: unknown;
+  status?: unknown;
+}
+
+// JSON bodies only, up to the configured size. Its name makes Nest skip its own parsers (it checks for
+// middleware named jsonParser/urlencodedParser), so form bodies (qs objects) never reach a handler.
+// Paths in large.paths take the larger limit (bulk imports).
+export function jsonBodyParser(limitBytes: number, large: { paths: readonly string[]; limitBytes: number }): RequestHandler[] {
+  const normal = express.json({ limit: limitBytes, strict: true, type: () => true });
+  const bulk = express.json({ limit: large.limitBytes, strict: true, type: () => true });
+  const jsonParser: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
+    if (!hasBody(req)) {
+      next();
+      return;
+    }
+    if (!req.is('application/json') && !req.is('application/*+json')) {
+      next(new AppError(GatewayCodes.UNSUPPORTED_MEDIA_TYPE, 'Send request bodies as application/json'));
+      return;
+    }
+    const isBulk = large.paths.includes(req.path);
+    (isBulk ? bulk : normal)(req, res, (error?: unknown) => {
+      next(error === undefined ? undefined : toAppError(error as ParserError, isBulk ? large.limitBytes : limitBytes));
+    });
+  };
+  const urlencodedParser: RequestHandler = (_req, _res, next) => {
+    next();
+  };
+  return [jsonParser, urlencodedParser];
+}
+
+function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+}
+
+function toAppError(error: ParserError, limitBytes: number): AppError {
+  switch (error.type) {
+    case 'entity.too.large':
+      return new AppError(GatewayCodes.PAYLOAD_TOO_LARGE, `Request bodies are limited to ${limitBytes} bytes`);
+    case 'entity.parse.failed':
+      return new AppError(GatewayCodes.MALFORMED_JSON, 'The request body is not valid JSON');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new AppError(GatewayCodes.UNSUPPORTED_MEDIA_TYPE, 'Send request bodies as UTF-8 JSON');
+    default:
+      return new AppError('HTTP.BAD_REQUEST', 'The request body could not be read');
+  }
+}

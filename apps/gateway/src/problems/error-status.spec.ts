@@ -1,0 +1,30 @@
+import { statusOfCode } from './error-status';
+
+describe('statusOfCode', () => {
+  it.each([
+    ['COMMON.VALIDATION_FAILED', 400],
+    ['COMMON.NOT_FOUND', 404],
+    ['COMMON.CONFLICT', 409],
+    ['COMMON.UPSTREAM_UNAVAILABLE', 503],
+    ['COMMON.TIMEOUT', 504],
+    ['COMMON.INTERNAL', 500],
+    ['RPC.NO_HANDLER', 502],
+    ['AUTH.UNAUTHORIZED', 401],
+    ['AUTH.FORBIDDEN', 403],
+    ['HTTP.RATE_LIMITED', 429],
+    ['DISCOVERY.SERVICE_NOT_FOUND', 404],
+    ['RECONCILE.NOT_READY', 409],
+    ['RECONCILE.ROW_INVALID_STATE', 409],
+    ['RECONCILE.PSA_UPSTREAM_FAILED', 502],
+    ['RECONCILE.PSA_UNAVAILABLE', 503],
+    ['RECONCILE.MAPPING_INVALID', 400],
+    ['CONNECTOR.DUO_UNAUTHORIZED', 400],
+    ['CONNECTOR.DUO_NOT_FOUND', 502],
+    ['CONNECTOR.DUO_MALFORMED_RESPONSE', 502],
+    ['CONNECTOR.DUO_UNAVAILABLE', 503],
+    ['GATEWAY.UPSTREAM_FAILED', 502],
+    ['SOMETHING.ELSE', 500],
+  ])('%s → %i', (code, status) => {
+    expect(statusOfCode(code)).toBe(status);
+  });
+});
