@@ -17,5 +17,8 @@ COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/packages ./packages
 COPY --from=build --chown=node:node /app/apps ./apps
+# Mount point of docker-compose's `secrets` volume: a new named volume takes this owner, so the
+# unprivileged services can write and read the generated keys.
+RUN mkdir -p /secrets && chown node:node /secrets
 USER node
 CMD ["node", "apps/gateway/dist/main.js"]

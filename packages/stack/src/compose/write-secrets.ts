@@ -1,0 +1,23 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { generateSecrets } from '../config/secrets';
+
+// docker-compose's one-shot `secrets` service: generates the encryption and admin keys once into a
+// volume as an env file the services source, so no key is baked into the image or the compose file.
+export function secretsEnvFile(): string {
+  const secrets = generateSecrets();
+  return `SEATWISE_ENCRYPTION_KEYS=${secrets.encryptionKeys}\nSEATWISE_ADMIN_API_KEY=${secrets.adminApiKey}\n`;
+}
+
+if (require.main === module) {
+  const path = process.argv[2];
+  if (!path) {
+    process.stderr.write('usage: node write-secrets.js <env file>\n');
+    process.exit(2);
+  }
+  if (existsSync(path)) {
+    process.stdout.write(`${path} exists; keeping its keys\n`);
+  } else {
+    writeFileSync(path, secretsEnvFile(), { mode: 0o600 });
+    process.stdout.write(`generated the encryption and admin keys into ${path}\n`);
+  }
+}

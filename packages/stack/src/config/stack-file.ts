@@ -1,0 +1,27 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+
+// `.seatwise/stack.json`: where a running stack answers, for scripts, the README tour and the e2e test.
+export const stackFileSchema = z.object({
+  gatewayUrl: z.url(),
+  adminApiKey: z.string().min(1),
+  duoSimulatorUrl: z.url(),
+  psaSimulatorUrl: z.url(),
+  natsUrl: z.string().startsWith('nats://'),
+  mongoUrl: z.string().startsWith('mongodb://'),
+});
+export type StackFile = z.infer<typeof stackFileSchema>;
+
+export function writeStackFile(path: string, file: StackFile): void {
+  // Owner-only: it holds the admin key.
+  writeFileSync(path, `${JSON.stringify(stackFileSchema.parse(file), null, 2)}\n`, { mode: 0o600 });
+}
+
+export function readStackFile(path: string): StackFile | null {
+  try {
+    const parsed = stackFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

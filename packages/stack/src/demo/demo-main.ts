@@ -1,0 +1,37 @@
+import { ConfigError, parseEnv } from '@seatwise/shared/config/env';
+import { DOCS_PATH } from '../banner';
+import { demoEnvSchema } from './demo-env';
+import { seedDemo } from './seed-demo';
+
+// Entry point of docker-compose's `demo` service: the same seeding `npm run stack` does, then the links.
+async function main(): Promise<number> {
+  let env;
+  try {
+    env = parseEnv(demoEnvSchema, process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`demo: ${error.message}\n`);
+    return 2;
+  }
+  const say = (line: string): void => { process.stdout.write(`[demo] ${line}\n`); };
+  if (!env.SEATWISE_DEMO) {
+    say('SEATWISE_DEMO is off: nothing to set up');
+  } else {
+    await seedDemo({
+      gatewayUrl: env.SEATWISE_GATEWAY_URL, adminApiKey: env.SEATWISE_ADMIN_API_KEY,
+      duoSimulatorUrl: env.SEATWISE_DUO_SIM_URL, psaSimulatorUrl: env.SEATWISE_PSA_SIM_URL, say,
+    });
+  }
+  const gateway = env.SEATWISE_PUBLIC_GATEWAY_URL.replace(/\/$/, '');
+  say(`Gateway ${gateway}   API docs ${gateway}${DOCS_PATH}`);
+  say(`Admin key ${env.SEATWISE_ADMIN_API_KEY}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

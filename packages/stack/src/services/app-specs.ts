@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { envSchema as connectorEnv } from '@seatwise/shared/config/connector-env';
+import { envSchema as discoveryEnv } from '@seatwise/shared/config/discovery-env';
+import { envSchema as gatewayEnv } from '@seatwise/shared/config/gateway-env';
+import { envSchema as reconcileEnv } from '@seatwise/shared/config/reconcile-env';
+import type { PortKey } from '../config/stack-env';
+import type { ChildSpec } from '../process/supervised-child';
+
+export interface AppDefinition {
+  name: string;
+  dir: string;
+  portKey: PortKey;
+  schema: z.ZodObject;
+}
+
+// Start order does not matter (each waits for NATS and MongoDB); the gateway is last for readable logs.
+export const APPS: readonly AppDefinition[] = [
+  { name: 'connector', dir: 'duo-connector', portKey: 'SEATWISE_CONNECTOR_PORT', schema: connectorEnv },
+  { name: 'discovery', dir: 'discovery', portKey: 'SEATWISE_DISCOVERY_PORT', schema: discoveryEnv },
+  { name: 'reconcile', dir: 'reconcile', portKey: 'SEATWISE_RECONCILE_PORT', schema: reconcileEnv },
+  { name: 'gateway', dir: 'gateway', portKey: 'SEATWISE_GATEWAY_PORT', schema: gatewayEnv },
+];
+
+export interface AppContext {
+  root: string;
+  natsUrl: string;
+  mongoUrl: string;
+  // Secrets handed only to the apps whose env schema declares the key.
+  secrets: Record<string, string>;
+  baseEnv: NodeJS.ProcessEnv;
+}
+
+// Set per app by the stack; a value in the caller's environment would point every app at one port/DB.
+const STACK_OWNED = ['PORT', 'HOST', 'MONGO_DB', 'NATS_URL', 'MONGO_URL'];
+
+export function appMain(root: string, app: AppDefinition): string {
+  return join(root, 'apps', app.dir, 'dist', 'main.js');
+}
+
+export function missingBuilds(root: string): string[] {
+  return APPS.filter((app) => !existsSync(appMain(root, app))).map((app) => `apps/${app.dir}/dist/main.js`);
+}
+
+export function appSpec(app: AppDefinition, port: number, context: AppContext): ChildSpec {
+  const env: NodeJS.ProcessEnv = { ...context.baseEnv };
+  for (const key of STACK_OWNED) Reflect.deleteProperty(env, key);
+  for (const [key, value] of Object.entries(context.secrets)) {
+    if (key in app.schema.shape) env[key] = value;
+    else Reflect.deleteProperty(env, key);
+  }
+  Object.assign(env, { PORT: String(port), HOST: '127.0.0.1', NATS_URL: context.natsUrl, MONGO_URL: context.mongoUrl });
+  return { name: app.name, tier: 2, cwd: context.root, env, command: process.execPath, args: [appMain(context.root, app)] };
+}
+
+export const readyUrl = (port: number): string => `http://127.0.0.1:${port}/health/ready`;

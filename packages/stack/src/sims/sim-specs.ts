@@ -1,0 +1,28 @@
+import type { ChildSpec } from '../process/supervised-child';
+import type { SimState } from './sim-state';
+
+// Demo-friendly pacing: Duo's default 2 log requests per minute per account would make a fresh
+// stack take many minutes to backfill; the connector still paces itself (CONNECTOR_LOGS_PER_MINUTE).
+const DUO_LOG_REQUESTS_PER_MINUTE = 120;
+// Live events at this multiple of the history's average rate, so new activity shows within minutes.
+// The history is pinned to the first start, so a stack restarted after a pause also sees the events of
+// the pause at this rate; a higher speed would flood it after a long one.
+const LIVE_SPEED = 60;
+
+export function duoSimSpec(cli: string, state: SimState, port: number, live: boolean, cwd: string, onStdout: (line: string) => boolean): ChildSpec {
+  const args = [
+    cli, '--host', '127.0.0.1', '--port', String(port), '--seed', state.seed, '--accounts', String(state.accounts),
+    '--users', String(state.usersPerAccount), '--events', String(state.events), '--history-days', '30',
+    '--anchor-time', String(state.anchorTime), '--rate-logs', String(DUO_LOG_REQUESTS_PER_MINUTE),
+    ...(live ? ['--live', '--speed', String(LIVE_SPEED)] : []),
+  ];
+  return { name: 'duo-sim', tier: 1, cwd, env: { PATH: process.env['PATH'] }, command: process.execPath, args, onStdout };
+}
+
+export function psaSimSpec(cli: string, state: SimState, port: number, cwd: string, onStdout: (line: string) => boolean): ChildSpec {
+  const args = [
+    cli, '--host', '127.0.0.1', '--port', String(port), '--seed', state.seed, '--duo-seed', state.seed,
+    '--duo-accounts', String(state.accounts), '--duo-users', String(state.usersPerAccount), '--anchor-time', String(state.anchorTime),
+  ];
+  return { name: 'psa-sim', tier: 1, cwd, env: { PATH: process.env['PATH'] }, command: process.execPath, args, onStdout };
+}
