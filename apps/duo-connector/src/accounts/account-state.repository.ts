@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
-import { isDuplicateKey } from '../db/duplicate-key';
-import { KeyedSerializer } from '../db/keyed-serializer';
+import { isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
+import { KeyedSerializer } from '@seatwise/platform/db/keyed-serializer';
 import type { DuoEdition } from '@seatwise/shared/contracts/duo-events';
 import type { SyncStatus } from '@seatwise/shared/contracts/integration-events';
 import { type Model, Schema } from 'mongoose';

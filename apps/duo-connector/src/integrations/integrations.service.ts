@@ -14,7 +14,7 @@ import { DuoClientFactory } from '../duo/duo-client.factory';
 import { aggregateStatus } from './aggregate-status';
 import { IntegrationProbe } from './integration-probe.service';
 import { IntegrationRuntime } from './integration-runtime.service';
-import { isDuplicateKey } from '../db/duplicate-key';
+import { isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
 import { type IntegrationDoc, IntegrationRepository, toIntegrationView } from './integration.repository';
 
 export interface IntegrationWithReport {

@@ -5,7 +5,7 @@ import { LOGGER } from '@seatwise/platform/tokens';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import type { SyncStatus } from '@seatwise/shared/contracts/integration-events';
 import { type AccountKey, AccountStateRepository } from '../accounts/account-state.repository';
-import { KeyedSerializer } from '../db/keyed-serializer';
+import { KeyedSerializer } from '@seatwise/platform/db/keyed-serializer';
 import { aggregateStatus } from '../integrations/aggregate-status';
 
 export interface StatusUpdate {

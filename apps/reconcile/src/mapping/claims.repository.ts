@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { type Model, Schema } from 'mongoose';
-import { isDuplicateKey } from '../db/duplicate-key';
+import { isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
 
 interface ClaimDoc {
   _id: string; // `company:<psaCompanyId>` or `product:<productId>`

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import type { DuoSku } from '@seatwise/shared/contracts/reconcile-views';
 import { type Model, Schema } from 'mongoose';
-import { isDuplicateKey } from '../db/duplicate-key';
+import { isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
 import type { MappingState } from './account-mapping.repository';
 
 export interface ServiceMappingDoc {

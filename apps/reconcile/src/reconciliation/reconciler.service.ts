@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@seatwise/platform/clock/clock';
 import { SKU_OF_EDITION, UNKNOWN_SKU } from '@seatwise/shared/contracts/reconcile-views';
 import { AuditService } from '../audit/audit.service';
-import { KeyedSerializer } from '../db/keyed-serializer';
+import { KeyedSerializer } from '@seatwise/platform/db/keyed-serializer';
 import { ReconcileEvents } from '../events/reconcile-events';
 import { AccountMappingRepository } from '../mapping/account-mapping.repository';
 import { ServiceMappingRepository, type ServiceMappingDoc } from '../mapping/service-mapping.repository';

@@ -4,7 +4,7 @@ import type { ReconciliationUpdatedEvent } from '@seatwise/shared/contracts/reco
 import type { ReconciliationRowView } from '@seatwise/shared/contracts/reconcile-views';
 import { type Model, Schema } from 'mongoose';
 import { afterCondition } from '../db/cursor';
-import { isDuplicateKey } from '../db/duplicate-key';
+import { isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
 
 export type RowState = ReconciliationUpdatedEvent['state'];
 

@@ -6,7 +6,7 @@ import { AppError } from '@seatwise/shared/errors/app-error';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { AuditService } from '../audit/audit.service';
 import { newId } from '../db/ids';
-import { KeyedSerializer } from '../db/keyed-serializer';
+import { KeyedSerializer } from '@seatwise/platform/db/keyed-serializer';
 import { fail, ReconcileErrors } from '../errors';
 import { ReconcileEvents } from '../events/reconcile-events';
 import { AccountMappingService } from '../mapping/account-mapping.service';

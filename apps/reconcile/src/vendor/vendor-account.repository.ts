@@ -3,7 +3,7 @@ import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import type { DuoAccountSnapshotEvent, DuoEdition } from '@seatwise/shared/contracts/duo-events';
 import { type Model, Schema } from 'mongoose';
 import { afterCondition } from '../db/cursor';
-import { isDuplicateKey } from '../db/duplicate-key';
+import { isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
 import { exactKey } from '../mapping/name-similarity';
 
 export interface VendorAccountDoc {
