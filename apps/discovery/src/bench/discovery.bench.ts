@@ -1,0 +1,136 @@
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { benchAuthLogEvent, publishRaw } from '@seatwise/shared/bench/raw-jetstream';
+import { connectBus } from '@seatwise/shared/bus/connect';
+import { RpcClient } from '@seatwise/shared/bus/rpc-client';
+import { streamName } from '@seatwise/shared/bus/subjects';
+import { ensureStreams } from '@seatwise/shared/bus/topology';
+import type { RpcName, RpcRequest } from '@seatwise/shared/contracts/rpcs';
+import { provisionInfrastructure } from '@seatwise/testing/infra/provision';
+import { startNode, type NodeProcess } from '@seatwise/testing/suites/run-node';
+import { waitFor } from '@seatwise/testing/wait';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fillInventory } from './query-fixture';
+import { rawConsumeRate } from './raw-consume';
+
+// Pre-filled stream of auth events → complete inventories, against a raw JetStream consumer of the
+// same stream in the same run; then list/detail query latency on a large inventory.
+const EVENTS = Number(process.env['BENCH_DISCOVERY_EVENTS'] ?? 1_000_000);
+const SERVICES = Number(process.env['BENCH_DISCOVERY_SERVICES'] ?? 100_000);
+const USAGE = Number(process.env['BENCH_DISCOVERY_USAGE'] ?? 1_000_000);
+const QUERIES = 200;
+const TARGET = 0.25;
+const MAIN = join(__dirname, '..', 'main.js');
+
+function peakRssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  return Math.round(Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024);
+}
+
+function discoveryEnv(natsUrl: string, mongoUrl: string, prefix: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { NATS_URL: natsUrl, MONGO_URL: mongoUrl, MONGO_DB: `bench_${prefix}`, SEATWISE_BUS_PREFIX: prefix, PORT: '0', LOG_LEVEL: 'warn', ...extra };
+}
+
+async function prefill(nc: NatsConnection, prefix: string): Promise<void> {
+  await ensureStreams(await jetstreamManager(nc), prefix, ['DUO_AUTHLOGS']);
+  const js = jetstream(nc);
+  for (let i = 0; i < EVENTS; i += 1_000) {
+    await publishRaw(js, prefix, Array.from({ length: Math.min(1_000, EVENTS - i) }, (_, j) => benchAuthLogEvent(i + j)), 1_000);
+  }
+}
+
+async function ingestRate(natsUrl: string, mongoUrl: string, nc: NatsConnection, prefix: string): Promise<{ perSec: number; peak: number }> {
+  const discovery = startNode(MAIN, discoveryEnv(natsUrl, mongoUrl, prefix));
+  const rpc = new RpcClient(nc, prefix, 30_000);
+  try {
+    await waitFor(() => rpc.request('discovery.health', {}).then((h) => h.ready), { timeoutMs: 60_000, description: 'discovery ready' });
+    const start = process.hrtime.bigint();
+    let peak = 0;
+    await waitFor(async () => {
+      peak = Math.max(peak, peakRssMb(discovery.pid));
+      const { items } = await rpc.request('discovery.accounts.summary', {});
+      return items.reduce((n, a) => n + a.authCount, 0) >= EVENTS;
+    }, { timeoutMs: 4 * 3_600_000, intervalMs: 1_000, description: `${EVENTS} events in the inventories` });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    return { perSec: EVENTS / seconds, peak: Math.max(peak, peakRssMb(discovery.pid)) };
+  } finally {
+    await stop(discovery);
+  }
+}
+
+async function queryP95(natsUrl: string, mongoUrl: string, nc: NatsConnection): Promise<number> {
+  const prefix = `benchq${randomBytes(3).toString('hex')}`;
+  const accountId = 'DABENCHQUERIES';
+  // Started first so its indexes exist while the rows go in; consumers off: queries only.
+  const discovery = startNode(MAIN, discoveryEnv(natsUrl, mongoUrl, prefix, { DISCOVERY_CONSUME: 'false' }));
+  const rpc = new RpcClient(nc, prefix, 60_000);
+  try {
+    await waitFor(() => rpc.request('discovery.health', {}).then((h) => h.ready), { timeoutMs: 60_000, description: 'discovery ready' });
+    await fillInventory(mongoUrl, `bench_${prefix}`, accountId, SERVICES, USAGE);
+    const service = `${accountId}.DI${String(42).padStart(18, '0')}`;
+    const calls: [RpcName, RpcRequest<RpcName>][] = [
+      ['discovery.services.list', { accountId }],
+      ['discovery.services.list', { accountId, sort: 'name' }],
+      ['discovery.services.list', { accountId, sort: '-userCount', status: 'new' }],
+      ['discovery.services.list', { accountId, q: 'app 12' }],
+      ['discovery.services.get', { id: service }],
+      ['discovery.services.users', { id: service }],
+      ['discovery.users.list', { accountId }],
+      ['discovery.users.services', { id: `${accountId}.DU7` }],
+    ];
+    const times: number[] = [];
+    for (let i = 0; i < QUERIES; i++) {
+      const call = calls[i % calls.length];
+      if (!call) continue;
+      const [name, request] = call;
+      const start = process.hrtime.bigint();
+      await rpc.request(name, request);
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length * 0.95)] ?? Number.NaN;
+  } finally {
+    await stop(discovery);
+  }
+}
+
+async function stop(process: NodeProcess): Promise<void> {
+  process.kill('SIGTERM');
+  await process.exited;
+}
+
+async function main(): Promise<void> {
+  const infra = await provisionInfrastructure();
+  const nc = await connectBus({ url: infra.nats.url, name: 'bench-discovery' });
+  try {
+    const prefix = `bench${randomBytes(3).toString('hex')}`;
+    await prefill(nc, prefix);
+    const baselinePerSec = await rawConsumeRate(nc, streamName(prefix, 'DUO_AUTHLOGS'), EVENTS);
+    const ingest = await ingestRate(infra.nats.url, infra.mongo.url, nc, prefix);
+    await (await jetstreamManager(nc)).streams.delete(streamName(prefix, 'DUO_AUTHLOGS')).catch(() => undefined);
+    const queryP95Ms = await queryP95(infra.nats.url, infra.mongo.url, nc);
+    const ratio = ingest.perSec / baselinePerSec;
+    process.stdout.write(
+      [
+        `discovery bench: ${EVENTS} auth events pre-filled in JetStream on ${infra.nats.description}, ${infra.mongo.description}`,
+        `  raw JetStream consume (baseline)   ${baselinePerSec.toFixed(0)} events/s`,
+        `  JetStream → discovery inventories  ${ingest.perSec.toFixed(0)} events/s (${(ratio * 100).toFixed(1)}% of baseline)`,
+        `  discovery peak RSS                 ${ingest.peak} MB (target < 300 MB)`,
+        `  query p95 (${SERVICES} services / ${USAGE} usage rows) ${queryP95Ms.toFixed(1)} ms (target < 50 ms)`,
+        '',
+      ].join('\n'),
+    );
+    const summary = { bench: 'discovery', events: EVENTS, eventsPerSec: Math.round(ingest.perSec), baselinePerSec: Math.round(baselinePerSec), ratio: Number(ratio.toFixed(3)), peakRssMb: ingest.peak, queryP95Ms: Number(queryP95Ms.toFixed(1)), target: TARGET };
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+  } finally {
+    await nc.close();
+    await infra.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`discovery bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

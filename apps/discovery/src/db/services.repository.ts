@@ -1,0 +1,84 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import type { CatalogMatch } from '@seatwise/shared/contracts/discovery-events';
+import type { ServiceStatus } from '@seatwise/shared/contracts/discovery-views';
+import type { mongo } from 'mongoose';
+import { loadByIds, replaceDocs } from './bulk-docs';
+import { ensureIndexes, nativeDb } from './native-db';
+
+export interface ServiceDoc {
+  _id: string;
+  accountId: string;
+  applicationKey: string;
+  name: string;
+  status: ServiceStatus;
+  catalog: CatalogMatch | null;
+  mergedInto: string | null;
+  firstSeen: Date;
+  lastSeen: Date;
+  authCount: number;
+  successCount: number;
+  denialCount: number;
+  userCount: number;
+  // The journal batches that last changed and that created the document.
+  lastBatch: number;
+  firstBatch: number;
+}
+
+export interface Scope {
+  accountId: string;
+}
+
+// FerretDB 1.24 drops null values given in $setOnInsert; reads fill them back.
+export function normalizeService(doc: ServiceDoc): ServiceDoc {
+  return { ...doc, catalog: doc.catalog ?? null, mergedInto: doc.mergedInto ?? null };
+}
+
+@Injectable()
+export class ServicesRepository implements OnModuleInit {
+  readonly collection: mongo.Collection<ServiceDoc>;
+
+  constructor(connection: MongoConnection) {
+    this.collection = nativeDb(connection).collection('services');
+  }
+
+  async onModuleInit(): Promise<void> {
+    const sorts = ['lastSeen', 'firstSeen', 'name', 'userCount', 'authCount'].map((field): Record<string, 1> => ({ accountId: 1, [field]: 1, _id: 1 }));
+    await ensureIndexes(this.collection, [...sorts, { accountId: 1, mergedInto: 1 }]);
+  }
+
+  async load(ids: readonly string[]): Promise<Map<string, ServiceDoc>> {
+    const docs = await loadByIds(this.collection, ids);
+    for (const [id, doc] of docs) docs.set(id, normalizeService(doc));
+    return docs;
+  }
+
+  replace(docs: readonly ServiceDoc[]): Promise<void> {
+    return replaceDocs(this.collection, docs);
+  }
+
+  async getByIds(ids: readonly string[]): Promise<ServiceDoc[]> {
+    const docs = await this.collection.find({ _id: { $in: [...ids] } }).toArray();
+    return docs.map(normalizeService);
+  }
+
+  async get(scope: Scope, id: string): Promise<ServiceDoc | null> {
+    const doc = await this.collection.findOne({ _id: id, accountId: scope.accountId });
+    return doc ? normalizeService(doc) : null;
+  }
+
+  async find(scope: Scope, filter: mongo.Filter<ServiceDoc>, sort: Record<string, 1 | -1>, limit: number): Promise<ServiceDoc[]> {
+    const docs = await this.collection.find({ $and: [{ accountId: scope.accountId }, filter] }).sort(sort).limit(limit).toArray();
+    return docs.map(normalizeService);
+  }
+
+  async mergedInto(scope: Scope, id: string): Promise<ServiceDoc[]> {
+    const docs = await this.collection.find({ accountId: scope.accountId, mergedInto: id }).sort({ name: 1, _id: 1 }).limit(1000).toArray();
+    return docs.map(normalizeService);
+  }
+
+  async update(scope: Scope, id: string, changes: Partial<Pick<ServiceDoc, 'status' | 'catalog' | 'mergedInto'>>): Promise<ServiceDoc | null> {
+    const doc = await this.collection.findOneAndUpdate({ _id: id, accountId: scope.accountId }, { $set: changes }, { returnDocument: 'after' });
+    return doc ? normalizeService(doc) : null;
+  }
+}

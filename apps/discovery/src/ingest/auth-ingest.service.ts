@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@seatwise/platform/clock/clock';
+import { LOGGER } from '@seatwise/platform/tokens';
+import type { DuoAuthLogEvent } from '@seatwise/shared/contracts/duo-events';
+import type { Logger } from '@seatwise/shared/logging/logger';
+import { JournalRepository, type RedoEntry } from '../db/journal.repository';
+import { ServicesRepository } from '../db/services.repository';
+import { UsageRepository } from '../db/usage.repository';
+import { UsersRepository } from '../db/users.repository';
+import { WriteLock } from '../db/write-lock';
+import { type AuthFact, toFact, uniqueFacts } from './auth-fact';
+import { Announcer } from './announcer';
+import { BatchPlanner } from './batch-planner';
+
+// Auth-log batches → inventories, exactly once per (account, txid) without transactions (see
+// JournalRepository): journal the new facts, plan every document the batch writes, save the plan as
+// a redo log, rewrite the documents, announce, mark the batch applied. recover() finishes whatever a
+// crash or failure left: from the redo log when it is complete, else re-planned from the facts.
+@Injectable()
+export class AuthIngestService {
+  private needsRecovery = true;
+
+  constructor(
+    private readonly journal: JournalRepository,
+    private readonly planner: BatchPlanner,
+    private readonly services: ServicesRepository,
+    private readonly users: UsersRepository,
+    private readonly usage: UsageRepository,
+    private readonly lock: WriteLock,
+    private readonly announcer: Announcer,
+    private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async handle(events: readonly DuoAuthLogEvent[]): Promise<void> {
+    if (this.needsRecovery) await this.recover();
+    try {
+      const facts = uniqueFacts(events.map(toFact));
+      const startedAt = this.clock.now();
+      const batch = await this.journal.begin(startedAt);
+      const fresh = await this.journal.insertNew(batch, facts);
+      await this.apply(batch, startedAt, fresh);
+    } catch (error) {
+      // The batch may be half-applied: finish it before the next one.
+      this.needsRecovery = true;
+      throw error;
+    }
+  }
+
+  // Finishes every batch a crash or failure left unfinished, oldest first. Returns how many.
+  async recover(): Promise<number> {
+    const unfinished = await this.journal.unfinished();
+    for (const { batch, startedAt, state } of unfinished) {
+      if (state === 'redo') await this.finish(batch, startedAt, await this.journal.redoOf(batch));
+      else await this.apply(batch, startedAt, await this.journal.factsOf(batch));
+    }
+    this.needsRecovery = false;
+    return unfinished.length;
+  }
+
+  private async apply(batch: number, startedAt: Date, facts: readonly AuthFact[]): Promise<void> {
+    const t0 = this.clock.nowMs();
+    // Planned and written under the locks: a manual command or a users snapshot in between would be
+    // overwritten by the planned documents.
+    const entries = await this.lock.run('services', () =>
+      this.lock.run('users', async () => {
+        const planned = await this.planner.plan(batch, facts);
+        await this.journal.saveRedo(batch, planned);
+        await this.write(planned);
+        return planned;
+      }),
+    );
+    await this.announce(startedAt, entries);
+    await this.journal.finish(batch);
+    this.logger.debug({ batch, facts: facts.length, documents: entries.length, ms: this.clock.nowMs() - t0 }, 'auth batch applied');
+  }
+
+  private async finish(batch: number, startedAt: Date, entries: readonly RedoEntry[]): Promise<void> {
+    await this.lock.run('services', () => this.lock.run('users', () => this.write(entries)));
+    await this.announce(startedAt, entries);
+    await this.journal.finish(batch);
+  }
+
+  private async write(entries: readonly RedoEntry[]): Promise<void> {
+    await this.usage.replace(entries.flatMap((e) => (e.coll === 'usage' ? [e.doc] : [])));
+    await this.services.replace(entries.flatMap((e) => (e.coll === 'services' ? [e.doc] : [])));
+    await this.users.replace(entries.flatMap((e) => (e.coll === 'users' ? [e.doc] : [])));
+  }
+
+  private announce(at: Date, entries: readonly RedoEntry[]): Promise<void> {
+    const services = entries.flatMap((e) => (e.coll === 'services' && e.created ? [e.doc] : []));
+    const users = entries.flatMap((e) => (e.coll === 'users' && e.created ? [e.doc] : []));
+    return this.announcer.announceBatch(at, services, users);
+  }
+}

@@ -1,0 +1,60 @@
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { EventBus } from '@seatwise/platform/bus/event-bus';
+import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
+import { runConsumerLoop } from '@seatwise/shared/bus/consumer-loop';
+import type { Env } from '@seatwise/shared/config/discovery-env';
+import { consumers } from '@seatwise/shared/contracts/consumers';
+import type { Logger } from '@seatwise/shared/logging/logger';
+import { AuthIngestService } from './auth-ingest.service';
+import { UsersIngestService, type UsersStreamEvent } from './users-ingest.service';
+
+// Runs the two durable consumers (auth logs; users snapshots) from start-up until shutdown. A batch
+// is acked only after its writes; a failed batch is nak'ed and retried with back-off.
+@Injectable()
+export class ConsumersService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly stop = new AbortController();
+  private loops: Promise<void>[] = [];
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly auth: AuthIngestService,
+    private readonly users: UsersIngestService,
+    @Inject(APP_ENV) private readonly env: Env,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.env.DISCOVERY_CONSUME) return;
+    // Finish what a crash left half-applied now, not when its messages are redelivered (ack_wait later).
+    const recovered = await this.auth.recover().catch((error: unknown) => {
+      this.logger.warn({ err: error }, 'recovery of unfinished batches failed; retried before the next batch');
+      return 0;
+    });
+    if (recovered > 0) this.logger.info({ batches: recovered }, 'unfinished batches re-applied');
+    const authConsumer = await this.bus.durableConsumer(consumers.discoveryAuthLogs);
+    const usersConsumer = await this.bus.durableConsumer(consumers.discoveryUsers);
+    const onError = (stage: string) => (error: unknown, step: 'fetch' | 'handle') => {
+      this.logger.warn({ err: error, consumer: stage, step }, 'consumer batch failed; retrying');
+    };
+    this.loops = [
+      runConsumerLoop(authConsumer, (batch) => this.auth.handle(batch.map((e) => e.payload)), {
+        max: this.env.DISCOVERY_BATCH_SIZE,
+        expiresMs: this.env.DISCOVERY_BATCH_MAX_WAIT_MS,
+        signal: this.stop.signal,
+        onError: onError('auth-logs'),
+      }),
+      runConsumerLoop(usersConsumer, (batch) => this.users.handle(batch.map((e) => ({ name: e.name, payload: e.payload }) as UsersStreamEvent)), {
+        max: this.env.DISCOVERY_USERS_BATCH_SIZE,
+        expiresMs: this.env.DISCOVERY_BATCH_MAX_WAIT_MS,
+        signal: this.stop.signal,
+        onError: onError('users'),
+      }),
+    ];
+  }
+
+  // Before the connections close: let each loop finish (and ack) the batch in hand.
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stop.abort();
+    await Promise.allSettled(this.loops);
+  }
+}
