@@ -20,7 +20,7 @@ import { rawConsumeRate } from './raw-consume';
 const EVENTS = Number(process.env['BENCH_DISCOVERY_EVENTS'] ?? 1_000_000);
 const SERVICES = Number(process.env['BENCH_DISCOVERY_SERVICES'] ?? 100_000);
 const USAGE = Number(process.env['BENCH_DISCOVERY_USAGE'] ?? 1_000_000);
-const QUERIES = 200;
+const QUERIES = Number(process.env['BENCH_DISCOVERY_QUERIES'] ?? 200);
 const TARGET = 0.25;
 const MAIN = join(__dirname, '..', 'main.js');
 
@@ -81,20 +81,31 @@ async function queryP95(natsUrl: string, mongoUrl: string, nc: NatsConnection): 
       ['discovery.users.services', { id: `${accountId}.DU7` }],
     ];
     const times: number[] = [];
+    const byCall = new Map<string, number[]>();
     for (let i = 0; i < QUERIES; i++) {
       const call = calls[i % calls.length];
       if (!call) continue;
       const [name, request] = call;
       const start = process.hrtime.bigint();
       await rpc.request(name, request);
-      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      times.push(ms);
+      const key = `${name} ${JSON.stringify(request)}`;
+      byCall.set(key, [...(byCall.get(key) ?? []), ms]);
     }
-    times.sort((a, b) => a - b);
-    return times[Math.floor(times.length * 0.95)] ?? Number.NaN;
+    for (const [key, ms] of byCall) process.stdout.write(`  median ${median(ms).toFixed(1)} ms  ${key}\n`);
+    return percentile(times, 0.95);
   } finally {
     await stop(discovery);
   }
 }
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
+}
+
+const median = (values: readonly number[]): number => percentile(values, 0.5);
 
 async function stop(process: NodeProcess): Promise<void> {
   process.kill('SIGTERM');

@@ -57,14 +57,10 @@ export class ServicesRepository implements OnModuleInit {
     return replaceDocs(this.collection, docs);
   }
 
-  async getByIds(ids: readonly string[]): Promise<ServiceDoc[]> {
-    const docs = await this.collection.find({ _id: { $in: [...ids] } }).toArray();
-    return docs.map(normalizeService);
-  }
-
+  // By _id alone (FerretDB scans for any other filter), the account checked on the document.
   async get(scope: Scope, id: string): Promise<ServiceDoc | null> {
-    const doc = await this.collection.findOne({ _id: id, accountId: scope.accountId });
-    return doc ? normalizeService(doc) : null;
+    const doc = await this.collection.findOne({ _id: id });
+    return doc?.accountId === scope.accountId ? normalizeService(doc) : null;
   }
 
   async find(scope: Scope, filter: mongo.Filter<ServiceDoc>, sort: Record<string, 1 | -1>, limit: number): Promise<ServiceDoc[]> {

@@ -67,10 +67,6 @@ export class UsersRepository implements OnModuleInit {
     return replaceDocs(this.collection, docs);
   }
 
-  async getByIds(ids: readonly string[]): Promise<UserDoc[]> {
-    return this.collection.find({ _id: { $in: [...ids] } }).toArray();
-  }
-
   // Applies snapshot profiles, each only over an older one (a replayed old snapshot changes nothing).
   async applyProfiles(updates: readonly ProfileUpdate[]): Promise<void> {
     if (updates.length === 0) return;
@@ -109,12 +105,15 @@ export class UsersRepository implements OnModuleInit {
     return result.modifiedCount;
   }
 
+  // By _id alone (FerretDB scans for any other filter), the account checked on the document.
   async get(scope: Scope, id: string): Promise<UserDoc | null> {
-    return this.collection.findOne({ _id: id, accountId: scope.accountId });
+    const doc = await this.collection.findOne({ _id: id });
+    return doc?.accountId === scope.accountId ? doc : null;
   }
 
   async getMany(scope: Scope, ids: readonly string[]): Promise<UserDoc[]> {
-    return this.collection.find({ _id: { $in: [...ids] }, accountId: scope.accountId }).toArray();
+    const docs = await this.collection.find({ _id: { $in: [...ids] } }).toArray();
+    return docs.filter((doc) => doc.accountId === scope.accountId);
   }
 
   async find(scope: Scope, filter: mongo.Filter<UserDoc>, sort: Record<string, 1 | -1>, limit: number): Promise<UserDoc[]> {

@@ -43,6 +43,8 @@ export class ConsumersService implements OnApplicationBootstrap, BeforeApplicati
         signal: this.stop.signal,
         onError: onError('auth-logs'),
       }),
+      // ConsumedEvent<A | B> does not tie `payload` to `name`; the consumer validated each payload
+      // against the schema of its own event name, so the pairing holds.
       runConsumerLoop(usersConsumer, (batch) => this.users.handle(batch.map((e) => ({ name: e.name, payload: e.payload }) as UsersStreamEvent)), {
         max: this.env.DISCOVERY_USERS_BATCH_SIZE,
         expiresMs: this.env.DISCOVERY_BATCH_MAX_WAIT_MS,

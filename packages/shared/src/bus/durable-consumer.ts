@@ -103,6 +103,8 @@ export class DurableConsumer<N extends EventName> {
       data: msg.string(),
       at: new Date().toISOString(),
     });
-    msg.term(reason);
+    // The reason travels in the dead letter: `+TERM <reason>` is unknown to nats-server < 2.10, which
+    // then leaves the message pending and redelivers it until maxDeliver.
+    msg.term();
   }
 }
