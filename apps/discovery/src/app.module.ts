@@ -9,6 +9,7 @@ import { UsersMessageController } from './api/users.message-controller';
 import { SaasCatalog } from './catalog/saas-catalog';
 import { CurationService } from './curation/curation.service';
 import { ActionsRepository } from './db/actions.repository';
+import { InventoryWrites } from './db/inventory-writes';
 import { JournalRepository } from './db/journal.repository';
 import { ServicesRepository } from './db/services.repository';
 import { SnapshotsRepository } from './db/snapshots.repository';
@@ -36,6 +37,7 @@ export class AppModule {
       providers: [
         { provide: SaasCatalog, useFactory: () => new SaasCatalog() },
         WriteLock,
+        InventoryWrites,
         JournalRepository,
         ServicesRepository,
         UsersRepository,

@@ -9,6 +9,7 @@ import type { RpcName, RpcRequest } from '@seatwise/shared/contracts/rpcs';
 import { provisionInfrastructure } from '@seatwise/testing/infra/provision';
 import { startNode, type NodeProcess } from '@seatwise/testing/suites/run-node';
 import { waitFor } from '@seatwise/testing/wait';
+import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +24,8 @@ const USAGE = Number(process.env['BENCH_DISCOVERY_USAGE'] ?? 1_000_000);
 const QUERIES = Number(process.env['BENCH_DISCOVERY_QUERIES'] ?? 200);
 const TARGET = 0.25;
 const MAIN = join(__dirname, '..', 'main.js');
+// The V8 limits discovery runs with in production (docker-compose.yml); BENCH_DISCOVERY_NODE_OPTIONS overrides.
+const PRODUCTION_NODE_OPTIONS = '--max-old-space-size=128 --max-semi-space-size=16';
 
 function peakRssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
@@ -30,7 +33,9 @@ function peakRssMb(pid: number): number {
 }
 
 function discoveryEnv(natsUrl: string, mongoUrl: string, prefix: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { NATS_URL: natsUrl, MONGO_URL: mongoUrl, MONGO_DB: `bench_${prefix}`, SEATWISE_BUS_PREFIX: prefix, PORT: '0', LOG_LEVEL: 'warn', ...extra };
+  // DISCOVERY_* tuning (batch size, wait) passes through from the bench's own environment.
+  const tuning = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('DISCOVERY_') && e[1] !== undefined));
+  return { NATS_URL: natsUrl, MONGO_URL: mongoUrl, MONGO_DB: `bench_${prefix}`, SEATWISE_BUS_PREFIX: prefix, PORT: '0', LOG_LEVEL: 'warn', NODE_OPTIONS: process.env['BENCH_DISCOVERY_NODE_OPTIONS'] ?? PRODUCTION_NODE_OPTIONS, ...tuning, ...extra };
 }
 
 async function prefill(nc: NatsConnection, prefix: string): Promise<void> {
@@ -97,6 +102,17 @@ async function queryP95(natsUrl: string, mongoUrl: string, nc: NatsConnection): 
     return percentile(times, 0.95);
   } finally {
     await stop(discovery);
+    await dropDatabase(mongoUrl, `bench_${prefix}`);
+  }
+}
+
+// A server given by MONGO_URL outlives the bench: leave nothing behind on it.
+async function dropDatabase(mongoUrl: string, dbName: string): Promise<void> {
+  const connection = await mongoose.createConnection(mongoUrl, { dbName }).asPromise();
+  try {
+    await connection.dropDatabase();
+  } finally {
+    await connection.close();
   }
 }
 
@@ -119,7 +135,7 @@ async function main(): Promise<void> {
     const prefix = `bench${randomBytes(3).toString('hex')}`;
     await prefill(nc, prefix);
     const baselinePerSec = await rawConsumeRate(nc, streamName(prefix, 'DUO_AUTHLOGS'), EVENTS);
-    const ingest = await ingestRate(infra.nats.url, infra.mongo.url, nc, prefix);
+    const ingest = await ingestRate(infra.nats.url, infra.mongo.url, nc, prefix).finally(() => dropDatabase(infra.mongo.url, `bench_${prefix}`));
     await (await jetstreamManager(nc)).streams.delete(streamName(prefix, 'DUO_AUTHLOGS')).catch(() => undefined);
     const queryP95Ms = await queryP95(infra.nats.url, infra.mongo.url, nc);
     const ratio = ingest.perSec / baselinePerSec;

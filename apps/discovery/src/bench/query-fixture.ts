@@ -21,8 +21,10 @@ export async function fillInventory(mongoUrl: string, dbName: string, accountId:
       firstSeen: new Date(now - 60 * DAY), lastSeen: new Date(now - (i % 20) * DAY), authCount: 100, serviceCount: 50, lastBatch: 1, firstLogBatch: 1,
     }), (docs) => db.collection('users').insertMany(docs, { ordered: false }));
     await insertChunked(usage, (i) => {
+      // Row i: service i % services and, per service, distinct users spread over all of them (each
+      // service has usage / services users, each user about usage / users services).
       const service = `${accountId}.DI${String(i % services).padStart(18, '0')}`;
-      const user = `DU${Math.floor(i / services) % users}`;
+      const user = `DU${((i % services) + Math.floor(i / services) * 997) % users}`;
       return { _id: `${service}.${user}`, accountId, serviceId: service, userId: `${accountId}.${user}`, applicationKey: service.slice(accountId.length + 1), userKey: user,
         firstSeen: new Date(now - 60 * DAY), lastSeen: new Date(now - (i % 45) * DAY), count: 1 + (i % 9), lastBatch: 1, firstBatch: 1 };
     }, (docs) => db.collection('usage').insertMany(docs, { ordered: false }));

@@ -3,7 +3,8 @@ import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import type { CatalogMatch } from '@seatwise/shared/contracts/discovery-events';
 import type { ServiceStatus } from '@seatwise/shared/contracts/discovery-views';
 import type { mongo } from 'mongoose';
-import { loadByIds, replaceDocs } from './bulk-docs';
+import { loadByIds, saveDocs } from './bulk-docs';
+import type { WriteMode } from './inventory-writes';
 import { ensureIndexes, nativeDb } from './native-db';
 
 export interface ServiceDoc {
@@ -53,8 +54,8 @@ export class ServicesRepository implements OnModuleInit {
     return docs;
   }
 
-  replace(docs: readonly ServiceDoc[]): Promise<void> {
-    return replaceDocs(this.collection, docs);
+  save(docs: readonly ServiceDoc[], mode: WriteMode): Promise<void> {
+    return saveDocs(this.collection, docs, mode);
   }
 
   // By _id alone (FerretDB scans for any other filter), the account checked on the document.

@@ -4,7 +4,8 @@ import type { DUO_USER_STATUSES } from '@seatwise/shared/contracts/duo-records';
 
 type DuoUserStatus = (typeof DUO_USER_STATUSES)[number];
 import type { mongo } from 'mongoose';
-import { bulkWriteInChunks, loadByIds, replaceDocs } from './bulk-docs';
+import { bulkWriteInChunks, loadByIds, saveDocs } from './bulk-docs';
+import type { WriteMode } from './inventory-writes';
 import { ensureIndexes, nativeDb } from './native-db';
 import type { Scope } from './services.repository';
 
@@ -63,8 +64,8 @@ export class UsersRepository implements OnModuleInit {
     return loadByIds(this.collection, ids);
   }
 
-  replace(docs: readonly UserDoc[]): Promise<void> {
-    return replaceDocs(this.collection, docs);
+  save(docs: readonly UserDoc[], mode: WriteMode): Promise<void> {
+    return saveDocs(this.collection, docs, mode);
   }
 
   // Applies snapshot profiles, each only over an older one (a replayed old snapshot changes nothing).

@@ -3,6 +3,7 @@ import { Clock } from '@seatwise/platform/clock/clock';
 import { LOGGER } from '@seatwise/platform/tokens';
 import type { DuoAuthLogEvent } from '@seatwise/shared/contracts/duo-events';
 import type { Logger } from '@seatwise/shared/logging/logger';
+import { InventoryWrites, type WriteMode } from '../db/inventory-writes';
 import { JournalRepository, type RedoEntry } from '../db/journal.repository';
 import { ServicesRepository } from '../db/services.repository';
 import { UsageRepository } from '../db/usage.repository';
@@ -13,9 +14,12 @@ import { Announcer } from './announcer';
 import { BatchPlanner } from './batch-planner';
 
 // Auth-log batches → inventories, exactly once per (account, txid) without transactions (see
-// JournalRepository): journal the new facts, plan every document the batch writes, save the plan as
-// a redo log, rewrite the documents, announce, mark the batch applied. recover() finishes whatever a
-// crash or failure left: from the redo log when it is complete, else re-planned from the facts.
+// JournalRepository): journal the new facts, plan every document the batch writes, write them,
+// announce, mark the batch applied. recover() finishes whatever a crash or failure left.
+// - replace mode: each document is replaced atomically, so a batch cut short is re-planned from its
+//   facts; the planner keeps what the batch already wrote (see BatchPlanner).
+// - rewrite mode (FerretDB 1.x): documents are deleted and inserted again, so the plan is saved as a
+//   redo log first; a batch cut short is finished from the log when it is complete, else re-planned.
 @Injectable()
 export class AuthIngestService {
   private needsRecovery = true;
@@ -27,6 +31,7 @@ export class AuthIngestService {
     private readonly users: UsersRepository,
     private readonly usage: UsageRepository,
     private readonly lock: WriteLock,
+    private readonly writes: InventoryWrites,
     private readonly announcer: Announcer,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -60,13 +65,14 @@ export class AuthIngestService {
 
   private async apply(batch: number, startedAt: Date, facts: readonly AuthFact[]): Promise<void> {
     const t0 = this.clock.nowMs();
+    const mode = await this.writes.mode();
     // Planned and written under the locks: a manual command or a users snapshot in between would be
     // overwritten by the planned documents.
     const entries = await this.lock.run('services', () =>
       this.lock.run('users', async () => {
         const planned = await this.planner.plan(batch, facts);
-        await this.journal.saveRedo(batch, planned);
-        await this.write(planned);
+        if (mode === 'rewrite') await this.journal.saveRedo(batch, planned);
+        await this.write(planned, mode);
         return planned;
       }),
     );
@@ -76,15 +82,26 @@ export class AuthIngestService {
   }
 
   private async finish(batch: number, startedAt: Date, entries: readonly RedoEntry[]): Promise<void> {
-    await this.lock.run('services', () => this.lock.run('users', () => this.write(entries)));
+    await this.lock.run('services', () => this.lock.run('users', () => this.write(entries, 'rewrite')));
     await this.announce(startedAt, entries);
     await this.journal.finish(batch);
   }
 
-  private async write(entries: readonly RedoEntry[]): Promise<void> {
-    await this.usage.replace(entries.flatMap((e) => (e.coll === 'usage' ? [e.doc] : [])));
-    await this.services.replace(entries.flatMap((e) => (e.coll === 'services' ? [e.doc] : [])));
-    await this.users.replace(entries.flatMap((e) => (e.coll === 'users' ? [e.doc] : [])));
+  private async write(entries: readonly RedoEntry[], mode: WriteMode): Promise<void> {
+    const usage = entries.flatMap((e) => (e.coll === 'usage' ? [e.doc] : []));
+    const services = entries.flatMap((e) => (e.coll === 'services' ? [e.doc] : []));
+    const users = entries.flatMap((e) => (e.coll === 'users' ? [e.doc] : []));
+    if (mode === 'replace') {
+      // All settled before a failure propagates: recovery must not re-plan while a write is in flight.
+      const results = await Promise.allSettled([this.usage.save(usage, mode), this.services.save(services, mode), this.users.save(users, mode)]);
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      return;
+    }
+    // One collection at a time: a rewrite leaves its documents missing until its insert.
+    await this.usage.save(usage, mode);
+    await this.services.save(services, mode);
+    await this.users.save(users, mode);
   }
 
   private announce(at: Date, entries: readonly RedoEntry[]): Promise<void> {

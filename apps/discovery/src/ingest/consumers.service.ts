@@ -42,6 +42,8 @@ export class ConsumersService implements OnApplicationBootstrap, BeforeApplicati
         expiresMs: this.env.DISCOVERY_BATCH_MAX_WAIT_MS,
         signal: this.stop.signal,
         onError: onError('auth-logs'),
+        // Auth batches commute (sums, min/max, dedupe by txid), so the next one may be fetched early.
+        prefetch: true,
       }),
       // ConsumedEvent<A | B> does not tie `payload` to `name`; the consumer validated each payload
       // against the schema of its own event name, so the pairing holds.

@@ -42,10 +42,8 @@ export class ServicesQuery {
     const doc = await this.services.get(scope, id);
     if (!doc) throw new AppError(ErrorCodes.NOT_FOUND, `No service ${id}`);
     const now = this.clock.nowMs();
-    const [days7, days30, days90, merged] = await Promise.all([
-      this.usage.countActive(scope, id, new Date(now - 7 * DAY_MS)),
-      this.usage.countActive(scope, id, new Date(now - 30 * DAY_MS)),
-      this.usage.countActive(scope, id, new Date(now - 90 * DAY_MS)),
+    const [[days7 = 0, days30 = 0, days90 = 0], merged] = await Promise.all([
+      this.usage.countActive(scope, id, [7, 30, 90].map((days) => new Date(now - days * DAY_MS))),
       this.services.mergedInto(scope, id),
     ]);
     return { ...serviceView(doc), activeUsers: { days7, days30, days90 }, merged: merged.map(serviceView) };

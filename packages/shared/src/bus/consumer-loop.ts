@@ -7,29 +7,44 @@ export interface ConsumerLoopOptions extends FetchOptions {
   retryDelayMs?: number;
   maxDelayMs?: number;
   onError?: (error: unknown, stage: 'fetch' | 'handle') => void;
+  // Fetch the next batch while the current one is handled (at most two batches in memory). For
+  // handlers that do not depend on the order of batches: a failed batch is retried after the next.
+  prefetch?: boolean;
 }
 
-// Fetch → handle → ack, one batch at a time, so memory is bounded by the batch size whatever the
-// backlog. Stops after the batch in hand when the signal aborts (graceful drain).
+type Fetched<N extends EventName> = { ok: true; batch: ConsumedEvent<N>[] } | { ok: false; error: unknown };
+
+// Fetch → handle → ack, one batch at a time (plus one prefetched, if asked), so memory is bounded by
+// the batch size whatever the backlog. Stops after the batch in hand when the signal aborts (graceful
+// drain); a prefetched batch is then handed back for immediate redelivery.
+export type LoopConsumer<N extends EventName> = Pick<DurableConsumer<N>, 'fetchBatch' | 'ack' | 'retryLater' | 'release'>;
+
 export async function runConsumerLoop<N extends EventName>(
-  consumer: DurableConsumer<N>,
+  consumer: LoopConsumer<N>,
   handle: (batch: ConsumedEvent<N>[]) => Promise<void>,
   options: ConsumerLoopOptions,
 ): Promise<void> {
   const baseDelay = options.retryDelayMs ?? 250;
   const maxDelay = options.maxDelayMs ?? 10_000;
   let delay = baseDelay;
+  const fetch = (): Promise<Fetched<N>> =>
+    consumer.fetchBatch(options).then(
+      (batch) => ({ ok: true as const, batch }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+  let prefetched: Promise<Fetched<N>> | undefined;
   while (!options.signal.aborted) {
-    let batch: ConsumedEvent<N>[];
-    try {
-      batch = await consumer.fetchBatch(options);
-    } catch (error) {
-      options.onError?.(error, 'fetch');
+    const fetched = await (prefetched ?? fetch());
+    prefetched = undefined;
+    if (!fetched.ok) {
+      options.onError?.(fetched.error, 'fetch');
       await pause(delay, options.signal);
       delay = Math.min(maxDelay, delay * 2);
       continue;
     }
+    const batch = fetched.batch;
     if (batch.length === 0) continue;
+    if (options.prefetch) prefetched = fetch();
     try {
       await handle(batch);
       await consumer.ack(batch);
@@ -40,6 +55,10 @@ export async function runConsumerLoop<N extends EventName>(
       await pause(delay, options.signal);
       delay = Math.min(maxDelay, delay * 2);
     }
+  }
+  if (prefetched) {
+    const unhandled = await prefetched;
+    if (unhandled.ok && unhandled.batch.length > 0) await consumer.release(unhandled.batch).catch(() => undefined);
   }
 }
 

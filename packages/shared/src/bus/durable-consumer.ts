@@ -67,6 +67,12 @@ export class DurableConsumer<N extends EventName> {
     await this.nc.flush();
   }
 
+  // Hands unhandled messages back for immediate redelivery (a stopping consumer's prefetched batch).
+  async release(batch: readonly ConsumedEvent<N>[]): Promise<void> {
+    for (const event of batch) event.msg.nak();
+    await this.nc.flush();
+  }
+
   private async getConsumer(): Promise<Consumer> {
     this.consumer ??= await this.js.consumers.get(streamName(this.prefix, this.definition.stream), this.definition.durable);
     return this.consumer;

@@ -4,12 +4,17 @@ import { baseEnvSchema } from './env';
 export const envSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(3002),
   MONGO_DB: baseEnvSchema.shape.MONGO_DB.default('seatwise_discovery'),
-  // Auth-log events aggregated per batch (one bulk write per collection per batch): memory is
-  // bounded by this whatever the backlog.
-  DISCOVERY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(2_000),
+  // Auth-log events aggregated per batch (one bulk write per collection per batch; the next batch is
+  // fetched while one is written): memory is bounded by twice this whatever the backlog.
+  DISCOVERY_BATCH_SIZE: z.coerce.number().int().min(1).max(20_000).default(10_000),
   // How long a fetch waits to fill a batch before processing what it has.
   DISCOVERY_BATCH_MAX_WAIT_MS: z.coerce.number().int().min(1_000).max(60_000).default(1_000),
   DISCOVERY_USERS_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1_000),
+  // How a batch's inventory documents are written. replace: one bulk replace-by-_id per collection,
+  // each document atomically (MongoDB, FerretDB 2). rewrite: a redo log, then delete + insert per
+  // collection (FerretDB 1.x, which scans its collection for every replace or update statement).
+  // auto: rewrite on FerretDB 1.x, else replace.
+  DISCOVERY_INVENTORY_WRITES: z.enum(['auto', 'replace', 'rewrite']).default('auto'),
   // Whether the consumers run (off: a query-only replica).
   DISCOVERY_CONSUME: z
     .enum(['true', 'false'])
