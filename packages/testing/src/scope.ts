@@ -48,7 +48,7 @@ async function cleanupScope(scope: Omit<TestScope, 'cleanup'>): Promise<void> {
   await Promise.allSettled([dropDatabase(scope.mongoUrl, scope.dbName), deleteStreams(scope.natsUrl, scope.busPrefix)]);
 }
 
-async function dropDatabase(url: string, dbName: string): Promise<void> {
+export async function dropDatabase(url: string, dbName: string): Promise<void> {
   const connection = await mongoose.createConnection(url, { dbName, serverSelectionTimeoutMS: 3_000 }).asPromise();
   try {
     await connection.dropDatabase();

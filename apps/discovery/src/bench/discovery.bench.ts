@@ -7,9 +7,9 @@ import { streamName } from '@seatwise/shared/bus/subjects';
 import { ensureStreams } from '@seatwise/shared/bus/topology';
 import type { RpcName, RpcRequest } from '@seatwise/shared/contracts/rpcs';
 import { provisionInfrastructure } from '@seatwise/testing/infra/provision';
+import { dropDatabase } from '@seatwise/testing/scope';
 import { startNode, type NodeProcess } from '@seatwise/testing/suites/run-node';
 import { waitFor } from '@seatwise/testing/wait';
-import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -102,19 +102,11 @@ async function queryP95(natsUrl: string, mongoUrl: string, nc: NatsConnection): 
     return percentile(times, 0.95);
   } finally {
     await stop(discovery);
+    // A server given by MONGO_URL outlives the bench: leave nothing behind on it.
     await dropDatabase(mongoUrl, `bench_${prefix}`);
   }
 }
 
-// A server given by MONGO_URL outlives the bench: leave nothing behind on it.
-async function dropDatabase(mongoUrl: string, dbName: string): Promise<void> {
-  const connection = await mongoose.createConnection(mongoUrl, { dbName }).asPromise();
-  try {
-    await connection.dropDatabase();
-  } finally {
-    await connection.close();
-  }
-}
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,6 +1,7 @@
 import { connectBus } from '@seatwise/shared/bus/connect';
 import { RpcClient } from '@seatwise/shared/bus/rpc-client';
 import { provisionInfrastructure } from '@seatwise/testing/infra/provision';
+import { dropDatabase } from '@seatwise/testing/scope';
 import { type NodeProcess, startNode } from '@seatwise/testing/suites/run-node';
 import { waitFor } from '@seatwise/testing/wait';
 import { randomBytes } from 'node:crypto';
@@ -86,10 +87,13 @@ async function main(): Promise<void> {
   } finally {
     for (const p of processes) p.kill('SIGTERM');
     await Promise.all(processes.map((p) => p.exited));
+    // A server given by MONGO_URL outlives the bench: leave nothing behind on it.
+    for (const dbName of [`bench_${prefix}_discovery`, `bench_${prefix}_gateway`]) await dropDatabase(infra.mongo.url, dbName).catch(() => undefined);
     await nc.close();
     await infra.dispose();
   }
 }
+
 
 main().catch((error: unknown) => {
   process.stderr.write(`gateway bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
