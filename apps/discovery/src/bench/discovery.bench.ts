@@ -107,7 +107,6 @@ async function queryP95(natsUrl: string, mongoUrl: string, nc: NatsConnection): 
   }
 }
 
-
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
