@@ -172,6 +172,54 @@ describe('gateway → connector, discovery, reconcile', () => {
     expect((await viewer.get(`/api/v1/accounts/${accountId}/history`)).status).toBe(200);
   });
 
+  it('reads, changes and deletes PSA connections, imports JSON, and unmaps and excludes accounts and SKUs', async () => {
+    const connections = await allItems<PsaConnectionView>(viewer, '/api/v1/psa/connections', 5);
+    const cw = connections.find((c) => c.kind === 'connectwise' && c.name === 'CW');
+    if (!cw) throw new Error('no ConnectWise connection');
+    const one = await viewer.get<PsaConnectionView>(`/api/v1/psa/connections/${cw.id}`);
+    expect(one.body).toMatchObject({ id: cw.id, companyId: psa.info.companyId, publicKey: psa.info.publicKey });
+    expect(one.text).not.toContain(psa.info.privateKey);
+    expect((await viewer.patch(`/api/v1/psa/connections/${cw.id}`, { name: 'nope' })).body).toMatchObject({ status: 403 });
+    expect((await api.patch(`/api/v1/psa/connections/${cw.id}`, {})).body).toMatchObject({ status: 400 });
+    const renamed = await api.patch<PsaConnectionView>(`/api/v1/psa/connections/${cw.id}`, { name: 'CW main', note: 'rename' });
+    expect(renamed.body).toMatchObject({ id: cw.id, name: 'CW main' });
+    const wrongKey = await api.patch(`/api/v1/psa/connections/${cw.id}`, { privateKey: 'wrong-private-key' });
+    expect(wrongKey.status).toBeGreaterThanOrEqual(400);
+    expect(wrongKey.status).toBeLessThan(500);
+    expect(wrongKey.text).not.toContain('wrong-private-key');
+    expect((await viewer.get<PsaConnectionView>(`/api/v1/psa/connections/${cw.id}`)).body.name).toBe('CW main');
+
+    const data = { name: 'Spreadsheet', companies: [{ id: 'c1', name: 'Acme Imports' }], products: [{ id: 'p1', name: 'Duo MFA', identifier: 'DUO-X' }], agreementLines: [{ companyId: 'c1', productId: 'p1', quantity: 5 }] };
+    expect((await viewer.post('/api/v1/psa/import', data)).body).toMatchObject({ status: 403 });
+    const imported = await api.post<{ connection: PsaConnectionView; counts: Record<string, number> }>('/api/v1/psa/import', data);
+    expect(imported.status).toBe(200);
+    expect(imported.body).toMatchObject({ connection: { kind: 'import', name: 'Spreadsheet' }, counts: { companies: 1, products: 1, agreementLines: 1 } });
+    const importId = imported.body.connection.id;
+    const again = await api.post<{ counts: Record<string, number> }>('/api/v1/psa/import', { ...data, connectionId: importId, companies: [...data.companies, { id: 'c2', name: 'Beta Imports' }] });
+    expect(again.body.counts).toEqual({ companies: 2, products: 1, agreementLines: 1 });
+    const companies = await allItems<{ name: string }>(viewer, `/api/v1/psa/companies?connectionId=${importId}`, 1);
+    expect(companies.map((c) => c.name).sort()).toEqual(['Acme Imports', 'Beta Imports']);
+    expect((await api.post('/api/v1/psa/import', { ...data, agreementLines: [{ companyId: 'c1', productId: 'p1', quantity: -1 }] })).body).toMatchObject({ status: 400 });
+    expect((await viewer.delete(`/api/v1/psa/connections/${importId}`)).body).toMatchObject({ status: 403 });
+    expect((await api.delete(`/api/v1/psa/connections/${importId}`)).body).toEqual({ deleted: true });
+    expect((await viewer.get(`/api/v1/psa/connections/${importId}`)).body).toMatchObject({ status: 404 });
+    expect(await allItems(viewer, `/api/v1/psa/companies?connectionId=${importId}`, 5)).toHaveLength(0);
+
+    const mapped = (await allItems<AccountMappingView>(viewer, '/api/v1/mappings/accounts', 200)).find((m) => m.state === 'mapped');
+    if (!mapped) throw new Error('no mapped account');
+    const accountPath = `/api/v1/mappings/accounts/${mapped.accountId}`;
+    expect((await viewer.post(`${accountPath}/unmap`, {})).body).toMatchObject({ status: 403 });
+    expect((await api.post<AccountMappingView>(`${accountPath}/unmap`, { note: 'wrong company' })).body).toMatchObject({ state: 'unmapped', psaCompanyId: null });
+    expect((await api.post<AccountMappingView>(`${accountPath}/exclude`, { note: 'internal tenant' })).body.state).toBe('excluded');
+    expect((await api.post<AccountMappingView>(`${accountPath}/unmap`, {})).body.state).toBe('unmapped');
+    expect((await api.post('/api/v1/mappings/accounts/DANOSUCHACCOUNT01/exclude', {})).body).toMatchObject({ status: 404 });
+
+    expect((await api.post<ServiceMappingView>('/api/v1/mappings/services/Free/exclude', { note: 'not billed' })).body).toMatchObject({ sku: 'Free', state: 'excluded' });
+    expect((await api.post<ServiceMappingView>('/api/v1/mappings/services/Free/unmap', {})).body).toMatchObject({ sku: 'Free', state: 'unmapped', productId: null });
+    expect((await viewer.post('/api/v1/mappings/services/Free/exclude', {})).body).toMatchObject({ status: 403 });
+    expect((await api.post('/api/v1/mappings/services/Platinum/exclude', {})).body).toMatchObject({ status: 400, errors: [{ path: 'params.sku' }] });
+  });
+
   it('never puts a Duo secret, PSA private key or API key in a log line', () => {
     const logs = gateway.logs();
     for (const secret of [duo.info.accountsApi.skey, psa.info.privateKey, ADMIN_KEY, viewer.key ?? '']) expect(logs).not.toContain(secret);

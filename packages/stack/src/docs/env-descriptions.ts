@@ -25,9 +25,11 @@ export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
   CONNECTOR_DUO_MAX_ATTEMPTS: 'Attempts per Duo request on 429, 5xx, timeouts and dropped connections.',
   CONNECTOR_DUO_RETRY_BASE_MS: 'First back-off before retrying a failed Duo request (jittered, doubling).',
   CONNECTOR_DUO_RATE_LIMIT_RETRY_BASE_MS: 'First back-off after a Duo 429 (Duo sends no Retry-After).',
-  DISCOVERY_BATCH_SIZE: 'Authentication events aggregated per batch (bounds memory whatever the backlog).',
+  DISCOVERY_BATCH_SIZE: 'Authentication events aggregated per batch; the next batch is fetched while one is written, so memory holds at most two.',
   DISCOVERY_BATCH_MAX_WAIT_MS: 'How long a fetch waits to fill a batch before processing what it has.',
   DISCOVERY_USERS_BATCH_SIZE: 'Duo user records written per batch.',
+  DISCOVERY_INVENTORY_WRITES:
+    'How batches write the inventories: replace (by _id, each document atomic; MongoDB, FerretDB 2), rewrite (redo log, then delete + insert; FerretDB 1.x, which scans on every replace), or auto (asks the server).',
   DISCOVERY_CONSUME: 'Whether discovery consumes events (false: a query-only replica).',
   RECONCILE_QUICK_SYNC_INTERVAL_MS: 'How often each ConnectWise connection syncs what changed since the last run.',
   RECONCILE_FULL_SYNC_INTERVAL_MS: 'How often each ConnectWise connection syncs everything.',
