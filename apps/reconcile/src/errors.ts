@@ -1,5 +1,5 @@
 import { AppError } from '@seatwise/shared/errors/app-error';
-import type { FieldIssue } from '@seatwise/shared/validation/zod-issues';
+import type { FieldIssue } from '@seatwise/shared/errors/field-issue';
 
 // Reconcile's error codes; the suffix tells the gateway the HTTP status (see the brief / docs/events.md).
 export const ReconcileErrors = {

@@ -1,12 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { discoveryRpcs } from '@seatwise/shared/contracts/discovery-rpcs';
-import type { RpcResponse } from '@seatwise/shared/contracts/rpcs';
-import { parseOrThrow } from '@seatwise/shared/validation/parse';
+import { Rpc } from '@seatwise/platform/rpc/rpc.decorator';
+import type { RpcInput, RpcResponse } from '@seatwise/shared/contracts/rpcs';
 import { CurationService } from '../curation/curation.service';
 import { ServicesQuery } from '../query/services.query';
-
-const rpc = discoveryRpcs;
 
 @Controller()
 export class ServicesMessageController {
@@ -15,33 +11,33 @@ export class ServicesMessageController {
     private readonly curation: CurationService,
   ) {}
 
-  @MessagePattern('discovery.services.list')
-  list(@Payload() payload: unknown): Promise<RpcResponse<'discovery.services.list'>> {
-    return this.query.list(parseOrThrow(rpc['discovery.services.list'].request, payload, 'request'));
+  @Rpc('discovery.services.list')
+  list(request: RpcInput<'discovery.services.list'>): Promise<RpcResponse<'discovery.services.list'>> {
+    return this.query.list(request);
   }
 
-  @MessagePattern('discovery.services.get')
-  get(@Payload() payload: unknown): Promise<RpcResponse<'discovery.services.get'>> {
-    return this.query.get(parseOrThrow(rpc['discovery.services.get'].request, payload, 'request').id);
+  @Rpc('discovery.services.get')
+  get(request: RpcInput<'discovery.services.get'>): Promise<RpcResponse<'discovery.services.get'>> {
+    return this.query.get(request.id);
   }
 
-  @MessagePattern('discovery.services.users')
-  users(@Payload() payload: unknown): Promise<RpcResponse<'discovery.services.users'>> {
-    return this.query.usersOf(parseOrThrow(rpc['discovery.services.users'].request, payload, 'request'));
+  @Rpc('discovery.services.users')
+  users(request: RpcInput<'discovery.services.users'>): Promise<RpcResponse<'discovery.services.users'>> {
+    return this.query.usersOf(request);
   }
 
-  @MessagePattern('discovery.services.match')
-  match(@Payload() payload: unknown): Promise<RpcResponse<'discovery.services.match'>> {
-    return this.curation.match(parseOrThrow(rpc['discovery.services.match'].request, payload, 'request'));
+  @Rpc('discovery.services.match')
+  match(request: RpcInput<'discovery.services.match'>): Promise<RpcResponse<'discovery.services.match'>> {
+    return this.curation.match(request);
   }
 
-  @MessagePattern('discovery.services.merge')
-  merge(@Payload() payload: unknown): Promise<RpcResponse<'discovery.services.merge'>> {
-    return this.curation.merge(parseOrThrow(rpc['discovery.services.merge'].request, payload, 'request'));
+  @Rpc('discovery.services.merge')
+  merge(request: RpcInput<'discovery.services.merge'>): Promise<RpcResponse<'discovery.services.merge'>> {
+    return this.curation.merge(request);
   }
 
-  @MessagePattern('discovery.services.ignore')
-  ignore(@Payload() payload: unknown): Promise<RpcResponse<'discovery.services.ignore'>> {
-    return this.curation.ignore(parseOrThrow(rpc['discovery.services.ignore'].request, payload, 'request'));
+  @Rpc('discovery.services.ignore')
+  ignore(request: RpcInput<'discovery.services.ignore'>): Promise<RpcResponse<'discovery.services.ignore'>> {
+    return this.curation.ignore(request);
   }
 }

@@ -1,5 +1,5 @@
 import { AppError } from '@seatwise/shared/errors/app-error';
-import type { FieldIssue } from '@seatwise/shared/validation/zod-issues';
+import type { FieldIssue } from '@seatwise/shared/errors/field-issue';
 
 // An AppError that also sets a response header (Retry-After on 429/503).
 export class HttpProblemError extends AppError {

@@ -1,5 +1,5 @@
 import type { Problem } from '@seatwise/shared/contracts/gateway-api';
-import type { FieldIssue } from '@seatwise/shared/validation/zod-issues';
+import type { FieldIssue } from '@seatwise/shared/errors/field-issue';
 import { STATUS_CODES } from 'node:http';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

@@ -1,6 +1,7 @@
 import { type ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
-import { describeIssues, type FieldIssue } from '@seatwise/shared/validation/zod-issues';
+import type { FieldIssue } from '@seatwise/shared/errors/field-issue';
+import { describeIssues } from '@seatwise/shared/validation/zod-issues';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { ROUTE_DEF } from './route.decorator';

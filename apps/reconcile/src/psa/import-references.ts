@@ -1,6 +1,6 @@
 import type { PsaImportInput } from '@seatwise/shared/contracts/reconcile-rpcs';
 import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
-import type { FieldIssue } from '@seatwise/shared/validation/zod-issues';
+import type { FieldIssue } from '@seatwise/shared/errors/field-issue';
 
 // An import is checked whole before anything is stored: ids unique, every line naming a listed company and product.
 export function checkImportReferences(input: PsaImportInput): void {

@@ -1,4 +1,21 @@
+const DUPLICATE_KEY = 11000;
+
 // MongoDB (and FerretDB) report a unique-index violation as code 11000.
 export function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === DUPLICATE_KEY;
+}
+
+interface WriteErrorLike {
+  code?: unknown;
+  index?: unknown;
+  err?: { code?: unknown };
+}
+
+// An unordered bulk write that failed only on duplicate keys did everything else. Returns the indexes
+// of the operations that hit a duplicate key, or rethrows when any failure is something else.
+export function duplicateKeyIndexes(error: unknown): Set<number> {
+  const writeErrors = (error as { writeErrors?: unknown } | null)?.writeErrors;
+  const list: WriteErrorLike[] = Array.isArray(writeErrors) ? (writeErrors as WriteErrorLike[]) : writeErrors ? [writeErrors as WriteErrorLike] : [];
+  if (list.length === 0 || list.some((e) => e.code !== DUPLICATE_KEY && e.err?.code !== DUPLICATE_KEY)) throw error;
+  return new Set(list.map((e) => Number(e.index)));
 }

@@ -19,10 +19,16 @@ describe('RpcErrorFilter', () => {
   });
 
   it('passes a coded RpcException through', async () => {
-    expect(await payloadOf(new RpcException({ code: 'X.Y', message: 'm' }))).toEqual({ code: 'X.Y', message: 'm' });
+    expect(await payloadOf(new RpcException({ code: 'COMMON.CONFLICT', message: 'm' }))).toEqual({ code: 'COMMON.CONFLICT', message: 'm' });
   });
 
   it('hides unexpected errors behind COMMON.INTERNAL', async () => {
     expect(await payloadOf(new Error('db password is hunter2'))).toEqual({ code: 'COMMON.INTERNAL', message: 'Internal error' });
+  });
+});
+
+describe('RpcErrorFilter with codes outside the catalog', () => {
+  it('hides a coded RpcException whose code is not declared', async () => {
+    expect(await payloadOf(new RpcException({ code: 'X.Y', message: 'm' }))).toEqual({ code: 'COMMON.INTERNAL', message: 'Internal error' });
   });
 });

@@ -1,75 +1,50 @@
 import { z } from 'zod';
-import { accountId, integrationId, isoDateTime } from './common';
-import { DUO_EDITIONS } from './duo-events';
-import { SYNC_STATUSES } from './integration-events';
+import { integrationId } from './common';
+import {
+  duoAccountViewSchema,
+  integrationIdRequestSchema,
+  integrationInputSchema,
+  integrationViewSchema,
+  integrationWithReportSchema,
+} from './connector-views';
+import { defineRpc, healthRpc } from './rpc-definition';
 
-export const INTEGRATION_KINDS = ['admin', 'accounts'] as const;
-export const INTEGRATION_STATES = ['pending', 'connected', 'error'] as const;
-export const DUO_PERMISSIONS = ['readInformation', 'readLog', 'readResource'] as const;
-
-const codedError = z.object({ code: z.string(), message: z.string(), at: isoDateTime });
-
-// A Duo API hostname (api-xxxxxxxx.duosecurity.com) or a base URL with scheme and port (a simulator).
-const apiHostname = z
-  .string()
-  .trim()
-  .min(1)
-  .max(255)
-  .refine((value) => /^[a-z0-9.-]+(:\d{1,5})?$/i.test(value) || /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?\/?$/i.test(value), {
-    message: 'must be a host name (api-xxxxxxxx.duosecurity.com) or a base URL like https://host:port',
-  });
-
-export const integrationInputSchema = z
-  .object({
-    name: z.string().trim().min(1).max(120),
-    kind: z.enum(INTEGRATION_KINDS),
-    apiHostname,
-    integrationKey: z.string().trim().regex(/^DI[A-Z0-9]{18}$/, 'must be a Duo integration key (DI + 18 letters or digits)'),
-    secretKey: z.string().min(20).max(128),
-  })
-  .strict();
-export type IntegrationInput = z.infer<typeof integrationInputSchema>;
-
-// Never carries the secret key.
-export const integrationViewSchema = z.object({
-  id: integrationId,
-  name: z.string(),
-  kind: z.enum(INTEGRATION_KINDS),
-  apiHostname: z.string(),
-  integrationKey: z.string(),
-  status: z.enum(INTEGRATION_STATES),
-  syncStatus: z.enum(SYNC_STATUSES),
-  lastSyncAt: isoDateTime.nullable(),
-  lastError: codedError.nullable(),
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
-});
-export type IntegrationView = z.infer<typeof integrationViewSchema>;
-
-export const validationReportSchema = z.object({
-  ok: z.boolean(),
-  granted: z.array(z.enum(DUO_PERMISSIONS)),
-  missing: z.array(z.enum(DUO_PERMISSIONS)),
-  // Set when Duo refused the credentials or could not be reached: Duo's code and message.
-  error: z.object({ code: z.string(), message: z.string(), duoCode: z.number().int().nullable() }).nullable(),
-  accountsFound: z.number().int().nonnegative(),
-});
-export type ValidationReport = z.infer<typeof validationReportSchema>;
-
-export const integrationWithReportSchema = z.object({ integration: integrationViewSchema, validation: validationReportSchema });
-
-export const duoAccountViewSchema = z.object({
-  id: accountId,
-  integrationId,
-  name: z.string(),
-  edition: z.enum(DUO_EDITIONS).nullable(),
-  seats: z.number().int().nonnegative().nullable(),
-  syncStatus: z.enum(SYNC_STATUSES),
-  behindMs: z.number().int().nonnegative().nullable(),
-  lastSyncAt: isoDateTime.nullable(),
-  lastError: codedError.nullable(),
-  removed: z.boolean(),
-});
-export type DuoAccountView = z.infer<typeof duoAccountViewSchema>;
-
-export const idRequestSchema = z.object({ id: integrationId }).strict();
+// Request-reply API of apps/duo-connector (subject stem → request and response schemas).
+export const connectorRpcs = {
+  'duo-connector.health': healthRpc('duo-connector'),
+  'duo-connector.integrations.create': defineRpc({
+    request: integrationInputSchema,
+    response: integrationWithReportSchema,
+    description: 'Store a Duo integration (secret encrypted), probe its permissions, start syncing it.',
+  }),
+  'duo-connector.integrations.update': defineRpc({
+    request: integrationInputSchema.partial().extend({ id: integrationId }).strict(),
+    response: integrationWithReportSchema,
+    description: 'Change an integration; credentials are probed again.',
+  }),
+  'duo-connector.integrations.delete': defineRpc({
+    request: integrationIdRequestSchema,
+    response: z.object({ deleted: z.literal(true) }),
+    description: 'Stop syncing an integration and forget it (events already published stay).',
+  }),
+  'duo-connector.integrations.get': defineRpc({
+    request: integrationIdRequestSchema,
+    response: integrationViewSchema,
+    description: 'One integration, without its secret.',
+  }),
+  'duo-connector.integrations.list': defineRpc({
+    request: z.object({}).strict(),
+    response: z.object({ items: z.array(integrationViewSchema) }),
+    description: 'Every integration, without secrets.',
+  }),
+  'duo-connector.integrations.sync-now': defineRpc({
+    request: integrationIdRequestSchema,
+    response: z.object({ accepted: z.literal(true) }),
+    description: 'Poll every account of the integration now instead of at its next scheduled time.',
+  }),
+  'duo-connector.accounts.list': defineRpc({
+    request: z.object({ integrationId: integrationId.optional() }).strict(),
+    response: z.object({ items: z.array(duoAccountViewSchema) }),
+    description: 'Duo accounts being polled, with seats, edition and sync status.',
+  }),
+} as const;

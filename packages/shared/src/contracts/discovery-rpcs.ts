@@ -1,15 +1,15 @@
 import { z } from 'zod';
+import { pageOf } from './page';
 import { accountId } from './common';
 import {
   accountSummarySchema,
   actionListRequestSchema,
   actionViewSchema,
   catalogProductSchema,
-  idRequestSchema,
+  serviceIdRequestSchema,
   ignoreRequestSchema,
   matchRequestSchema,
   mergeRequestSchema,
-  pageOf,
   serviceDetailSchema,
   serviceListRequestSchema,
   serviceUsersRequestSchema,
@@ -33,7 +33,7 @@ export const discoveryRpcs = {
     description: 'Services of one account: filter (status, q, matched, lastSeenSince), sort, cursor pagination.',
   }),
   'discovery.services.get': defineRpc({
-    request: idRequestSchema,
+    request: serviceIdRequestSchema,
     response: serviceDetailSchema,
     description: 'One service with active users over 7/30/90 days and the services merged into it.',
   }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountId, isoDateTime } from './common';
 import { catalogMatchSchema } from './discovery-events';
 import { DUO_USER_STATUSES } from './duo-records';
+import { pageOf } from './page';
 
 // Ids are `<accountId>.<Duo key>`: globally unique, and the account (tenant) is read back from the id
 // so every lookup by id is still scoped to its account.
@@ -65,7 +66,7 @@ export const serviceDetailSchema = serviceViewSchema.extend({
 });
 export type ServiceDetail = z.infer<typeof serviceDetailSchema>;
 
-export const idRequestSchema = z.object({ id: serviceId }).strict();
+export const serviceIdRequestSchema = z.object({ id: serviceId }).strict();
 export const userIdRequestSchema = z.object({ id: userId }).strict();
 
 export const serviceUsersRequestSchema = z.object({ id: serviceId, sort: z.enum(USAGE_SORTS).default('-lastSeen'), ...page }).strict();
@@ -173,4 +174,3 @@ export const catalogProductSchema = z.object({
 });
 export type CatalogProduct = z.infer<typeof catalogProductSchema>;
 
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateTime } from './common';
 import { integrationSyncStatusEventSchema } from './integration-events';
 import { reconciliationUpdatedEventSchema } from './reconcile-events';
+import { pageOf } from './page';
 
 // HTTP contracts of apps/gateway that are its own (not an upstream RPC's): problems, API keys, lists, SSE.
 
@@ -40,11 +41,6 @@ export const apiKeyCreateSchema = z
 export const apiKeyCreatedSchema = apiKeyViewSchema.extend({
   key: z.string().describe('The API key. Shown only in this response: store it now.'),
 });
-
-// Every list: one page of items and the cursor of the next page (null on the last).
-export function pageSchema<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
-}
 
 // Server-Sent Events of GET /api/v1/events: `event: <name>` and `data: <payload JSON>`.
 export const gatewayEventSchemas = {

@@ -6,7 +6,6 @@ import {
   accountMappingViewSchema,
   auditEntryViewSchema,
   DUO_SKUS,
-  listPageSchema,
   MAPPING_STATES,
   psaCompanyViewSchema,
   psaConnectionViewSchema,
@@ -19,6 +18,7 @@ import {
   syncRunViewSchema,
 } from './reconcile-views';
 import { defineRpc, healthRpc } from './rpc-definition';
+import { pageOf } from './page';
 
 // Lists: `limit` (default 50, max 200) and the opaque `cursor` of the previous page's `nextCursor`.
 const page = { limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().min(1).max(512).optional() };
@@ -100,7 +100,7 @@ export const reconcileRpcs = {
   'reconcile.psa.connections.get': defineRpc({ request: idRequest, response: psaConnectionViewSchema, description: 'One PSA connection, without its secret.' }),
   'reconcile.psa.connections.list': defineRpc({
     request: z.object(page).strict(),
-    response: listPageSchema(psaConnectionViewSchema),
+    response: pageOf(psaConnectionViewSchema),
     description: 'PSA connections, without secrets.',
   }),
   'reconcile.psa.connections.delete': defineRpc({
@@ -118,17 +118,17 @@ export const reconcileRpcs = {
   }),
   'reconcile.psa.companies.list': defineRpc({
     request: z.object({ connectionId: reconcileId.optional(), q: z.string().max(200).optional(), ...page }).strict(),
-    response: listPageSchema(psaCompanyViewSchema),
+    response: pageOf(psaCompanyViewSchema),
     description: 'Synced PSA companies (q: case-insensitive name substring).',
   }),
   'reconcile.psa.products.list': defineRpc({
     request: z.object({ connectionId: reconcileId.optional(), q: z.string().max(200).optional(), ...page }).strict(),
-    response: listPageSchema(psaProductViewSchema),
+    response: pageOf(psaProductViewSchema),
     description: 'Synced PSA catalog products (q: case-insensitive name substring).',
   }),
   'reconcile.mappings.accounts.list': defineRpc({
     request: z.object({ state: z.enum(MAPPING_STATES).optional(), ...page }).strict(),
-    response: listPageSchema(accountMappingViewSchema),
+    response: pageOf(accountMappingViewSchema),
     description: 'Duo accounts with their mapping state, mapped PSA company, and ranked suggestions when unmapped.',
   }),
   'reconcile.mappings.accounts.map': defineRpc({
@@ -148,7 +148,7 @@ export const reconcileRpcs = {
   }),
   'reconcile.mappings.services.list': defineRpc({
     request: z.object({}).strict(),
-    response: listPageSchema(serviceMappingViewSchema),
+    response: pageOf(serviceMappingViewSchema),
     description: 'Every Duo SKU with its mapping state and PSA product.',
   }),
   'reconcile.mappings.services.map': defineRpc({
@@ -170,7 +170,7 @@ export const reconcileRpcs = {
     request: z
       .object({ type: z.enum(RECONCILIATION_TYPES).optional(), state: z.enum(RECONCILIATION_STATES).optional(), accountId: accountId.optional(), ...page })
       .strict(),
-    response: listPageSchema(reconciliationRowViewSchema),
+    response: pageOf(reconciliationRowViewSchema),
     description: 'Reconciliation rows (mapped account × service); RECONCILE.NOT_READY until an account and a service are mapped.',
   }),
   'reconcile.reconciliation.get': defineRpc({ request: idRequest, response: reconciliationRowViewSchema, description: 'One reconciliation row.' }),
@@ -187,7 +187,7 @@ export const reconcileRpcs = {
   }),
   'reconcile.sync-runs.list': defineRpc({
     request: z.object({ connectionId: reconcileId.optional(), state: z.enum(SYNC_RUN_STATES).optional(), ...page }).strict(),
-    response: listPageSchema(syncRunViewSchema),
+    response: pageOf(syncRunViewSchema),
     description: 'PSA sync runs, newest first.',
   }),
   'reconcile.sync-runs.get': defineRpc({ request: idRequest, response: syncRunViewSchema, description: 'One PSA sync run.' }),
@@ -198,12 +198,12 @@ export const reconcileRpcs = {
   }),
   'reconcile.audit.list': defineRpc({
     request: z.object({ accountId: accountId.optional(), action: z.string().max(100).optional(), targetId: z.string().max(200).optional(), ...page }).strict(),
-    response: listPageSchema(auditEntryViewSchema),
+    response: pageOf(auditEntryViewSchema),
     description: 'Audit log of every decision and push, newest first.',
   }),
   'reconcile.accounts.history': defineRpc({
     request: z.object({ accountId, ...page }).strict(),
-    response: listPageSchema(accountHistoryEntrySchema),
+    response: pageOf(accountHistoryEntrySchema),
     description: 'Changes of a Duo account’s billable seats and edition, newest first.',
   }),
 } as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountId, isoDateTime } from './common';
 import { DUO_EDITIONS } from './duo-events';
 import { RECONCILIATION_STATES, RECONCILIATION_TYPES } from './reconcile-events';
+import { pageOf } from './page';
 
 // What apps/reconcile answers over request-reply (views); requests are in reconcile-rpcs.ts.
 
@@ -28,7 +29,6 @@ export const codedErrorSchema = z.object({ code: z.string(), message: z.string()
 // Our ids: letters, digits, _ and -, so they are safe in URLs and subjects.
 export const reconcileId = z.string().regex(/^[A-Za-z0-9_-]{1,160}$/, 'must be an id of letters, digits, _ or -');
 
-export const listPageSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 // Never carries the private key.
 export const psaConnectionViewSchema = z.object({

@@ -1,6 +1,8 @@
-import type { FieldIssue } from '../validation/zod-issues';
+import type { FieldIssue } from './field-issue';
+import { type ErrorCode, isErrorCode } from './error-catalog';
 
-// Stable, dotted error codes (`AREA.REASON`). Callers branch on the code, never on the message.
+// Shorthands for the codes every service raises; each is a key of the error catalog (error-catalog.ts),
+// which declares its status and title.
 export const ErrorCodes = {
   VALIDATION_FAILED: 'COMMON.VALIDATION_FAILED',
   NOT_FOUND: 'COMMON.NOT_FOUND',
@@ -12,19 +14,17 @@ export const ErrorCodes = {
   BUS_MALFORMED_EVENT: 'BUS.MALFORMED_EVENT',
   BUS_PUBLISH_FAILED: 'BUS.PUBLISH_FAILED',
   RPC_NO_HANDLER: 'RPC.NO_HANDLER',
-} as const;
-
-export type KnownErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+} as const satisfies Record<string, ErrorCode>;
 
 export interface AppErrorJson {
-  code: string;
+  code: ErrorCode;
   message: string;
   fields?: FieldIssue[];
 }
 
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldIssue[],
     options?: { cause?: unknown },
@@ -37,9 +37,10 @@ export class AppError extends Error {
     return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) };
   }
 
+  // A coded error as it crosses the wire; a code outside the catalog is not one (another version's).
   static isAppErrorJson(value: unknown): value is AppErrorJson {
     if (typeof value !== 'object' || value === null) return false;
     const v = value as Record<string, unknown>;
-    return typeof v['code'] === 'string' && typeof v['message'] === 'string';
+    return isErrorCode(v['code']) && typeof v['message'] === 'string';
   }
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError, ErrorCodes } from '../errors/app-error';
+import type { ErrorCode } from '../errors/error-catalog';
 import { describeIssues, formatIssues } from './zod-issues';
 
 // Parses at a boundary and turns zod's error into a coded AppError with readable paths.
@@ -7,7 +8,7 @@ export function parseOrThrow<S extends z.ZodType>(
   schema: S,
   value: unknown,
   what: string,
-  code: string = ErrorCodes.VALIDATION_FAILED,
+  code: ErrorCode = ErrorCodes.VALIDATION_FAILED,
 ): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;

@@ -1,9 +1,5 @@
 import type { z } from 'zod';
-
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
+import type { FieldIssue } from '../errors/field-issue';
 
 // Zod 4 says "Invalid input: expected string, received undefined" for a missing key; people reading
 // logs and API errors understand "Required" faster, so missing values are reported that way.

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import type { DuoAccountView } from '@seatwise/shared/contracts/connector-rpcs';
+import type { DuoAccountView } from '@seatwise/shared/contracts/connector-views';
 import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
 import { pageInMemory } from '../../lists/cursor';
 import { Pager } from '../../lists/pager';

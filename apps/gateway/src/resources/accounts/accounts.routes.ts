@@ -1,10 +1,10 @@
 import { accountId, integrationId } from '@seatwise/shared/contracts/common';
-import { duoAccountViewSchema } from '@seatwise/shared/contracts/connector-rpcs';
-import { pageSchema } from '@seatwise/shared/contracts/gateway-api';
+import { duoAccountViewSchema } from '@seatwise/shared/contracts/connector-views';
 import { SYNC_STATUSES } from '@seatwise/shared/contracts/integration-events';
 import { z } from 'zod';
 import { booleanParam, listQuery, noQuery } from '../../routing/query-params';
 import { defineRoute } from '../../routing/route-definition';
+import { pageOf } from '@seatwise/shared/contracts/page';
 
 const tag = 'Accounts';
 const base = '/api/v1/accounts';
@@ -20,7 +20,7 @@ export const accountRoutes = {
       syncStatus: z.enum(SYNC_STATUSES).optional(),
       removed: booleanParam.describe('true: only accounts Duo no longer lists; false: only current ones.'),
     }),
-    response: pageSchema(duoAccountViewSchema),
+    response: pageOf(duoAccountViewSchema),
     csvItem: duoAccountViewSchema,
   }),
   get: defineRoute({

@@ -1,7 +1,8 @@
-import { apiKeyCreateSchema, apiKeyCreatedSchema, apiKeyViewSchema, pageSchema } from '@seatwise/shared/contracts/gateway-api';
+import { apiKeyCreateSchema, apiKeyCreatedSchema, apiKeyViewSchema } from '@seatwise/shared/contracts/gateway-api';
 import { z } from 'zod';
 import { listQuery } from '../../routing/query-params';
 import { defineRoute } from '../../routing/route-definition';
+import { pageOf } from '@seatwise/shared/contracts/page';
 
 const tag = 'API keys';
 const base = '/api/v1/api-keys';
@@ -15,7 +16,7 @@ export const apiKeyRoutes = {
     role: 'admin',
     summary: 'API keys (never the keys themselves), oldest first',
     query: listQuery({}),
-    response: pageSchema(apiKeyViewSchema),
+    response: pageOf(apiKeyViewSchema),
     csvItem: apiKeyViewSchema,
   }),
   create: defineRoute({

@@ -1,9 +1,9 @@
 import { accountId } from '@seatwise/shared/contracts/common';
 import { accountSummarySchema, actionViewSchema, catalogProductSchema, serviceId } from '@seatwise/shared/contracts/discovery-views';
-import { pageSchema } from '@seatwise/shared/contracts/gateway-api';
 import { z } from 'zod';
 import { booleanParam, limitParam, listQuery, searchParam } from '../../routing/query-params';
 import { defineRoute } from '../../routing/route-definition';
+import { pageOf } from '@seatwise/shared/contracts/page';
 
 const tag = 'Discovery';
 
@@ -18,7 +18,7 @@ export const discoveryRoutes = {
       serviceId: serviceId.optional(),
       automatic: booleanParam.describe('true: only automatic matches; false: only people\'s actions.'),
     }),
-    response: pageSchema(actionViewSchema),
+    response: pageOf(actionViewSchema),
     csvItem: actionViewSchema,
   }),
   summary: defineRoute({

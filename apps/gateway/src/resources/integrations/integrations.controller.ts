@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import type { IntegrationView } from '@seatwise/shared/contracts/connector-rpcs';
+import type { IntegrationView } from '@seatwise/shared/contracts/connector-views';
 import { pageInMemory } from '../../lists/cursor';
 import { Pager } from '../../lists/pager';
 import type { InputOf } from '../../routing/route-definition';

@@ -1,10 +1,10 @@
 import { integrationId } from '@seatwise/shared/contracts/common';
-import { INTEGRATION_KINDS, INTEGRATION_STATES, integrationInputSchema, integrationViewSchema, integrationWithReportSchema } from '@seatwise/shared/contracts/connector-rpcs';
-import { pageSchema } from '@seatwise/shared/contracts/gateway-api';
+import { INTEGRATION_KINDS, INTEGRATION_STATES, integrationInputSchema, integrationViewSchema, integrationWithReportSchema } from '@seatwise/shared/contracts/connector-views';
 import { SYNC_STATUSES } from '@seatwise/shared/contracts/integration-events';
 import { z } from 'zod';
 import { defineRoute } from '../../routing/route-definition';
 import { listQuery } from '../../routing/query-params';
+import { pageOf } from '@seatwise/shared/contracts/page';
 
 const tag = 'Integrations';
 const base = '/api/v1/integrations';
@@ -17,7 +17,7 @@ export const integrationRoutes = {
     tag,
     summary: 'List Duo integrations (never their secret keys)',
     query: listQuery({ kind: z.enum(INTEGRATION_KINDS).optional(), status: z.enum(INTEGRATION_STATES).optional(), syncStatus: z.enum(SYNC_STATUSES).optional() }),
-    response: pageSchema(integrationViewSchema),
+    response: pageOf(integrationViewSchema),
     csvItem: integrationViewSchema,
   }),
   create: defineRoute({

@@ -1,9 +1,9 @@
 import { accountId } from '@seatwise/shared/contracts/common';
-import { pageSchema } from '@seatwise/shared/contracts/gateway-api';
 import { DUO_SKUS, MAPPING_STATES, accountMappingViewSchema, reconcileId, serviceMappingViewSchema } from '@seatwise/shared/contracts/reconcile-views';
 import { z } from 'zod';
 import { listQuery } from '../../routing/query-params';
 import { defineRoute } from '../../routing/route-definition';
+import { pageOf } from '@seatwise/shared/contracts/page';
 
 const tag = 'Mappings';
 const accounts = '/api/v1/mappings/accounts';
@@ -21,7 +21,7 @@ export const mappingRoutes = {
     tag,
     summary: 'Duo accounts with their mapping state, PSA company and ranked suggestions',
     query: listQuery({ state: z.enum(MAPPING_STATES).optional() }),
-    response: pageSchema(accountMappingViewSchema),
+    response: pageOf(accountMappingViewSchema),
     csvItem: accountMappingViewSchema,
   }),
   mapAccount: defineRoute({
@@ -42,7 +42,7 @@ export const mappingRoutes = {
     tag,
     summary: 'Every Duo SKU with its mapping state and PSA product',
     query: listQuery({}),
-    response: pageSchema(serviceMappingViewSchema),
+    response: pageOf(serviceMappingViewSchema),
     csvItem: serviceMappingViewSchema,
   }),
   mapService: defineRoute({

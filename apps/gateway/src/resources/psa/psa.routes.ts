@@ -1,9 +1,9 @@
-import { pageSchema } from '@seatwise/shared/contracts/gateway-api';
 import { psaConnectionInputSchema, psaImportSchema } from '@seatwise/shared/contracts/reconcile-rpcs';
 import { psaCompanyViewSchema, psaConnectionViewSchema, psaProductViewSchema, reconcileId } from '@seatwise/shared/contracts/reconcile-views';
 import { z } from 'zod';
 import { listQuery, noQuery, searchParam } from '../../routing/query-params';
 import { defineRoute } from '../../routing/route-definition';
+import { pageOf } from '@seatwise/shared/contracts/page';
 
 const tag = 'PSA';
 const base = '/api/v1/psa/connections';
@@ -19,7 +19,7 @@ export const psaRoutes = {
     tag,
     summary: 'PSA connections (ConnectWise and JSON imports), never their private keys',
     query: listQuery({}),
-    response: pageSchema(psaConnectionViewSchema),
+    response: pageOf(psaConnectionViewSchema),
     csvItem: psaConnectionViewSchema,
   }),
   create: defineRoute({
@@ -71,7 +71,7 @@ export const psaRoutes = {
     tag,
     summary: 'Synced PSA companies',
     query: listQuery({ connectionId: reconcileId.optional(), q: searchParam }),
-    response: pageSchema(psaCompanyViewSchema),
+    response: pageOf(psaCompanyViewSchema),
     csvItem: psaCompanyViewSchema,
   }),
   products: defineRoute({
@@ -80,7 +80,7 @@ export const psaRoutes = {
     tag,
     summary: 'Synced PSA catalog products',
     query: listQuery({ connectionId: reconcileId.optional(), q: searchParam }),
-    response: pageSchema(psaProductViewSchema),
+    response: pageOf(psaProductViewSchema),
     csvItem: psaProductViewSchema,
   }),
 };

@@ -1,10 +1,10 @@
 import { accountId, isoDateTime } from '@seatwise/shared/contracts/common';
-import { pageSchema } from '@seatwise/shared/contracts/gateway-api';
 import { RECONCILIATION_STATES, RECONCILIATION_TYPES } from '@seatwise/shared/contracts/reconcile-events';
 import { auditEntryViewSchema, reconcileId, reconciliationRowViewSchema } from '@seatwise/shared/contracts/reconcile-views';
 import { z } from 'zod';
 import { listQuery, noQuery } from '../../routing/query-params';
 import { defineRoute } from '../../routing/route-definition';
+import { pageOf } from '@seatwise/shared/contracts/page';
 
 const tag = 'Reconciliation';
 const base = '/api/v1/reconciliation';
@@ -22,7 +22,7 @@ export const reconciliationRoutes = {
     summary: 'Reconciliation rows: Duo seats against PSA quantities per mapped account and SKU',
     description: 'A 409 RECONCILE.NOT_READY until at least one account and one SKU are mapped.',
     query: listQuery({ type: z.enum(RECONCILIATION_TYPES).optional(), state: z.enum(RECONCILIATION_STATES).optional(), accountId: accountId.optional() }),
-    response: pageSchema(reconciliationRowViewSchema),
+    response: pageOf(reconciliationRowViewSchema),
     csvItem: reconciliationRowViewSchema,
   }),
   get: defineRoute({ method: 'GET', path: `${base}/:id`, tag, summary: 'One reconciliation row', params: z.object({ id: reconcileId }).strict(), query: noQuery, response: reconciliationRowViewSchema }),
@@ -43,7 +43,7 @@ export const reconciliationRoutes = {
     tag: 'Audit',
     summary: 'Audit log of every decision and push, newest first',
     query: listQuery({ accountId: accountId.optional(), action: z.string().max(100).regex(/^[a-z.-]+$/, 'must be an action name like row.approve').optional(), targetId: reconcileId.optional() }),
-    response: pageSchema(auditEntryViewSchema),
+    response: pageOf(auditEntryViewSchema),
     csvItem: auditEntryViewSchema,
   }),
 };

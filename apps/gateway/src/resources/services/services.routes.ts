@@ -11,10 +11,10 @@ import {
   serviceUserViewSchema,
   serviceViewSchema,
 } from '@seatwise/shared/contracts/discovery-views';
-import { pageSchema } from '@seatwise/shared/contracts/gateway-api';
 import { z } from 'zod';
 import { booleanParam, dateTimeParam, listQuery, noQuery, searchParam } from '../../routing/query-params';
 import { defineRoute } from '../../routing/route-definition';
+import { pageOf } from '@seatwise/shared/contracts/page';
 
 const tag = 'Services';
 const base = '/api/v1/services';
@@ -37,7 +37,7 @@ export const serviceRoutes = {
       includeMerged: booleanParam.describe('Also list services merged into another (hidden by default).'),
       sort: z.enum(SERVICE_SORTS).optional().describe('Sort key; - for descending (default -lastSeen).'),
     }),
-    response: pageSchema(serviceViewSchema),
+    response: pageOf(serviceViewSchema),
     csvItem: serviceViewSchema,
   }),
   get: defineRoute({ method: 'GET', path: `${base}/:id`, tag, summary: 'One service with active users over 7/30/90 days', params: idParams, query: noQuery, response: serviceDetailSchema }),
@@ -48,7 +48,7 @@ export const serviceRoutes = {
     summary: 'Users of a service, with first and last use',
     params: idParams,
     query: listQuery({ sort: z.enum(USAGE_SORTS).optional() }),
-    response: pageSchema(serviceUserViewSchema),
+    response: pageOf(serviceUserViewSchema),
     csvItem: serviceUserViewSchema,
   }),
   match: defineRoute({

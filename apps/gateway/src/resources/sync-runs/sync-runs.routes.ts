@@ -1,9 +1,9 @@
 import { accountId } from '@seatwise/shared/contracts/common';
-import { pageSchema } from '@seatwise/shared/contracts/gateway-api';
 import { SYNC_RUN_KINDS, SYNC_RUN_STATES, accountHistoryEntrySchema, reconcileId, syncRunViewSchema } from '@seatwise/shared/contracts/reconcile-views';
 import { z } from 'zod';
 import { listQuery, noQuery } from '../../routing/query-params';
 import { defineRoute } from '../../routing/route-definition';
+import { pageOf } from '@seatwise/shared/contracts/page';
 
 const tag = 'Sync runs';
 const base = '/api/v1/sync-runs';
@@ -15,7 +15,7 @@ export const syncRunRoutes = {
     tag,
     summary: 'PSA sync runs, newest first',
     query: listQuery({ connectionId: reconcileId.optional(), state: z.enum(SYNC_RUN_STATES).optional() }),
-    response: pageSchema(syncRunViewSchema),
+    response: pageOf(syncRunViewSchema),
     csvItem: syncRunViewSchema,
   }),
   get: defineRoute({ method: 'GET', path: `${base}/:id`, tag, summary: 'One PSA sync run', params: z.object({ id: reconcileId }).strict(), query: noQuery, response: syncRunViewSchema }),
@@ -35,7 +35,7 @@ export const syncRunRoutes = {
     summary: 'Changes of a Duo account\'s billable seats and edition, newest first',
     params: z.object({ id: accountId }).strict(),
     query: listQuery({}),
-    response: pageSchema(accountHistoryEntrySchema),
+    response: pageOf(accountHistoryEntrySchema),
     csvItem: accountHistoryEntrySchema,
   }),
 };

@@ -1,10 +1,10 @@
 import { accountId } from '@seatwise/shared/contracts/common';
 import { USAGE_SORTS, USER_SORTS, userId, userServiceViewSchema, userViewSchema } from '@seatwise/shared/contracts/discovery-views';
 import { DUO_USER_STATUSES } from '@seatwise/shared/contracts/duo-records';
-import { pageSchema } from '@seatwise/shared/contracts/gateway-api';
 import { z } from 'zod';
 import { booleanParam, listQuery, noQuery, searchParam } from '../../routing/query-params';
 import { defineRoute } from '../../routing/route-definition';
+import { pageOf } from '@seatwise/shared/contracts/page';
 
 const tag = 'Users';
 const base = '/api/v1/users';
@@ -23,7 +23,7 @@ export const userRoutes = {
       q: searchParam,
       sort: z.enum(USER_SORTS).optional().describe('Sort key; - for descending (default -lastSeen).'),
     }),
-    response: pageSchema(userViewSchema),
+    response: pageOf(userViewSchema),
     csvItem: userViewSchema,
   }),
   get: defineRoute({ method: 'GET', path: `${base}/:id`, tag, summary: 'One user', params: idParams, query: noQuery, response: userViewSchema }),
@@ -34,7 +34,7 @@ export const userRoutes = {
     summary: 'Services a user used, with first and last use',
     params: idParams,
     query: listQuery({ sort: z.enum(USAGE_SORTS).optional() }),
-    response: pageSchema(userServiceViewSchema),
+    response: pageOf(userServiceViewSchema),
     csvItem: userServiceViewSchema,
   }),
 };

@@ -1,8 +1,8 @@
-import { authLogEvent } from '../bus/__fixtures__/events';
-import { consumerFilter } from '../bus/topology';
-import { consumers } from './consumers';
-import { EVENT_NAMES, eventDefinition, events } from './events';
-import { streams } from './streams';
+import { authLogEvent } from './__fixtures__/events';
+import { consumerFilter } from './topology';
+import { consumers } from '../contracts/consumers';
+import { EVENT_NAMES, eventDefinition, events } from '../contracts/events';
+import { streams } from '../contracts/streams';
 
 // NATS subject match for the patterns we use: '*' one token, trailing '>' the rest.
 function matches(pattern: string, subject: string): boolean {
