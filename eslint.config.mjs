@@ -26,8 +26,20 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/apps/**', '@seatwise/gateway*', '@seatwise/duo-connector*', '@seatwise/discovery*', '@seatwise/reconcile*'], message: 'Apps never import apps: share through packages/shared.' },
-            { group: ['@seatwise/*/src/*', '@seatwise/*/dist/*'], message: 'Import a package by its exported subpath, e.g. @seatwise/shared/bus/connect.' },
+            {
+              group: [
+                '**/apps/**',
+                '@seatwise/gateway*',
+                '@seatwise/duo-connector*',
+                '@seatwise/discovery*',
+                '@seatwise/reconcile*',
+              ],
+              message: 'Apps never import apps: share through packages/shared.',
+            },
+            {
+              group: ['@seatwise/*/src/*', '@seatwise/*/dist/*'],
+              message: 'Import a package by its exported subpath, e.g. @seatwise/shared/bus/connect.',
+            },
           ],
         },
       ],

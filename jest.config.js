@@ -26,7 +26,7 @@ const common = {
 };
 
 module.exports = {
-  reporters: ["default", "<rootDir>/scripts/plain-summary-reporter.js"],
+  reporters: ['default', '<rootDir>/scripts/plain-summary-reporter.js'],
   projects: [
     {
       ...common,

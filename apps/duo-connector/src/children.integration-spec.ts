@@ -34,9 +34,18 @@ describe('duo-connector following an MSP whose child accounts change', () => {
     const [first, second, third] = sim.info.accounts.map((a) => a.account_id) as [string, string, string];
     sim.setHiddenAccounts([third]);
     const rpc = new RpcClient(nc, scope.busPrefix, 30_000);
-    const { integration } = await rpc.request('duo-connector.integrations.create', { name: 'MSP', kind: 'accounts', apiHostname: sim.url, integrationKey: sim.info.accountsApi.ikey, secretKey: sim.info.accountsApi.skey });
-    const list = async () => (await rpc.request('duo-connector.accounts.list', { integrationId: integration.id })).items;
-    await waitFor(async () => (await list()).filter((a) => a.syncStatus === 'idle').length === 2, { description: 'two children synced' });
+    const { integration } = await rpc.request('duo-connector.integrations.create', {
+      name: 'MSP',
+      kind: 'accounts',
+      apiHostname: sim.url,
+      integrationKey: sim.info.accountsApi.ikey,
+      secretKey: sim.info.accountsApi.skey,
+    });
+    const list = async () =>
+      (await rpc.request('duo-connector.accounts.list', { integrationId: integration.id })).items;
+    await waitFor(async () => (await list()).filter((a) => a.syncStatus === 'idle').length === 2, {
+      description: 'two children synced',
+    });
     expect((await list()).map((a) => a.id).sort()).toEqual([first, second].sort());
 
     // The MSP removes one customer and onboards another; sync-now refreshes the child list at once.
@@ -45,14 +54,22 @@ describe('duo-connector following an MSP whose child accounts change', () => {
     await waitFor(
       async () => {
         const accounts = await list();
-        return accounts.find((a) => a.id === first)?.removed === true && accounts.find((a) => a.id === third)?.syncStatus === 'idle';
+        return (
+          accounts.find((a) => a.id === first)?.removed === true &&
+          accounts.find((a) => a.id === third)?.syncStatus === 'idle'
+        );
       },
       { timeoutMs: 60_000, description: 'first removed, third synced' },
     );
     const expectedThird = sim.truth().accounts.find((a) => a.account_id === third)!.auth_events;
-    await waitFor(async () => (await readStream<DuoAuthLogEvent>(nc, scope.busPrefix, 'DUO_AUTHLOGS')).filter((e) => e.accountId === third).length === expectedThird, {
-      description: "the new child's whole history",
-    });
+    await waitFor(
+      async () =>
+        (await readStream<DuoAuthLogEvent>(nc, scope.busPrefix, 'DUO_AUTHLOGS')).filter((e) => e.accountId === third)
+          .length === expectedThird,
+      {
+        description: "the new child's whole history",
+      },
+    );
 
     // Nothing is fetched for the removed account any more: a poll would meet Duo's 40002 and rewrite its
     // error time, so its view stays identical across further sync rounds of the integration.

@@ -36,24 +36,36 @@ describe('duo-connector killed with SIGKILL mid-backfill', () => {
     const env = connectorEnv(scope, {
       // Slow enough that the kill lands mid-backfill, on this machine and faster ones.
       CONNECTOR_LOGS_PER_MINUTE: '90',
-      DUO_BOOTSTRAP_INTEGRATIONS: JSON.stringify([{ name: 'MSP', kind: 'accounts', apiHostname: sim.url, integrationKey: ikey, secretKey: skey }]),
+      DUO_BOOTSTRAP_INTEGRATIONS: JSON.stringify([
+        { name: 'MSP', kind: 'accounts', apiHostname: sim.url, integrationKey: ikey, secretKey: skey },
+      ]),
       LOG_LEVEL: 'warn',
     });
     const first = startNode(MAIN, env);
     processes.push(first);
-    const atKill = await waitFor(async () => {
-      const n = await streamCount(nc, scope.busPrefix, 'DUO_AUTHLOGS').catch(() => 0);
-      return n >= 6_000 ? n : null;
-    }, { timeoutMs: 120_000, intervalMs: 50, description: 'backfill under way' });
+    const atKill = await waitFor(
+      async () => {
+        const n = await streamCount(nc, scope.busPrefix, 'DUO_AUTHLOGS').catch(() => 0);
+        return n >= 6_000 ? n : null;
+      },
+      { timeoutMs: 120_000, intervalMs: 50, description: 'backfill under way' },
+    );
     first.kill('SIGKILL');
     expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
     expect(atKill).toBeLessThan(EVENTS);
 
     const second = startNode(MAIN, { ...env, CONNECTOR_LOGS_PER_MINUTE: '60000' });
     processes.push(second);
-    await waitFor(async () => (await streamCount(nc, scope.busPrefix, 'DUO_AUTHLOGS')) >= EVENTS, { timeoutMs: 180_000, intervalMs: 500, description: 'all events after restart' });
+    await waitFor(async () => (await streamCount(nc, scope.busPrefix, 'DUO_AUTHLOGS')) >= EVENTS, {
+      timeoutMs: 180_000,
+      intervalMs: 500,
+      description: 'all events after restart',
+    });
     const rpc = new RpcClient(nc, scope.busPrefix, 10_000);
-    await waitFor(async () => (await rpc.request('duo-connector.accounts.list', {})).items.every((a) => a.syncStatus === 'idle'), { timeoutMs: 60_000, description: 'caught up' });
+    await waitFor(
+      async () => (await rpc.request('duo-connector.accounts.list', {})).items.every((a) => a.syncStatus === 'idle'),
+      { timeoutMs: 60_000, description: 'caught up' },
+    );
 
     const events = await readStream<DuoAuthLogEvent>(nc, scope.busPrefix, 'DUO_AUTHLOGS');
     expect(events).toHaveLength(EVENTS);

@@ -43,14 +43,29 @@ describe.each([
 
   it('pauses while it is down and resumes without losing or repeating an event', async () => {
     const rpc = new RpcClient(nc, scope.busPrefix, 30_000);
-    await rpc.request('duo-connector.integrations.create', { name: 'MSP', kind: 'accounts', apiHostname: sim.url, integrationKey: sim.info.accountsApi.ikey, secretKey: sim.info.accountsApi.skey });
-    await waitFor(async () => (await streamCount(nc, scope.busPrefix, 'DUO_AUTHLOGS')) >= 3_000, { description: 'backfill under way', intervalMs: 50 });
+    await rpc.request('duo-connector.integrations.create', {
+      name: 'MSP',
+      kind: 'accounts',
+      apiHostname: sim.url,
+      integrationKey: sim.info.accountsApi.ikey,
+      secretKey: sim.info.accountsApi.skey,
+    });
+    await waitFor(async () => (await streamCount(nc, scope.busPrefix, 'DUO_AUTHLOGS')) >= 3_000, {
+      description: 'backfill under way',
+      intervalMs: 50,
+    });
 
     await server.stop();
-    await waitFor(async () => (await fetch(`${connector.url}/health/ready`)).status === 503, { description: `not ready while ${which} is down` });
+    await waitFor(async () => (await fetch(`${connector.url}/health/ready`)).status === 503, {
+      description: `not ready while ${which} is down`,
+    });
     await server.start();
 
-    await waitFor(async () => (await streamCount(nc, scope.busPrefix, 'DUO_AUTHLOGS').catch(() => 0)) >= EVENTS, { timeoutMs: 180_000, intervalMs: 500, description: 'every event after the outage' });
+    await waitFor(async () => (await streamCount(nc, scope.busPrefix, 'DUO_AUTHLOGS').catch(() => 0)) >= EVENTS, {
+      timeoutMs: 180_000,
+      intervalMs: 500,
+      description: 'every event after the outage',
+    });
     const events = await readStream<DuoAuthLogEvent>(nc, scope.busPrefix, 'DUO_AUTHLOGS');
     expect(events).toHaveLength(EVENTS);
     expect(new Set(events.map((e) => `${e.accountId}:${e.record.txid}`)).size).toBe(EVENTS);

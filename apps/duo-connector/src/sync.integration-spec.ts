@@ -3,7 +3,11 @@ import type { DuoSimulator } from '@seatwise/duo-simulator/server';
 import { startService, type StartedService } from '@seatwise/platform/testing/start-service';
 import { connectBus } from '@seatwise/shared/bus/connect';
 import { RpcClient } from '@seatwise/shared/bus/rpc-client';
-import type { DuoAccountSnapshotEvent, DuoAuthLogEvent, DuoUserSnapshotCompleteEvent } from '@seatwise/shared/contracts/duo-events';
+import type {
+  DuoAccountSnapshotEvent,
+  DuoAuthLogEvent,
+  DuoUserSnapshotCompleteEvent,
+} from '@seatwise/shared/contracts/duo-events';
 import type { IntegrationSyncStatusEvent } from '@seatwise/shared/contracts/integration-events';
 import { createTestScope, type TestScope } from '@seatwise/testing/scope';
 import { waitFor } from '@seatwise/testing/wait';
@@ -42,7 +46,11 @@ async function expectCompleteSync(r: Running): Promise<void> {
   const truth = r.sim.truth();
   const total = truth.accounts.reduce((n, a) => n + a.auth_events, 0);
   expect(total).toBe(EVENTS);
-  await waitFor(async () => (await streamCount(r.nc, r.scope.busPrefix, 'DUO_AUTHLOGS')) >= total, { timeoutMs: 180_000, intervalMs: 500, description: `${total} auth events` });
+  await waitFor(async () => (await streamCount(r.nc, r.scope.busPrefix, 'DUO_AUTHLOGS')) >= total, {
+    timeoutMs: 180_000,
+    intervalMs: 500,
+    description: `${total} auth events`,
+  });
   const events = await readStream<DuoAuthLogEvent>(r.nc, r.scope.busPrefix, 'DUO_AUTHLOGS');
   expect(events).toHaveLength(total);
   const byAccount = truthByAccount(truth);
@@ -53,21 +61,44 @@ async function expectCompleteSync(r: Running): Promise<void> {
   }
 
   const usersTotal = truth.accounts.reduce((n, a) => n + a.users, 0);
-  await waitFor(async () => (await streamCount(r.nc, r.scope.busPrefix, 'DUO_ACCOUNTS')) >= 3, { timeoutMs: 60_000, description: 'account snapshots' });
-  const userStream = await readStream<{ accountId: string; snapshotId?: string; userCount?: number }>(r.nc, r.scope.busPrefix, 'DUO_USERS');
+  await waitFor(async () => (await streamCount(r.nc, r.scope.busPrefix, 'DUO_ACCOUNTS')) >= 3, {
+    timeoutMs: 60_000,
+    description: 'account snapshots',
+  });
+  const userStream = await readStream<{ accountId: string; snapshotId?: string; userCount?: number }>(
+    r.nc,
+    r.scope.busPrefix,
+    'DUO_USERS',
+  );
   const markers = userStream.filter((m): m is DuoUserSnapshotCompleteEvent => m.userCount !== undefined);
-  expect(markers.map((m) => [m.accountId, m.userCount]).sort()).toEqual([...byAccount].map(([id, a]) => [id, a.users]).sort());
+  expect(markers.map((m) => [m.accountId, m.userCount]).sort()).toEqual(
+    [...byAccount].map(([id, a]) => [id, a.users]).sort(),
+  );
   expect(userStream.length - markers.length).toBe(usersTotal);
 
   const snapshots = await readStream<DuoAccountSnapshotEvent>(r.nc, r.scope.busPrefix, 'DUO_ACCOUNTS');
   for (const [accountId, account] of byAccount) {
-    expect(snapshots.find((s) => s.accountId === accountId)).toMatchObject({ name: account.name, edition: account.edition, userCount: account.users, billableSeats: account.billable_seats });
+    expect(snapshots.find((s) => s.accountId === accountId)).toMatchObject({
+      name: account.name,
+      edition: account.edition,
+      userCount: account.users,
+      billableSeats: account.billable_seats,
+    });
   }
-  await waitFor(async () => (await r.rpc.request('duo-connector.accounts.list', {})).items.every((a) => a.syncStatus === 'idle'), { timeoutMs: 30_000, description: 'all accounts idle' });
+  await waitFor(
+    async () => (await r.rpc.request('duo-connector.accounts.list', {})).items.every((a) => a.syncStatus === 'idle'),
+    { timeoutMs: 30_000, description: 'all accounts idle' },
+  );
 }
 
 function mspInput(r: Running) {
-  return { name: 'MSP parent', kind: 'accounts' as const, apiHostname: r.sim.url, integrationKey: r.sim.info.accountsApi.ikey, secretKey: r.sim.info.accountsApi.skey };
+  return {
+    name: 'MSP parent',
+    kind: 'accounts' as const,
+    apiHostname: r.sim.url,
+    integrationKey: r.sim.info.accountsApi.ikey,
+    secretKey: r.sim.info.accountsApi.skey,
+  };
 }
 
 describe('duo-connector polling a 3-account MSP', () => {
@@ -77,7 +108,13 @@ describe('duo-connector polling a 3-account MSP', () => {
   it('publishes every auth event exactly once, every user, and each account snapshot', async () => {
     r = await boot();
     const created = await r.rpc.request('duo-connector.integrations.create', mspInput(r));
-    expect(created.validation).toEqual({ ok: true, granted: ['readInformation', 'readLog', 'readResource'], missing: [], error: null, accountsFound: 3 });
+    expect(created.validation).toEqual({
+      ok: true,
+      granted: ['readInformation', 'readLog', 'readResource'],
+      missing: [],
+      error: null,
+      accountsFound: 3,
+    });
     // Accounts are listable (and valid) from the moment they are known, before their first snapshot.
     const early = await waitFor(async () => {
       const { items } = await r!.rpc.request('duo-connector.accounts.list', {});
@@ -89,7 +126,13 @@ describe('duo-connector polling a 3-account MSP', () => {
 
     const accounts = (await r.rpc.request('duo-connector.accounts.list', {})).items;
     const truth = truthByAccount(r.sim.truth());
-    for (const account of accounts) expect(account).toMatchObject({ integrationId: created.integration.id, seats: truth.get(account.id)?.billable_seats, removed: false });
+    for (const account of accounts) {
+      expect(account).toMatchObject({
+        integrationId: created.integration.id,
+        seats: truth.get(account.id)?.billable_seats,
+        removed: false,
+      });
+    }
     const integration = await r.rpc.request('duo-connector.integrations.get', { id: created.integration.id });
     expect(integration).toMatchObject({ status: 'connected', syncStatus: 'idle', lastError: null });
     const metrics = await (await fetch(`${r.connector.url}/metrics`)).text();
@@ -106,10 +149,18 @@ describe('duo-connector polling a 3-account MSP', () => {
       expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
     }
     const ofIntegration = statuses.filter((s) => s.accountId === null);
-    expect(ofIntegration.at(-1)).toMatchObject({ integrationId: created.integration.id, syncStatus: 'idle', error: null });
+    expect(ofIntegration.at(-1)).toMatchObject({
+      integrationId: created.integration.id,
+      syncStatus: 'idle',
+      error: null,
+    });
     expect(ofIntegration.some((s) => s.syncStatus === 'backfilling' || s.syncStatus === 'syncing')).toBe(true);
-    await expect(r.rpc.request('duo-connector.integrations.sync-now', { id: created.integration.id })).resolves.toEqual({ accepted: true });
-    await expect(r.rpc.request('duo-connector.integrations.sync-now', { id: 'int_nope' })).rejects.toMatchObject({ code: 'COMMON.NOT_FOUND' });
+    await expect(r.rpc.request('duo-connector.integrations.sync-now', { id: created.integration.id })).resolves.toEqual(
+      { accepted: true },
+    );
+    await expect(r.rpc.request('duo-connector.integrations.sync-now', { id: 'int_nope' })).rejects.toMatchObject({
+      code: 'COMMON.NOT_FOUND',
+    });
   });
 
   it('publishes the same with 20% 429s and 5% 5xx, malformed and dropped responses', async () => {
@@ -127,7 +178,12 @@ describe('duo-connector polling a 3-account MSP', () => {
 describe('duo-connector refusing bad credentials and bad input', () => {
   let r: Running | undefined;
   beforeAll(async () => {
-    const sim = await startSim({ seed: 'connector-perms', accounts: 1, events: 100, extraIntegrations: [{ type: 'admin', account: 0, permissions: ['read_information', 'read_resource'] }] });
+    const sim = await startSim({
+      seed: 'connector-perms',
+      accounts: 1,
+      events: 100,
+      extraIntegrations: [{ type: 'admin', account: 0, permissions: ['read_information', 'read_resource'] }],
+    });
     const scope = createTestScope();
     const connector = await startService(service, envSchema, connectorEnv(scope));
     const nc = await connectBus({ url: scope.natsUrl, name: 'connector-spec' });
@@ -137,27 +193,77 @@ describe('duo-connector refusing bad credentials and bad input', () => {
 
   it('reports the missing permission by name and marks the integration in error', async () => {
     const limited = r!.sim.info.extraIntegrations[0]!;
-    const created = await r!.rpc.request('duo-connector.integrations.create', { name: 'No logs', kind: 'admin', apiHostname: r!.sim.url, integrationKey: limited.ikey, secretKey: limited.skey });
-    expect(created.validation).toMatchObject({ ok: false, granted: ['readInformation', 'readResource'], missing: ['readLog'], error: null });
-    expect(created.integration).toMatchObject({ status: 'error', syncStatus: 'error', lastError: { code: 'CONNECTOR.DUO_FORBIDDEN', message: 'Missing Duo permissions: readLog' } });
+    const created = await r!.rpc.request('duo-connector.integrations.create', {
+      name: 'No logs',
+      kind: 'admin',
+      apiHostname: r!.sim.url,
+      integrationKey: limited.ikey,
+      secretKey: limited.skey,
+    });
+    expect(created.validation).toMatchObject({
+      ok: false,
+      granted: ['readInformation', 'readResource'],
+      missing: ['readLog'],
+      error: null,
+    });
+    expect(created.integration).toMatchObject({
+      status: 'error',
+      syncStatus: 'error',
+      lastError: { code: 'CONNECTOR.DUO_FORBIDDEN', message: 'Missing Duo permissions: readLog' },
+    });
   });
 
   it("reports Duo's code for a wrong secret", async () => {
     const admin = r!.sim.info.accounts[0]!.adminApi;
-    const created = await r!.rpc.request('duo-connector.integrations.create', { name: 'Typo', kind: 'admin', apiHostname: r!.sim.url, integrationKey: admin.ikey, secretKey: 'x'.repeat(40) });
+    const created = await r!.rpc.request('duo-connector.integrations.create', {
+      name: 'Typo',
+      kind: 'admin',
+      apiHostname: r!.sim.url,
+      integrationKey: admin.ikey,
+      secretKey: 'x'.repeat(40),
+    });
     expect(created.validation.error).toMatchObject({ code: 'CONNECTOR.DUO_UNAUTHORIZED', duoCode: 40103 });
     expect(created.integration.status).toBe('error');
   });
 
   it('answers malformed requests with coded errors and keeps running', async () => {
-    await expect(r!.rpc.request('duo-connector.integrations.create', { name: 1 } as never)).rejects.toMatchObject({ code: 'COMMON.VALIDATION_FAILED' });
-    const raw = await r!.nc.request(`${r!.scope.busPrefix}.rpc.duo-connector.integrations.create`, '{"pattern":"duo-connector.integrations.create","data":{"name":"x","kind":"nope"},"id":"1"}', { timeout: 5_000 });
-    expect(raw.json<{ err: { code: string; fields: { path: string }[] } }>().err).toMatchObject({ code: 'COMMON.VALIDATION_FAILED', fields: expect.arrayContaining([expect.objectContaining({ path: 'kind' })]) as unknown });
-    await expect(r!.rpc.request('duo-connector.integrations.get', { id: 'int_missing' })).rejects.toMatchObject({ code: 'COMMON.NOT_FOUND' });
-    await expect(r!.rpc.request('duo-connector.integrations.get', { id: 'bad id with spaces' })).rejects.toMatchObject({ code: 'COMMON.VALIDATION_FAILED' });
+    await expect(r!.rpc.request('duo-connector.integrations.create', { name: 1 } as never)).rejects.toMatchObject({
+      code: 'COMMON.VALIDATION_FAILED',
+    });
+    const raw = await r!.nc.request(
+      `${r!.scope.busPrefix}.rpc.duo-connector.integrations.create`,
+      '{"pattern":"duo-connector.integrations.create","data":{"name":"x","kind":"nope"},"id":"1"}',
+      { timeout: 5_000 },
+    );
+    expect(raw.json<{ err: { code: string; fields: { path: string }[] } }>().err).toMatchObject({
+      code: 'COMMON.VALIDATION_FAILED',
+      fields: expect.arrayContaining([expect.objectContaining({ path: 'kind' })]) as unknown,
+    });
+    await expect(r!.rpc.request('duo-connector.integrations.get', { id: 'int_missing' })).rejects.toMatchObject({
+      code: 'COMMON.NOT_FOUND',
+    });
+    await expect(r!.rpc.request('duo-connector.integrations.get', { id: 'bad id with spaces' })).rejects.toMatchObject({
+      code: 'COMMON.VALIDATION_FAILED',
+    });
     const admin = r!.sim.info.accounts[0]!.adminApi;
-    await r!.rpc.request('duo-connector.integrations.create', { name: 'Good', kind: 'admin', apiHostname: r!.sim.url, integrationKey: admin.ikey, secretKey: admin.skey }).catch(() => undefined);
-    await expect(r!.rpc.request('duo-connector.integrations.create', { name: 'Again', kind: 'admin', apiHostname: r!.sim.url, integrationKey: admin.ikey, secretKey: admin.skey })).rejects.toMatchObject({ code: 'COMMON.CONFLICT' });
+    await r!.rpc
+      .request('duo-connector.integrations.create', {
+        name: 'Good',
+        kind: 'admin',
+        apiHostname: r!.sim.url,
+        integrationKey: admin.ikey,
+        secretKey: admin.skey,
+      })
+      .catch(() => undefined);
+    await expect(
+      r!.rpc.request('duo-connector.integrations.create', {
+        name: 'Again',
+        kind: 'admin',
+        apiHostname: r!.sim.url,
+        integrationKey: admin.ikey,
+        secretKey: admin.skey,
+      }),
+    ).rejects.toMatchObject({ code: 'COMMON.CONFLICT' });
     await expect(r!.rpc.request('duo-connector.health', {})).resolves.toMatchObject({ ready: true });
   });
 });

@@ -2,7 +2,6 @@ import { readConfigFile, UsageError } from './sim-input';
 import { parseArgs } from 'node:util';
 import type { DuoSimOptions } from './options';
 
-
 export const USAGE = `usage: duo-sim [--config file.json] [--port N] [--host H] [--seed S] [--accounts N] [--users N]
   [--apps N] [--events N] [--history-days D] [--live] [--speed X] [--https] [--anchor-time MS]
   [--no-rate-limits] [--rate-logs N] [--rate-page N] [--rate-single N] [--rate-list-all N]
@@ -10,13 +9,30 @@ export const USAGE = `usage: duo-sim [--config file.json] [--port N] [--host H] 
   [--fault-truncate F] [--fault-malformed F]`;
 
 const NUMERIC: Record<string, string> = {
-  port: 'port', accounts: 'accounts', users: 'usersPerAccount', apps: 'apps', events: 'events',
-  'history-days': 'historyDays', speed: 'speed', 'anchor-time': 'anchorTime',
+  port: 'port',
+  accounts: 'accounts',
+  users: 'usersPerAccount',
+  apps: 'apps',
+  events: 'events',
+  'history-days': 'historyDays',
+  speed: 'speed',
+  'anchor-time': 'anchorTime',
 };
-const RATES: Record<string, string> = { 'rate-logs': 'logs', 'rate-page': 'page', 'rate-single': 'single', 'rate-list-all': 'listAll' };
+const RATES: Record<string, string> = {
+  'rate-logs': 'logs',
+  'rate-page': 'page',
+  'rate-single': 'single',
+  'rate-list-all': 'listAll',
+};
 const FAULTS: Record<string, string> = {
-  'fault-429': 'error429', 'fault-500': 'error500', 'fault-503': 'error503', 'fault-slow': 'slow', 'fault-slow-ms': 'slowMs',
-  'fault-drop': 'drop', 'fault-truncate': 'truncate', 'fault-malformed': 'malformed',
+  'fault-429': 'error429',
+  'fault-500': 'error500',
+  'fault-503': 'error503',
+  'fault-slow': 'slow',
+  'fault-slow-ms': 'slowMs',
+  'fault-drop': 'drop',
+  'fault-truncate': 'truncate',
+  'fault-malformed': 'malformed',
 };
 const STRING_FLAGS = ['config', 'host', 'seed', ...Object.keys(NUMERIC), ...Object.keys(RATES), ...Object.keys(FAULTS)];
 
@@ -35,10 +51,14 @@ export function parseCliArgs(argv: string[]): DuoSimOptions {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
-      args: argv, strict: true, allowPositionals: false,
+      args: argv,
+      strict: true,
+      allowPositionals: false,
       options: {
         ...Object.fromEntries(STRING_FLAGS.map((f) => [f, { type: 'string' as const }])),
-        live: { type: 'boolean' }, https: { type: 'boolean' }, 'no-rate-limits': { type: 'boolean' },
+        live: { type: 'boolean' },
+        https: { type: 'boolean' },
+        'no-rate-limits': { type: 'boolean' },
       },
     });
   } catch (error) {

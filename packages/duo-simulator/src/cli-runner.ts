@@ -15,7 +15,11 @@ export interface SimulatorCli<S extends { info: unknown; close(): Promise<void> 
 }
 
 // Returns the running simulator, or exit code 2 for bad flags/options, so tests can drive it without a process.
-export async function runSimulatorCli<S extends { info: unknown; close(): Promise<void> }>(cli: SimulatorCli<S>, argv: string[], io: CliIo): Promise<S | number> {
+export async function runSimulatorCli<S extends { info: unknown; close(): Promise<void> }>(
+  cli: SimulatorCli<S>,
+  argv: string[],
+  io: CliIo,
+): Promise<S | number> {
   try {
     const simulator = await cli.start(argv);
     io.stdout(JSON.stringify(simulator.info));

@@ -70,7 +70,9 @@ describe('faults', () => {
     const pattern = async (s: DuoSimulator): Promise<number[]> => {
       s.setFaults({ error500: 0.3 });
       const out = [];
-      for (let i = 0; i < 100; i++) out.push((await duoCall(s.url, { keys: s.info.accounts[0]!.adminApi, path: '/admin/v1/info/summary' })).status);
+      for (let i = 0; i < 100; i++) {
+        out.push((await duoCall(s.url, { keys: s.info.accounts[0]!.adminApi, path: '/admin/v1/info/summary' })).status);
+      }
       return out;
     };
     const a = await startDuoSimulator({ seed: 'fraction', accounts: 1, events: 10, rateLimits: false });

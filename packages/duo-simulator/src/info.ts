@@ -1,6 +1,9 @@
-import type { World } from './data/world';
+import type { World } from './data/model';
 
-export interface Keys { ikey: string; skey: string }
+export interface Keys {
+  ikey: string;
+  skey: string;
+}
 
 /** The CLI's first stdout line and GET /_sim/config: everything a client needs to reach the simulator. */
 export interface SimInfo {
@@ -19,10 +22,17 @@ export function buildInfo(world: World, url: string, apiHostname: string, caCert
     ...(caCert === undefined ? {} : { caCert }),
     accountsApi: keys(world.parent),
     accounts: world.accounts.map((a) => ({
-      account_id: a.id, name: a.name, edition: a.edition, api_hostname: apiHostname, adminApi: keys(a.admin),
+      account_id: a.id,
+      name: a.name,
+      edition: a.edition,
+      api_hostname: apiHostname,
+      adminApi: keys(a.admin),
     })),
     extraIntegrations: world.extras.map((x) => ({
-      ...keys(x), type: x.type, account_id: world.accounts[x.accountIndex ?? 0]?.id ?? '', permissions: [...x.permissions],
+      ...keys(x),
+      type: x.type,
+      account_id: world.accounts[x.accountIndex ?? 0]?.id ?? '',
+      permissions: [...x.permissions],
     })),
   };
 }

@@ -21,15 +21,39 @@ describe('options', () => {
 
 describe('parseCliArgs', () => {
   it('maps flags onto options', () => {
-    expect(parseCliArgs(['--port', '0', '--users', '7', '--events', '100', '--live', '--speed', '3',
-      '--no-rate-limits', '--fault-500', '0.1', '--fault-slow-ms', '50'])).toMatchObject({
-      port: 0, usersPerAccount: 7, events: 100, live: true, speed: 3, rateLimits: false,
+    expect(
+      parseCliArgs([
+        '--port',
+        '0',
+        '--users',
+        '7',
+        '--events',
+        '100',
+        '--live',
+        '--speed',
+        '3',
+        '--no-rate-limits',
+        '--fault-500',
+        '0.1',
+        '--fault-slow-ms',
+        '50',
+      ]),
+    ).toMatchObject({
+      port: 0,
+      usersPerAccount: 7,
+      events: 100,
+      live: true,
+      speed: 3,
+      rateLimits: false,
       faults: { error500: 0.1, slowMs: 50 },
     });
     expect(parseCliArgs(['--rate-logs', '5'])).toMatchObject({ rateLimits: { logs: 5 } });
   });
 
-  it.each([[['--accounts', 'x']], [['--bogus']], [['--config', '/nonexistent.json']], [['positional']]])('rejects %j', (argv) => {
-    expect(() => parseCliArgs(argv)).toThrow(UsageError);
-  });
+  it.each([[['--accounts', 'x']], [['--bogus']], [['--config', '/nonexistent.json']], [['positional']]])(
+    'rejects %j',
+    (argv) => {
+      expect(() => parseCliArgs(argv)).toThrow(UsageError);
+    },
+  );
 });

@@ -1,15 +1,13 @@
 import { z } from 'zod';
-import { formatIssues, OptionsError } from './sim-input';
-
+import { formatIssues } from '@seatwise/sim-http/zod-issues';
+import { OptionsError } from './sim-input';
 
 // Duo staff's default Admin API limits (duo_client_python#101, 2019), per account and endpoint class, per minute.
 export const DUO_RATE_LIMITS = { logs: 2, page: 200, single: 300, listAll: 40 } as const;
+export type RateClass = keyof typeof DUO_RATE_LIMITS;
 
 const rate = z.number().int().positive();
-export const rateLimitsSchema = z
-  .object({ logs: rate, page: rate, single: rate, listAll: rate })
-  .partial()
-  .strict();
+export const rateLimitsSchema = z.object({ logs: rate, page: rate, single: rate, listAll: rate }).partial().strict();
 
 const fraction = z.number().min(0).max(1);
 export const faultsSchema = z
@@ -29,8 +27,15 @@ export const faultsSchema = z
   .refine((f) => sumFractions(f) <= 1, { message: 'fault fractions must sum to at most 1' });
 
 function sumFractions(f: Partial<Record<string, number>>): number {
-  return (f['error429'] ?? 0) + (f['error500'] ?? 0) + (f['error503'] ?? 0) + (f['slow'] ?? 0) + (f['drop'] ?? 0) +
-    (f['truncate'] ?? 0) + (f['malformed'] ?? 0);
+  return (
+    (f['error429'] ?? 0) +
+    (f['error500'] ?? 0) +
+    (f['error503'] ?? 0) +
+    (f['slow'] ?? 0) +
+    (f['drop'] ?? 0) +
+    (f['truncate'] ?? 0) +
+    (f['malformed'] ?? 0)
+  );
 }
 
 const permission = z.enum(['read_information', 'read_log', 'read_resource']);

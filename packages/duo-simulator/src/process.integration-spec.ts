@@ -11,14 +11,36 @@ const DAY = 86_400_000;
 describe('determinism', () => {
   it('same seed and anchor → identical keys and byte-identical pages', async () => {
     const anchorTime = Math.floor(Date.now() / 60_000) * 60_000;
-    const options = { seed: 42, accounts: 2, usersPerAccount: 30, events: 3000, anchorTime, rateLimits: false as const };
+    const options = {
+      seed: 42,
+      accounts: 2,
+      usersPerAccount: 30,
+      events: 3000,
+      anchorTime,
+      rateLimits: false as const,
+    };
     const [a, b] = [await startDuoSimulator(options), await startDuoSimulator(options)];
     try {
       expect(b.info.accounts.map((x) => x.adminApi)).toEqual(a.info.accounts.map((x) => x.adminApi));
-      const params = { mintime: String(Date.now() - 31 * DAY), maxtime: String(Date.now() - 120_000), limit: '1000', sort: 'ts:asc' };
+      const params = {
+        mintime: String(Date.now() - 31 * DAY),
+        maxtime: String(Date.now() - 120_000),
+        limit: '1000',
+        sort: 'ts:asc',
+      };
       for (const path of ['/admin/v2/logs/authentication', '/admin/v2/logs/activity', '/admin/v1/users']) {
-        const [pa, pb] = [await duoCall(a.url, { keys: a.info.accounts[1]!.adminApi, path, params: path.includes('users') ? {} : params }),
-          await duoCall(b.url, { keys: b.info.accounts[1]!.adminApi, path, params: path.includes('users') ? {} : params })];
+        const [pa, pb] = [
+          await duoCall(a.url, {
+            keys: a.info.accounts[1]!.adminApi,
+            path,
+            params: path.includes('users') ? {} : params,
+          }),
+          await duoCall(b.url, {
+            keys: b.info.accounts[1]!.adminApi,
+            path,
+            params: path.includes('users') ? {} : params,
+          }),
+        ];
         expect(pa.status).toBe(200);
         expect(pb.text).toBe(pa.text);
       }
@@ -34,7 +56,11 @@ describe('https and /_sim', () => {
     const sim = await startDuoSimulator({ https: true, accounts: 1, events: 10, rateLimits: false });
     try {
       expect(sim.url).toMatch(/^https:\/\//);
-      const reply = await duoCall(sim.url, { keys: sim.info.accounts[0]!.adminApi, path: '/admin/v1/info/summary' }, sim.info.caCert);
+      const reply = await duoCall(
+        sim.url,
+        { keys: sim.info.accounts[0]!.adminApi, path: '/admin/v1/info/summary' },
+        sim.info.caCert,
+      );
       expect(reply.status).toBe(200);
       const config = await send(sim.url, '/_sim/config', { ca: sim.info.caCert });
       expect(config.body).toEqual(JSON.parse(JSON.stringify(sim.info)));
@@ -58,10 +84,28 @@ describe('CLI', () => {
   });
 
   it('prints the info line first and shuts down cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['-r', join(__dirname, '__fixtures__/swc-register.js'), join(__dirname, '__fixtures__/cli-entry.js'),
-      '--port', '0', '--accounts', '2', '--events', '200', '--no-rate-limits'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        join(__dirname, '__fixtures__/swc-register.js'),
+        join(__dirname, '__fixtures__/cli-entry.js'),
+        '--port',
+        '0',
+        '--accounts',
+        '2',
+        '--events',
+        '200',
+        '--no-rate-limits',
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
-    const info = JSON.parse(line) as { url: string; accountsApi: { ikey: string }; accounts: { account_id: string; adminApi: { ikey: string; skey: string } }[] };
+    const info = JSON.parse(line) as {
+      url: string;
+      accountsApi: { ikey: string };
+      accounts: { account_id: string; adminApi: { ikey: string; skey: string } }[];
+    };
     expect(info.accounts).toHaveLength(2);
     const reply = await duoCall(info.url, { keys: info.accounts[0]!.adminApi, path: '/admin/v1/info/summary' });
     expect(reply.status).toBe(200);

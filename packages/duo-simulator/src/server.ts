@@ -1,16 +1,24 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { Delays } from '@seatwise/sim-http/delays';
+import { closeServer, listen } from '@seatwise/sim-http/listen';
+import { simRequestListener } from '@seatwise/sim-http/sim-routes';
 import { Truth, type TruthAccount } from './data/truth';
 import { buildWorld } from './data/world';
-import { Delays } from './http/delays';
 import { FaultInjector } from './http/faults';
 import { handleDuoRequest, type Engine } from './http/pipeline';
 import { RateLimiter } from './http/rate-limiter';
-import { handleSimRequest } from './http/sim-routes';
+import { DUO_SIM_DIALECT } from './http/sim-dialect';
 import { selfSignedCertificate } from './http/tls';
 import { buildInfo, type SimInfo } from './info';
-import { faultsSchema, rateLimitsSchema, resolveOptions, type DuoSimOptions, type Faults, type RateLimits } from './options';
+import {
+  faultsSchema,
+  rateLimitsSchema,
+  resolveOptions,
+  type DuoSimOptions,
+  type Faults,
+  type RateLimits,
+} from './options';
 import { OptionsError, validated } from './sim-input';
 
 export type { DuoSimOptions } from './options';
@@ -26,16 +34,6 @@ export interface DuoSimulator {
   close: () => Promise<void>;
 }
 
-function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve(server.address() as AddressInfo); // a TCP listener always reports an AddressInfo
-    });
-  });
-}
-
 /** Starts a simulator; options are validated (OptionsError names every bad option). */
 export async function startDuoSimulator(input: DuoSimOptions = {}): Promise<DuoSimulator> {
   const options = resolveOptions(input);
@@ -45,7 +43,10 @@ export async function startDuoSimulator(input: DuoSimOptions = {}): Promise<DuoS
   const tls = options.https ? selfSignedCertificate(options.host) : undefined;
   const hostPort = { value: '' };
   const engine: Engine = {
-    world, options, anchor, delays: new Delays(),
+    world,
+    options,
+    anchor,
+    delays: new Delays(),
     limiter: new RateLimiter(options.rateLimits),
     faults: new FaultInjector(options.seed, options.faults),
     apiHostname: () => options.apiHostname ?? hostPort.value,
@@ -53,27 +54,23 @@ export async function startDuoSimulator(input: DuoSimOptions = {}): Promise<DuoS
   const control = {
     info: (): SimInfo => info,
     truth: () => truth.snapshot(Date.now() - options.availabilityLagMs),
-    setFaults: (f: unknown) => { engine.faults.configure(validated(faultsSchema, f, 'faults')); },
+    setFaults: (f: unknown) => {
+      engine.faults.configure(validated(faultsSchema, f, 'faults'));
+    },
     setRateLimits: (l: unknown) => {
       engine.limiter.configure(l === false ? false : validated(rateLimitsSchema, l, 'rate limits'));
     },
   };
-  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const done = path.startsWith('/_sim/') ? handleSimRequest(control, req, res, path) : handleDuoRequest(engine, req, res);
-    done.catch((error: unknown) => {
-      process.stderr.write(`duo-simulator: ${String(error)}\n`);
-      res.destroy();
-    });
-  };
+  const onRequest = simRequestListener('duo-simulator', { control, dialect: DUO_SIM_DIALECT }, (req, res) =>
+    handleDuoRequest(engine, req, res),
+  );
   const server = tls ? createHttpsServer(tls, onRequest) : createHttpServer(onRequest);
-  const address = await listen(server, options.port, options.host);
-  const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host;
-  hostPort.value = `${urlHost}:${address.port}`;
+  hostPort.value = await listen(server, options.port, options.host);
   const url = `${tls ? 'https' : 'http'}://${hostPort.value}`;
   const info = buildInfo(world, url, engine.apiHostname(), tls?.cert);
   return {
-    url, info,
+    url,
+    info,
     truth: control.truth,
     setFaults: control.setFaults,
     setRateLimits: control.setRateLimits,
@@ -83,10 +80,9 @@ export async function startDuoSimulator(input: DuoSimOptions = {}): Promise<DuoS
       world.hidden.clear();
       for (const id of ids) world.hidden.add(id);
     },
-    close: () => new Promise<void>((resolve, reject) => {
+    close: () => {
       engine.delays.releaseAll();
-      server.close((error) => { if (error) reject(error); else resolve(); });
-      server.closeAllConnections();
-    }),
+      return closeServer(server);
+    },
   };
 }

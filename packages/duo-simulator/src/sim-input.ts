@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { formatIssues } from '@seatwise/sim-http/zod-issues';
 import type { z } from 'zod';
 
 // Input handling both simulators share (the PSA simulator imports it): option errors that name every
@@ -9,12 +10,6 @@ export class UsageError extends Error {}
 
 // Invalid options; the message names every bad option.
 export class OptionsError extends Error {}
-
-export function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(options)'}: ${issue.message}`)
-    .join('; ');
-}
 
 export function validated<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
@@ -29,6 +24,8 @@ export function readConfigFile(path: string): Record<string, unknown> {
   } catch (error) {
     throw new UsageError(`--config ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`--config ${path}: not a JSON object`);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new UsageError(`--config ${path}: not a JSON object`);
+  }
   return { ...(parsed as Record<string, unknown>) }; // checked to be a plain object just above
 }

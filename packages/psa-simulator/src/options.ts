@@ -1,6 +1,6 @@
-import { formatIssues, OptionsError } from '@seatwise/duo-simulator/sim-input';
+import { OptionsError } from '@seatwise/duo-simulator/sim-input';
+import { formatIssues } from '@seatwise/sim-http/zod-issues';
 import { z } from 'zod';
-
 
 // The one published number is a third party's 60/min (fact sheet 3.1, unconfirmed); it is the default budget.
 export const CW_DEFAULT_PER_MINUTE = 60;
@@ -19,8 +19,9 @@ export const faultsSchema = z
   })
   .partial()
   .strict()
-  .refine((f) => (f.error500 ?? 0) + (f.error503 ?? 0) + (f.slow ?? 0) + (f.drop ?? 0) + (f.malformed ?? 0) <= 1,
-    { message: 'fault fractions must sum to at most 1' });
+  .refine((f) => (f.error500 ?? 0) + (f.error503 ?? 0) + (f.slow ?? 0) + (f.drop ?? 0) + (f.malformed ?? 0) <= 1, {
+    message: 'fault fractions must sum to at most 1',
+  });
 
 const duoPairingSchema = z
   .object({
@@ -36,7 +37,10 @@ const duoPairingSchema = z
   .strict()
   .refine((p) => p.exactShare + p.nearShare <= 1, { message: 'exactShare + nearShare must be at most 1' });
 
-const credential = z.string().min(1).regex(/^[^:+\s]+$/, 'no spaces, ":" or "+"');
+const credential = z
+  .string()
+  .min(1)
+  .regex(/^[^:+\s]+$/, 'no spaces, ":" or "+"');
 
 export const optionsSchema = z
   .object({

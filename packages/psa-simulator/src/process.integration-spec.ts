@@ -11,14 +11,23 @@ import { startPsaSimulator } from './server';
 
 describe('determinism', () => {
   it('same seed and anchor → identical credentials, byte-identical bodies and truth', async () => {
-    const options = { seed: 42, duoPairing: { seed: 'd', accounts: 10 }, anchorTime: Date.UTC(2026, 0, 15), rateLimits: false as const };
+    const options = {
+      seed: 42,
+      duoPairing: { seed: 'd', accounts: 10 },
+      anchorTime: Date.UTC(2026, 0, 15),
+      rateLimits: false as const,
+    };
     const [a, b] = [await startPsaSimulator(options), await startPsaSimulator(options)];
     try {
       const { url: _a, apiUrl: _b, ...credentials } = a.info;
       expect(b.info).toMatchObject(credentials);
       const agreement = a.truth().companies[0]!.agreements[0]!.id;
-      for (const path of ['/company/companies?pageSize=1000', '/procurement/catalog?pageSize=1000', '/finance/agreements?pageSize=1000',
-        `/finance/agreements/${agreement}/additions`]) {
+      for (const path of [
+        '/company/companies?pageSize=1000',
+        '/procurement/catalog?pageSize=1000',
+        '/finance/agreements?pageSize=1000',
+        `/finance/agreements/${agreement}/additions`,
+      ]) {
         const [pa, pb] = [await cw(a, path), await cw(b, path)];
         expect(pa.status).toBe(200);
         expect(pb.text).toBe(pa.text);
@@ -32,14 +41,26 @@ describe('determinism', () => {
 
 describe('Duo pairing', () => {
   it('pairs a 20-account Duo seed: 8 exact, 6 near, 6 unmatched each side, quantities = billable seats for most', async () => {
-    const duo = await startDuoSimulator({ seed: 'pair', accounts: 20, usersPerAccount: 60, events: 0, rateLimits: false });
-    const psa = await startPsaSimulator({ seed: 'p', duoPairing: { seed: 'pair', accounts: 20, usersPerAccount: 60 }, rateLimits: false });
+    const duo = await startDuoSimulator({
+      seed: 'pair',
+      accounts: 20,
+      usersPerAccount: 60,
+      events: 0,
+      rateLimits: false,
+    });
+    const psa = await startPsaSimulator({
+      seed: 'p',
+      duoPairing: { seed: 'pair', accounts: 20, usersPerAccount: 60 },
+      rateLimits: false,
+    });
     try {
       const duoById = new Map(duo.truth().accounts.map((a) => [a.account_id, a]));
       const companies = psa.truth().companies;
       const count = (kind: string) => companies.filter((c) => c.pairing === kind).length;
       expect([count('exact'), count('near'), count('none')]).toEqual([8, 6, 6]);
-      const served = (await allPages(psa, '/company/companies', { query: { pageSize: '1000' } })).items.map((c) => c['name']);
+      const served = (await allPages(psa, '/company/companies', { query: { pageSize: '1000' } })).items.map(
+        (c) => c['name'],
+      );
       expect(served).toEqual(companies.map((c) => c.name));
       for (const c of companies) {
         const account = c.pairedDuoAccountId === null ? undefined : duoById.get(c.pairedDuoAccountId);
@@ -57,8 +78,11 @@ describe('Duo pairing', () => {
       }
       const paired = companies.filter((c) => c.pairing !== 'none');
       expect(new Set(paired.map((c) => c.pairedDuoAccountId)).size).toBe(14);
-      const duoQuantity = (c: (typeof companies)[number]) => c.agreements.find((a) => !a.cancelled)!.additions
-        .find((x) => x.productIdentifier.startsWith('DUO-') && x.productIdentifier !== 'DUO-SETUP')!.quantity;
+      const duoQuantity = (c: (typeof companies)[number]) =>
+        c.agreements
+          .find((a) => !a.cancelled)!
+          .additions.find((x) => x.productIdentifier.startsWith('DUO-') && x.productIdentifier !== 'DUO-SETUP')!
+          .quantity;
       expect(paired.filter((c) => duoQuantity(c) !== c.duoBillableSeats)).toHaveLength(4);
     } finally {
       await Promise.all([duo.close(), psa.close()]);
@@ -66,7 +90,9 @@ describe('Duo pairing', () => {
   });
 
   it('refuses fewer companies than paired ones', async () => {
-    await expect(startPsaSimulator({ companies: 2, duoPairing: { seed: 's', accounts: 10 } })).rejects.toThrow(/companies/);
+    await expect(startPsaSimulator({ companies: 2, duoPairing: { seed: 's', accounts: 10 } })).rejects.toThrow(
+      /companies/,
+    );
   });
 });
 
@@ -80,11 +106,33 @@ describe('CLI', () => {
   });
 
   it('prints the info line first, serves /_sim/config, and shuts down cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['-r', join(__dirname, '__fixtures__/swc-register.js'), join(__dirname, '__fixtures__/cli-entry.js'),
-      '--port', '0', '--duo-seed', 'cli', '--duo-accounts', '5', '--no-rate-limits'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        join(__dirname, '__fixtures__/swc-register.js'),
+        join(__dirname, '__fixtures__/cli-entry.js'),
+        '--port',
+        '0',
+        '--duo-seed',
+        'cli',
+        '--duo-accounts',
+        '5',
+        '--no-rate-limits',
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
     const info = JSON.parse(line) as SimInfo;
-    expect(Object.keys(info).sort()).toEqual(['apiUrl', 'clientId', 'codebase', 'companyId', 'privateKey', 'publicKey', 'url']);
+    expect(Object.keys(info).sort()).toEqual([
+      'apiUrl',
+      'clientId',
+      'codebase',
+      'companyId',
+      'privateKey',
+      'publicKey',
+      'url',
+    ]);
     expect(await (await fetch(`${info.url}/_sim/config`)).json()).toEqual(info);
     const reply = await cw({ info } as Parameters<typeof cw>[0], '/company/companies/count');
     expect(reply.body).toEqual({ count: 5 });

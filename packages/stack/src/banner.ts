@@ -5,7 +5,12 @@ import type { StackFile } from './config/stack-file';
 // Where the gateway serves its OpenAPI UI.
 export const DOCS_PATH = '/api/docs';
 
-export function printBanner(file: StackFile, paths: StackPaths, demo: boolean, out: NodeJS.WriteStream = process.stdout): void {
+export function printBanner(
+  file: StackFile,
+  paths: StackPaths,
+  demo: boolean,
+  out: NodeJS.WriteStream = process.stdout,
+): void {
   const gateway = file.gatewayUrl.replace('127.0.0.1', 'localhost');
   const near = relative(process.cwd(), paths.stackFile);
   const stackFile = near.startsWith('..') || isAbsolute(near) ? paths.stackFile : near;
@@ -17,7 +22,9 @@ export function printBanner(file: StackFile, paths: StackPaths, demo: boolean, o
     `  Admin key  ${file.adminApiKey}`,
     `  Details    ${stackFile}`,
     `  Try        curl -H "Authorization: Bearer ${file.adminApiKey}" ${gateway}/api/v1/services`,
-    demo ? '  Demo mode: the simulated MSP is being connected; data fills up over the next minutes.' : '  Demo mode is off: connect Duo and ConnectWise through the API (see the README).',
+    demo
+      ? '  Demo mode: the simulated MSP is being connected; data fills up over the next minutes.'
+      : '  Demo mode is off: connect Duo and ConnectWise through the API (see the README).',
     'Stop with Ctrl-C; data stays in the stack directory (`npm run stack -- --fresh` starts over).',
     '',
   ];

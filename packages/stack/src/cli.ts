@@ -15,7 +15,10 @@ const USAGE = `usage: npm run stack [-- --fresh] [-- --dir PATH]
 async function main(): Promise<number> {
   let values: { fresh?: boolean; dir?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ args: process.argv.slice(2), options: { fresh: { type: 'boolean' }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      args: process.argv.slice(2),
+      options: { fresh: { type: 'boolean' }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }));
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
     return 2;

@@ -20,11 +20,24 @@ let stack: StackProcess | null = null;
 let api: SeatwiseApi;
 
 const env: NodeJS.ProcessEnv = {
-  PATH: process.env['PATH'], HOME: process.env['HOME'], ...(process.env['SEATWISE_CACHE_DIR'] ? { SEATWISE_CACHE_DIR: process.env['SEATWISE_CACHE_DIR'] } : {}),
-  NO_COLOR: '1', LOG_LEVEL: 'warn',
-  SEATWISE_DEMO: 'off', SEATWISE_DEMO_ACCOUNTS: String(ACCOUNTS), SEATWISE_DEMO_USERS: '20', SEATWISE_DEMO_EVENTS: '3000', SEATWISE_DEMO_LIVE: 'off',
-  SEATWISE_GATEWAY_PORT: '0', SEATWISE_CONNECTOR_PORT: '0', SEATWISE_DISCOVERY_PORT: '0', SEATWISE_RECONCILE_PORT: '0',
-  SEATWISE_DUO_SIM_PORT: '0', SEATWISE_PSA_SIM_PORT: '0', SEATWISE_NATS_PORT: '0', SEATWISE_MONGO_PORT: '0',
+  PATH: process.env['PATH'],
+  HOME: process.env['HOME'],
+  ...(process.env['SEATWISE_CACHE_DIR'] ? { SEATWISE_CACHE_DIR: process.env['SEATWISE_CACHE_DIR'] } : {}),
+  NO_COLOR: '1',
+  LOG_LEVEL: 'warn',
+  SEATWISE_DEMO: 'off',
+  SEATWISE_DEMO_ACCOUNTS: String(ACCOUNTS),
+  SEATWISE_DEMO_USERS: '20',
+  SEATWISE_DEMO_EVENTS: '3000',
+  SEATWISE_DEMO_LIVE: 'off',
+  SEATWISE_GATEWAY_PORT: '0',
+  SEATWISE_CONNECTOR_PORT: '0',
+  SEATWISE_DISCOVERY_PORT: '0',
+  SEATWISE_RECONCILE_PORT: '0',
+  SEATWISE_DUO_SIM_PORT: '0',
+  SEATWISE_PSA_SIM_PORT: '0',
+  SEATWISE_NATS_PORT: '0',
+  SEATWISE_MONGO_PORT: '0',
 };
 
 beforeAll(async () => {
@@ -42,7 +55,10 @@ async function step<T>(what: string, body: () => Promise<T>): Promise<T> {
   try {
     return await body();
   } catch (error) {
-    throw new Error(`${what}: ${error instanceof Error ? error.message : String(error)}\n--- stack output ---\n${stack?.output() ?? ''}`, { cause: error });
+    throw new Error(
+      `${what}: ${error instanceof Error ? error.message : String(error)}\n--- stack output ---\n${stack?.output() ?? ''}`,
+      { cause: error },
+    );
   }
 }
 
@@ -53,24 +69,57 @@ describe('the stack end to end (npm run stack, demo off)', () => {
     const duoTruthNow = await duoTruth(urls.duoSimulatorUrl);
     expect(duoTruthNow.accounts).toHaveLength(ACCOUNTS);
 
-    const { integration, validation } = await step('create the Duo integration', () => api.createIntegration({
-      name: 'MSP', kind: 'accounts', apiHostname: urls.duoSimulatorUrl, integrationKey: duo.accountsApi.ikey, secretKey: duo.accountsApi.skey,
-    }));
+    const { integration, validation } = await step('create the Duo integration', () =>
+      api.createIntegration({
+        name: 'MSP',
+        kind: 'accounts',
+        apiHostname: urls.duoSimulatorUrl,
+        integrationKey: duo.accountsApi.ikey,
+        secretKey: duo.accountsApi.skey,
+      }),
+    );
     expect(validation).toMatchObject({ ok: true, missing: [], accountsFound: ACCOUNTS });
-    await step('integration idle', () => waitFor(async () => {
-      const [current, accounts] = await Promise.all([api.getIntegration(integration.id), api.listAccounts()]);
-      return current.syncStatus === 'idle' && accounts.items.length === ACCOUNTS && accounts.items.every((a) => a.syncStatus === 'idle');
-    }, { ...long, description: 'syncStatus idle' }));
+    await step('integration idle', () =>
+      waitFor(
+        async () => {
+          const [current, accounts] = await Promise.all([api.getIntegration(integration.id), api.listAccounts()]);
+          return (
+            current.syncStatus === 'idle' &&
+            accounts.items.length === ACCOUNTS &&
+            accounts.items.every((a) => a.syncStatus === 'idle')
+          );
+        },
+        { ...long, description: 'syncStatus idle' },
+      ),
+    );
 
     const accounts = (await api.listAccounts()).items;
     for (const truth of duoTruthNow.accounts) {
-      expect(accounts.find((a) => a.id === truth.account_id)).toMatchObject({ name: truth.name, seats: truth.billable_seats, edition: truth.edition });
-      const expected = truth.applications.filter((a) => a.events > 0).map((a) => ({ applicationKey: a.key, name: a.name, userCount: a.users, authCount: a.events }));
-      const services = await step(`services of ${truth.name}`, () => waitFor(async () => {
-        const all = await allPages((cursor) => api.listServices(truth.account_id, cursor));
-        const seen = all.map((s) => ({ applicationKey: s.applicationKey, name: s.name, userCount: s.userCount, authCount: s.authCount }));
-        return seen.reduce((n, s) => n + s.authCount, 0) >= truth.applications.reduce((n, a) => n + a.events, 0) ? { all, seen } : null;
-      }, { ...long, description: `discovery of ${truth.name}` }));
+      expect(accounts.find((a) => a.id === truth.account_id)).toMatchObject({
+        name: truth.name,
+        seats: truth.billable_seats,
+        edition: truth.edition,
+      });
+      const expected = truth.applications
+        .filter((a) => a.events > 0)
+        .map((a) => ({ applicationKey: a.key, name: a.name, userCount: a.users, authCount: a.events }));
+      const services = await step(`services of ${truth.name}`, () =>
+        waitFor(
+          async () => {
+            const all = await allPages((cursor) => api.listServices(truth.account_id, cursor));
+            const seen = all.map((s) => ({
+              applicationKey: s.applicationKey,
+              name: s.name,
+              userCount: s.userCount,
+              authCount: s.authCount,
+            }));
+            return seen.reduce((n, s) => n + s.authCount, 0) >= truth.applications.reduce((n, a) => n + a.events, 0)
+              ? { all, seen }
+              : null;
+          },
+          { ...long, description: `discovery of ${truth.name}` },
+        ),
+      );
       expect(sortByKey(services.seen)).toEqual(sortByKey(expected));
       for (const service of services.all) {
         const users = await allPages((cursor) => api.serviceUsers(service.id, cursor));
@@ -81,26 +130,46 @@ describe('the stack end to end (npm run stack, demo off)', () => {
     }
 
     const psa = await fetchSimInfo(urls.psaSimulatorUrl, psaSimInfoSchema);
-    const connection = await step('connect ConnectWise', () => api.createPsaConnection({
-      name: 'ConnectWise', kind: 'connectwise', siteUrl: urls.psaSimulatorUrl, companyId: psa.companyId, publicKey: psa.publicKey, privateKey: psa.privateKey, clientId: psa.clientId,
-    }));
+    const connection = await step('connect ConnectWise', () =>
+      api.createPsaConnection({
+        name: 'ConnectWise',
+        kind: 'connectwise',
+        siteUrl: urls.psaSimulatorUrl,
+        companyId: psa.companyId,
+        publicKey: psa.publicKey,
+        privateKey: psa.privateKey,
+        clientId: psa.clientId,
+      }),
+    );
     expect(connection.status).toBe('connected');
-    await step('PSA sync', () => waitFor(async () => (await api.listPsaConnections()).items.find((c) => c.id === connection.id)?.lastSyncAt ?? null, { ...long, description: 'the first PSA sync' }));
+    await step('PSA sync', () =>
+      waitFor(
+        async () => (await api.listPsaConnections()).items.find((c) => c.id === connection.id)?.lastSyncAt ?? null,
+        { ...long, description: 'the first PSA sync' },
+      ),
+    );
 
     // Map every paired account (exact names were auto-mapped) and every Duo SKU to its PSA product.
     const cw = await psaTruth(urls.psaSimulatorUrl);
     const paired = cw.companies.filter((c) => c.pairedDuoAccountId !== null);
     expect(paired.length).toBeGreaterThan(0);
-    const mappings = await step('account mappings', () => waitFor(async () => {
-      const all = await allPages((cursor) => api.listAccountMappings(cursor));
-      return all.length === ACCOUNTS ? all : null;
-    }, { ...long, description: 'every account in the mappings' }));
+    const mappings = await step('account mappings', () =>
+      waitFor(
+        async () => {
+          const all = await allPages((cursor) => api.listAccountMappings(cursor));
+          return all.length === ACCOUNTS ? all : null;
+        },
+        { ...long, description: 'every account in the mappings' },
+      ),
+    );
     const companies = await allPages((cursor) => api.listPsaCompanies(connection.id, cursor));
     for (const company of paired) {
       const psaCompany = companies.find((c) => c.externalId === String(company.id));
       expect(psaCompany).toBeDefined();
       const mapping = mappings.find((m) => m.accountId === company.pairedDuoAccountId);
-      if (company.pairing === 'exact') expect(mapping).toMatchObject({ state: 'mapped', source: 'auto', psaCompanyId: psaCompany!.id });
+      if (company.pairing === 'exact') {
+        expect(mapping).toMatchObject({ state: 'mapped', source: 'auto', psaCompanyId: psaCompany!.id });
+      }
       if (mapping?.state !== 'mapped') await api.mapAccount(company.pairedDuoAccountId!, psaCompany!.id);
     }
     const products = await allPages((cursor) => api.listProducts(undefined, cursor));
@@ -118,33 +187,66 @@ describe('the stack end to end (npm run stack, demo off)', () => {
         const psaQuantity = billed(company, productIdentifierOf(sku));
         if (sku !== own && psaQuantity === 0) return [];
         const vendorQuantity = sku === own ? account.billable_seats : 0;
-        return [{ accountId: account.account_id, sku, vendorQuantity, psaQuantity, delta: vendorQuantity - psaQuantity }];
+        return [
+          { accountId: account.account_id, sku, vendorQuantity, psaQuantity, delta: vendorQuantity - psaQuantity },
+        ];
       });
     });
-    const rows = await step('reconciliation rows', () => waitFor(async () => {
-      const all = await allPages((cursor) => api.listReconciliation({ cursor }));
-      const mapped = all.filter((r) => r.type !== 'unmapped');
-      return mapped.length >= expectedRows.length ? mapped : null;
-    }, { ...long, description: 'the reconciliation rows' }));
-    expect(sortRows(rows.map((r) => ({ accountId: r.accountId, sku: r.sku, vendorQuantity: r.vendorQuantity, psaQuantity: r.psaQuantity, delta: r.delta })))).toEqual(sortRows(expectedRows));
+    const rows = await step('reconciliation rows', () =>
+      waitFor(
+        async () => {
+          const all = await allPages((cursor) => api.listReconciliation({ cursor }));
+          const mapped = all.filter((r) => r.type !== 'unmapped');
+          return mapped.length >= expectedRows.length ? mapped : null;
+        },
+        { ...long, description: 'the reconciliation rows' },
+      ),
+    );
+    expect(
+      sortRows(
+        rows.map((r) => ({
+          accountId: r.accountId,
+          sku: r.sku,
+          vendorQuantity: r.vendorQuantity,
+          psaQuantity: r.psaQuantity,
+          delta: r.delta,
+        })),
+      ),
+    ).toEqual(sortRows(expectedRows));
 
     // Approve every discrepancy: the PSA must then bill exactly the Duo seats.
     const toApprove = rows.filter((r) => r.state === 'pending' && r.delta !== 0);
     expect(toApprove.length).toBeGreaterThan(0);
-    await step('approve', () => api.approve(toApprove.map((r) => r.id), 'e2e'));
-    await step('applied', () => waitFor(async () => {
-      const now = await Promise.all(toApprove.map((r) => api.getReconciliationRow(r.id)));
-      return now.every((r) => r.state === 'applied');
-    }, { ...long, description: 'the approved rows to be applied' }));
+    await step('approve', () =>
+      api.approve(
+        toApprove.map((r) => r.id),
+        'e2e',
+      ),
+    );
+    await step('applied', () =>
+      waitFor(
+        async () => {
+          const now = await Promise.all(toApprove.map((r) => api.getReconciliationRow(r.id)));
+          return now.every((r) => r.state === 'applied');
+        },
+        { ...long, description: 'the approved rows to be applied' },
+      ),
+    );
     const after = await psaTruth(urls.psaSimulatorUrl);
     for (const row of toApprove) {
       const company = after.companies.find((c) => c.pairedDuoAccountId === row.accountId)!;
-      expect({ accountId: row.accountId, billed: billed(company, productIdentifierOf(row.sku)) }).toEqual({ accountId: row.accountId, billed: row.vendorQuantity });
+      expect({ accountId: row.accountId, billed: billed(company, productIdentifierOf(row.sku)) }).toEqual({
+        accountId: row.accountId,
+        billed: row.vendorQuantity,
+      });
     }
 
     const pids = stack!.pids;
     expect(await stack!.stop()).toBe(0);
-    await waitFor(() => stillRunning(pids).length === 0, { timeoutMs: 10_000, description: 'every stack process to be gone' });
+    await waitFor(() => stillRunning(pids).length === 0, {
+      timeoutMs: 10_000,
+      description: 'every stack process to be gone',
+    });
     expect(stillRunning(pids)).toEqual([]);
   });
 });

@@ -16,16 +16,30 @@ export interface Prepared {
 }
 
 // Everything that can fail before a process starts: builds, a running stack, stale leftovers, ports.
-export async function prepare(paths: StackPaths, env: StackEnv, processEnv: NodeJS.ProcessEnv, fresh: boolean, say: (line: string) => void): Promise<Prepared> {
+export async function prepare(
+  paths: StackPaths,
+  env: StackEnv,
+  processEnv: NodeJS.ProcessEnv,
+  fresh: boolean,
+  say: (line: string) => void,
+): Promise<Prepared> {
   const missing = missingBuilds(paths.root);
-  if (missing.length > 0) throw new StackStartError(`not built yet: ${missing.join(', ')}\nRun \`npm run build\` first (\`npm run stack\` does).`);
+  if (missing.length > 0) {
+    throw new StackStartError(
+      `not built yet: ${missing.join(', ')}\nRun \`npm run build\` first (\`npm run stack\` does).`,
+    );
+  }
   mkdirSync(paths.dir, { recursive: true });
   const stale = reapStale(paths.pids);
   if (stale.otherRunner !== null) {
-    throw new StackStartError(`another stack (pid ${stale.otherRunner}) is running with ${paths.dir}; stop it first (Ctrl-C there, or kill ${stale.otherRunner})`);
+    throw new StackStartError(
+      `another stack (pid ${stale.otherRunner}) is running with ${paths.dir}; stop it first (Ctrl-C there, or kill ${stale.otherRunner})`,
+    );
   }
   for (const entry of stale.killed) say(`stopped ${entry.name} (pid ${entry.pid}) left running by a previous stack`);
-  for (const entry of stale.unverified) say(`warning: pid ${entry.pid} (${entry.name} of a previous stack) still runs something else; left alone`);
+  for (const entry of stale.unverified) {
+    say(`warning: pid ${entry.pid} (${entry.name} of a previous stack) still runs something else; left alone`);
+  }
   if (fresh) {
     rmSync(paths.dir, { recursive: true, force: true });
     mkdirSync(paths.dir, { recursive: true });
@@ -36,7 +50,9 @@ export async function prepare(paths: StackPaths, env: StackEnv, processEnv: Node
   if (created) say(`generated the admin API key and the encryption key into ${paths.secrets}`);
   const { state, changedSettings } = loadOrCreateSimState(paths.simulators, env);
   if (changedSettings.length > 0) {
-    say(`note: ${changedSettings.join(', ')} differ from this stack's first start; the simulators keep the first values (start with --fresh to change them)`);
+    say(
+      `note: ${changedSettings.join(', ')} differ from this stack's first start; the simulators keep the first values (start with --fresh to change them)`,
+    );
   }
   return {
     ports,

@@ -10,7 +10,7 @@ import { PidRegistry } from './process/pid-registry';
 import { ChildExitedError, Supervisor } from './process/supervisor';
 import { type Prepared, prepare, StackStartError } from './prepare';
 import { PortsInUseError } from './config/resolve-ports';
-import { WaitTimeoutError } from './process/wait';
+import { WaitTimeoutError } from '@seatwise/infra/wait';
 import { startSimulators } from './sims/start-sims';
 import { printBanner } from './banner';
 
@@ -27,7 +27,9 @@ export interface StackOptions {
 // Runs the stack until a signal or a crash; resolves with the runner's exit code once every process is gone.
 export async function runStack(options: StackOptions): Promise<number> {
   const { paths, output } = options;
-  const say = (line: string): void => { output.line('stack', line); };
+  const say = (line: string): void => {
+    output.line('stack', line);
+  };
   let prepared;
   try {
     prepared = await prepare(paths, options.env, options.processEnv, options.fresh, say);
@@ -37,7 +39,9 @@ export async function runStack(options: StackOptions): Promise<number> {
   const supervisor = new Supervisor(output, new PidRegistry(paths.pids));
   let stopping: Promise<number> | null = null;
   let settle: (code: number) => void = () => undefined;
-  const exitCode = new Promise<number>((resolve) => { settle = resolve; });
+  const exitCode = new Promise<number>((resolve) => {
+    settle = resolve;
+  });
   const stop = (code: number, why: string): Promise<number> => {
     if (stopping) return stopping;
     for (const line of why.split('\n')) say(line);
@@ -61,34 +65,70 @@ export async function runStack(options: StackOptions): Promise<number> {
     supervisor.killAll();
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
-  supervisor.onUnexpectedExit((error) => { void stop(1, error.message); });
+  supervisor.onUnexpectedExit((error) => {
+    void stop(1, error.message);
+  });
 
   // A signal or crash during start-up ends the wait at once instead of after the start-up timeout.
   await Promise.race([
-    startAll(supervisor, options, prepared, say).catch((error: unknown) => { void stop(1, describe(error)); }),
+    startAll(supervisor, options, prepared, say).catch((error: unknown) => {
+      void stop(1, describe(error));
+    }),
     exitCode,
   ]);
   return exitCode;
 }
 
-async function startAll(supervisor: Supervisor, options: StackOptions, prepared: Prepared, say: (line: string) => void): Promise<void> {
+async function startAll(
+  supervisor: Supervisor,
+  options: StackOptions,
+  prepared: Prepared,
+  say: (line: string) => void,
+): Promise<void> {
   const { paths, env, output } = options;
   const { ports, secrets, simState } = prepared;
-  const infra = await startInfra(supervisor, paths, { nats: ports.SEATWISE_NATS_PORT, mongo: ports.SEATWISE_MONGO_PORT }, say);
+  const infra = await startInfra(
+    supervisor,
+    paths,
+    { nats: ports.SEATWISE_NATS_PORT, mongo: ports.SEATWISE_MONGO_PORT },
+    say,
+  );
   say(`NATS at ${infra.natsUrl}, ${infra.mongoKind} at ${infra.mongoUrl}`);
-  const sims = await startSimulators(supervisor, paths.root, simState, { duo: ports.SEATWISE_DUO_SIM_PORT, psa: ports.SEATWISE_PSA_SIM_PORT }, env.SEATWISE_DEMO_LIVE, say);
-  await startApps(supervisor, ports, {
-    root: paths.root, natsUrl: infra.natsUrl, mongoUrl: infra.mongoUrl, baseEnv: options.processEnv,
-    secrets: { SEATWISE_ENCRYPTION_KEYS: secrets.encryptionKeys, SEATWISE_ADMIN_API_KEY: secrets.adminApiKey },
-  }, env.SEATWISE_STARTUP_TIMEOUT_MS, say);
+  const sims = await startSimulators(
+    supervisor,
+    paths.root,
+    simState,
+    { duo: ports.SEATWISE_DUO_SIM_PORT, psa: ports.SEATWISE_PSA_SIM_PORT },
+    env.SEATWISE_DEMO_LIVE,
+    say,
+  );
+  await startApps(
+    supervisor,
+    ports,
+    {
+      root: paths.root,
+      natsUrl: infra.natsUrl,
+      mongoUrl: infra.mongoUrl,
+      baseEnv: options.processEnv,
+      secrets: { SEATWISE_ENCRYPTION_KEYS: secrets.encryptionKeys, SEATWISE_ADMIN_API_KEY: secrets.adminApiKey },
+    },
+    env.SEATWISE_STARTUP_TIMEOUT_MS,
+    say,
+  );
   const file: StackFile = {
-    gatewayUrl: `http://127.0.0.1:${ports.SEATWISE_GATEWAY_PORT}`, adminApiKey: secrets.adminApiKey,
-    duoSimulatorUrl: sims.duo.url, psaSimulatorUrl: sims.psa.url, natsUrl: infra.natsUrl, mongoUrl: infra.mongoUrl,
+    gatewayUrl: `http://127.0.0.1:${ports.SEATWISE_GATEWAY_PORT}`,
+    adminApiKey: secrets.adminApiKey,
+    duoSimulatorUrl: sims.duo.url,
+    psaSimulatorUrl: sims.psa.url,
+    natsUrl: infra.natsUrl,
+    mongoUrl: infra.mongoUrl,
   };
   writeStackFile(paths.stackFile, file);
   printBanner(file, paths, env.SEATWISE_DEMO);
   if (!env.SEATWISE_DEMO) return;
-  const demoSay = (line: string): void => { output.line('demo', line); };
+  const demoSay = (line: string): void => {
+    output.line('demo', line);
+  };
   // The stack stays up when the demo set-up fails, so the failure can be looked into through the API.
   await seedDemo({ ...file, say: demoSay }).catch((error: unknown) => {
     output.line('demo', `demo set-up failed: ${error instanceof Error ? error.message : String(error)}`, true);
@@ -96,8 +136,13 @@ async function startAll(supervisor: Supervisor, options: StackOptions, prepared:
 }
 
 function describe(error: unknown): string {
-  if (error instanceof ChildExitedError || error instanceof MissingToolError || error instanceof StackStartError || error instanceof PortsInUseError ||
-    error instanceof WaitTimeoutError) {
+  if (
+    error instanceof ChildExitedError ||
+    error instanceof MissingToolError ||
+    error instanceof StackStartError ||
+    error instanceof PortsInUseError ||
+    error instanceof WaitTimeoutError
+  ) {
     return error.message;
   }
   return error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -14,7 +14,10 @@ export interface TestScope {
 }
 
 // The env every service needs to run inside a scope: its NATS, its database, its bus prefix, a free port.
-export function serviceEnv(scope: Pick<TestScope, 'natsUrl' | 'mongoUrl' | 'dbName' | 'busPrefix'>, extra: Record<string, string> = {}): Record<string, string> {
+export function serviceEnv(
+  scope: Pick<TestScope, 'natsUrl' | 'mongoUrl' | 'dbName' | 'busPrefix'>,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     NATS_URL: scope.natsUrl,
     MONGO_URL: scope.mongoUrl,
@@ -29,7 +32,9 @@ export function serviceEnv(scope: Pick<TestScope, 'natsUrl' | 'mongoUrl' | 'dbNa
 
 export function requireEnv(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run integration specs through jest's integration project (globalSetup)`);
+  if (!value) {
+    throw new Error(`${name} is not set: run integration specs through jest's integration project (globalSetup)`);
+  }
   return value;
 }
 

@@ -1,12 +1,15 @@
 import { authRecord } from '@seatwise/duo-simulator/data/events';
 import { userObject } from '@seatwise/duo-simulator/data/users';
-import { buildWorld, type World } from '@seatwise/duo-simulator/data/world';
+import { buildWorld } from '@seatwise/duo-simulator/data/world';
+import type { World } from '@seatwise/duo-simulator/data/model';
 import { resolveOptions, type DuoSimOptions } from '@seatwise/duo-simulator/options';
 import { startDuoSimulator, type DuoSimulator } from '@seatwise/duo-simulator/server';
 import type { EventPublisher } from '@seatwise/shared/bus/publisher';
-import type { DuoAuthLogEvent, DuoUserEvent, DuoUserSnapshotCompleteEvent } from '@seatwise/shared/contracts/duo-events';
-
-export type Truth = ReturnType<DuoSimulator['truth']>;
+import type {
+  DuoAuthLogEvent,
+  DuoUserEvent,
+  DuoUserSnapshotCompleteEvent,
+} from '@seatwise/shared/contracts/duo-events';
 
 // A Duo simulator plus the same world rebuilt here (same options, pinned anchor), so specs publish
 // exactly the records the simulator serves and compare with its truth, without polling its HTTP API
@@ -33,7 +36,12 @@ export function* authEvents(data: SimData, chunk = 2_000): Generator<DuoAuthLogE
     for (let start = 0; start < total; start += chunk) {
       const events: DuoAuthLogEvent[] = [];
       for (let i = start; i < Math.min(total, start + chunk); i++) {
-        events.push({ integrationId: data.integrationId, accountId: account.id, fetchedAt, record: authRecord(account, i) as DuoAuthLogEvent['record'] });
+        events.push({
+          integrationId: data.integrationId,
+          accountId: account.id,
+          fetchedAt,
+          record: authRecord(account, i) as DuoAuthLogEvent['record'],
+        });
       }
       yield events;
     }
@@ -50,18 +58,35 @@ export async function publishAuthEvents(publisher: EventPublisher, data: SimData
 }
 
 // A full users snapshot of one account (optionally without some users) and its end marker.
-export async function publishUsersSnapshot(publisher: EventPublisher, data: SimData, accountIndex: number, snapshotId: string, skip: ReadonlySet<number> = new Set()): Promise<number> {
+export async function publishUsersSnapshot(
+  publisher: EventPublisher,
+  data: SimData,
+  accountIndex: number,
+  snapshotId: string,
+  skip: ReadonlySet<number> = new Set(),
+): Promise<number> {
   const account = data.world.accounts[accountIndex];
   if (!account) throw new Error(`no account ${accountIndex}`);
   const startedAt = new Date().toISOString();
   const users: DuoUserEvent[] = [];
   for (let i = 0; i < account.statuses.length; i++) {
     if (skip.has(i)) continue;
-    users.push({ integrationId: data.integrationId, accountId: account.id, snapshotId, record: userObject(account, i, data.anchor) as DuoUserEvent['record'], observedAt: new Date().toISOString() });
+    users.push({
+      integrationId: data.integrationId,
+      accountId: account.id,
+      snapshotId,
+      record: userObject(account, i, data.anchor) as DuoUserEvent['record'],
+      observedAt: new Date().toISOString(),
+    });
   }
   await publisher.publishAll('duo.users.record', users);
   const complete: DuoUserSnapshotCompleteEvent = {
-    integrationId: data.integrationId, accountId: account.id, snapshotId, userCount: users.length, startedAt, completedAt: new Date().toISOString(),
+    integrationId: data.integrationId,
+    accountId: account.id,
+    snapshotId,
+    userCount: users.length,
+    startedAt,
+    completedAt: new Date().toISOString(),
   };
   await publisher.publish('duo.users.snapshot-complete', complete);
   return users.length;

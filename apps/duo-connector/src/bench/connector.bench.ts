@@ -21,14 +21,23 @@ const RSS_TARGET_MB = 200;
 const PRODUCTION_NODE_OPTIONS = '--max-old-space-size=96 --max-semi-space-size=8';
 
 function peakRssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
   return Math.round(Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024);
 }
 
 async function main(): Promise<void> {
   const infra = await provisionInfrastructure();
   const nc = await connectBus({ url: infra.nats.url, name: 'bench-connector' });
-  const sim = await startDuoSimulator({ seed: 'bench', accounts: ACCOUNTS, usersPerAccount: 20, events: EVENTS, historyDays: 60, rateLimits: false });
+  const sim = await startDuoSimulator({
+    seed: 'bench',
+    accounts: ACCOUNTS,
+    usersPerAccount: 20,
+    events: EVENTS,
+    historyDays: 60,
+    rateLimits: false,
+  });
   try {
     // As many raw events as the connector will publish: a stream (and its dedupe table) slows as it grows.
     const baselinePerSec = await rawPublishRate(nc, `benchraw${randomBytes(3).toString('hex')}`, EVENTS);
@@ -44,13 +53,28 @@ async function main(): Promise<void> {
       CONNECTOR_LOGS_PER_MINUTE: '1000000',
       CONNECTOR_OBJECTS_PER_MINUTE: '1000000',
       // Experiments: BENCH_CONNECTOR_CONCURRENCY / BENCH_CONNECTOR_NODE_OPTIONS reach the connector process.
-      ...(process.env['BENCH_CONNECTOR_CONCURRENCY'] ? { CONNECTOR_MAX_CONCURRENCY: process.env['BENCH_CONNECTOR_CONCURRENCY'] } : {}),
+      ...(process.env['BENCH_CONNECTOR_CONCURRENCY']
+        ? { CONNECTOR_MAX_CONCURRENCY: process.env['BENCH_CONNECTOR_CONCURRENCY'] }
+        : {}),
       NODE_OPTIONS: process.env['BENCH_CONNECTOR_NODE_OPTIONS'] ?? PRODUCTION_NODE_OPTIONS,
-      DUO_BOOTSTRAP_INTEGRATIONS: JSON.stringify([{ name: 'bench', kind: 'accounts', apiHostname: sim.url, integrationKey: sim.info.accountsApi.ikey, secretKey: sim.info.accountsApi.skey }]),
+      DUO_BOOTSTRAP_INTEGRATIONS: JSON.stringify([
+        {
+          name: 'bench',
+          kind: 'accounts',
+          apiHostname: sim.url,
+          integrationKey: sim.info.accountsApi.ikey,
+          secretKey: sim.info.accountsApi.skey,
+        },
+      ]),
     });
     const jsm = await jetstreamManager(nc);
-    const count = async (): Promise<number> => (await jsm.streams.info(streamName(prefix, 'DUO_AUTHLOGS')).catch(() => null))?.state.messages ?? 0;
-    await waitFor(async () => (await count()) > 0, { timeoutMs: 60_000, intervalMs: 20, description: 'first event' }).catch((error: unknown) => {
+    const count = async (): Promise<number> =>
+      (await jsm.streams.info(streamName(prefix, 'DUO_AUTHLOGS')).catch(() => null))?.state.messages ?? 0;
+    await waitFor(async () => (await count()) > 0, {
+      timeoutMs: 60_000,
+      intervalMs: 20,
+      description: 'first event',
+    }).catch((error: unknown) => {
       connector.kill('SIGKILL');
       throw new Error(`${String(error)}; connector output:\n${connector.output().slice(-4_000)}`);
     });
@@ -79,7 +103,16 @@ async function main(): Promise<void> {
         '',
       ].join('\n'),
     );
-    const summary = { bench: 'connector', events: EVENTS, eventsPerSec: Math.round(eventsPerSec), baselinePerSec: Math.round(baselinePerSec), ratio: Number(ratio.toFixed(3)), peakRssMb: peak, rssTargetMb: RSS_TARGET_MB, target: TARGET };
+    const summary = {
+      bench: 'connector',
+      events: EVENTS,
+      eventsPerSec: Math.round(eventsPerSec),
+      baselinePerSec: Math.round(baselinePerSec),
+      ratio: Number(ratio.toFixed(3)),
+      peakRssMb: peak,
+      rssTargetMb: RSS_TARGET_MB,
+      target: TARGET,
+    };
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   } finally {
     await nc.close();
@@ -89,6 +122,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`connector bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `connector bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

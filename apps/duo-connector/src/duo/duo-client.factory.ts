@@ -10,7 +10,7 @@ export type DuoClientSettingsInput = Partial<Omit<DuoClientSettings, 'retry'>> &
 /** Optional provider overriding the defaults below (e.g. retry delays in specs, an onAttempt metrics hook). */
 export const DUO_CLIENT_SETTINGS = Symbol('DUO_CLIENT_SETTINGS');
 
-export const DEFAULT_DUO_CLIENT_SETTINGS: DuoClientSettings = {
+const DEFAULT_DUO_CLIENT_SETTINGS: DuoClientSettings = {
   signatureVersion: 5,
   v2Digest: 'sha512',
   timeoutMs: 30_000,
@@ -20,7 +20,7 @@ export const DEFAULT_DUO_CLIENT_SETTINGS: DuoClientSettings = {
   userAgent: 'seatwise-duo-connector/0.1',
 };
 
-export function mergeSettings(base: DuoClientSettings, input: DuoClientSettingsInput | undefined): DuoClientSettings {
+function mergeSettings(base: DuoClientSettings, input: DuoClientSettingsInput | undefined): DuoClientSettings {
   if (!input) return base;
   return { ...base, ...input, retry: { ...base.retry, ...input.retry } };
 }
@@ -39,13 +39,12 @@ export class DuoClientFactory {
     this.settings = mergeSettings(DEFAULT_DUO_CLIENT_SETTINGS, settings);
   }
 
-  /** `overrides` is per client, e.g. an onAttempt hook labelled with the integration id. */
-  create(credentials: DuoCredentials, overrides?: DuoClientSettingsInput): DuoClient {
+  create(credentials: DuoCredentials): DuoClient {
     return new DuoClient({
       transport: this.transport,
       clock: this.clock,
       sleeper: this.sleeper,
-      settings: mergeSettings(this.settings, overrides),
+      settings: this.settings,
       baseUrl: resolveBaseUrl(credentials.apiHostname),
       ikey: credentials.integrationKey,
       secretKey: () => credentials.secretKey,

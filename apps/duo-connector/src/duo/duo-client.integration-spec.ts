@@ -4,7 +4,7 @@ import { DUO_EDITIONS } from '@seatwise/shared/contracts/duo-events';
 import { recorder } from './__fixtures__/fakes';
 import type { DuoClient } from './duo-client';
 import { DuoClientFactory, type DuoClientSettingsInput } from './duo-client.factory';
-import { DuoApiError, DuoErrorCodes } from './duo-errors';
+import { DuoApiError } from './duo-errors';
 import { Sleeper } from './duo-retry';
 import { DuoTransport } from './duo-transport';
 
@@ -12,15 +12,24 @@ const DAY = 86_400_000;
 let sim: DuoSimulator;
 
 beforeAll(async () => {
-  sim = await startDuoSimulator({ seed: 'duo-client', accounts: 2, usersPerAccount: 650, events: 4000, historyDays: 3,
-    rateLimits: false, extraIntegrations: [{ type: 'admin', account: 0, permissions: ['read_information', 'read_resource'] }] });
+  sim = await startDuoSimulator({
+    seed: 'duo-client',
+    accounts: 2,
+    usersPerAccount: 650,
+    events: 4000,
+    historyDays: 3,
+    rateLimits: false,
+    extraIntegrations: [{ type: 'admin', account: 0, permissions: ['read_information', 'read_resource'] }],
+  });
 });
 afterAll(() => sim.close());
 
 // Real transport, real timers, but 1 ms backoff so retries cost nothing.
 function factory(settings: DuoClientSettingsInput = {}): DuoClientFactory {
-  return new DuoClientFactory(new DuoTransport(), new Clock(), new Sleeper(),
-    { ...settings, retry: { baseDelayMs: 1, rateLimitBaseDelayMs: 1, maxDelayMs: 5, ...settings.retry } });
+  return new DuoClientFactory(new DuoTransport(), new Clock(), new Sleeper(), {
+    ...settings,
+    retry: { baseDelayMs: 1, rateLimitBaseDelayMs: 1, maxDelayMs: 5, ...settings.retry },
+  });
 }
 function adminClient(index: number, settings?: DuoClientSettingsInput): DuoClient {
   const keys = sim.info.accounts[index]!.adminApi;
@@ -32,7 +41,10 @@ function parentClient(settings?: DuoClientSettingsInput): DuoClient {
 }
 const window = () => ({ mintime: Date.now() - 4 * DAY, maxtime: Date.now() - 120_000 });
 
-async function scanAuthLogs(client: DuoClient, limit?: number): Promise<{ txids: string[]; pages: number; total: number | null }> {
+async function scanAuthLogs(
+  client: DuoClient,
+  limit?: number,
+): Promise<{ txids: string[]; pages: number; total: number | null }> {
   const txids: string[] = [];
   const { mintime, maxtime } = window();
   let nextOffset: [string, string] | null = null;
@@ -60,7 +72,10 @@ async function scanUsers(client: DuoClient, limit?: number): Promise<string[]> {
 }
 
 async function rejection(promise: Promise<unknown>): Promise<DuoApiError> {
-  const error: unknown = await promise.then(() => new Error('expected a rejection'), (e: unknown) => e);
+  const error: unknown = await promise.then(
+    () => new Error('expected a rejection'),
+    (e: unknown) => e,
+  );
   if (error instanceof DuoApiError) return error;
   throw error;
 }
@@ -94,7 +109,11 @@ describe('DuoClient against the simulator', () => {
   });
 
   it('lists child accounts and reaches them with the parent keys via forChild (v5 and v2)', async () => {
-    for (const settings of [{}, { signatureVersion: 2 as const }, { signatureVersion: 2 as const, v2Digest: 'sha1' as const }]) {
+    for (const settings of [
+      {},
+      { signatureVersion: 2 as const },
+      { signatureVersion: 2 as const, v2Digest: 'sha1' as const },
+    ]) {
       const parent = parentClient(settings);
       const children = await parent.childAccounts();
       expect(children.map((c) => c.accountId)).toEqual(sim.info.accounts.map((a) => a.account_id));
@@ -102,7 +121,9 @@ describe('DuoClient against the simulator', () => {
       for (const [i, child] of children.entries()) {
         const client = parent.forChild(child);
         expect(client.baseUrl).toBe(sim.url); // bare host:port inherited the parent's http scheme
-        const expectedEdition = (DUO_EDITIONS as readonly string[]).includes(truth[i]!.edition) ? truth[i]!.edition : null;
+        const expectedEdition = (DUO_EDITIONS as readonly string[]).includes(truth[i]!.edition)
+          ? truth[i]!.edition
+          : null;
         expect(await client.edition()).toBe(expectedEdition);
         expect((await client.infoSummary()).userCount).toBe(truth[i]!.billable_seats);
         expect((await client.users({ offset: 0, limit: 5 })).totalObjects).toBe(truth[i]!.users);
@@ -121,10 +142,18 @@ describe('DuoClient against the simulator', () => {
     const hook = recorder();
     const keys = sim.info.accounts[0]!.adminApi;
     const wrongSecret = `${keys.skey.slice(0, -1)}x`;
-    const client = factory({ onAttempt: hook.onAttempt })
-      .create({ apiHostname: sim.url, integrationKey: keys.ikey, secretKey: wrongSecret });
+    const client = factory({ onAttempt: hook.onAttempt }).create({
+      apiHostname: sim.url,
+      integrationKey: keys.ikey,
+      secretKey: wrongSecret,
+    });
     const error = await rejection(client.infoSummary());
-    expect(error).toMatchObject({ code: DuoErrorCodes.UNAUTHORIZED, duoCode: 40103, httpStatus: 401, retryable: false });
+    expect(error).toMatchObject({
+      code: 'CONNECTOR.DUO_UNAUTHORIZED',
+      duoCode: 40103,
+      httpStatus: 401,
+      retryable: false,
+    });
     expect(error.message).toBe('Duo 40103: Invalid signature in request credentials');
     expect(JSON.stringify(error) + error.message).not.toContain(wrongSecret);
     expect(hook.reports).toHaveLength(1);
@@ -134,13 +163,13 @@ describe('DuoClient against the simulator', () => {
     const keys = sim.info.extraIntegrations[0]!;
     const client = factory().create({ apiHostname: sim.url, integrationKey: keys.ikey, secretKey: keys.skey });
     const error = await rejection(client.authLogs(window()));
-    expect(error).toMatchObject({ code: DuoErrorCodes.FORBIDDEN, duoCode: 40301, httpStatus: 403, retryable: false });
+    expect(error).toMatchObject({ code: 'CONNECTOR.DUO_FORBIDDEN', duoCode: 40301, httpStatus: 403, retryable: false });
     expect((await client.users({ offset: 0, limit: 1 })).users).toHaveLength(1); // its other grants still work
   });
 
   it('maps a bad parameter to CONNECTOR.DUO_BAD_REQUEST 40002', async () => {
     const error = await rejection(adminClient(0).authLogs({ mintime: Date.now() - 200 * DAY, maxtime: Date.now() }));
-    expect(error).toMatchObject({ code: DuoErrorCodes.BAD_REQUEST, duoCode: 40002, retryable: false });
+    expect(error).toMatchObject({ code: 'CONNECTOR.DUO_BAD_REQUEST', duoCode: 40002, retryable: false });
   });
 });
 
@@ -152,7 +181,15 @@ describe('DuoClient under simulator faults and rate limits', () => {
 
   it('returns every record exactly once despite 500s, 503s, drops, truncation, malformed JSON and timeouts', async () => {
     // slow = held far beyond the client's timeout, so those attempts time out.
-    sim.setFaults({ error500: 0.07, error503: 0.07, drop: 0.07, truncate: 0.07, malformed: 0.07, slow: 0.02, slowMs: 60_000 });
+    sim.setFaults({
+      error500: 0.07,
+      error503: 0.07,
+      drop: 0.07,
+      truncate: 0.07,
+      malformed: 0.07,
+      slow: 0.02,
+      slowMs: 60_000,
+    });
     const hook = recorder();
     const client = adminClient(0, { onAttempt: hook.onAttempt, timeoutMs: 400, retry: { maxAttempts: 12 } });
     const truth = sim.truth().accounts[0]!;
@@ -162,7 +199,7 @@ describe('DuoClient under simulator faults and rate limits', () => {
     const users = await scanUsers(client, 50);
     expect(new Set(users).size).toBe(truth.users);
     const outcomes = new Set(hook.reports.map((r) => r.outcome));
-    expect(outcomes).toEqual(new Set(['ok', DuoErrorCodes.UNAVAILABLE, DuoErrorCodes.MALFORMED_RESPONSE]));
+    expect(outcomes).toEqual(new Set(['ok', 'CONNECTOR.DUO_UNAVAILABLE', 'CONNECTOR.DUO_MALFORMED_RESPONSE']));
     expect(hook.reports.some((r) => r.status === null)).toBe(true); // drops/timeouts: no status
     expect(hook.reports.some((r) => r.status === 503)).toBe(true);
   }, 60_000);
@@ -170,9 +207,18 @@ describe('DuoClient under simulator faults and rate limits', () => {
   it('times out a stalled response and succeeds on the retry', async () => {
     sim.setFaults({ slow: 1, slowMs: 60_000 });
     const hook = recorder();
-    const client = adminClient(0, { timeoutMs: 200, onAttempt: (r) => { hook.onAttempt(r); sim.setFaults({}); } });
+    const client = adminClient(0, {
+      timeoutMs: 200,
+      onAttempt: (r) => {
+        hook.onAttempt(r);
+        sim.setFaults({});
+      },
+    });
     expect((await client.infoSummary()).userCount).toBe(sim.truth().accounts[0]!.billable_seats);
-    expect(hook.reports.map((r) => [r.status, r.outcome])).toEqual([[null, DuoErrorCodes.UNAVAILABLE], [200, 'ok']]);
+    expect(hook.reports.map((r) => [r.status, r.outcome])).toEqual([
+      [null, 'CONNECTOR.DUO_UNAVAILABLE'],
+      [200, 'ok'],
+    ]);
     expect(hook.reports[0]!.durationMs).toBeGreaterThanOrEqual(190);
   });
 
@@ -184,7 +230,12 @@ describe('DuoClient under simulator faults and rate limits', () => {
     await client.authLogs({ mintime, maxtime, limit: 10 });
     await client.authLogs({ mintime, maxtime, limit: 10 });
     const error = await rejection(client.authLogs({ mintime, maxtime, limit: 10 }));
-    expect(error).toMatchObject({ code: DuoErrorCodes.RATE_LIMITED, duoCode: 42901, httpStatus: 429, retryable: true });
+    expect(error).toMatchObject({
+      code: 'CONNECTOR.DUO_RATE_LIMITED',
+      duoCode: 42901,
+      httpStatus: 429,
+      retryable: true,
+    });
     expect(hook.reports.map((r) => r.status)).toEqual([200, 200, 429, 429, 429, 429]);
   });
 });

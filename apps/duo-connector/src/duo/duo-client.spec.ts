@@ -1,7 +1,6 @@
-import * as duoSig from '@duosecurity/duo_api/lib/duo_sig';
 import { inspect } from 'node:util';
 import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
-import { creds, logs, rejection, setup } from './__fixtures__/client-setup';
+import { creds, logs, officialSignature, rejection, setup } from './__fixtures__/client-setup';
 import { fail, FakeClock, ok, RecordingSleeper, ScriptedTransport } from './__fixtures__/fakes';
 import { DuoClientFactory } from './duo-client.factory';
 import { formatDuoDate } from './signing';
@@ -19,39 +18,63 @@ function thrownCode(fn: () => unknown): string {
 describe('DuoClient requests', () => {
   it('sends a v5-signed GET with the canonical query, sorted ascending, limit 1000', async () => {
     const { client, transport, clock } = setup([logs(['1751290000000', 'tx-1'])]);
-    const page = await client.authLogs({ mintime: 1751284800000, maxtime: 1751371080000, nextOffset: ['1751280000000', 'tx-0'] });
+    const page = await client.authLogs({
+      mintime: 1751284800000,
+      maxtime: 1751371080000,
+      nextOffset: ['1751280000000', 'tx-0'],
+    });
     expect(page).toEqual({ records: [{ txid: 'a' }], nextOffset: ['1751290000000', 'tx-1'], totalObjects: 1 });
     const request = transport.requests[0]!;
-    expect(request.url).toBe('https://api-abc123.duosecurity.com/admin/v2/logs/authentication?limit=1000&' +
-      'maxtime=1751371080000&mintime=1751284800000&next_offset=1751280000000%2Ctx-0&sort=ts%3Aasc');
+    expect(request.url).toBe(
+      'https://api-abc123.duosecurity.com/admin/v2/logs/authentication?limit=1000&' +
+        'maxtime=1751371080000&mintime=1751284800000&next_offset=1751280000000%2Ctx-0&sort=ts%3Aasc',
+    );
     expect(request.body).toBeUndefined();
     const date = formatDuoDate(clock.now());
     expect(request.headers['Date']).toBe(date);
-    const params = { limit: '1000', maxtime: '1751371080000', mintime: '1751284800000',
-      next_offset: '1751280000000,tx-0', sort: 'ts:asc' };
-    expect(request.headers['Authorization']).toBe(duoSig.signV5('DIKEY', creds.secretKey, 'GET',
-      'api-abc123.duosecurity.com', '/admin/v2/logs/authentication', params, date, ''));
+    const params = {
+      limit: '1000',
+      maxtime: '1751371080000',
+      mintime: '1751284800000',
+      next_offset: '1751280000000,tx-0',
+      sort: 'ts:asc',
+    };
+    expect(request.headers['Authorization']).toBe(officialSignature('/admin/v2/logs/authentication', params, date));
   });
 
   it('sends account/list as a v5 POST with body {}', async () => {
-    const { client, transport } = setup([ok([{ account_id: 'DA1', name: 'Acme', api_hostname: 'api-x.duosecurity.com' }])]);
-    expect(await client.childAccounts()).toEqual([{ accountId: 'DA1', name: 'Acme', apiHostname: 'api-x.duosecurity.com' }]);
+    const { client, transport } = setup([
+      ok([{ account_id: 'DA1', name: 'Acme', api_hostname: 'api-x.duosecurity.com' }]),
+    ]);
+    expect(await client.childAccounts()).toEqual([
+      { accountId: 'DA1', name: 'Acme', apiHostname: 'api-x.duosecurity.com' },
+    ]);
     const request = transport.requests[0]!;
-    expect(request).toMatchObject({ method: 'POST', body: '{}', url: 'https://api-abc123.duosecurity.com/accounts/v1/account/list' });
+    expect(request).toMatchObject({
+      method: 'POST',
+      body: '{}',
+      url: 'https://api-abc123.duosecurity.com/accounts/v1/account/list',
+    });
     expect(request.headers['Content-Type']).toBe('application/json');
-    expect(request.headers['Authorization']).toBe(duoSig.signV5('DIKEY', creds.secretKey, 'POST',
-      'api-abc123.duosecurity.com', '/accounts/v1/account/list', {}, request.headers['Date']!, '{}'));
+    expect(request.headers['Authorization']).toBe(
+      officialSignature('/accounts/v1/account/list', {}, request.headers['Date']!, { method: 'POST', body: '{}' }),
+    );
   });
 
   it('signs v2 (SHA512 or SHA1) when selected', async () => {
     const { client, transport } = setup([ok([]), ok([])], { signatureVersion: 2 });
     await client.users({ offset: 0, accountId: 'DA1' });
     const request = transport.requests[0]!;
-    expect(request.headers['Authorization']).toBe(duoSig.sign('DIKEY', creds.secretKey, 'GET',
-      'api-abc123.duosecurity.com', '/admin/v1/users', { account_id: 'DA1', limit: '300', offset: '0' }, request.headers['Date']!));
+    expect(request.headers['Authorization']).toBe(
+      officialSignature('/admin/v1/users', { account_id: 'DA1', limit: '300', offset: '0' }, request.headers['Date']!, {
+        v2: true,
+      }),
+    );
     const sha1 = setup([ok([])], { signatureVersion: 2, v2Digest: 'sha1' });
     await sha1.client.users({ offset: 0 });
-    const [, hex] = Buffer.from(sha1.transport.requests[0]!.headers['Authorization']!.slice(6), 'base64').toString().split(':');
+    const [, hex] = Buffer.from(sha1.transport.requests[0]!.headers['Authorization']!.slice(6), 'base64')
+      .toString()
+      .split(':');
     expect(hex).toMatch(/^[0-9a-f]{40}$/);
   });
 
@@ -77,8 +100,11 @@ describe('hosts and child accounts', () => {
     await child.users({ offset: 0, accountId: 'DA8' });
     const request = transport.requests[0]!;
     expect(request.url).toBe('http://child.example:3457/admin/v1/users?account_id=DA9&limit=300&offset=0');
-    expect(request.headers['Authorization']).toBe(duoSig.signV5('DIKEY', creds.secretKey, 'GET', 'child.example',
-      '/admin/v1/users', { account_id: 'DA9', limit: '300', offset: '0' }, request.headers['Date']!, ''));
+    expect(request.headers['Authorization']).toBe(
+      officialSignature('/admin/v1/users', { account_id: 'DA9', limit: '300', offset: '0' }, request.headers['Date']!, {
+        host: 'child.example',
+      }),
+    );
     expect(transport.requests[1]!.url).toContain('account_id=DA8');
   });
 
@@ -86,15 +112,22 @@ describe('hosts and child accounts', () => {
     const factory = new DuoClientFactory(new ScriptedTransport([]), new FakeClock(), new RecordingSleeper());
     const parent = factory.create(creds);
     expect(parent.baseUrl).toBe('https://api-abc123.duosecurity.com');
-    expect(parent.forChild({ accountId: 'DA1', apiHostname: 'api-child.duosecurity.com' }).baseUrl).toBe('https://api-child.duosecurity.com');
+    expect(parent.forChild({ accountId: 'DA1', apiHostname: 'api-child.duosecurity.com' }).baseUrl).toBe(
+      'https://api-child.duosecurity.com',
+    );
     expect(parent.forChild({ accountId: 'DA1', apiHostname: 'http://127.0.0.1:1' }).baseUrl).toBe('http://127.0.0.1:1');
   });
 
-  it.each(['', 'ftp://api.duosecurity.com', 'https://api.duosecurity.com/admin', 'https://u:p@api.duosecurity.com', 'a b'])(
-    'refuses the API hostname %p', (apiHostname) => {
-      const factory = new DuoClientFactory(new ScriptedTransport([]), new FakeClock(), new RecordingSleeper());
-      expect(thrownCode(() => factory.create({ ...creds, apiHostname }))).toBe(ErrorCodes.CONFIG_INVALID);
-    });
+  it.each([
+    '',
+    'ftp://api.duosecurity.com',
+    'https://api.duosecurity.com/admin',
+    'https://u:p@api.duosecurity.com',
+    'a b',
+  ])('refuses the API hostname %p', (apiHostname) => {
+    const factory = new DuoClientFactory(new ScriptedTransport([]), new FakeClock(), new RecordingSleeper());
+    expect(thrownCode(() => factory.create({ ...creds, apiHostname }))).toBe(ErrorCodes.CONFIG_INVALID);
+  });
 
   it('never exposes the secret key when a client is logged or serialized', () => {
     const { client } = setup([]);
@@ -105,8 +138,12 @@ describe('hosts and child accounts', () => {
 
 describe('edition', () => {
   it('returns the edition, null for unknown codes and for 40301/40401', async () => {
-    const { client } = setup([ok({ edition: 'PLATFORM' }), ok({ edition: 'NEW_TIER' }), fail(403, 40301, 'Access forbidden'),
-      fail(404, 40401, 'Resource not found')]);
+    const { client } = setup([
+      ok({ edition: 'PLATFORM' }),
+      ok({ edition: 'NEW_TIER' }),
+      fail(403, 40301, 'Access forbidden'),
+      fail(404, 40401, 'Resource not found'),
+    ]);
     expect(await client.edition({ accountId: 'DA1' })).toBe('PLATFORM');
     expect(await client.edition({ accountId: 'DA1' })).toBeNull();
     expect(await client.edition({ accountId: 'DA1' })).toBeNull();
@@ -122,12 +159,31 @@ describe('edition', () => {
 describe('infoSummary and users', () => {
   it('maps the summary and users metadata', async () => {
     const { client } = setup([
-      ok({ admin_count: 3, integration_count: 9, telephony_credits_remaining: 1, user_count: 8, user_pending_deletion_count: 2 }),
+      ok({
+        admin_count: 3,
+        integration_count: 9,
+        telephony_credits_remaining: 1,
+        user_count: 8,
+        user_pending_deletion_count: 2,
+      }),
       ok([{ user_id: 'DU1' }], { next_offset: 1, prev_offset: 0, total_objects: 2 }),
       ok([{ user_id: 'DU2' }], { prev_offset: 0, total_objects: 2 }),
     ]);
-    expect(await client.infoSummary()).toEqual({ userCount: 8, pendingDeletionCount: 2, adminCount: 3, integrationCount: 9 });
-    expect(await client.users({ offset: 0, limit: 1 })).toEqual({ users: [{ user_id: 'DU1' }], nextOffset: 1, totalObjects: 2 });
-    expect(await client.users({ offset: 1, limit: 1 })).toEqual({ users: [{ user_id: 'DU2' }], nextOffset: null, totalObjects: 2 });
+    expect(await client.infoSummary()).toEqual({
+      userCount: 8,
+      pendingDeletionCount: 2,
+      adminCount: 3,
+      integrationCount: 9,
+    });
+    expect(await client.users({ offset: 0, limit: 1 })).toEqual({
+      users: [{ user_id: 'DU1' }],
+      nextOffset: 1,
+      totalObjects: 2,
+    });
+    expect(await client.users({ offset: 1, limit: 1 })).toEqual({
+      users: [{ user_id: 'DU2' }],
+      nextOffset: null,
+      totalObjects: 2,
+    });
   });
 });

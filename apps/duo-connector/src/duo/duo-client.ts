@@ -1,20 +1,50 @@
-import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
-import { DuoApiError, DuoErrorCodes } from './duo-errors';
+import { AppError } from '@seatwise/shared/errors/app-error';
+import { DuoApiError } from './duo-errors';
 import { parseShape } from './duo-envelope';
 import { DuoRequester, resolveBaseUrl, type DuoRequesterDeps } from './duo-request';
 import type { DuoEdition } from '@seatwise/shared/contracts/duo-events';
-import { accountListSchema, authLogsSchema, editionSchema, summarySchema, usersListSchema, usersMetadataSchema } from './duo-schemas';
+import {
+  accountListSchema,
+  authLogsSchema,
+  editionSchema,
+  summarySchema,
+  usersListSchema,
+  usersMetadataSchema,
+} from './duo-schemas';
 
-export const AUTH_LOGS_MAX_LIMIT = 1000;
-export const USERS_MAX_LIMIT = 300;
+const AUTH_LOGS_MAX_LIMIT = 1000;
+const USERS_MAX_LIMIT = 300;
 
-export interface DuoCredentials { apiHostname: string; integrationKey: string; secretKey: string }
-export interface DuoChildAccount { accountId: string; name: string; apiHostname: string }
-export interface AccountScoped { accountId?: string }
+export interface DuoCredentials {
+  apiHostname: string;
+  integrationKey: string;
+  secretKey: string;
+}
+export interface DuoChildAccount {
+  accountId: string;
+  name: string;
+  apiHostname: string;
+}
+export interface AccountScoped {
+  accountId?: string;
+}
 
-export interface AuthLogsPage { records: unknown[]; nextOffset: [string, string] | null; totalObjects: number | null }
-export interface UsersPage { users: unknown[]; nextOffset: number | null; totalObjects: number | null }
-export interface InfoSummary { userCount: number; pendingDeletionCount: number; adminCount: number; integrationCount: number }
+export interface AuthLogsPage {
+  records: unknown[];
+  nextOffset: [string, string] | null;
+  totalObjects: number | null;
+}
+export interface UsersPage {
+  users: unknown[];
+  nextOffset: number | null;
+  totalObjects: number | null;
+}
+export interface InfoSummary {
+  userCount: number;
+  pendingDeletionCount: number;
+  adminCount: number;
+  integrationCount: number;
+}
 
 /**
  * A typed Duo Admin/Accounts API client for one API host and key pair. Every call validates Duo's envelope and
@@ -24,7 +54,10 @@ export interface InfoSummary { userCount: number; pendingDeletionCount: number; 
 export class DuoClient {
   private readonly requester: DuoRequester;
 
-  constructor(deps: DuoRequesterDeps, private readonly boundAccountId: string | null = null) {
+  constructor(
+    deps: DuoRequesterDeps,
+    private readonly boundAccountId: string | null = null,
+  ) {
     this.requester = new DuoRequester(deps);
   }
 
@@ -40,22 +73,34 @@ export class DuoClient {
   }
 
   /** One page of authentication logs v2, oldest first; `nextOffset` is null after the last page. */
-  authLogs(q: AccountScoped & { mintime: number; maxtime: number; limit?: number; nextOffset?: readonly [string, string] | null }):
-  Promise<AuthLogsPage> {
+  authLogs(
+    q: AccountScoped & {
+      mintime: number;
+      maxtime: number;
+      limit?: number;
+      nextOffset?: readonly [string, string] | null;
+    },
+  ): Promise<AuthLogsPage> {
     const limit = checkLimit(q.limit ?? AUTH_LOGS_MAX_LIMIT, AUTH_LOGS_MAX_LIMIT);
     if (!Number.isInteger(q.mintime) || !Number.isInteger(q.maxtime) || q.maxtime <= q.mintime) {
       throw invalid('authLogs needs integer ms mintime < maxtime');
     }
     const params: Record<string, string> = {
-      mintime: String(q.mintime), maxtime: String(q.maxtime), limit: String(limit), sort: 'ts:asc',
+      mintime: String(q.mintime),
+      maxtime: String(q.maxtime),
+      limit: String(limit),
+      sort: 'ts:asc',
       ...this.account(q),
     };
     // Comma-joined form (docs, go, ruby); Duo also takes the repeated-key form, but one value is simpler to sign.
     if (q.nextOffset) params['next_offset'] = `${q.nextOffset[0]},${q.nextOffset[1]}`;
     return this.requester.call('GET', '/admin/v2/logs/authentication', params, (s) => {
       const page = parseShape(authLogsSchema, s.response, 'auth log page');
-      return { records: page.authlogs, nextOffset: page.metadata?.next_offset ?? null,
-        totalObjects: page.metadata?.total_objects ?? null };
+      return {
+        records: page.authlogs,
+        nextOffset: page.metadata?.next_offset ?? null,
+        totalObjects: page.metadata?.total_objects ?? null,
+      };
     });
   }
 
@@ -74,19 +119,28 @@ export class DuoClient {
   infoSummary(q: AccountScoped = {}): Promise<InfoSummary> {
     return this.requester.call('GET', '/admin/v1/info/summary', this.account(q), (s) => {
       const r = parseShape(summarySchema, s.response, 'info summary');
-      return { userCount: r.user_count, pendingDeletionCount: r.user_pending_deletion_count,
-        adminCount: r.admin_count, integrationCount: r.integration_count };
+      return {
+        userCount: r.user_count,
+        pendingDeletionCount: r.user_pending_deletion_count,
+        adminCount: r.admin_count,
+        integrationCount: r.integration_count,
+      };
     });
   }
 
   /** The child's edition; null for an unknown code or when billing is not enabled (40301/40401). */
   async edition(q: AccountScoped = {}): Promise<DuoEdition | null> {
     try {
-      return await this.requester.call('GET', '/admin/v1/billing/edition', this.account(q),
-        (s) => parseShape(editionSchema, s.response, 'billing edition'));
+      return await this.requester.call('GET', '/admin/v1/billing/edition', this.account(q), (s) =>
+        parseShape(editionSchema, s.response, 'billing edition'),
+      );
     } catch (error) {
-      if (error instanceof DuoApiError &&
-        (error.code === DuoErrorCodes.FORBIDDEN || error.code === DuoErrorCodes.NOT_FOUND)) return null;
+      if (
+        error instanceof DuoApiError &&
+        (error.code === 'CONNECTOR.DUO_FORBIDDEN' || error.code === 'CONNECTOR.DUO_NOT_FOUND')
+      ) {
+        return null;
+      }
       throw error;
     }
   }
@@ -94,8 +148,12 @@ export class DuoClient {
   /** Accounts API: the parent's child accounts (not paged by Duo). */
   childAccounts(): Promise<DuoChildAccount[]> {
     return this.requester.call('POST', '/accounts/v1/account/list', {}, (s) =>
-      parseShape(accountListSchema, s.response, 'account list')
-        .map((a) => ({ accountId: a.account_id, name: a.name, apiHostname: a.api_hostname })));
+      parseShape(accountListSchema, s.response, 'account list').map((a) => ({
+        accountId: a.account_id,
+        name: a.name,
+        apiHostname: a.api_hostname,
+      })),
+    );
   }
 
   private account(q: AccountScoped): { account_id?: string } {
@@ -110,5 +168,5 @@ function checkLimit(limit: number, max: number): number {
 }
 
 function invalid(message: string): AppError {
-  return new AppError(ErrorCodes.VALIDATION_FAILED, message);
+  return new AppError('COMMON.VALIDATION_FAILED', message);
 }

@@ -1,20 +1,14 @@
 import { AppError } from '@seatwise/shared/errors/app-error';
+import type { ErrorCode } from '@seatwise/shared/errors/error-catalog';
 
-// Stable codes: callers branch on these, never on messages.
-export const DuoErrorCodes = {
-  UNAUTHORIZED: 'CONNECTOR.DUO_UNAUTHORIZED',
-  FORBIDDEN: 'CONNECTOR.DUO_FORBIDDEN',
-  BAD_REQUEST: 'CONNECTOR.DUO_BAD_REQUEST',
-  NOT_FOUND: 'CONNECTOR.DUO_NOT_FOUND',
-  RATE_LIMITED: 'CONNECTOR.DUO_RATE_LIMITED',
-  UNAVAILABLE: 'CONNECTOR.DUO_UNAVAILABLE',
-  MALFORMED_RESPONSE: 'CONNECTOR.DUO_MALFORMED_RESPONSE',
-} as const;
-export type DuoErrorCode = (typeof DuoErrorCodes)[keyof typeof DuoErrorCodes];
+// The catalog's Duo codes (CONNECTOR.DUO_*): the ones a failed Duo call can carry.
+export type DuoErrorCode = Extract<ErrorCode, `CONNECTOR.DUO_${string}`>;
 
 // Transient by nature: a later identical request can succeed.
 const RETRYABLE: ReadonlySet<DuoErrorCode> = new Set<DuoErrorCode>([
-  DuoErrorCodes.RATE_LIMITED, DuoErrorCodes.UNAVAILABLE, DuoErrorCodes.MALFORMED_RESPONSE,
+  'CONNECTOR.DUO_RATE_LIMITED',
+  'CONNECTOR.DUO_UNAVAILABLE',
+  'CONNECTOR.DUO_MALFORMED_RESPONSE',
 ]);
 
 export interface DuoErrorInit {
@@ -50,18 +44,35 @@ export class DuoApiError extends AppError {
   }
 
   /** A Duo failure (`stat: FAIL` body, or a non-2xx status with no usable body). */
-  static fromFailure(httpStatus: number, duoCode: number | null, duoMessage: string | null, detail: string | null): DuoApiError {
+  static fromFailure(
+    httpStatus: number,
+    duoCode: number | null,
+    duoMessage: string | null,
+    detail: string | null,
+  ): DuoApiError {
     return new DuoApiError({ code: classify(httpStatus, duoCode), httpStatus, duoCode, duoMessage, detail });
   }
 
   static malformed(httpStatus: number | null, detail: string, cause?: unknown): DuoApiError {
-    return new DuoApiError({ code: DuoErrorCodes.MALFORMED_RESPONSE, httpStatus, duoCode: null,
-      duoMessage: null, detail, cause });
+    return new DuoApiError({
+      code: 'CONNECTOR.DUO_MALFORMED_RESPONSE',
+      httpStatus,
+      duoCode: null,
+      duoMessage: null,
+      detail,
+      cause,
+    });
   }
 
   static network(detail: string, cause?: unknown): DuoApiError {
-    return new DuoApiError({ code: DuoErrorCodes.UNAVAILABLE, httpStatus: null, duoCode: null, duoMessage: null,
-      detail, cause });
+    return new DuoApiError({
+      code: 'CONNECTOR.DUO_UNAVAILABLE',
+      httpStatus: null,
+      duoCode: null,
+      duoMessage: null,
+      detail,
+      cause,
+    });
   }
 }
 
@@ -71,14 +82,14 @@ export class DuoApiError extends AppError {
  */
 export function classify(httpStatus: number, duoCode: number | null): DuoErrorCode {
   const family = duoCode !== null && duoCode >= 10000 ? Math.floor(duoCode / 100) : httpStatus;
-  if (family === 429 || httpStatus === 429) return DuoErrorCodes.RATE_LIMITED;
-  if (family >= 500 || httpStatus >= 500) return DuoErrorCodes.UNAVAILABLE;
-  if (family === 401) return DuoErrorCodes.UNAUTHORIZED;
-  if (family === 403) return DuoErrorCodes.FORBIDDEN;
-  if (family === 404) return DuoErrorCodes.NOT_FOUND;
-  if (family >= 400 && family < 500) return DuoErrorCodes.BAD_REQUEST;
+  if (family === 429 || httpStatus === 429) return 'CONNECTOR.DUO_RATE_LIMITED';
+  if (family >= 500 || httpStatus >= 500) return 'CONNECTOR.DUO_UNAVAILABLE';
+  if (family === 401) return 'CONNECTOR.DUO_UNAUTHORIZED';
+  if (family === 403) return 'CONNECTOR.DUO_FORBIDDEN';
+  if (family === 404) return 'CONNECTOR.DUO_NOT_FOUND';
+  if (family >= 400 && family < 500) return 'CONNECTOR.DUO_BAD_REQUEST';
   // A failure envelope with a 2xx/3xx status and no usable code: nothing we can act on but retrying.
-  return DuoErrorCodes.MALFORMED_RESPONSE;
+  return 'CONNECTOR.DUO_MALFORMED_RESPONSE';
 }
 
 function describe(init: DuoErrorInit): string {
@@ -90,12 +101,19 @@ function describe(init: DuoErrorInit): string {
 
 function label(code: DuoErrorCode): string {
   switch (code) {
-    case DuoErrorCodes.UNAUTHORIZED: return 'unauthorized';
-    case DuoErrorCodes.FORBIDDEN: return 'forbidden';
-    case DuoErrorCodes.BAD_REQUEST: return 'bad request';
-    case DuoErrorCodes.NOT_FOUND: return 'not found';
-    case DuoErrorCodes.RATE_LIMITED: return 'rate limited';
-    case DuoErrorCodes.UNAVAILABLE: return 'unavailable';
-    case DuoErrorCodes.MALFORMED_RESPONSE: return 'malformed response';
+    case 'CONNECTOR.DUO_UNAUTHORIZED':
+      return 'unauthorized';
+    case 'CONNECTOR.DUO_FORBIDDEN':
+      return 'forbidden';
+    case 'CONNECTOR.DUO_BAD_REQUEST':
+      return 'bad request';
+    case 'CONNECTOR.DUO_NOT_FOUND':
+      return 'not found';
+    case 'CONNECTOR.DUO_RATE_LIMITED':
+      return 'rate limited';
+    case 'CONNECTOR.DUO_UNAVAILABLE':
+      return 'unavailable';
+    case 'CONNECTOR.DUO_MALFORMED_RESPONSE':
+      return 'malformed response';
   }
 }

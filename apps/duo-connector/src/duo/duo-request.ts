@@ -1,5 +1,5 @@
 import type { Clock } from '@seatwise/platform/clock/clock';
-import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
+import { AppError } from '@seatwise/shared/errors/app-error';
 import { DuoApiError, type DuoErrorCode } from './duo-errors';
 import { parseEnvelope, type DuoSuccess } from './duo-envelope';
 import { backoffDelayMs, type DuoRetrySettings, type Sleeper } from './duo-retry';
@@ -52,11 +52,17 @@ export function resolveBaseUrl(apiHostname: string, defaultScheme: 'https:' | 'h
   try {
     url = new URL(withScheme);
   } catch (error) {
-    throw new AppError(ErrorCodes.CONFIG_INVALID, `invalid Duo API hostname: ${text}`, undefined, { cause: error });
+    throw new AppError('CONFIG.INVALID', `invalid Duo API hostname: ${text}`, undefined, { cause: error });
   }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '' || url.pathname !== '/' ||
-    url.search !== '' || url.username !== '' || url.password !== '') {
-    throw new AppError(ErrorCodes.CONFIG_INVALID, `invalid Duo API hostname: ${text}`);
+  if (
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.hostname === '' ||
+    url.pathname !== '/' ||
+    url.search !== '' ||
+    url.username !== '' ||
+    url.password !== ''
+  ) {
+    throw new AppError('CONFIG.INVALID', `invalid Duo API hostname: ${text}`);
   }
   return url;
 }
@@ -71,19 +77,29 @@ export class DuoRequester {
     for (let attempt = 1; ; attempt++) {
       const started = clock.nowMs();
       let status: number | null = null;
+      const report = (outcome: DuoAttemptReport['outcome'], retryInMs: number | null): void => {
+        settings.onAttempt?.({
+          method,
+          path,
+          accountId,
+          attempt,
+          status,
+          durationMs: clock.nowMs() - started,
+          outcome,
+          retryInMs,
+        });
+      };
       try {
         const response = await this.deps.transport.send(this.build(method, path, params));
         status = response.status;
         const result = parse(parseEnvelope(response));
-        settings.onAttempt?.({ method, path, accountId, attempt, status, durationMs: clock.nowMs() - started,
-          outcome: 'ok', retryInMs: null });
+        report('ok', null);
         return result;
       } catch (caught) {
         const error = toDuoError(caught);
         const last = !error.retryable || attempt >= settings.retry.maxAttempts;
         const delay = last ? null : backoffDelayMs(attempt, error, settings.retry, settings.random);
-        settings.onAttempt?.({ method, path, accountId, attempt, status, durationMs: clock.nowMs() - started,
-          outcome: error.code, retryInMs: delay });
+        report(error.code, delay);
         if (delay === null) throw error;
         await sleeper.sleep(delay);
       }
@@ -100,7 +116,8 @@ export class DuoRequester {
     let body: string | undefined;
     let signed;
     if (method === 'GET') {
-      signed = v5 ? signV5({ ikey, skey, method, host, path, params, date, body: '' })
+      signed = v5
+        ? signV5({ ikey, skey, method, host, path, params, date, body: '' })
         : signV2({ ikey, skey, method, host, path, params, date, digest: settings.v2Digest });
     } else if (v5) {
       body = JSON.stringify(params); // v5 POST: params only in the JSON body, params line empty
@@ -110,13 +127,21 @@ export class DuoRequester {
       signed = signV2({ ikey, skey, method, host, path, params, date, digest: settings.v2Digest });
     }
     const headers: Record<string, string> = {
-      Date: signed.date, Authorization: signed.authorization, 'User-Agent': settings.userAgent, Accept: 'application/json',
+      Date: signed.date,
+      Authorization: signed.authorization,
+      'User-Agent': settings.userAgent,
+      Accept: 'application/json',
     };
     if (body !== undefined) headers['Content-Type'] = v5 ? 'application/json' : 'application/x-www-form-urlencoded';
     // The canonical string is a valid query encoding, so the wire and the signature can never disagree.
     const query = method === 'GET' && canonical !== '' ? `?${canonical}` : '';
-    return { method, url: `${baseUrl.origin}${path}${query}`, headers, timeoutMs: settings.timeoutMs,
-      ...(body === undefined ? {} : { body }) };
+    return {
+      method,
+      url: `${baseUrl.origin}${path}${query}`,
+      headers,
+      timeoutMs: settings.timeoutMs,
+      ...(body === undefined ? {} : { body }),
+    };
   }
 }
 

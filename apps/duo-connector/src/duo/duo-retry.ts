@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DuoErrorCodes, type DuoApiError } from './duo-errors';
+import type { DuoApiError } from './duo-errors';
 
 export interface DuoRetrySettings {
   /** Total attempts per call, the first included. */
@@ -22,9 +22,13 @@ export const DEFAULT_RETRY_SETTINGS: DuoRetrySettings = {
  * Exponential backoff with full jitter: uniform in [0, min(max, base · 2^(failedAttempt − 1))]. Full jitter spreads
  * the retries of concurrent scans that all hit the same 429 window.
  */
-export function backoffDelayMs(failedAttempt: number, error: DuoApiError, settings: DuoRetrySettings,
-  random: () => number): number {
-  const base = error.code === DuoErrorCodes.RATE_LIMITED ? settings.rateLimitBaseDelayMs : settings.baseDelayMs;
+export function backoffDelayMs(
+  failedAttempt: number,
+  error: DuoApiError,
+  settings: DuoRetrySettings,
+  random: () => number,
+): number {
+  const base = error.code === 'CONNECTOR.DUO_RATE_LIMITED' ? settings.rateLimitBaseDelayMs : settings.baseDelayMs;
   const ceiling = Math.min(settings.maxDelayMs, base * 2 ** Math.max(0, failedAttempt - 1));
   return Math.floor(random() * ceiling);
 }

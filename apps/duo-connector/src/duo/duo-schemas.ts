@@ -2,20 +2,20 @@ import { z } from 'zod';
 import { DUO_EDITIONS, type DuoEdition } from '@seatwise/shared/contracts/duo-events';
 
 // Duo documents most values as strings although it sends numbers; counts accept both spellings.
-const count = z.union([
-  z.number().int().nonnegative(),
-  z.string().regex(/^\d+$/).transform(Number),
-]);
+const count = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]);
 
 const cursorPart = z.union([z.string().min(1), z.number().int().nonnegative().transform(String)]);
 
 // Auth logs v2 send ["<ms>", "<txid>"]; the activity/telephony style "ms,txid" string is accepted as well.
 const logCursor = z.union([
   z.tuple([cursorPart, cursorPart]),
-  z.string().regex(/^\d+,.+$/).transform((s): [string, string] => {
-    const comma = s.indexOf(',');
-    return [s.slice(0, comma), s.slice(comma + 1)];
-  }),
+  z
+    .string()
+    .regex(/^\d+,.+$/)
+    .transform((s): [string, string] => {
+      const comma = s.indexOf(',');
+      return [s.slice(0, comma), s.slice(comma + 1)];
+    }),
 ]);
 
 // total_objects is an int for auth logs, {relation, value} for activity logs.
@@ -23,19 +23,23 @@ const totalObjects = z.union([count, z.object({ value: count }).transform((t) =>
 
 export const authLogsSchema = z.object({
   authlogs: z.array(z.unknown()),
-  metadata: z.object({
-    next_offset: logCursor.nullable().optional(),
-    total_objects: totalObjects.nullable().optional(),
-  }).optional(),
+  metadata: z
+    .object({
+      next_offset: logCursor.nullable().optional(),
+      total_objects: totalObjects.nullable().optional(),
+    })
+    .optional(),
 });
 
 export const usersListSchema = z.array(z.unknown());
 
 // Users metadata is top level; next_offset is absent on the last page.
-export const usersMetadataSchema = z.object({
-  next_offset: count.nullable().optional(),
-  total_objects: count.nullable().optional(),
-}).optional();
+export const usersMetadataSchema = z
+  .object({
+    next_offset: count.nullable().optional(),
+    total_objects: count.nullable().optional(),
+  })
+  .optional();
 
 export const summarySchema = z.object({
   user_count: count,
@@ -44,15 +48,17 @@ export const summarySchema = z.object({
   integration_count: count,
 });
 
-
 const editions: readonly string[] = DUO_EDITIONS;
 
 export const editionSchema = z.object({ edition: z.string() }).transform((e): DuoEdition | null =>
   // Unknown codes (a future edition) are not an error: the caller records "unknown edition".
-  editions.includes(e.edition) ? (e.edition as DuoEdition) : null);
+  editions.includes(e.edition) ? (e.edition as DuoEdition) : null,
+);
 
-export const accountListSchema = z.array(z.object({
-  account_id: z.string().min(1),
-  name: z.string(),
-  api_hostname: z.string().min(1),
-}));
+export const accountListSchema = z.array(
+  z.object({
+    account_id: z.string().min(1),
+    name: z.string(),
+    api_hostname: z.string().min(1),
+  }),
+);

@@ -13,7 +13,9 @@ describe('DuoTransport (against a local HTTP server)', () => {
     server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => { handler(req, res, Buffer.concat(chunks).toString('utf8')); });
+      req.on('end', () => {
+        handler(req, res, Buffer.concat(chunks).toString('utf8'));
+      });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -31,32 +33,48 @@ describe('DuoTransport (against a local HTTP server)', () => {
       seen = { method: req.method, date: req.headers.date, auth: req.headers.authorization, body };
       res.writeHead(429, { 'Content-Type': 'application/json' }).end('{"stat":"FAIL"}');
     };
-    const reply = await transport.send({ method: 'POST', url: `${base}/accounts/v1/account/list`, timeoutMs: 5000,
-      headers: { Date: 'Tue, 01 Jul 2025 12:00:00 -0000', Authorization: 'Basic abc', 'Content-Type': 'application/json' },
-      body: '{}' });
+    const reply = await transport.send({
+      method: 'POST',
+      url: `${base}/accounts/v1/account/list`,
+      timeoutMs: 5000,
+      headers: {
+        Date: 'Tue, 01 Jul 2025 12:00:00 -0000',
+        Authorization: 'Basic abc',
+        'Content-Type': 'application/json',
+      },
+      body: '{}',
+    });
     expect(reply).toEqual({ status: 429, contentType: 'application/json', text: '{"stat":"FAIL"}' });
     expect(seen).toEqual({ method: 'POST', date: 'Tue, 01 Jul 2025 12:00:00 -0000', auth: 'Basic abc', body: '{}' });
   });
 
   it('rejects with a timeout error when no response arrives in time', async () => {
-    handler = () => { /* never answer */ };
-    const error: unknown = await transport.send({ method: 'GET', url: `${base}/slow`, headers: {}, timeoutMs: 50 })
+    handler = () => {
+      /* never answer */
+    };
+    const error: unknown = await transport
+      .send({ method: 'GET', url: `${base}/slow`, headers: {}, timeoutMs: 50 })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DuoNetworkError);
     expect(error).toMatchObject({ kind: 'timeout' });
   });
 
   it('rejects with a network error on a dropped connection, without echoing the request headers', async () => {
-    handler = (req) => { req.socket.destroy(); };
-    const error: unknown = await transport.send({ method: 'GET', url: `${base}/drop`, timeoutMs: 5000,
-      headers: { Authorization: 'Basic c2VjcmV0' } }).catch((e: unknown) => e);
+    handler = (req) => {
+      req.socket.destroy();
+    };
+    const error: unknown = await transport
+      .send({ method: 'GET', url: `${base}/drop`, timeoutMs: 5000, headers: { Authorization: 'Basic c2VjcmV0' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DuoNetworkError);
     expect(error).toMatchObject({ kind: 'network' });
     expect((error as Error).message).not.toContain('c2VjcmV0');
   });
 
   it('does not follow redirects (the signature must not travel to another host)', async () => {
-    handler = (_req, res) => { res.writeHead(302, { Location: 'http://example.invalid/' }).end(); };
+    handler = (_req, res) => {
+      res.writeHead(302, { Location: 'http://example.invalid/' }).end();
+    };
     const reply = await transport.send({ method: 'GET', url: `${base}/moved`, headers: {}, timeoutMs: 5000 });
     expect(reply.status).toBe(302);
   });
@@ -66,7 +84,8 @@ describe('DuoTransport (against a local HTTP server)', () => {
     await new Promise<void>((resolve) => idle.listen(0, '127.0.0.1', resolve));
     const port = (idle.address() as AddressInfo).port;
     await new Promise((resolve) => idle.close(resolve));
-    const error: unknown = await transport.send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {}, timeoutMs: 5000 })
+    const error: unknown = await transport
+      .send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {}, timeoutMs: 5000 })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'network' });
     expect((error as Error).message).toMatch(/ECONNREFUSED/);

@@ -66,6 +66,10 @@ function errorParts(value: unknown): { name: string; message: string; code?: str
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
   if (typeof v['message'] !== 'string') return null;
-  return { name: typeof v['name'] === 'string' ? v['name'] : 'Error', message: v['message'],
-    ...(typeof v['code'] === 'string' ? { code: v['code'] } : {}), cause: v['cause'] };
+  return {
+    name: typeof v['name'] === 'string' ? v['name'] : 'Error',
+    message: v['message'],
+    ...(typeof v['code'] === 'string' ? { code: v['code'] } : {}),
+    cause: v['cause'],
+  };
 }

@@ -8,31 +8,54 @@ const date = 'Tue, 01 Jul 2025 12:00:00 -0000';
 // Facts §1.8, "vectors computed here" (cross-checked against duo_client_python 5.6.1).
 describe('facts §1.8 vectors', () => {
   const params = {
-    limit: '1000', maxtime: '1751371080000', mintime: '1751284800000',
-    next_offset: '1751290000000,6f1b2c3d-0000-4000-8000-000000000001', sort: 'ts:asc',
+    limit: '1000',
+    maxtime: '1751371080000',
+    mintime: '1751284800000',
+    next_offset: '1751290000000,6f1b2c3d-0000-4000-8000-000000000001',
+    sort: 'ts:asc',
   };
   const get = { ...keys, method: 'GET', host, path: '/admin/v2/logs/authentication', params, date };
 
   it('canonicalizes the auth-log params', () => {
-    expect(canonParams(params)).toBe('limit=1000&maxtime=1751371080000&mintime=1751284800000&next_offset=' +
-      '1751290000000%2C6f1b2c3d-0000-4000-8000-000000000001&sort=ts%3Aasc');
+    expect(canonParams(params)).toBe(
+      'limit=1000&maxtime=1751371080000&mintime=1751284800000&next_offset=' +
+        '1751290000000%2C6f1b2c3d-0000-4000-8000-000000000001&sort=ts%3Aasc',
+    );
   });
 
   it('signs v2-SHA1, v2-SHA512 and v5 GET', () => {
     expect(signV2({ ...get, digest: 'sha1' }).authorization).toBe(
-      'Basic RElYWFhYWFhYWFhYWFhYWFhYWFg6YWEwOGJjYThlMDk5NGE4NmM4YjFkNjhmMWQ1MzQxNzI4YWE0NTJmNw==');
-    expect(signV2(get).authorization).toBe('Basic RElYWFhYWFhYWFhYWFhYWFhYWFg6ODA3ZWQyNjIyYjAyMTM1ODY4YzM5MzFmNTY1ZWY3MDg0M2JhOGEzNWU0NzcwNDNmNDMzZTQ1OGY1NDI5MjI1NDZmOTIzMTc5NDZiMTM3ZjE3ZDljZmZkZmIyMmFjNmI0NmI0YTAyYjJmNjM0ZWI3NjNkY2VkNWU0M2U1OTZlNjE=');
-    expect(signV5({ ...get, body: '' }).authorization).toBe('Basic RElYWFhYWFhYWFhYWFhYWFhYWFg6YTllZDZhZDVjOWE2NjBiMTkxN2FjZDM5MWQ5OGQ0ZTRmNjdmYmU3ODRjOWUwMzFlNDc0Y2EzYWExY2UxMjY5YmE5MmIzYjE5NTA2Zjc3ODFjYTQ5ZDExODVkYzU4ZjljODJmY2QxN2JhZGI0NTAzODM5MzY4Mzg3ZWFiZjllYTA=');
+      'Basic RElYWFhYWFhYWFhYWFhYWFhYWFg6YWEwOGJjYThlMDk5NGE4NmM4YjFkNjhmMWQ1MzQxNzI4YWE0NTJmNw==',
+    );
+    expect(signV2(get).authorization).toBe(
+      'Basic RElYWFhYWFhYWFhYWFhYWFhYWFg6ODA3ZWQyNjIyYjAyMTM1ODY4YzM5MzFmNTY1ZWY3MDg0M2JhOGEzNWU0NzcwNDNmNDMzZTQ1OGY1NDI5MjI1NDZmOTIzMTc5NDZiMTM3ZjE3ZDljZmZkZmIyMmFjNmI0NmI0YTAyYjJmNjM0ZWI3NjNkY2VkNWU0M2U1OTZlNjE=',
+    );
+    expect(signV5({ ...get, body: '' }).authorization).toBe(
+      'Basic RElYWFhYWFhYWFhYWFhYWFhYWFg6YTllZDZhZDVjOWE2NjBiMTkxN2FjZDM5MWQ5OGQ0ZTRmNjdmYmU3ODRjOWUwMzFlNDc0Y2EzYWExY2UxMjY5YmE5MmIzYjE5NTA2Zjc3ODFjYTQ5ZDExODVkYzU4ZjljODJmY2QxN2JhZGI0NTAzODM5MzY4Mzg3ZWFiZjllYTA=',
+    );
   });
 
   it('signs v5 POST account/list with body {} and an empty params line', () => {
-    const signed = signV5({ ...keys, method: 'POST', host, path: '/accounts/v1/account/list', params: {}, date, body: '{}' });
-    expect(signed).toEqual({ date, authorization: 'Basic RElYWFhYWFhYWFhYWFhYWFhYWFg6NGUzMmZmZjZjOTEwMDMzOGNkODc5Y2UzMjUzNGI1N2I3MmMwN2E2ZjYzYTgzOWZmMmRmMzQ2NzAxMjRhYzdmMDM4ZWJiYTJjMDlmYjMzNjU3MTYxNmVhNDM1MDA4YjI4MmNjNTgzYmJkM2ZmYzQwMjViMzY4YTliYTY4NWY4N2Y=' });
+    const signed = signV5({
+      ...keys,
+      method: 'POST',
+      host,
+      path: '/accounts/v1/account/list',
+      params: {},
+      date,
+      body: '{}',
+    });
+    expect(signed).toEqual({
+      date,
+      authorization:
+        'Basic RElYWFhYWFhYWFhYWFhYWFhYWFg6NGUzMmZmZjZjOTEwMDMzOGNkODc5Y2UzMjUzNGI1N2I3MmMwN2E2ZjYzYTgzOWZmMmRmMzQ2NzAxMjRhYzdmMDM4ZWJiYTJjMDlmYjMzNjU3MTYxNmVhNDM1MDA4YjI4MmNjNTgzYmJkM2ZmYzQwMjViMzY4YTliYTY4NWY4N2Y=',
+    });
   });
 
   it('escapes reserved characters like the demo', () => {
-    expect(canonParams({ note: "a~b!c*d'(e) f+g@h/i", realname: 'First Last', username: 'root' }))
-      .toBe('note=a~b%21c%2Ad%27%28e%29%20f%2Bg%40h%2Fi&realname=First%20Last&username=root');
+    expect(canonParams({ note: "a~b!c*d'(e) f+g@h/i", realname: 'First Last', username: 'root' })).toBe(
+      'note=a~b%21c%2Ad%27%28e%29%20f%2Bg%40h%2Fi&realname=First%20Last&username=root',
+    );
   });
 
   it('hashes the empty string and {} as in duo_hmac tests', () => {
@@ -42,15 +65,23 @@ describe('facts §1.8 vectors', () => {
 });
 
 describe('node SDK test vectors (facts §1.8, S2 tests/duo_sig.js)', () => {
-  const base = { ikey: 'test_ikey', skey: 'test_skey', method: 'POST', host: 'test.duosecurity.com', path: '/test/v1',
-    date: 'Tue, 21 Aug 2012 17:29:18 -0000' };
+  const base = {
+    ikey: 'test_ikey',
+    skey: 'test_skey',
+    method: 'POST',
+    host: 'test.duosecurity.com',
+    path: '/test/v1',
+    date: 'Tue, 21 Aug 2012 17:29:18 -0000',
+  };
   it('v2-SHA512 starts as documented', () => {
-    expect(signV2({ ...base, params: { realname: 'First Last', username: 'root' } }).authorization)
-      .toMatch(/^Basic dGVzdF9pa2V5OjA0MmEz/);
+    expect(signV2({ ...base, params: { realname: 'First Last', username: 'root' } }).authorization).toMatch(
+      /^Basic dGVzdF9pa2V5OjA0MmEz/,
+    );
   });
   it('v5 with a JSON body starts as documented', () => {
-    expect(signV5({ ...base, params: {}, body: '{"realname":"First Last","username":"root"}' }).authorization)
-      .toMatch(/^Basic dGVzdF9pa2V5OjdkMDI0/);
+    expect(signV5({ ...base, params: {}, body: '{"realname":"First Last","username":"root"}' }).authorization).toMatch(
+      /^Basic dGVzdF9pa2V5OjdkMDI0/,
+    );
   });
 });
 
@@ -77,8 +108,9 @@ describe('byte-for-byte equality with @duosecurity/duo_api', () => {
         expect(signV2(input).authorization).toBe(duoSig.sign(keys.ikey, keys.skey, method, h, path, params, date));
         const body = method === 'POST' ? JSON.stringify(params) : '';
         const v5Params = method === 'POST' ? {} : params;
-        expect(signV5({ ...input, params: v5Params, body }).authorization)
-          .toBe(duoSig.signV5(keys.ikey, keys.skey, method, h, path, v5Params, date, body));
+        expect(signV5({ ...input, params: v5Params, body }).authorization).toBe(
+          duoSig.signV5(keys.ikey, keys.skey, method, h, path, v5Params, date, body),
+        );
       }
     });
   }
@@ -91,8 +123,15 @@ describe('formatDuoDate', () => {
   });
 
   it('signs a Date object as its formatted string and returns that string', () => {
-    const signed = signV5({ ...keys, method: 'GET', host, path: '/x', params: {}, body: '',
-      date: new Date(Date.UTC(2025, 6, 1, 12, 0, 0)) });
+    const signed = signV5({
+      ...keys,
+      method: 'GET',
+      host,
+      path: '/x',
+      params: {},
+      body: '',
+      date: new Date(Date.UTC(2025, 6, 1, 12, 0, 0)),
+    });
     expect(signed).toEqual(signV5({ ...keys, method: 'GET', host, path: '/x', params: {}, body: '', date }));
     expect(signed.date).toBe(date);
   });

@@ -28,7 +28,7 @@ export interface SignInput {
  * Duo's percent-encoding (facts §1.3): only A-Z a-z 0-9 - _ . ~ stay literal; everything else becomes %XX of the
  * UTF-8 bytes with upper-case hex. encodeURIComponent already does that except for !'()*, fixed up here.
  */
-export function duoEncode(text: string): string {
+function duoEncode(text: string): string {
   return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
@@ -71,11 +71,14 @@ function dateText(date: Date | string): string {
   return typeof date === 'string' ? date : formatDuoDate(date);
 }
 
+function v2Lines(input: SignInput, date: string): string[] {
+  return [date, input.method.toUpperCase(), input.host.toLowerCase(), input.path, canonParams(input.params)];
+}
+
 /** v2: date, METHOD, host, path, params; HMAC-SHA512 by default (node/go), SHA1 for legacy setups. */
 export function signV2(input: SignInput & { digest?: V2Digest }): DuoSignedHeaders {
   const date = dateText(input.date);
-  const canonical = [date, input.method.toUpperCase(), input.host.toLowerCase(), input.path, canonParams(input.params)]
-    .join('\n');
+  const canonical = v2Lines(input, date).join('\n');
   return { authorization: authorization(input.ikey, input.skey, input.digest ?? 'sha512', canonical), date };
 }
 
@@ -85,9 +88,6 @@ export function signV2(input: SignInput & { digest?: V2Digest }): DuoSignedHeade
  */
 export function signV5(input: SignInput & { body: string }): DuoSignedHeaders {
   const date = dateText(input.date);
-  const canonical = [
-    date, input.method.toUpperCase(), input.host.toLowerCase(), input.path, canonParams(input.params),
-    sha512Hex(input.body), sha512Hex(''),
-  ].join('\n');
+  const canonical = [...v2Lines(input, date), sha512Hex(input.body), sha512Hex('')].join('\n');
   return { authorization: authorization(input.ikey, input.skey, 'sha512', canonical), date };
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@seatwise/platform/clock/clock';
-import type { DUO_PERMISSIONS, ValidationReport } from '@seatwise/shared/contracts/connector-rpcs';
+import type { DUO_PERMISSIONS, IntegrationInput, ValidationReport } from '@seatwise/shared/contracts/connector-views';
 import type { DuoClient } from '../duo/duo-client';
+import { DuoClientFactory } from '../duo/duo-client.factory';
 import { DuoApiError } from '../duo/duo-errors';
 
 type Permission = (typeof DUO_PERMISSIONS)[number];
@@ -10,9 +11,22 @@ type Permission = (typeof DUO_PERMISSIONS)[number];
 // checks run on its first child account, through the parent's credentials, as polling will.
 @Injectable()
 export class IntegrationProbe {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clients: DuoClientFactory,
+    private readonly clock: Clock,
+  ) {}
 
-  async probe(client: DuoClient, kind: 'admin' | 'accounts'): Promise<ValidationReport> {
+  // An unusable API hostname is the caller's error (it throws); whatever Duo answers is reported.
+  probe(input: IntegrationInput): Promise<ValidationReport> {
+    const client = this.clients.create({
+      apiHostname: input.apiHostname,
+      integrationKey: input.integrationKey,
+      secretKey: input.secretKey,
+    });
+    return this.probeWith(client, input.kind);
+  }
+
+  private async probeWith(client: DuoClient, kind: IntegrationInput['kind']): Promise<ValidationReport> {
     try {
       if (kind === 'admin') return await this.permissions(client, undefined, 1);
       const children = await client.childAccounts();
@@ -24,7 +38,11 @@ export class IntegrationProbe {
     }
   }
 
-  private async permissions(client: DuoClient, accountId: string | undefined, accountsFound: number): Promise<ValidationReport> {
+  private async permissions(
+    client: DuoClient,
+    accountId: string | undefined,
+    accountsFound: number,
+  ): Promise<ValidationReport> {
     const now = this.clock.nowMs();
     const checks: [Permission, () => Promise<unknown>][] = [
       ['readInformation', () => client.infoSummary({ accountId })],
@@ -49,5 +67,9 @@ export class IntegrationProbe {
 
 function describe(error: unknown): ValidationReport['error'] {
   if (error instanceof DuoApiError) return { code: error.code, message: error.message, duoCode: error.duoCode };
-  return { code: 'CONNECTOR.DUO_UNAVAILABLE', message: error instanceof Error ? error.message : String(error), duoCode: null };
+  return {
+    code: 'CONNECTOR.DUO_UNAVAILABLE',
+    message: error instanceof Error ? error.message : String(error),
+    duoCode: null,
+  };
 }

@@ -1,9 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
-import type { IntegrationView } from '@seatwise/shared/contracts/connector-rpcs';
 import { type Model, Schema } from 'mongoose';
 import type { EncryptedSecret } from '@seatwise/platform/crypto/secret-cipher';
-
 
 export interface IntegrationDoc {
   _id: string;
@@ -67,26 +65,13 @@ export class IntegrationRepository implements OnModuleInit {
   }
 
   async update(id: string, changes: Partial<Omit<IntegrationDoc, '_id'>>): Promise<IntegrationDoc | null> {
-    return this.model.findByIdAndUpdate(id, { $set: changes }, { returnDocument: 'after' }).lean<IntegrationDoc>().exec();
+    return this.model
+      .findByIdAndUpdate(id, { $set: changes }, { returnDocument: 'after' })
+      .lean<IntegrationDoc>()
+      .exec();
   }
 
   async delete(id: string): Promise<boolean> {
     return (await this.model.deleteOne({ _id: id }).exec()).deletedCount === 1;
   }
-}
-
-export function toIntegrationView(doc: IntegrationDoc, syncStatus: IntegrationView['syncStatus']): IntegrationView {
-  return {
-    id: doc._id,
-    name: doc.name,
-    kind: doc.kind,
-    apiHostname: doc.apiHostname,
-    integrationKey: doc.integrationKey,
-    status: doc.status,
-    syncStatus,
-    lastSyncAt: doc.lastSyncAt?.toISOString() ?? null,
-    lastError: doc.lastError ? { ...doc.lastError, at: new Date(doc.lastError.at).toISOString() } : null,
-    createdAt: doc.createdAt.toISOString(),
-    updatedAt: doc.updatedAt.toISOString(),
-  };
 }

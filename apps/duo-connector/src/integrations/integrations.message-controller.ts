@@ -1,47 +1,58 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import type { IntegrationView } from '@seatwise/shared/contracts/connector-rpcs';
-import { idRequestSchema, integrationInputSchema } from '@seatwise/shared/contracts/connector-rpcs';
-import { integrationId } from '@seatwise/shared/contracts/common';
-import { parseOrThrow } from '@seatwise/shared/validation/parse';
-import { type IntegrationWithReport, IntegrationsService } from './integrations.service';
-
-const updateSchema = integrationInputSchema.partial().extend({ id: integrationId }).strict();
+import { Rpc } from '@seatwise/platform/rpc/rpc.decorator';
+import type { RpcInput, RpcResponse } from '@seatwise/shared/contracts/rpcs';
+import { IntegrationControl } from './integration-control.service';
+import { IntegrationEditor } from './integration-editor.service';
+import { IntegrationQueries } from './integration-queries.service';
 
 @Controller()
 export class IntegrationsMessageController {
-  constructor(private readonly integrations: IntegrationsService) {}
+  constructor(
+    private readonly queries: IntegrationQueries,
+    private readonly editor: IntegrationEditor,
+    private readonly control: IntegrationControl,
+  ) {}
 
-  @MessagePattern('duo-connector.integrations.create')
-  create(@Payload() payload: unknown): Promise<IntegrationWithReport> {
-    return this.integrations.create(payload);
+  @Rpc('duo-connector.integrations.create')
+  create(
+    request: RpcInput<'duo-connector.integrations.create'>,
+  ): Promise<RpcResponse<'duo-connector.integrations.create'>> {
+    return this.editor.create(request);
   }
 
-  @MessagePattern('duo-connector.integrations.update')
-  update(@Payload() payload: unknown): Promise<IntegrationWithReport> {
-    const { id, ...changes } = parseOrThrow(updateSchema, payload, 'integration update');
-    return this.integrations.update(id, changes);
+  @Rpc('duo-connector.integrations.update')
+  update(
+    request: RpcInput<'duo-connector.integrations.update'>,
+  ): Promise<RpcResponse<'duo-connector.integrations.update'>> {
+    const { id, ...changes } = request;
+    return this.editor.update(id, changes);
   }
 
-  @MessagePattern('duo-connector.integrations.delete')
-  async delete(@Payload() payload: unknown): Promise<{ deleted: true }> {
-    await this.integrations.delete(parseOrThrow(idRequestSchema, payload, 'request').id);
+  @Rpc('duo-connector.integrations.delete')
+  async delete(
+    request: RpcInput<'duo-connector.integrations.delete'>,
+  ): Promise<RpcResponse<'duo-connector.integrations.delete'>> {
+    await this.control.delete(request.id);
     return { deleted: true };
   }
 
-  @MessagePattern('duo-connector.integrations.get')
-  get(@Payload() payload: unknown): Promise<IntegrationView> {
-    return this.integrations.get(parseOrThrow(idRequestSchema, payload, 'request').id);
+  @Rpc('duo-connector.integrations.get')
+  get(request: RpcInput<'duo-connector.integrations.get'>): Promise<RpcResponse<'duo-connector.integrations.get'>> {
+    return this.queries.get(request.id);
   }
 
-  @MessagePattern('duo-connector.integrations.list')
-  async list(): Promise<{ items: IntegrationView[] }> {
-    return { items: await this.integrations.list() };
+  @Rpc('duo-connector.integrations.list')
+  async list(
+    _request: RpcInput<'duo-connector.integrations.list'>,
+  ): Promise<RpcResponse<'duo-connector.integrations.list'>> {
+    return { items: await this.queries.list() };
   }
 
-  @MessagePattern('duo-connector.integrations.sync-now')
-  async syncNow(@Payload() payload: unknown): Promise<{ accepted: true }> {
-    await this.integrations.syncNow(parseOrThrow(idRequestSchema, payload, 'request').id);
+  @Rpc('duo-connector.integrations.sync-now')
+  async syncNow(
+    request: RpcInput<'duo-connector.integrations.sync-now'>,
+  ): Promise<RpcResponse<'duo-connector.integrations.sync-now'>> {
+    await this.control.syncNow(request.id);
     return { accepted: true };
   }
 }

@@ -6,12 +6,32 @@ import { Counter, Gauge, Registry } from 'prom-client';
 @Injectable()
 export class ConnectorMetrics {
   readonly registry = new Registry();
-  readonly recordsFetched = new Counter({ name: 'seatwise_connector_records_fetched_total', help: 'Records fetched from Duo', labelNames: ['account', 'type'], registers: [this.registry] });
-  readonly recordsPublished = new Counter({ name: 'seatwise_connector_records_published_total', help: 'Records acknowledged by JetStream', labelNames: ['account', 'type'], registers: [this.registry] });
-  readonly recordsRejected = new Counter({ name: 'seatwise_connector_records_rejected_total', help: 'Duo records that broke the contract (dead-lettered)', labelNames: ['account', 'type'], registers: [this.registry] });
-  readonly apiCalls = new Counter({ name: 'seatwise_connector_duo_api_calls_total', help: 'Duo API calls by HTTP status (0: no response)', labelNames: ['status'], registers: [this.registry] });
-  readonly rateLimited = new Counter({ name: 'seatwise_connector_duo_rate_limited_total', help: 'Duo 429 answers', registers: [this.registry] });
-  readonly lagSeconds = new Gauge({ name: 'seatwise_connector_log_lag_seconds', help: 'How far behind now the auth-log checkpoint is', labelNames: ['account'], registers: [this.registry] });
+  readonly recordsFetched = this.recordCounter('seatwise_connector_records_fetched_total', 'Records fetched from Duo');
+  readonly recordsPublished = this.recordCounter(
+    'seatwise_connector_records_published_total',
+    'Records acknowledged by JetStream',
+  );
+  readonly recordsRejected = this.recordCounter(
+    'seatwise_connector_records_rejected_total',
+    'Duo records that broke the contract (dead-lettered)',
+  );
+  readonly apiCalls = new Counter({
+    name: 'seatwise_connector_duo_api_calls_total',
+    help: 'Duo API calls by HTTP status (0: no response)',
+    labelNames: ['status'],
+    registers: [this.registry],
+  });
+  readonly rateLimited = new Counter({
+    name: 'seatwise_connector_duo_rate_limited_total',
+    help: 'Duo 429 answers',
+    registers: [this.registry],
+  });
+  readonly lagSeconds = new Gauge({
+    name: 'seatwise_connector_log_lag_seconds',
+    help: 'How far behind now the auth-log checkpoint is',
+    labelNames: ['account'],
+    registers: [this.registry],
+  });
   // When each account's auth-log checkpoint last advanced or was confirmed current; the age is derived
   // at scrape time, so an account whose polling stalls shows a growing age.
   private readonly checkpointAt = new Map<string, number>();
@@ -25,6 +45,11 @@ export class ConnectorMetrics {
       for (const [account, at] of this.checkpointAt) this.checkpointAgeSeconds.set({ account }, (now - at) / 1000);
     },
   });
+
+  // Records fetched, published or rejected, per account and record type (authlog, user).
+  private recordCounter(name: string, help: string): Counter<'account' | 'type'> {
+    return new Counter({ name, help, labelNames: ['account', 'type'], registers: [this.registry] });
+  }
 
   checkpointConfirmed(account: string, atMs: number): void {
     this.checkpointAt.set(account, atMs);

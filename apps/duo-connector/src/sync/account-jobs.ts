@@ -3,9 +3,10 @@ import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
 import { AppError } from '@seatwise/shared/errors/app-error';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import type { Env } from '@seatwise/shared/config/connector-env';
+import { accountKeyId } from '../accounts/account-key';
 import { DuoApiError } from '../duo/duo-errors';
 import { AccountSnapshotService } from './account-snapshot.service';
-import { type AccountTarget, targetId } from './account-target';
+import type { AccountTarget } from './account-target';
 import { type Job, JobScheduler } from './job-scheduler';
 import { LogSyncService } from './log-sync.service';
 import { SyncStatusService } from './sync-status.service';
@@ -28,13 +29,13 @@ export class AccountJobs {
   ) {}
 
   track(target: AccountTarget, usersDueInMs: number): void {
-    const id = targetId(target.key);
+    const id = accountKeyId(target.key);
     this.scheduler.add(this.logJob(target, id));
     this.scheduler.add(this.usersJob(target, id), usersDueInMs);
   }
 
   untrack(target: Pick<AccountTarget, 'key'>): void {
-    const id = targetId(target.key);
+    const id = accountKeyId(target.key);
     this.scheduler.remove(`${id}:logs`);
     this.scheduler.remove(`${id}:users`);
   }
@@ -71,12 +72,18 @@ export class AccountJobs {
   private async failed(target: AccountTarget, what: string, error: unknown, failures: number): Promise<number> {
     const backoff = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.min(failures - 1, 12)) * (0.5 + Math.random() / 2);
     if (!(error instanceof DuoApiError)) {
-      this.logger.warn({ err: error, account: targetId(target.key), what }, 'sync paused: infrastructure error');
+      this.logger.warn({ err: error, account: accountKeyId(target.key), what }, 'sync paused: infrastructure error');
       return INFRA_RETRY_MS * Math.min(failures, 10);
     }
     const reason = error.retryable ? error : describeRefusal(error, what);
-    this.logger.warn({ account: targetId(target.key), code: reason.code, what }, reason.message);
-    await this.status.report(target.key, { syncStatus: 'error', behindMs: null, behindRecords: null, error: { code: reason.code, message: reason.message }, success: false });
+    this.logger.warn({ account: accountKeyId(target.key), code: reason.code, what }, reason.message);
+    await this.status.report(target.key, {
+      syncStatus: 'error',
+      behindMs: null,
+      behindRecords: null,
+      error: { code: reason.code, message: reason.message },
+      success: false,
+    });
     return backoff;
   }
 }
@@ -84,7 +91,10 @@ export class AccountJobs {
 function describeRefusal(error: DuoApiError, what: string): AppError {
   if (error.code === 'CONNECTOR.DUO_FORBIDDEN') {
     const permission = what === 'auth logs' ? 'Grant read log' : 'Grant read resource';
-    return new AppError(error.code, `Duo refused ${what} (${error.duoCode ?? 403}): the integration lacks "${permission}"`);
+    return new AppError(
+      error.code,
+      `Duo refused ${what} (${error.duoCode ?? 403}): the integration lacks "${permission}"`,
+    );
   }
   return error;
 }

@@ -19,7 +19,10 @@ export class AccountSnapshotService {
     const state = await this.accounts.get(target.key);
     if (!state) return;
     const accountId = target.accountParam;
-    const [summary, edition] = await Promise.all([target.client.infoSummary({ accountId }), target.client.edition({ accountId })]);
+    const [summary, edition] = await Promise.all([
+      target.client.infoSummary({ accountId }),
+      target.client.edition({ accountId }),
+    ]);
     const billableSeats = users.userCount - users.pendingDeletionCount;
     const observedAt = this.clock.now();
     // Stored before it is announced: whoever reacts to the event and asks us sees the same seats.

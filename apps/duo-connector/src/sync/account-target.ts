@@ -1,5 +1,5 @@
+import type { AccountKey } from '../accounts/account-key';
 import type { DuoClient } from '../duo/duo-client';
-import type { AccountKey } from '../accounts/account-state.repository';
 
 // Everything needed to poll one Duo account: its key, and a client already pointed at its API host
 // (a child account is reached with the parent's keys on the child's host, plus account_id).
@@ -9,5 +9,3 @@ export interface AccountTarget {
   // account_id parameter for child accounts; undefined for an account's own Admin API integration.
   accountParam: string | undefined;
 }
-
-export const targetId = (key: AccountKey): string => `${key.integrationId}:${key.accountId}`;

@@ -10,7 +10,11 @@ export class DeadLetters {
     private readonly clock: Clock,
   ) {}
 
-  async rejectDuoRecords(kind: 'authlog' | 'user', accountId: string, rejected: readonly { raw: unknown; reason: string }[]): Promise<void> {
+  async rejectDuoRecords(
+    kind: 'authlog' | 'user',
+    accountId: string,
+    rejected: readonly { raw: unknown; reason: string }[],
+  ): Promise<void> {
     for (const { raw, reason } of rejected) {
       await this.bus.publish('deadletter.event', {
         stream: 'DUO_API',

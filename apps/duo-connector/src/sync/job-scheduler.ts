@@ -83,7 +83,11 @@ export class JobScheduler implements BeforeApplicationShutdown {
 
   // Blocks a multi-page unit (a users snapshot) until its account may call Duo again.
   async paced(account: string, cls: EndpointClass): Promise<void> {
-    for (let delay = this.pacer.delayMs(account, cls, this.clock.nowMs()); delay > 0; delay = this.pacer.delayMs(account, cls, this.clock.nowMs())) {
+    for (
+      let delay = this.pacer.delayMs(account, cls, this.clock.nowMs());
+      delay > 0;
+      delay = this.pacer.delayMs(account, cls, this.clock.nowMs())
+    ) {
       await this.clock.sleep(delay);
     }
     this.pacer.take(account, cls, this.clock.nowMs());
@@ -100,7 +104,14 @@ export class JobScheduler implements BeforeApplicationShutdown {
       this.start(next, now);
     }
     const soonest = Math.min(...[...this.entries.values()].filter((e) => !e.running).map((e) => this.readyAt(e, now)));
-    if (Number.isFinite(soonest)) this.timer = setTimeout(() => { this.wake(); }, Math.max(10, Math.min(soonest - now, 60_000)));
+    if (Number.isFinite(soonest)) {
+      this.timer = setTimeout(
+        () => {
+          this.wake();
+        },
+        Math.max(10, Math.min(soonest - now, 60_000)),
+      );
+    }
   }
 
   private readyAt(entry: Entry, now: number): number {

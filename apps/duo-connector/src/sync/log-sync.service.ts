@@ -35,7 +35,12 @@ export class LogSyncService {
     const now = this.clock.nowMs();
     const window = logWindow(now, state.logMintime, state.logCursor);
     if (!window) return this.caughtUp(target);
-    const page = await target.client.authLogs({ accountId: target.accountParam, ...window, limit: PAGE_LIMIT, nextOffset: state.logCursor ?? undefined });
+    const page = await target.client.authLogs({
+      accountId: target.accountParam,
+      ...window,
+      limit: PAGE_LIMIT,
+      nextOffset: state.logCursor ?? undefined,
+    });
     const { accountId } = target.key;
     this.metrics.recordsFetched.inc({ account: accountId, type: 'authlog' }, page.records.length);
     const fetchedAt = this.clock.now().toISOString();
@@ -44,7 +49,11 @@ export class LogSyncService {
       'duo.authlog',
       page.records.map((record) => ({ integrationId: target.key.integrationId, accountId, record, fetchedAt })),
     );
-    await this.deadLetters.rejectDuoRecords('authlog', accountId, rejected.map((r) => ({ raw: r.payload, reason: r.reason })));
+    await this.deadLetters.rejectDuoRecords(
+      'authlog',
+      accountId,
+      rejected.map((r) => ({ raw: r.payload, reason: r.reason })),
+    );
     this.metrics.recordsRejected.inc({ account: accountId, type: 'authlog' }, rejected.length);
     this.metrics.recordsPublished.inc({ account: accountId, type: 'authlog' }, published.length);
     if (page.records.length === 0 || !page.nextOffset) return this.caughtUp(target);
@@ -52,19 +61,37 @@ export class LogSyncService {
     return this.progress(target, window.maxtime, Number(page.nextOffset[0]), page, page.records.length >= PAGE_LIMIT);
   }
 
-  private async progress(target: AccountTarget, maxtime: number, cursorMs: number, page: { records: unknown[]; totalObjects: number | null }, full: boolean): Promise<PageOutcome> {
+  private async progress(
+    target: AccountTarget,
+    maxtime: number,
+    cursorMs: number,
+    page: { records: unknown[]; totalObjects: number | null },
+    full: boolean,
+  ): Promise<PageOutcome> {
     const behindMs = Math.max(0, maxtime - cursorMs);
     this.trackLag(target, behindMs);
     const behindRecords = page.totalObjects === null ? null : Math.max(0, page.totalObjects - page.records.length);
     const backfilling = full && behindMs > this.env.CONNECTOR_LOG_POLL_INTERVAL_MS;
-    await this.status.report(target.key, { syncStatus: backfilling ? 'backfilling' : full ? 'syncing' : 'idle', behindMs, behindRecords, error: null, success: true });
+    await this.status.report(target.key, {
+      syncStatus: backfilling ? 'backfilling' : full ? 'syncing' : 'idle',
+      behindMs,
+      behindRecords,
+      error: null,
+      success: true,
+    });
     return full ? 'more' : 'caught-up';
   }
 
   private async caughtUp(target: AccountTarget): Promise<PageOutcome> {
     // An empty answer means the checkpoint is current up to now − 2 min: the lag is only Duo's own.
     this.trackLag(target, 0);
-    await this.status.report(target.key, { syncStatus: 'idle', behindMs: 0, behindRecords: 0, error: null, success: true });
+    await this.status.report(target.key, {
+      syncStatus: 'idle',
+      behindMs: 0,
+      behindRecords: 0,
+      error: null,
+      success: true,
+    });
     return 'caught-up';
   }
 

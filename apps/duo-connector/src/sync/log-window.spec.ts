@@ -10,7 +10,10 @@ describe('logWindow', () => {
 
   it('moves mintime up to the cursor, so the window never leaves the 180 days', () => {
     const cursorMs = now - 3 * DAY;
-    expect(logWindow(now, now - 179 * DAY, [String(cursorMs), 'tx'])).toEqual({ mintime: cursorMs, maxtime: now - DUO_LAG_MS });
+    expect(logWindow(now, now - 179 * DAY, [String(cursorMs), 'tx'])).toEqual({
+      mintime: cursorMs,
+      maxtime: now - DUO_LAG_MS,
+    });
     const ancient = logWindow(now, now - 400 * DAY, null);
     expect(ancient!.mintime).toBeGreaterThan(now - DUO_RETENTION_MS);
   });

@@ -22,10 +22,6 @@ export class Pacer {
     this.refill(account, cls, now).tokens -= 1;
   }
 
-  forget(account: string): void {
-    for (const cls of ['logs', 'objects'] as const) this.buckets.delete(`${account}|${cls}`);
-  }
-
   private refill(account: string, cls: EndpointClass, now: number): Bucket {
     const key = `${account}|${cls}`;
     const bucket = this.buckets.get(key) ?? { tokens: 1, updatedAt: now };

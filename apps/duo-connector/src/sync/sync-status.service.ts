@@ -4,9 +4,10 @@ import { Clock } from '@seatwise/platform/clock/clock';
 import { LOGGER } from '@seatwise/platform/tokens';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import type { SyncStatus } from '@seatwise/shared/contracts/integration-events';
-import { type AccountKey, AccountStateRepository } from '../accounts/account-state.repository';
+import { type AccountKey, accountKeyId } from '../accounts/account-key';
+import { AccountStateRepository } from '../accounts/account-state.repository';
 import { KeyedSerializer } from '@seatwise/platform/db/keyed-serializer';
-import { aggregateStatus } from '../integrations/aggregate-status';
+import { aggregateStatus } from './aggregate-status';
 
 export interface StatusUpdate {
   syncStatus: SyncStatus;
@@ -40,7 +41,7 @@ export class SyncStatusService {
   // Reports of one account run one after another, so revisions are published in order and a change
   // is never lost to a concurrent report that read the same revision.
   report(key: AccountKey, update: StatusUpdate): Promise<void> {
-    const id = `${key.integrationId}:${key.accountId}`;
+    const id = accountKeyId(key);
     return this.reports.run(id, () => this.apply(key, id, update));
   }
 
@@ -48,12 +49,19 @@ export class SyncStatusService {
     const state = await this.accounts.get(key);
     if (!state) return;
     const now = this.clock.now();
-    const changed = state.syncStatus !== update.syncStatus || (state.lastError?.code ?? null) !== (update.error?.code ?? null);
+    const changed =
+      state.syncStatus !== update.syncStatus || (state.lastError?.code ?? null) !== (update.error?.code ?? null);
     const publish = changed || now.getTime() - (this.lastPublished.get(id) ?? 0) >= PROGRESS_EVERY_MS;
     const lastSuccessAt = update.success ? now : state.lastSuccessAt;
     const after = await this.accounts.updateStatus(
       key,
-      { syncStatus: update.syncStatus, behindMs: update.behindMs, behindRecords: update.behindRecords, lastError: update.error ? { ...update.error, at: now } : null, lastSuccessAt },
+      {
+        syncStatus: update.syncStatus,
+        behindMs: update.behindMs,
+        behindRecords: update.behindRecords,
+        lastError: update.error ? { ...update.error, at: now } : null,
+        lastSuccessAt,
+      },
       publish,
     );
     if (!after || !publish) return;
@@ -84,7 +92,9 @@ export class SyncStatusService {
     const accounts = await this.accounts.listActive(integrationId);
     const syncStatus = aggregateStatus({ status: 'connected' }, accounts);
     const errored = accounts.find((a) => a.syncStatus === 'error');
-    const error = errored?.lastError ? { code: errored.lastError.code, message: `${errored.accountId}: ${errored.lastError.message}` } : null;
+    const error = errored?.lastError
+      ? { code: errored.lastError.code, message: `${errored.accountId}: ${errored.lastError.message}` }
+      : null;
     const signature = `${syncStatus}|${error?.code ?? ''}`;
     if (this.lastIntegrationStatus.get(integrationId) === signature) return;
     this.lastIntegrationStatus.set(integrationId, signature);
@@ -99,13 +109,19 @@ export class SyncStatusService {
         behindRecordsEstimate: null,
         error,
         // The integration is current up to its least recently successful account.
-        lastSuccessAt: successes.length === accounts.length && successes.length > 0 ? new Date(Math.min(...successes.map((d) => new Date(d).getTime()))).toISOString() : null,
+        lastSuccessAt:
+          successes.length === accounts.length && successes.length > 0
+            ? new Date(Math.min(...successes.map((d) => new Date(d).getTime()))).toISOString()
+            : null,
         at: now.toISOString(),
         revision: now.getTime(),
       })
       .catch((publishError: unknown) => {
         this.lastIntegrationStatus.delete(integrationId);
-        this.logger.warn({ err: publishError, integration: integrationId }, 'integration sync-status event not published');
+        this.logger.warn(
+          { err: publishError, integration: integrationId },
+          'integration sync-status event not published',
+        );
       });
   }
 }

@@ -39,14 +39,25 @@ export class UsersSyncService {
         'duo.users.record',
         page.users.map((record) => ({ integrationId, accountId, snapshotId, record, observedAt })),
       );
-      await this.deadLetters.rejectDuoRecords('user', accountId, rejected.map((r) => ({ raw: r.payload, reason: r.reason })));
+      await this.deadLetters.rejectDuoRecords(
+        'user',
+        accountId,
+        rejected.map((r) => ({ raw: r.payload, reason: r.reason })),
+      );
       this.metrics.recordsPublished.inc({ account: accountId, type: 'user' }, published.length);
       counts.userCount += published.length;
       counts.pendingDeletionCount += published.filter((u) => u.record.status === 'pending deletion').length;
       offset = page.nextOffset;
     }
     const completedAt = this.clock.now().toISOString();
-    await this.bus.publish('duo.users.snapshot-complete', { integrationId, accountId, snapshotId, userCount: counts.userCount, startedAt, completedAt });
+    await this.bus.publish('duo.users.snapshot-complete', {
+      integrationId,
+      accountId,
+      snapshotId,
+      userCount: counts.userCount,
+      startedAt,
+      completedAt,
+    });
     await this.accounts.update(target.key, { usersSnapshotAt: this.clock.now() });
     return counts;
   }

@@ -2,8 +2,23 @@
 // support), so specs require its internal lib/duo_sig.js, which exports sign (v2, HMAC-SHA512) and signV5.
 declare module '@duosecurity/duo_api/lib/duo_sig' {
   type DuoParams = Record<string, string | string[]>;
-  export function sign(ikey: string, skey: string, method: string, host: string, path: string, params: DuoParams,
-    date: string): string;
-  export function signV5(ikey: string, skey: string, method: string, host: string, path: string, params: DuoParams,
-    date: string, body: string): string;
+  export function sign(
+    ikey: string,
+    skey: string,
+    method: string,
+    host: string,
+    path: string,
+    params: DuoParams,
+    date: string,
+  ): string;
+  export function signV5(
+    ikey: string,
+    skey: string,
+    method: string,
+    host: string,
+    path: string,
+    params: DuoParams,
+    date: string,
+    body: string,
+  ): string;
 }

@@ -19,8 +19,16 @@ function vmHwmMb(): number {
 
 async function main(): Promise<void> {
   let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
-  const sim = await startDuoSimulator({ accounts: ACCOUNTS, events: EVENTS, usersPerAccount: 20, historyDays: 30, rateLimits: false });
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 50);
+  const sim = await startDuoSimulator({
+    accounts: ACCOUNTS,
+    events: EVENTS,
+    usersPerAccount: 20,
+    historyDays: 30,
+    rateLimits: false,
+  });
   const now = Date.now();
   const window: [number, number] = [now - 31 * 86_400_000, now - 120_000];
   const targets = sim.info.accounts.map((a) => ({ baseUrl: sim.url, ...a.adminApi }));
@@ -33,7 +41,11 @@ async function main(): Promise<void> {
   await sim.close();
   clearInterval(sampler);
   const baseline = await startBaseline(sample, 1000, Math.round(EVENTS / ACCOUNTS / 1000));
-  const base = await scanAll(targets.map((t) => ({ ...t, baseUrl: baseline.url })), window, STREAMS);
+  const base = await scanAll(
+    targets.map((t) => ({ ...t, baseUrl: baseline.url })),
+    window,
+    STREAMS,
+  );
   baseline.server.close();
   report(result, base, expected, Math.max(peakRss / 1048576, vmHwmMb()));
 }
@@ -45,15 +57,28 @@ async function firstPageRecords(target: ScanTarget, window: [number, number]): P
   return JSON.stringify(page.response.authlogs);
 }
 
-function report(sim: { events: number; seconds: number }, base: { events: number; seconds: number }, expected: number, peakRssMb: number): void {
+function report(
+  sim: { events: number; seconds: number },
+  base: { events: number; seconds: number },
+  expected: number,
+  peakRssMb: number,
+): void {
   const eventsPerSec = Math.round(sim.events / sim.seconds);
   const baselinePerSec = Math.round(base.events / base.seconds);
   const ratio = Number((eventsPerSec / baselinePerSec).toFixed(3));
-  process.stdout.write(`simulator: ${sim.events} events (truth ${expected}) in ${sim.seconds.toFixed(2)} s = ${eventsPerSec} events/s\n`);
-  process.stdout.write(`baseline:  ${base.events} events in ${base.seconds.toFixed(2)} s = ${baselinePerSec} events/s\n`);
+  process.stdout.write(
+    `simulator: ${sim.events} events (truth ${expected}) in ${sim.seconds.toFixed(2)} s = ${eventsPerSec} events/s\n`,
+  );
+  process.stdout.write(
+    `baseline:  ${base.events} events in ${base.seconds.toFixed(2)} s = ${baselinePerSec} events/s\n`,
+  );
   process.stdout.write(`ratio ${ratio} (target >= ${TARGET_RATIO}), peak RSS ${peakRssMb.toFixed(1)} MB\n`);
-  if (sim.events !== expected) process.stdout.write(`WARNING: scan returned ${sim.events} events, truth says ${expected}\n`);
-  process.stdout.write(`${JSON.stringify({ bench: 'duo-simulator', eventsPerSec, baselinePerSec, ratio, peakRssMb: Number(peakRssMb.toFixed(1)), target: TARGET_RATIO, events: sim.events })}\n`);
+  if (sim.events !== expected) {
+    process.stdout.write(`WARNING: scan returned ${sim.events} events, truth says ${expected}\n`);
+  }
+  process.stdout.write(
+    `${JSON.stringify({ bench: 'duo-simulator', eventsPerSec, baselinePerSec, ratio, peakRssMb: Number(peakRssMb.toFixed(1)), target: TARGET_RATIO, events: sim.events })}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

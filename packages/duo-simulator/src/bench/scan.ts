@@ -2,7 +2,12 @@ import { Agent, request } from 'node:http';
 import { duoEncode, type Params } from '../signing/canon';
 import { signRequest } from '../signing/sign';
 
-export interface ScanTarget { baseUrl: string; ikey: string; skey: string; accountId?: string }
+export interface ScanTarget {
+  baseUrl: string;
+  ikey: string;
+  skey: string;
+  accountId?: string;
+}
 
 function get(agent: Agent, url: URL, path: string, headers: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -20,20 +25,33 @@ function get(agent: Agent, url: URL, path: string, headers: Record<string, strin
   });
 }
 
-export interface AuthPage { response: { authlogs: unknown[]; metadata: { next_offset: string[] | null } } }
+export interface AuthPage {
+  response: { authlogs: unknown[]; metadata: { next_offset: string[] | null } };
+}
 
 /** One signed authentication-log page request (limit 1000, ts:asc), optionally after a cursor. */
-export async function fetchPage(agent: Agent, target: ScanTarget, window: [number, number], cursor: string[] | null): Promise<AuthPage> {
+export async function fetchPage(
+  agent: Agent,
+  target: ScanTarget,
+  window: [number, number],
+  cursor: string[] | null,
+): Promise<AuthPage> {
   const url = new URL(target.baseUrl);
-  const params: Params = new Map([['mintime', [String(window[0])]], ['maxtime', [String(window[1])]],
-    ['limit', ['1000']], ['sort', ['ts:asc']]]);
+  const params: Params = new Map([
+    ['mintime', [String(window[0])]],
+    ['maxtime', [String(window[1])]],
+    ['limit', ['1000']],
+    ['sort', ['ts:asc']],
+  ]);
   if (target.accountId !== undefined) params.set('account_id', [target.accountId]);
   if (cursor) params.set('next_offset', [cursor.join(',')]);
   const path = '/admin/v2/logs/authentication';
   const date = new Date().toUTCString();
   const authorization = signRequest({ ...target, method: 'GET', host: url.hostname, path, params, date, version: 2 });
   const query = [...params].map(([k, v]) => `${k}=${duoEncode(v[0] ?? '')}`).join('&');
-  return JSON.parse(await get(agent, url, `${path}?${query}`, { Date: date, Authorization: authorization })) as AuthPage;
+  return JSON.parse(
+    await get(agent, url, `${path}?${query}`, { Date: date, Authorization: authorization }),
+  ) as AuthPage;
 }
 
 /** Pages one account's authentication log to the end, like a poller's backfill. */
@@ -49,7 +67,11 @@ export async function scanAccount(agent: Agent, target: ScanTarget, window: [num
 }
 
 /** Scans all targets with a few concurrent streams; returns the event count and elapsed seconds. */
-export async function scanAll(targets: ScanTarget[], window: [number, number], streams: number): Promise<{ events: number; seconds: number }> {
+export async function scanAll(
+  targets: ScanTarget[],
+  window: [number, number],
+  streams: number,
+): Promise<{ events: number; seconds: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: streams });
   const queue = [...targets];
   let events = 0;

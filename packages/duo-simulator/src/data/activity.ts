@@ -2,7 +2,7 @@ import { ACTIVITY_ACTIONS, BROWSERS, LOCATIONS } from './catalog';
 import { isoMicros } from './events';
 import { mix, Prng } from './hash';
 import { userId, userNames } from './users';
-import type { Account } from './world';
+import type { Account } from './model';
 
 /** activity_id of activity event i (cursor lookups need it without the rest of the record). */
 export function activityIdOf(account: Account, i: number): string {
@@ -19,8 +19,15 @@ export function activityRecord(account: Account, i: number): Record<string, unkn
   const [browser, browserVersion] = prng.pick(BROWSERS);
   const app = prng.pick(account.apps);
   return {
-    access_device: { browser, browser_version: browserVersion, epkey: null, ip: { address: `198.51.100.${1 + prng.int(254)}` },
-      location: prng.pick(LOCATIONS), os: 'Windows', os_version: '11' },
+    access_device: {
+      browser,
+      browser_version: browserVersion,
+      epkey: null,
+      ip: { address: `198.51.100.${1 + prng.int(254)}` },
+      location: prng.pick(LOCATIONS),
+      os: 'Windows',
+      os_version: '11',
+    },
     action: { details: null, name: prng.pick(ACTIVITY_ACTIONS) },
     activity_id: activityId,
     actor: { details: '{}', key: userId(account, actor), name: userNames(account, actor).username, type: 'user' },

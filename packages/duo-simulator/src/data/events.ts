@@ -1,7 +1,7 @@
 import { BROWSERS, DENIAL_REASONS, LOCATIONS, OSES, PHONES, SUCCESS_FACTORS } from './catalog';
 import { mix, Prng, unit } from './hash';
 import { userEmail, userGroups, userId, userNames } from './users';
-import type { Account } from './world';
+import type { Account } from './model';
 
 /** Who did event i and where: cheap enough to run over a million events for the ground truth. */
 export function eventCore(account: Account, i: number): { user: number; app: number } {
@@ -25,8 +25,12 @@ function outcome(prng: Prng, status: number): { result: string; reason: string; 
   if (roll < 0.003) return { result: 'fraud', reason: 'user_marked_fraud', factor: 'duo_push' };
   if (roll < 0.08) return { result: 'denied', reason: prng.pick(DENIAL_REASONS), factor: prng.pick(SUCCESS_FACTORS) };
   const factor = prng.pick(SUCCESS_FACTORS);
-  const reason = factor === 'remembered_device' || factor === 'trusted_network' ? factor
-    : factor === 'duo_push' || factor === 'phone_call' ? 'user_approved' : 'valid_passcode';
+  const reason =
+    factor === 'remembered_device' || factor === 'trusted_network'
+      ? factor
+      : factor === 'duo_push' || factor === 'phone_call'
+        ? 'user_approved'
+        : 'valid_passcode';
   return { result: 'success', reason, factor };
 }
 
@@ -35,10 +39,20 @@ function accessDevice(prng: Prng, location: (typeof LOCATIONS)[number]): Record<
   const [os, osVersion] = prng.pick(OSES);
   const known = prng.chance(0.8);
   return {
-    browser, browser_version: browserVersion, epkey: null, flash_version: 'uninstalled', hostname: null,
-    ip: `198.51.100.${1 + prng.int(254)}`, is_encryption_enabled: known ? prng.chance(0.9) : 'unknown',
-    is_firewall_enabled: known ? prng.chance(0.8) : 'unknown', is_password_set: known ? true : 'unknown',
-    java_version: 'uninstalled', location, os, os_version: osVersion, security_agents: known ? [] : 'unknown',
+    browser,
+    browser_version: browserVersion,
+    epkey: null,
+    flash_version: 'uninstalled',
+    hostname: null,
+    ip: `198.51.100.${1 + prng.int(254)}`,
+    is_encryption_enabled: known ? prng.chance(0.9) : 'unknown',
+    is_firewall_enabled: known ? prng.chance(0.8) : 'unknown',
+    is_password_set: known ? true : 'unknown',
+    java_version: 'uninstalled',
+    location,
+    os,
+    os_version: osVersion,
+    security_agents: known ? [] : 'unknown',
   };
 }
 
@@ -50,7 +64,8 @@ export function authRecord(account: Account, i: number): Record<string, unknown>
   const txid = prng.uuid();
   const enrollment = prng.chance(0.01);
   const status = account.statuses[core.user] ?? 0;
-  const { result, reason, factor } = enrollment ? { result: 'success', reason: '', factor: 'not_available' }
+  const { result, reason, factor } = enrollment
+    ? { result: 'success', reason: '', factor: 'not_available' }
     : outcome(prng, status);
   const location = prng.pick(LOCATIONS);
   const phone = prng.pick(PHONES);
@@ -61,7 +76,8 @@ export function authRecord(account: Account, i: number): Record<string, unknown>
     adaptive_trust_assessments: {},
     alias: '',
     application: { key: app?.key ?? '', name: app?.name ?? '' },
-    auth_device: enrollment ? { ip: null, key: null, location: {}, name: 'Unknown' }
+    auth_device: enrollment
+      ? { ip: null, key: null, location: {}, name: 'Unknown' }
       : { ip: `203.0.113.${1 + prng.int(254)}`, key: `DP${prng.id(18)}`, location, name: `${phone[0]} (+1 555-0100)` },
     email: prng.chance(0.97) ? email : null,
     event_type: enrollment ? 'enrollment' : 'authentication',
@@ -73,8 +89,11 @@ export function authRecord(account: Account, i: number): Record<string, unknown>
     timestamp: Math.floor(ts / 1000),
     trusted_endpoint_status: prng.pick(['not trusted', 'unknown', 'trusted']),
     txid,
-    user: { groups: userGroups(account, core.user).map((g) => g.name), key: userId(account, core.user),
-      name: userNames(account, core.user).username },
+    user: {
+      groups: userGroups(account, core.user).map((g) => g.name),
+      key: userId(account, core.user),
+      name: userNames(account, core.user).username,
+    },
   };
 }
 

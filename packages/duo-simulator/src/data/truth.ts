@@ -1,14 +1,29 @@
 import { eventCore } from './events';
 import { PENDING_DELETION } from './users';
-import type { Account, World } from './world';
+import type { Account, World } from './model';
 
-export interface TruthApp { key: string; name: string; users: number; events: number }
+export interface TruthApp {
+  key: string;
+  name: string;
+  users: number;
+  events: number;
+}
 export interface TruthAccount {
-  account_id: string; name: string; edition: string; users: number; billable_seats: number; auth_events: number;
+  account_id: string;
+  name: string;
+  edition: string;
+  users: number;
+  billable_seats: number;
+  auth_events: number;
   applications: TruthApp[];
 }
 
-interface Tally { counted: number; events: Uint32Array; seen: Uint8Array[]; users: Uint32Array }
+interface Tally {
+  counted: number;
+  events: Uint32Array;
+  seen: Uint8Array[];
+  users: Uint32Array;
+}
 
 /**
  * Ground truth outside Duo's surface. Counting visits every visible event once: the tally only grows (events
@@ -28,8 +43,12 @@ export class Truth {
     let tally = this.tallies.get(account);
     if (!tally) {
       const apps = account.apps.length;
-      tally = { counted: 0, events: new Uint32Array(apps), users: new Uint32Array(apps),
-        seen: account.apps.map(() => new Uint8Array(account.statuses.length)) };
+      tally = {
+        counted: 0,
+        events: new Uint32Array(apps),
+        users: new Uint32Array(apps),
+        seen: account.apps.map(() => new Uint8Array(account.statuses.length)),
+      };
       this.tallies.set(account, tally);
     }
     return tally;
@@ -50,10 +69,17 @@ export class Truth {
     tally.counted = Math.max(tally.counted, visible);
     const pending = account.statuses.reduce((n, s) => n + (s === PENDING_DELETION ? 1 : 0), 0);
     return {
-      account_id: account.id, name: account.name, edition: account.edition,
-      users: account.statuses.length, billable_seats: account.statuses.length - pending, auth_events: visible,
+      account_id: account.id,
+      name: account.name,
+      edition: account.edition,
+      users: account.statuses.length,
+      billable_seats: account.statuses.length - pending,
+      auth_events: visible,
       applications: account.apps.map((app, i) => ({
-        key: app.key, name: app.name, users: tally.users[i] ?? 0, events: tally.events[i] ?? 0,
+        key: app.key,
+        name: app.name,
+        users: tally.users[i] ?? 0,
+        events: tally.events[i] ?? 0,
       })),
     };
   }

@@ -1,6 +1,6 @@
 import { FIRST_NAMES, LAST_NAMES, PHONES } from './catalog';
 import { mix, Prng, unit } from './hash';
-import type { Account } from './world';
+import type { Account } from './model';
 
 // Duo's user statuses (fact sheet 4.2). Codes index this list.
 export const STATUSES = ['active', 'bypass', 'disabled', 'locked out', 'pending deletion'] as const;
@@ -62,20 +62,52 @@ export function userObject(account: Account, index: number, anchor: number): Rec
   const created = Math.floor(anchor / 1000) - 86_400 * (30 + prng.int(900));
   const phone = PHONES[prng.int(PHONES.length)] ?? PHONES[0];
   return {
-    user_id: userId(account, index), username, realname: `${first} ${last}`, firstname: first, lastname: last,
-    email: userEmail(account, index), status, is_enrolled: enrolled, created,
+    user_id: userId(account, index),
+    username,
+    realname: `${first} ${last}`,
+    firstname: first,
+    lastname: last,
+    email: userEmail(account, index),
+    status,
+    is_enrolled: enrolled,
+    created,
     last_login: enrolled && prng.chance(0.95) ? created + prng.int(Math.floor(anchor / 1000) - created) : null,
-    last_directory_sync: null, notes: '', lockout_reason: status === 'locked out' ? 'Failed Attempts' : null,
-    alias1: null, alias2: null, alias3: null, alias4: null, aliases: {},
+    last_directory_sync: null,
+    notes: '',
+    lockout_reason: status === 'locked out' ? 'Failed Attempts' : null,
+    alias1: null,
+    alias2: null,
+    alias3: null,
+    alias4: null,
+    aliases: {},
     groups: userGroups(account, index).map((g) => ({
-      group_id: g.id, name: g.name, desc: '', status: 'Active',
-      push_enabled: false, sms_enabled: false, voice_enabled: false, mobile_otp_enabled: false,
+      group_id: g.id,
+      name: g.name,
+      desc: '',
+      status: 'Active',
+      push_enabled: false,
+      sms_enabled: false,
+      voice_enabled: false,
+      mobile_otp_enabled: false,
     })),
-    phones: enrolled ? [{
-      phone_id: `DP${prng.id(18)}`, number: `+1555${String(1_000_000 + prng.int(8_999_999))}`, extension: '',
-      name: '', type: 'Mobile', platform: phone[1], model: phone[0], activated: true,
-      capabilities: ['auto', 'push', 'sms', 'phone', 'mobile_otp'],
-    }] : [],
-    tokens: [], u2ftokens: [], webauthncredentials: [], desktoptokens: [],
+    phones: enrolled
+      ? [
+          {
+            phone_id: `DP${prng.id(18)}`,
+            number: `+1555${String(1_000_000 + prng.int(8_999_999))}`,
+            extension: '',
+            name: '',
+            type: 'Mobile',
+            platform: phone[1],
+            model: phone[0],
+            activated: true,
+            capabilities: ['auto', 'push', 'sms', 'phone', 'mobile_otp'],
+          },
+        ]
+      : [],
+    tokens: [],
+    u2ftokens: [],
+    webauthncredentials: [],
+    desktoptokens: [],
   };
 }

@@ -1,55 +1,18 @@
 import type { Permission, ResolvedOptions } from '../options';
+import type { Account, App, Integration, IntegrationType, World } from './model';
 import { COMPANY_SUFFIXES, COMPANY_WORDS, CUSTOM_APPS, EDITIONS, GROUP_NAMES, SAAS_APPS } from './catalog';
 import { hashString, mix, Prng } from './hash';
 import { Timeline } from './timeline';
 import { userStatuses } from './users';
 
-export type IntegrationType = 'admin' | 'accounts' | 'auth';
-
-export interface Integration {
-  ikey: string;
-  skey: string;
-  type: IntegrationType;
-  /** The account an admin/auth integration belongs to; undefined for the parent's Accounts API integration. */
-  accountIndex: number | undefined;
-  permissions: ReadonlySet<Permission>;
-}
-
-export interface App {
-  key: string;
-  name: string;
-}
-
-export interface Account {
-  index: number;
-  id: string;
-  name: string;
-  edition: (typeof EDITIONS)[number];
-  domain: string;
-  salt: number;
-  apps: App[];
-  groups: { id: string; name: string }[];
-  /** Status code per user (see users.ts STATUSES); the only per-user state kept in memory. */
-  statuses: Uint8Array;
-  auth: Timeline;
-  activity: Timeline;
-  admin: Integration;
-}
-
-export interface World {
-  accounts: Account[];
-  // Child accounts taken out of Duo at run time (a test's "deleted child"): not listed, not reachable.
-  hidden: Set<string>;
-  byId: Map<string, Account>;
-  integrations: Map<string, Integration>;
-  parent: Integration;
-  extras: Integration[];
-}
-
 const ALL_PERMISSIONS: ReadonlySet<Permission> = new Set(['read_information', 'read_log', 'read_resource']);
 
-function integration(prng: Prng, type: IntegrationType, accountIndex: number | undefined,
-  permissions: ReadonlySet<Permission>): Integration {
+function integration(
+  prng: Prng,
+  type: IntegrationType,
+  accountIndex: number | undefined,
+  permissions: ReadonlySet<Permission>,
+): Integration {
   return { ikey: `DI${prng.id(18)}`, skey: prng.id(40).toLowerCase(), type, accountIndex, permissions };
 }
 
@@ -66,8 +29,9 @@ function makeApps(prng: Prng, count: number): App[] {
   const apps: App[] = [];
   for (let i = 0; i < count; i++) {
     const useSaas = (i % 10 < 7 && saasOrder.length > 0) || customOrder.length === 0;
-    const name = useSaas ? prng.pick(SAAS_APPS[saasOrder.shift() ?? 0] ?? ['Slack'])
-      : CUSTOM_APPS[customOrder.shift() ?? 0] ?? 'Internal App';
+    const name = useSaas
+      ? prng.pick(SAAS_APPS[saasOrder.shift() ?? 0] ?? ['Slack'])
+      : (CUSTOM_APPS[customOrder.shift() ?? 0] ?? 'Internal App');
     apps.push({ key: `DI${prng.id(18)}`, name: apps.some((a) => a.name === name) ? `${name} ${i}` : name });
   }
   return apps;
@@ -96,7 +60,11 @@ function makeAccount(o: ResolvedOptions, index: number, events: number, anchor: 
   const historyStart = Math.min(anchor - o.historyDays * 86_400_000 + 3_600_000, historyEnd - 1);
   const live = o.live ? o.speed : null;
   return {
-    index, name, salt, id: `DA${prng.id(18)}`, edition: prng.pick(EDITIONS),
+    index,
+    name,
+    salt,
+    id: `DA${prng.id(18)}`,
+    edition: prng.pick(EDITIONS),
     domain: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}.example.com`,
     apps: makeApps(prng, o.apps),
     groups: GROUP_NAMES.slice(0, 4 + prng.int(5)).map((g) => ({ id: `DG${prng.id(18)}`, name: g })),
@@ -117,7 +85,9 @@ export function buildWorld(o: ResolvedOptions, anchor: number): World {
   const extras = o.extraIntegrations.map((x) => integration(prng, x.type, x.account, new Set(x.permissions)));
   const all = [parent, ...accounts.map((a) => a.admin), ...extras];
   return {
-    accounts, parent, extras,
+    accounts,
+    parent,
+    extras,
     byId: new Map(accounts.map((a) => [a.id, a])),
     hidden: new Set<string>(),
     integrations: new Map(all.map((x) => [x.ikey, x])),

@@ -1,5 +1,5 @@
 import { PENDING_DELETION } from '../data/users';
-import type { Account } from '../data/world';
+import type { Account } from '../data/model';
 import { ok, type Ctx, type Route } from './route';
 
 function must(ctx: Ctx): Account {
@@ -34,13 +34,37 @@ function listAccounts(ctx: Ctx): unknown {
 }
 
 export const ACCOUNT_ROUTES: Route[] = [
-  { method: 'GET', pattern: /^\/admin\/v1\/info\/summary$/, surface: 'admin', permission: 'read_information',
-    rateClass: 'single', handler: summary },
-  { method: 'GET', pattern: /^\/admin\/v1\/billing\/edition$/, surface: 'child', permission: null,
-    rateClass: 'single', handler: edition },
+  {
+    method: 'GET',
+    pattern: /^\/admin\/v1\/info\/summary$/,
+    surface: 'admin',
+    permission: 'read_information',
+    rateClass: 'single',
+    handler: summary,
+  },
+  {
+    method: 'GET',
+    pattern: /^\/admin\/v1\/billing\/edition$/,
+    surface: 'child',
+    permission: null,
+    rateClass: 'single',
+    handler: edition,
+  },
   // Duo's Postman collection lists this Accounts-API path (UNCONFIRMED); both are served.
-  { method: 'GET', pattern: /^\/accounts\/v1\/billing\/edition$/, surface: 'child', permission: null,
-    rateClass: 'single', handler: edition },
-  { method: 'POST', pattern: /^\/accounts\/v1\/account\/list$/, surface: 'accounts', permission: null,
-    rateClass: 'listAll', handler: listAccounts },
+  {
+    method: 'GET',
+    pattern: /^\/accounts\/v1\/billing\/edition$/,
+    surface: 'child',
+    permission: null,
+    rateClass: 'single',
+    handler: edition,
+  },
+  {
+    method: 'POST',
+    pattern: /^\/accounts\/v1\/account\/list$/,
+    surface: 'accounts',
+    permission: null,
+    rateClass: 'listAll',
+    handler: listAccounts,
+  },
 ];

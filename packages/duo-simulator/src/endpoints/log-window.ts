@@ -1,5 +1,5 @@
 import type { Params } from '../signing/canon';
-import { badParam } from '../http/errors';
+import { badParam } from '../errors';
 import { limitParam, single } from './params';
 
 const DAY_MS = 86_400_000;
@@ -48,5 +48,11 @@ export function parseLogQuery(params: Params, now: number): LogQuery {
   if (maxtime <= mintime) throw badParam("'maxtime' must be strictly greater than 'mintime'");
   const sort = single(params, 'sort') ?? 'ts:desc';
   if (sort !== 'ts:asc' && sort !== 'ts:desc') throw badParam("'sort' must be 'ts:asc' or 'ts:desc'");
-  return { mintime, maxtime, limit: limitParam(params, 100, 1000), descending: sort === 'ts:desc', cursor: cursorParam(params) };
+  return {
+    mintime,
+    maxtime,
+    limit: limitParam(params, 100, 1000),
+    descending: sort === 'ts:desc',
+    cursor: cursorParam(params),
+  };
 }

@@ -1,6 +1,6 @@
 import { activityIdOf, activityRecord } from '../data/activity';
 import { authRecord, txidOf } from '../data/events';
-import type { Account } from '../data/world';
+import type { Account } from '../data/model';
 import { logPage, type LogSource } from './log-pager';
 import { parseLogQuery } from './log-window';
 import { ok, type Ctx, type Route } from './route';
@@ -15,7 +15,11 @@ function authSource(account: Account): LogSource {
 }
 
 function activitySource(account: Account): LogSource {
-  return { timeline: account.activity, idOf: (i) => activityIdOf(account, i), record: (i) => activityRecord(account, i) };
+  return {
+    timeline: account.activity,
+    idOf: (i) => activityIdOf(account, i),
+    record: (i) => activityRecord(account, i),
+  };
 }
 
 /** Authentication logs v2: cursor is an array of two strings, metadata nested in `response`. */
@@ -29,12 +33,27 @@ function authLogs(ctx: Ctx): unknown {
 function activityLogs(ctx: Ctx): unknown {
   const page = logPage(activitySource(must(ctx)), parseLogQuery(ctx.params, ctx.now), ctx.visibleUntil);
   const next = page.next === null ? null : `${page.next[0]},${page.next[1]}`;
-  return ok({ items: page.records, metadata: { next_offset: next, total_objects: { relation: 'eq', value: page.total } } });
+  return ok({
+    items: page.records,
+    metadata: { next_offset: next, total_objects: { relation: 'eq', value: page.total } },
+  });
 }
 
 export const LOG_ROUTES: Route[] = [
-  { method: 'GET', pattern: /^\/admin\/v2\/logs\/authentication$/, surface: 'admin', permission: 'read_log',
-    rateClass: 'logs', handler: authLogs },
-  { method: 'GET', pattern: /^\/admin\/v2\/logs\/activity$/, surface: 'admin', permission: 'read_log',
-    rateClass: 'logs', handler: activityLogs },
+  {
+    method: 'GET',
+    pattern: /^\/admin\/v2\/logs\/authentication$/,
+    surface: 'admin',
+    permission: 'read_log',
+    rateClass: 'logs',
+    handler: authLogs,
+  },
+  {
+    method: 'GET',
+    pattern: /^\/admin\/v2\/logs\/activity$/,
+    surface: 'admin',
+    permission: 'read_log',
+    rateClass: 'logs',
+    handler: activityLogs,
+  },
 ];

@@ -1,5 +1,5 @@
 import type { Params } from '../signing/canon';
-import { badParam } from '../http/errors';
+import { badParam } from '../errors';
 
 /** The single value of a parameter; a repeated scalar parameter is a bad request. */
 export function single(params: Params, name: string): string | undefined {

@@ -1,5 +1,5 @@
-import type { Account, World } from '../data/world';
-import type { RateClass } from '../http/rate-limiter';
+import type { Account, World } from '../data/model';
+import type { RateClass } from '../options';
 import type { Permission } from '../options';
 import type { Params } from '../signing/canon';
 

@@ -1,6 +1,6 @@
 import { userIndexOf, userNames, userObject } from '../data/users';
-import type { Account } from '../data/world';
-import { DuoError } from '../http/errors';
+import type { Account } from '../data/model';
+import { DuoError } from '../errors';
 import { intParam, limitParam, single } from './params';
 import { ok, type Ctx, type Route } from './route';
 
@@ -35,8 +35,20 @@ function getUser(ctx: Ctx): unknown {
 }
 
 export const USER_ROUTES: Route[] = [
-  { method: 'GET', pattern: /^\/admin\/v1\/users$/, surface: 'admin', permission: 'read_resource',
-    rateClass: 'page', handler: listUsers },
-  { method: 'GET', pattern: /^\/admin\/v1\/users\/([^/]+)$/, surface: 'admin', permission: 'read_resource',
-    rateClass: 'single', handler: getUser },
+  {
+    method: 'GET',
+    pattern: /^\/admin\/v1\/users$/,
+    surface: 'admin',
+    permission: 'read_resource',
+    rateClass: 'page',
+    handler: listUsers,
+  },
+  {
+    method: 'GET',
+    pattern: /^\/admin\/v1\/users\/([^/]+)$/,
+    surface: 'admin',
+    permission: 'read_resource',
+    rateClass: 'single',
+    handler: getUser,
+  },
 ];

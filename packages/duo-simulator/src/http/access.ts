@@ -1,7 +1,7 @@
-import type { Account, Integration, World } from '../data/world';
+import type { Account, Integration, World } from '../data/model';
 import type { Route } from '../endpoints/route';
 import type { Params } from '../signing/canon';
-import { badParam, DuoError } from './errors';
+import { badParam, DuoError } from '../errors';
 
 function accountIdParam(params: Params): string | undefined {
   const values = params.get('account_id');

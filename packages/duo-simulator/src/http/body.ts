@@ -1,21 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { parseParams, type Params } from '../signing/canon';
-import { badParam } from './errors';
-
-const MAX_BODY_BYTES = 1 << 20;
-
-/** Reads the whole request body (bounded, so a hostile client cannot exhaust memory). */
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer; // IncomingMessage yields Buffers when no encoding is set
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw badParam('request body too large');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+import { badParam } from '../errors';
 
 function isJson(req: IncomingMessage): boolean {
   return (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json');
@@ -45,8 +30,13 @@ export function effectiveParams(req: IncomingMessage, signed: Params, body: stri
   } catch {
     throw badParam('request body is not valid JSON');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw badParam('JSON body must be an object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw badParam('JSON body must be an object');
+  }
   const params = new Map(signed);
-  for (const [k, v] of Object.entries(parsed)) params.set(k, (Array.isArray(v) ? v : [v]).map((x) => String(x)));
+  for (const [k, v] of Object.entries(parsed)) {
+    const values: unknown[] = Array.isArray(v) ? v : [v];
+    params.set(k, values.map(String));
+  }
   return params;
 }

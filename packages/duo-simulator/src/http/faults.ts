@@ -1,5 +1,6 @@
+import { SeededFaults } from '@seatwise/sim-http/seeded-faults';
+import { hashString, Prng } from '../data/hash';
 import type { Faults } from '../options';
-import { SeededFaults } from './seeded-faults';
 
 export type FaultKind = 'error429' | 'error500' | 'error503' | 'slow' | 'drop' | 'truncate' | 'malformed';
 const KINDS: readonly FaultKind[] = ['error429', 'error500', 'error503', 'slow', 'drop', 'truncate', 'malformed'];
@@ -7,6 +8,6 @@ const KINDS: readonly FaultKind[] = ['error429', 'error500', 'error503', 'slow',
 // Faults on the Duo surface; the seed salt keeps them independent of the data the same seed generates.
 export class FaultInjector extends SeededFaults<FaultKind> {
   constructor(seed: string, faults: Faults) {
-    super(KINDS, `faults:${seed}`, faults);
+    super(KINDS, new Prng(hashString(`faults:${seed}`)), faults);
   }
 }

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { World } from '../data/world';
+import { readBody } from '@seatwise/sim-http/body';
+import type { Delays } from '@seatwise/sim-http/delays';
+import type { World } from '../data/model';
 import type { Ctx } from '../endpoints/route';
 import type { ResolvedOptions } from '../options';
 import { verifyRequest } from '../signing/verify';
 import { authorize } from './access';
-import { effectiveParams, readBody, signedParams } from './body';
-import type { Delays } from './delays';
-import { DuoError } from './errors';
+import { effectiveParams, signedParams } from './body';
+import { badParam, DuoError } from '../errors';
 import type { FaultInjector, FaultKind } from './faults';
 import type { RateLimiter } from './rate-limiter';
 import { sendJson } from './respond';
@@ -30,11 +31,18 @@ function splitUrl(url: string): [string, string] {
 /** Verifies, authorizes and rate-limits one Duo API call, then runs its handler. Throws DuoError. */
 async function serve(engine: Engine, req: IncomingMessage, path: string, query: string): Promise<unknown> {
   const { route, arg } = findRoute(req.method ?? 'GET', path);
-  const body = await readBody(req);
+  const body = await readBody(req, () => badParam('request body too large'));
   const signed = signedParams(req, query, body);
   const now = Date.now();
   const ikey = verifyRequest(
-    { method: req.method ?? 'GET', hostHeader: req.headers.host ?? '', path, params: signed, rawBody: body, headers: req.headers },
+    {
+      method: req.method ?? 'GET',
+      hostHeader: req.headers.host ?? '',
+      path,
+      params: signed,
+      rawBody: body,
+      headers: req.headers,
+    },
     { now, maxSkewMs: engine.options.maxClockSkewMs, secretFor: (k) => engine.world.integrations.get(k)?.skey },
   );
   const integration = engine.world.integrations.get(ikey);
@@ -43,20 +51,33 @@ async function serve(engine: Engine, req: IncomingMessage, path: string, query: 
   const account = authorize(engine.world, integration, route, params);
   if (!engine.limiter.take(account?.id ?? `parent:${ikey}`, route.rateClass)) throw new DuoError('rateLimited');
   const ctx: Ctx = {
-    world: engine.world, account, params, pathArg: arg, now, anchor: engine.anchor,
-    visibleUntil: now - engine.options.availabilityLagMs, apiHostname: engine.apiHostname(),
+    world: engine.world,
+    account,
+    params,
+    pathArg: arg,
+    now,
+    anchor: engine.anchor,
+    visibleUntil: now - engine.options.availabilityLagMs,
+    apiHostname: engine.apiHostname(),
   };
   return route.handler(ctx);
 }
 
 /** Transport-level faults happen before anything is parsed: a real outage does not read the request either. */
-async function preFault(engine: Engine, req: IncomingMessage, res: ServerResponse, fault: FaultKind | null): Promise<boolean> {
+async function preFault(
+  engine: Engine,
+  req: IncomingMessage,
+  res: ServerResponse,
+  fault: FaultKind | null,
+): Promise<boolean> {
   if (fault === 'drop') {
     req.socket.destroy();
     return true;
   }
   if (fault === 'error429' || fault === 'error500' || fault === 'error503') {
-    const error = new DuoError(fault === 'error429' ? 'rateLimited' : fault === 'error500' ? 'internal' : 'unavailable');
+    const error = new DuoError(
+      fault === 'error429' ? 'rateLimited' : fault === 'error500' ? 'internal' : 'unavailable',
+    );
     sendJson(res, error.status, error.toBody());
     return true;
   }

@@ -4,7 +4,11 @@ describe('RateLimiter', () => {
   it('allows the per-minute budget as a burst, then refills over time, per account and class', () => {
     let now = 0;
     const limiter = new RateLimiter({ logs: 2 }, () => now);
-    expect([limiter.take('A', 'logs'), limiter.take('A', 'logs'), limiter.take('A', 'logs')]).toEqual([true, true, false]);
+    expect([limiter.take('A', 'logs'), limiter.take('A', 'logs'), limiter.take('A', 'logs')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
     expect(limiter.take('B', 'logs')).toBe(true);
     expect(limiter.take('A', 'page')).toBe(true);
     now += 30_000;

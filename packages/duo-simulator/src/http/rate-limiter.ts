@@ -1,19 +1,17 @@
-import { DUO_RATE_LIMITS, type RateLimits } from '../options';
-
-export type RateClass = keyof typeof DUO_RATE_LIMITS;
-
-interface Bucket { tokens: number; at: number }
+import { TokenBuckets } from '@seatwise/sim-http/token-buckets';
+import { DUO_RATE_LIMITS, type RateClass, type RateLimits } from '../options';
 
 /**
- * Token buckets per (account, endpoint class): capacity = the per-minute budget, refilled continuously. Duo does
- * not publish its algorithm; a bucket gives both the per-minute average and the burst the staff numbers imply.
+ * A token bucket per (account, endpoint class) with the class's per-minute budget. Duo does not publish its
+ * algorithm; a bucket gives both the per-minute average and the burst the staff numbers imply.
  * Over budget → the caller answers 429/42901 with no Retry-After, as Duo does.
  */
 export class RateLimiter {
   private limits: Required<RateLimits> | false = false;
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly buckets: TokenBuckets;
 
-  constructor(limits: RateLimits | false, private readonly clock: () => number = Date.now) {
+  constructor(limits: RateLimits | false, clock: () => number = Date.now) {
+    this.buckets = new TokenBuckets(clock);
     this.configure(limits);
   }
 
@@ -30,15 +28,6 @@ export class RateLimiter {
   /** Takes one request from the bucket; false when the budget is exhausted. */
   take(scope: string, rateClass: RateClass): boolean {
     if (this.limits === false) return true;
-    const perMinute = this.limits[rateClass];
-    const key = `${scope}\0${rateClass}`;
-    const now = this.clock();
-    const bucket = this.buckets.get(key) ?? { tokens: perMinute, at: now };
-    bucket.tokens = Math.min(perMinute, bucket.tokens + ((now - bucket.at) * perMinute) / 60_000);
-    bucket.at = now;
-    this.buckets.set(key, bucket);
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
-    return true;
+    return this.buckets.take(`${scope}\0${rateClass}`, this.limits[rateClass]) === 0;
   }
 }

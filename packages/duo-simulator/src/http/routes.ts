@@ -2,7 +2,7 @@ import { ACCOUNT_ROUTES } from '../endpoints/account-info';
 import { LOG_ROUTES } from '../endpoints/logs';
 import type { Route } from '../endpoints/route';
 import { USER_ROUTES } from '../endpoints/users';
-import { DuoError } from './errors';
+import { DuoError } from '../errors';
 
 const ROUTES: Route[] = [...LOG_ROUTES, ...USER_ROUTES, ...ACCOUNT_ROUTES];
 

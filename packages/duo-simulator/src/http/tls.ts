@@ -40,7 +40,9 @@ function name(commonName: string): Buffer {
 function subjectAltNames(host: string): Buffer {
   const names = [tlv(0x82, Buffer.from('localhost', 'ascii')), tlv(0x87, Buffer.from([127, 0, 0, 1]))];
   if (isIPv4(host) && host !== '127.0.0.1') names.push(tlv(0x87, Buffer.from(host.split('.').map(Number))));
-  else if (!isIPv4(host) && host !== 'localhost' && !host.includes(':')) names.push(tlv(0x82, Buffer.from(host, 'ascii')));
+  else if (!isIPv4(host) && host !== 'localhost' && !host.includes(':')) {
+    names.push(tlv(0x82, Buffer.from(host, 'ascii')));
+  }
   return seq(seq(oid('2.5.29.17'), tlv(0x04, seq(...names))));
 }
 

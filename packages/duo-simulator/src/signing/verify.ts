@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { DuoError } from '../http/errors';
+import { DuoError } from '../errors';
 import { canonParams, canonXDuoHeaders, sha512Hex, type Params } from './canon';
 import { parseRfc2822 } from './date';
 

@@ -24,10 +24,17 @@ export interface ServiceApp {
 }
 
 // Builds the HTTP app plus (optionally) the NATS RPC server, not yet listening: tests and main both use it.
-export async function createServiceApp<E extends BaseEnv>(definition: ServiceDefinition<E>, env: E, logger?: Logger): Promise<ServiceApp> {
+export async function createServiceApp<E extends BaseEnv>(
+  definition: ServiceDefinition<E>,
+  env: E,
+  logger?: Logger,
+): Promise<ServiceApp> {
   const log = logger ?? createLogger(definition.name, env.LOG_LEVEL);
   const info: ServiceInfo = { name: definition.name, version: definition.version, startedAt: new Date() };
-  const app = await NestFactory.create(definition.module(env, info, log), { logger: new PinoNestLogger(log), abortOnError: false });
+  const app = await NestFactory.create(definition.module(env, info, log), {
+    logger: new PinoNestLogger(log),
+    abortOnError: false,
+  });
   if (definition.rpc) {
     const strategy = new PrefixedNatsServer(env.SEATWISE_BUS_PREFIX, {
       servers: env.NATS_URL.split(','),

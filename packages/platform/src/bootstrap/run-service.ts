@@ -5,7 +5,10 @@ import { createServiceApp, type ServiceDefinition } from './create-service-app';
 
 // The `main` of every service: parse the env once (every bad key listed, exit 1), start, and stop
 // cleanly on SIGTERM/SIGINT (Nest's shutdown hooks drain consumers and close connections).
-export async function runService<S extends z.ZodObject>(definition: ServiceDefinition<z.output<S> & BaseEnv>, envSchema: S): Promise<void> {
+export async function runService<S extends z.ZodObject>(
+  definition: ServiceDefinition<z.output<S> & BaseEnv>,
+  envSchema: S,
+): Promise<void> {
   let env: z.output<S> & BaseEnv;
   try {
     env = parseEnv(envSchema, process.env) as z.output<S> & BaseEnv;

@@ -31,7 +31,12 @@ export class BusConnection implements OnApplicationShutdown {
   async ping(timeoutMs: number): Promise<boolean> {
     if (!this.isConnected()) return false;
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => { resolve(false); }, timeoutMs)));
+    const timeout = new Promise<boolean>(
+      (resolve) =>
+        (timer = setTimeout(() => {
+          resolve(false);
+        }, timeoutMs)),
+    );
     const rtt = this.nc.rtt().then(
       () => true,
       () => false,
@@ -45,7 +50,9 @@ export class BusConnection implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (this.nc.isClosed()) return;
-    await this.nc.drain().catch((error: unknown) => { this.logger.warn({ err: error }, 'NATS drain failed'); });
+    await this.nc.drain().catch((error: unknown) => {
+      this.logger.warn({ err: error }, 'NATS drain failed');
+    });
   }
 
   private async watchStatus(): Promise<void> {

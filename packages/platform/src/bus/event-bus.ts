@@ -33,7 +33,11 @@ export class EventBus implements OnModuleInit {
     return this.publisher.publish(name, payload, options);
   }
 
-  publishAll<N extends EventName>(name: N, payloads: readonly EventPayload<N>[], options?: PublishOptions & { window?: number }): Promise<PublishResult[]> {
+  publishAll<N extends EventName>(
+    name: N,
+    payloads: readonly EventPayload<N>[],
+    options?: PublishOptions & { window?: number },
+  ): Promise<PublishResult[]> {
     return this.publisher.publishAll(name, payloads, options);
   }
 
@@ -45,7 +49,9 @@ export class EventBus implements OnModuleInit {
     return this.publisher.publishValid(name, candidates, options);
   }
 
-  async durableConsumer<N extends EventName>(definition: ConsumerDefinition & { events: readonly N[] }): Promise<DurableConsumer<N>> {
+  async durableConsumer<N extends EventName>(
+    definition: ConsumerDefinition & { events: readonly N[] },
+  ): Promise<DurableConsumer<N>> {
     await ensureConsumer(this.connection.jsm, this.prefix, definition);
     return new DurableConsumer(this.connection.nc, this.connection.js, this.prefix, definition, this.publisher);
   }

@@ -17,7 +17,13 @@ describe('SecretCipher', () => {
 
   it('reads secrets of an older key after rotation and says they need re-encryption', () => {
     const old = cipherWith([['k1', k1]]).encrypt('s');
-    const rotated = cipherWith([['k1', k1], ['k2', k2]], 'k2');
+    const rotated = cipherWith(
+      [
+        ['k1', k1],
+        ['k2', k2],
+      ],
+      'k2',
+    );
     expect(rotated.decrypt(old)).toBe('s');
     expect(rotated.needsRotation(old)).toBe(true);
     expect(rotated.encrypt('s').keyId).toBe('k2');
@@ -26,8 +32,12 @@ describe('SecretCipher', () => {
   it('refuses tampered data and unknown keys with coded errors', () => {
     const cipher = cipherWith([['k1', k1]]);
     const sealed = cipher.encrypt('s');
-    expect(() => cipher.decrypt({ ...sealed, data: Buffer.from('x').toString('base64') })).toThrow(expect.objectContaining({ code: 'SECRETS.UNREADABLE' }) as Error);
-    expect(() => cipher.decrypt({ ...sealed, keyId: 'gone' })).toThrow(expect.objectContaining({ code: 'SECRETS.KEY_MISSING' }) as Error);
+    expect(() => cipher.decrypt({ ...sealed, data: Buffer.from('x').toString('base64') })).toThrow(
+      expect.objectContaining({ code: 'SECRETS.UNREADABLE' }) as Error,
+    );
+    expect(() => cipher.decrypt({ ...sealed, keyId: 'gone' })).toThrow(
+      expect.objectContaining({ code: 'SECRETS.KEY_MISSING' }) as Error,
+    );
     expect(() => cipherWith([['k1', k1]], 'k9')).toThrow(/not among/);
   });
 });

@@ -22,7 +22,10 @@ export class SecretCipher {
     this.keys = env.SEATWISE_ENCRYPTION_KEYS;
     const active = env.SEATWISE_ENCRYPTION_KEY_ID ?? [...this.keys.keys()][0];
     if (!active || !this.keys.has(active)) {
-      throw new AppError('CONFIG.INVALID', `SEATWISE_ENCRYPTION_KEY_ID ${active ?? '(none)'} is not among SEATWISE_ENCRYPTION_KEYS`);
+      throw new AppError(
+        'CONFIG.INVALID',
+        `SEATWISE_ENCRYPTION_KEY_ID ${active ?? '(none)'} is not among SEATWISE_ENCRYPTION_KEYS`,
+      );
     }
     this.activeKeyId = active;
   }
@@ -31,7 +34,12 @@ export class SecretCipher {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key(this.activeKeyId), iv);
     const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return { keyId: this.activeKeyId, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+    return {
+      keyId: this.activeKeyId,
+      iv: iv.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+      data: data.toString('base64'),
+    };
   }
 
   decrypt(secret: EncryptedSecret): string {
@@ -40,7 +48,9 @@ export class SecretCipher {
     try {
       return Buffer.concat([decipher.update(Buffer.from(secret.data, 'base64')), decipher.final()]).toString('utf8');
     } catch (error) {
-      throw new AppError('SECRETS.UNREADABLE', `A stored secret does not decrypt with key ${secret.keyId}`, undefined, { cause: error });
+      throw new AppError('SECRETS.UNREADABLE', `A stored secret does not decrypt with key ${secret.keyId}`, undefined, {
+        cause: error,
+      });
     }
   }
 
@@ -50,7 +60,9 @@ export class SecretCipher {
 
   private key(id: string): Buffer {
     const key = this.keys.get(id);
-    if (!key) throw new AppError('SECRETS.KEY_MISSING', `Encryption key ${id} is not configured (SEATWISE_ENCRYPTION_KEYS)`);
+    if (!key) {
+      throw new AppError('SECRETS.KEY_MISSING', `Encryption key ${id} is not configured (SEATWISE_ENCRYPTION_KEYS)`);
+    }
     return key;
   }
 }

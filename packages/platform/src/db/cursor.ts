@@ -33,7 +33,12 @@ const cursorSchema = z.tuple([
 // date stays a date) and its _id, which breaks ties.
 export function encodeCursor(spec: SortSpec, position: CursorPosition): string {
   const { value, id } = position;
-  const typed = value instanceof Date ? (['d', value.getTime()] as const) : typeof value === 'number' ? (['n', value] as const) : (['s', value] as const);
+  const typed =
+    value instanceof Date
+      ? (['d', value.getTime()] as const)
+      : typeof value === 'number'
+        ? (['n', value] as const)
+        : (['s', value] as const);
   return Buffer.from(JSON.stringify([spec.name, typed[0], typed[1], id])).toString('base64url');
 }
 
@@ -64,5 +69,7 @@ function badCursor(why: string): AppError {
 export function afterCursor(spec: SortSpec, position: CursorPosition): Record<string, unknown> {
   const op = spec.direction === 1 ? '$gt' : '$lt';
   if (spec.field === '_id') return { _id: { [op]: position.id } };
-  return { $or: [{ [spec.field]: { [op]: position.value } }, { [spec.field]: position.value, _id: { [op]: position.id } }] };
+  return {
+    $or: [{ [spec.field]: { [op]: position.value } }, { [spec.field]: position.value, _id: { [op]: position.id } }],
+  };
 }

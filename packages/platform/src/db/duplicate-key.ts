@@ -15,7 +15,11 @@ interface WriteErrorLike {
 // of the operations that hit a duplicate key, or rethrows when any failure is something else.
 export function duplicateKeyIndexes(error: unknown): Set<number> {
   const writeErrors = (error as { writeErrors?: unknown } | null)?.writeErrors;
-  const list: WriteErrorLike[] = Array.isArray(writeErrors) ? (writeErrors as WriteErrorLike[]) : writeErrors ? [writeErrors as WriteErrorLike] : [];
+  const list: WriteErrorLike[] = Array.isArray(writeErrors)
+    ? (writeErrors as WriteErrorLike[])
+    : writeErrors
+      ? [writeErrors]
+      : [];
   if (list.length === 0 || list.some((e) => e.code !== DUPLICATE_KEY && e.err?.code !== DUPLICATE_KEY)) throw error;
   return new Set(list.map((e) => Number(e.index)));
 }

@@ -7,7 +7,7 @@ export function fillAbsent<D extends object>(defaults: Partial<D>, doc: D): D;
 export function fillAbsent<D extends object>(defaults: Partial<D>, doc: D | null): D | null;
 export function fillAbsent<D extends object>(defaults: Partial<D>, doc: D | null): D | null {
   if (doc === null) return null;
-  return merge(defaults as Plain, doc as Plain) as D;
+  return merge(defaults, doc as Plain) as D;
 }
 
 function merge(defaults: Plain, doc: Plain): Plain {
@@ -21,5 +21,11 @@ function merge(defaults: Plain, doc: Plain): Plain {
 }
 
 function isPlain(value: unknown): value is Plain {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && Object.getPrototypeOf(value) === Object.prototype;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Date) &&
+    Object.getPrototypeOf(value) === Object.prototype
+  );
 }

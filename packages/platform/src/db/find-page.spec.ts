@@ -6,7 +6,11 @@ interface Doc {
   seen: Date;
 }
 
-const docs: Doc[] = Array.from({ length: 7 }, (_, i) => ({ _id: `id-${i}`, name: `n${i % 3}`, seen: new Date(Date.UTC(2026, 0, 1 + (i % 4))) }));
+const docs: Doc[] = Array.from({ length: 7 }, (_, i) => ({
+  _id: `id-${i}`,
+  name: `n${i % 3}`,
+  seen: new Date(Date.UTC(2026, 0, 1 + (i % 4))),
+}));
 
 // An in-memory finder that honours the filter shapes findPage builds ($and, $or, $gt/$lt, equality).
 function matches(doc: Record<string, unknown>, filter: Record<string, unknown>): boolean {
@@ -60,12 +64,18 @@ describe('findPage', () => {
 
   it('refuses a cursor of another sort and a cursor that is not one', async () => {
     const first = await findPage(finder, {}, { sort: 'name', limit: 2 }, (d) => d._id);
-    await expect(findPage(finder, {}, { sort: '-name', limit: 2, cursor: first.nextCursor! }, (d) => d)).rejects.toMatchObject({ code: 'COMMON.VALIDATION_FAILED' });
-    await expect(findPage(finder, {}, { sort: 'name', limit: 2, cursor: 'not-a-cursor' }, (d) => d)).rejects.toMatchObject({ code: 'COMMON.VALIDATION_FAILED' });
+    await expect(
+      findPage(finder, {}, { sort: '-name', limit: 2, cursor: first.nextCursor! }, (d) => d),
+    ).rejects.toMatchObject({ code: 'COMMON.VALIDATION_FAILED' });
+    await expect(
+      findPage(finder, {}, { sort: 'name', limit: 2, cursor: 'not-a-cursor' }, (d) => d),
+    ).rejects.toMatchObject({ code: 'COMMON.VALIDATION_FAILED' });
   });
 
   it('maps public sort names to stored fields', async () => {
-    const page = await findPage(finder, {}, { sort: '-lastSeen', limit: 3 }, (d) => d.seen.getTime(), { lastSeen: 'seen' });
+    const page = await findPage(finder, {}, { sort: '-lastSeen', limit: 3 }, (d) => d.seen.getTime(), {
+      lastSeen: 'seen',
+    });
     expect(page.items).toEqual([...page.items].sort((a, b) => b - a));
   });
 });
@@ -79,6 +89,8 @@ describe('pageInMemory', () => {
     expect(second.items).toEqual(['c', 'd']);
     const last = pageInMemory(items, (x) => x, 2, second.nextCursor!);
     expect(last).toEqual({ items: ['e'], nextCursor: null });
-    expect(() => pageInMemory(items, (x) => x, 2, 'garbage')).toThrow(expect.objectContaining({ code: 'COMMON.VALIDATION_FAILED' }) as Error);
+    expect(() => pageInMemory(items, (x) => x, 2, 'garbage')).toThrow(
+      expect.objectContaining({ code: 'COMMON.VALIDATION_FAILED' }) as Error,
+    );
   });
 });

@@ -5,7 +5,17 @@ describe('KeyedSerializer', () => {
     const serializer = new KeyedSerializer();
     const log: string[] = [];
     let releaseFirst: () => void = () => undefined;
-    const first = serializer.run('a', () => new Promise<void>((resolve) => (releaseFirst = () => { log.push('a1'); resolve(); })));
+    const first = serializer.run(
+      'a',
+      () =>
+        new Promise<void>(
+          (resolve) =>
+            (releaseFirst = () => {
+              log.push('a1');
+              resolve();
+            }),
+        ),
+    );
     const second = serializer.run('a', () => {
       log.push('a2');
       return Promise.resolve();

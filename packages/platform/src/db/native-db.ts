@@ -11,6 +11,9 @@ export function nativeDb(connection: MongoConnection): mongo.Db {
 
 // Creates the indexes (idempotent), one per command: FerretDB 1.24 panics ("slice bounds out of
 // range") on a createIndexes command listing several indexes when some of them exist already.
-export async function ensureIndexes<D extends mongo.Document>(collection: mongo.Collection<D>, keys: readonly Record<string, 1 | -1>[]): Promise<void> {
+export async function ensureIndexes<D extends mongo.Document>(
+  collection: mongo.Collection<D>,
+  keys: readonly Record<string, 1 | -1>[],
+): Promise<void> {
   for (const key of keys) await collection.createIndexes([{ key }]);
 }

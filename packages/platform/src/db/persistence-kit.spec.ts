@@ -47,8 +47,20 @@ describe('duplicate keys', () => {
   it('recognises code 11000 alone and in bulk write errors', () => {
     expect(isDuplicateKey({ code: 11000 })).toBe(true);
     expect(isDuplicateKey(new Error('x'))).toBe(false);
-    expect(duplicateKeyIndexes({ writeErrors: [{ code: 11000, index: 2 }, { err: { code: 11000 }, index: 5 }] })).toEqual(new Set([2, 5]));
-    const other = { writeErrors: [{ code: 11000, index: 1 }, { code: 121, index: 2 }] };
+    expect(
+      duplicateKeyIndexes({
+        writeErrors: [
+          { code: 11000, index: 2 },
+          { err: { code: 11000 }, index: 5 },
+        ],
+      }),
+    ).toEqual(new Set([2, 5]));
+    const other = {
+      writeErrors: [
+        { code: 11000, index: 1 },
+        { code: 121, index: 2 },
+      ],
+    };
     expect(() => duplicateKeyIndexes(other)).toThrow();
   });
 });

@@ -14,21 +14,36 @@ async function payloadOf(exception: unknown): Promise<unknown> {
 
 describe('RpcErrorFilter', () => {
   it('sends an AppError as its code, message and fields', async () => {
-    const error = new AppError('CONNECTOR.DUO_FORBIDDEN', 'missing read log', [{ path: 'permissions', message: 'read log' }]);
-    expect(await payloadOf(error)).toEqual({ code: 'CONNECTOR.DUO_FORBIDDEN', message: 'missing read log', fields: [{ path: 'permissions', message: 'read log' }] });
+    const error = new AppError('CONNECTOR.DUO_FORBIDDEN', 'missing read log', [
+      { path: 'permissions', message: 'read log' },
+    ]);
+    expect(await payloadOf(error)).toEqual({
+      code: 'CONNECTOR.DUO_FORBIDDEN',
+      message: 'missing read log',
+      fields: [{ path: 'permissions', message: 'read log' }],
+    });
   });
 
   it('passes a coded RpcException through', async () => {
-    expect(await payloadOf(new RpcException({ code: 'COMMON.CONFLICT', message: 'm' }))).toEqual({ code: 'COMMON.CONFLICT', message: 'm' });
+    expect(await payloadOf(new RpcException({ code: 'COMMON.CONFLICT', message: 'm' }))).toEqual({
+      code: 'COMMON.CONFLICT',
+      message: 'm',
+    });
   });
 
   it('hides unexpected errors behind COMMON.INTERNAL', async () => {
-    expect(await payloadOf(new Error('db password is hunter2'))).toEqual({ code: 'COMMON.INTERNAL', message: 'Internal error' });
+    expect(await payloadOf(new Error('db password is hunter2'))).toEqual({
+      code: 'COMMON.INTERNAL',
+      message: 'Internal error',
+    });
   });
 });
 
 describe('RpcErrorFilter with codes outside the catalog', () => {
   it('hides a coded RpcException whose code is not declared', async () => {
-    expect(await payloadOf(new RpcException({ code: 'X.Y', message: 'm' }))).toEqual({ code: 'COMMON.INTERNAL', message: 'Internal error' });
+    expect(await payloadOf(new RpcException({ code: 'X.Y', message: 'm' }))).toEqual({
+      code: 'COMMON.INTERNAL',
+      message: 'Internal error',
+    });
   });
 });

@@ -30,7 +30,9 @@ describe('@Rpc', () => {
   it('answers a payload that breaks the contract with COMMON.VALIDATION_FAILED and never calls the handler', async () => {
     const controller = new ProbeController();
     const call = controller.get as (payload: unknown) => Promise<unknown>;
-    await expect(call.call(controller, { id: 42, extra: true })).rejects.toMatchObject({ code: 'COMMON.VALIDATION_FAILED' });
+    await expect(call.call(controller, { id: 42, extra: true })).rejects.toMatchObject({
+      code: 'COMMON.VALIDATION_FAILED',
+    });
     expect(controller.seen).toEqual([]);
   });
 });

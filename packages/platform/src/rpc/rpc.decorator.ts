@@ -15,14 +15,10 @@ export function Rpc<K extends RpcName>(name: K) {
     if (!handler) throw new Error(`@Rpc('${name}') must decorate a method`);
     // rpcs[K] is a union over K; for one K its request schema outputs exactly RpcInput<K>.
     const schema = rpcs[name].request as unknown as z.ZodType<RpcInput<K>>;
-    const bound = function (this: unknown, payload: unknown): Promise<RpcResponse<K>> {
-      let request: RpcInput<K>;
-      try {
-        request = parseOrThrow(schema, payload, `${name} request`);
-      } catch (error) {
-        return Promise.reject(error as Error);
-      }
-      return handler.call(this, request);
+    // async: a payload that breaks the contract rejects like any other handler failure.
+    const bound = async function (this: unknown, payload: unknown): Promise<RpcResponse<K>> {
+      const request = parseOrThrow(schema, payload, `${name} request`);
+      return await handler.call(this, request);
     };
     Object.defineProperty(bound, 'name', { value: handler.name });
     descriptor.value = bound;

@@ -1,6 +1,11 @@
 import type { PsaSimulator } from '../server';
 
-export interface CwReply { status: number; headers: Headers; text: string; body: unknown }
+export interface CwReply {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: unknown;
+}
 export interface CwCall {
   method?: 'GET' | 'PATCH' | 'POST' | 'DELETE';
   body?: unknown;
@@ -43,7 +48,11 @@ export async function cwUrl(sim: PsaSimulator, url: string, call: CwCall = {}): 
 }
 
 // Follows rel="next" links from a first page to the end.
-export async function allPages(sim: PsaSimulator, path: string, call: CwCall = {}): Promise<{ items: Record<string, unknown>[]; pages: number }> {
+export async function allPages(
+  sim: PsaSimulator,
+  path: string,
+  call: CwCall = {},
+): Promise<{ items: Record<string, unknown>[]; pages: number }> {
   const items: Record<string, unknown>[] = [];
   let reply = await cw(sim, path, call);
   let pages = 1;

@@ -3,8 +3,14 @@ import { ConditionError } from './lexer';
 import { parseConditions } from './parser';
 
 const addition = {
-  id: 1001, quantity: 12, agreementId: 12, product: { id: 101, identifier: 'DUO-ADVANTAGE' }, description: 'Duo Advantage',
-  taxableFlag: false, cancelledDate: null, _info: { lastUpdated: '2026-01-02T00:00:00Z' },
+  id: 1001,
+  quantity: 12,
+  agreementId: 12,
+  product: { id: 101, identifier: 'DUO-ADVANTAGE' },
+  description: 'Duo Advantage',
+  taxableFlag: false,
+  cancelledDate: null,
+  _info: { lastUpdated: '2026-01-02T00:00:00Z' },
 };
 const test = (source: string): boolean => matches(parseConditions(source), addition);
 
@@ -34,8 +40,18 @@ describe('conditions', () => {
   });
 
   it.each([
-    'quantity >', 'quantity = 1 and', '(quantity = 1', 'quantity == 1', 'lastUpdated > [yesterday]', 'description = "open',
-    'nosuchfield = 1', 'quantity = "twelve"', 'taxableFlag > true', 'quantity contains 1', 'quantity = 1 foo', '',
+    'quantity >',
+    'quantity = 1 and',
+    '(quantity = 1',
+    'quantity == 1',
+    'lastUpdated > [yesterday]',
+    'description = "open',
+    'nosuchfield = 1',
+    'quantity = "twelve"',
+    'taxableFlag > true',
+    'quantity contains 1',
+    'quantity = 1 foo',
+    '',
   ])('rejects %j', (source) => {
     expect(() => test(source)).toThrow(ConditionError);
   });

@@ -25,7 +25,10 @@ export function resolveField(record: Json, path: string): unknown {
 }
 
 function likeRegex(pattern: string): RegExp {
-  const body = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
+  const body = pattern
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/%/g, '.*')
+    .replace(/_/g, '.');
   return new RegExp(`^${body}$`, 'is');
 }
 
@@ -47,18 +50,25 @@ function compare(field: string, actual: unknown, op: string, literal: Literal): 
     [left, right] = [Date.parse(actual), literal.value];
   } else if (literal.type === 'string' && typeof actual === 'string') {
     [left, right] = [actual.toLowerCase(), literal.value.toLowerCase()];
-  } else if ((literal.type === 'number' && typeof actual === 'number') || (literal.type === 'boolean' && typeof actual === 'boolean')) {
+  } else if (
+    (literal.type === 'number' && typeof actual === 'number') ||
+    (literal.type === 'boolean' && typeof actual === 'boolean')
+  ) {
     [left, right] = [actual, literal.value];
   } else {
     throw new ConditionError(`cannot compare '${field}' with a ${literal.type} value`);
   }
   if (op === 'contains' || op === 'like') {
-    if (typeof left !== 'string' || typeof right !== 'string') throw new ConditionError(`'${op}' needs a string on '${field}'`);
+    if (typeof left !== 'string' || typeof right !== 'string') {
+      throw new ConditionError(`'${op}' needs a string on '${field}'`);
+    }
     return op === 'contains' ? left.includes(right) : likeRegex(right).test(left);
   }
   if (op === '=') return left === right;
   if (op === '!=') return left !== right;
-  if (typeof left === 'boolean' || typeof right === 'boolean') throw new ConditionError(`operator ${op} cannot be used on boolean '${field}'`);
+  if (typeof left === 'boolean' || typeof right === 'boolean') {
+    throw new ConditionError(`operator ${op} cannot be used on boolean '${field}'`);
+  }
   const c = order(left, right);
   return op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c >= 0;
 }

@@ -1,4 +1,4 @@
-import { CwError } from '../http/errors';
+import { CwError } from '../errors';
 import { paginate } from './paging';
 
 const items = Array.from({ length: 60 }, (_, i) => ({ id: 100 + i * 2 }));
@@ -8,8 +8,10 @@ describe('paginate', () => {
   it('defaults to page 1 of 25 with next/last links', () => {
     const page = paginate(items, url(''), false);
     expect(page.items.map((x) => x.id)).toEqual(items.slice(0, 25).map((x) => x.id));
-    expect(page.link).toBe('<http://h/v4_6_release/apis/3.0/company/companies?page=2&pageSize=25>; rel="next", '
-      + '<http://h/v4_6_release/apis/3.0/company/companies?page=3&pageSize=25>; rel="last"');
+    expect(page.link).toBe(
+      '<http://h/v4_6_release/apis/3.0/company/companies?page=2&pageSize=25>; rel="next", ' +
+        '<http://h/v4_6_release/apis/3.0/company/companies?page=3&pageSize=25>; rel="last"',
+    );
   });
 
   it('serves the last page with first/prev only, clamps pageSize at 1000 and pages past the end are empty', () => {

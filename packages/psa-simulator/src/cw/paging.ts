@@ -1,9 +1,12 @@
-import { CwError } from '../http/errors';
+import { CwError } from '../errors';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 1000;
 
-export interface Page<T> { items: T[]; link: string | undefined }
+export interface Page<T> {
+  items: T[];
+  link: string | undefined;
+}
 
 function positiveInt(name: string, raw: string | null, fallback: number): number {
   if (raw === null || raw === '') return fallback;
@@ -29,7 +32,10 @@ export function paginate<T extends { id: number }>(items: T[], url: URL, forward
     const page = rest.slice(0, size);
     const last = page[page.length - 1];
     const more = rest.length > size && last !== undefined;
-    return { items: page, link: more ? linkTo(url, { pageId: String(last.id), pageSize: String(size) }, 'next') : undefined };
+    return {
+      items: page,
+      link: more ? linkTo(url, { pageId: String(last.id), pageSize: String(size) }, 'next') : undefined,
+    };
   }
   const number = positiveInt('page', q.get('page'), 1);
   const pages = Math.max(1, Math.ceil(items.length / size));
@@ -45,5 +51,8 @@ export function paginate<T extends { id: number }>(items: T[], url: URL, forward
     at(number + 1, 'next');
     at(pages, 'last');
   }
-  return { items: items.slice((number - 1) * size, number * size), link: links.length > 0 ? links.join(', ') : undefined };
+  return {
+    items: items.slice((number - 1) * size, number * size),
+    link: links.length > 0 ? links.join(', ') : undefined,
+  };
 }

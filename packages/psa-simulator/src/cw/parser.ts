@@ -74,8 +74,12 @@ class Parser {
     }
     const opToken = this.tokens[this.pos++];
     const word = opToken?.kind === 'ident' ? opToken.text.toLowerCase() : '';
-    if (opToken?.kind === 'op' && !negated) return { kind: 'cmp', field: field.text, op: opToken.text, negated, value: this.literal() };
-    if (word === 'contains' || word === 'like') return { kind: 'cmp', field: field.text, op: word, negated, value: this.literal() };
+    if (opToken?.kind === 'op' && !negated) {
+      return { kind: 'cmp', field: field.text, op: opToken.text, negated, value: this.literal() };
+    }
+    if (word === 'contains' || word === 'like') {
+      return { kind: 'cmp', field: field.text, op: word, negated, value: this.literal() };
+    }
     if (word === 'in') return { kind: 'cmp', field: field.text, op: 'in', negated, value: this.list() };
     throw new ConditionError(`expected an operator after '${field.text}' at position ${opToken?.at ?? 'end'}`);
   }
@@ -108,7 +112,9 @@ class Parser {
 
   private expectPunct(text: '(' | ')'): void {
     const t = this.tokens[this.pos++];
-    if (t?.kind !== 'punct' || t.text !== text) throw new ConditionError(`expected '${text}' at position ${t?.at ?? 'end'}`);
+    if (t?.kind !== 'punct' || t.text !== text) {
+      throw new ConditionError(`expected '${text}' at position ${t?.at ?? 'end'}`);
+    }
   }
 }
 

@@ -13,13 +13,16 @@ export function cwDate(ms: number): string {
 }
 
 const info = (lastUpdated: number, dateEntered?: number): Json => ({
-  lastUpdated: cwDate(lastUpdated), updatedBy: 'Admin1',
+  lastUpdated: cwDate(lastUpdated),
+  updatedBy: 'Admin1',
   ...(dateEntered === undefined ? {} : { dateEntered: cwDate(dateEntered), enteredBy: 'Admin1' }),
 });
 
 export function companyJson(c: Company): Json {
   return {
-    id: c.id, identifier: c.identifier, name: c.name,
+    id: c.id,
+    identifier: c.identifier,
+    name: c.name,
     status: { id: 1, name: 'Active' },
     types: [{ id: 1, name: 'Client' }],
     deletedFlag: false,
@@ -30,13 +33,21 @@ export function companyJson(c: Company): Json {
 
 export function productJson(p: Product): Json {
   return {
-    id: p.id, identifier: p.identifier, description: p.description, customerDescription: p.description,
+    id: p.id,
+    identifier: p.identifier,
+    description: p.description,
+    customerDescription: p.description,
     inactiveFlag: false,
     category: { id: 1, name: p.category },
     productClass: 'NonInventory',
     unitOfMeasure: { id: 1, name: 'Each' },
-    price: p.price, cost: p.cost, priceAttribute: 'FixedFee',
-    taxableFlag: false, dropShipFlag: false, specialOrderFlag: false, serializedFlag: false,
+    price: p.price,
+    cost: p.cost,
+    priceAttribute: 'FixedFee',
+    taxableFlag: false,
+    dropShipFlag: false,
+    specialOrderFlag: false,
+    serializedFlag: false,
     _info: info(p.lastUpdated),
   };
 }
@@ -44,7 +55,8 @@ export function productJson(p: Product): Json {
 export function agreementJson(world: World, a: Agreement): Json {
   const company = world.companyById.get(a.companyId);
   return {
-    id: a.id, name: a.name,
+    id: a.id,
+    name: a.name,
     type: { id: 1, name: a.typeName },
     company: { id: a.companyId, identifier: company?.identifier ?? null, name: company?.name ?? null },
     agreementStatus: a.cancelled ? 'Cancelled' : 'Active',
@@ -65,18 +77,23 @@ export function additionJson(world: World, x: Addition): Json {
   return {
     id: x.id,
     product: { id: x.productId, identifier: product?.identifier ?? null },
-    quantity: x.quantity, lessIncluded: x.lessIncluded,
-    unitPrice: x.unitPrice, unitCost: x.unitCost,
+    quantity: x.quantity,
+    lessIncluded: x.lessIncluded,
+    unitPrice: x.unitPrice,
+    unitCost: x.unitCost,
     billCustomer: x.billCustomer,
     effectiveDate: cwDate(x.effectiveDate),
     cancelledDate: x.cancelledDate === null ? null : cwDate(x.cancelledDate),
     taxableFlag: x.taxableFlag,
-    invoiceDescription: x.invoiceDescription, description: x.description,
-    purchaseItemFlag: false, specialOrderFlag: false,
+    invoiceDescription: x.invoiceDescription,
+    description: x.description,
+    purchaseItemFlag: false,
+    specialOrderFlag: false,
     agreementId: x.agreementId,
     billedQuantity: x.quantity - x.lessIncluded,
     uom: 'Each',
-    extPrice: money(x.quantity * x.unitPrice), extCost: money(x.quantity * x.unitCost),
+    extPrice: money(x.quantity * x.unitPrice),
+    extCost: money(x.quantity * x.unitCost),
     prorateCurrentPeriodFlag: false,
     agreementStatus: agreement?.cancelled ? 'Cancelled' : 'Active',
     _info: { lastUpdated: cwDate(x.lastUpdated), updatedBy: x.updatedBy },

@@ -24,7 +24,12 @@ function pairedSpecs(o: ResolvedOptions, prng: Prng): { specs: Omit<CompanySpec,
     const duo = plan.accounts[i];
     if (!duo) continue;
     const near = plan.near.includes(i);
-    specs.push({ name: near ? nearVariant(prng, duo.name) : duo.name, pairing: near ? 'near' : 'exact', duo, quantityMismatch: false });
+    specs.push({
+      name: near ? nearVariant(prng, duo.name) : duo.name,
+      pairing: near ? 'near' : 'exact',
+      duo,
+      quantityMismatch: false,
+    });
   }
   const mismatches = Math.round(specs.length * pairing.quantityMismatchShare);
   for (const i of prng.shuffle([...specs.keys()]).slice(0, mismatches)) {
@@ -32,7 +37,9 @@ function pairedSpecs(o: ResolvedOptions, prng: Prng): { specs: Omit<CompanySpec,
     if (spec) spec.quantityMismatch = true;
   }
   if (o.companies !== undefined && o.companies < specs.length) {
-    throw new PlanError(`companies: ${o.companies} is fewer than the ${specs.length} companies paired with Duo accounts`);
+    throw new PlanError(
+      `companies: ${o.companies} is fewer than the ${specs.length} companies paired with Duo accounts`,
+    );
   }
   return { specs, extras: o.companies === undefined ? plan.unmatched.length : o.companies - specs.length };
 }

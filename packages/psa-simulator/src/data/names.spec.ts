@@ -29,8 +29,11 @@ describe('company names', () => {
 
   it('identifiers are space-free, at most 25 chars and unique', () => {
     const taken = new Set<string>();
-    expect([companyIdentifier('Acme Corp', taken), companyIdentifier('ACME CORP', taken), companyIdentifier('Acme Corp.', taken)])
-      .toEqual(['AcmeCorp', 'ACMECORP2', 'AcmeCorp3']);
+    expect([
+      companyIdentifier('Acme Corp', taken),
+      companyIdentifier('ACME CORP', taken),
+      companyIdentifier('Acme Corp.', taken),
+    ]).toEqual(['AcmeCorp', 'ACMECORP2', 'AcmeCorp3']);
     expect(companyIdentifier('A very long company name that goes on', taken).length).toBeLessThanOrEqual(25);
   });
 });

@@ -6,7 +6,12 @@ const LEGAL_SUFFIXES = ['inc', 'llc', 'ltd', 'co', 'corporation', 'incorporated'
 // The canonical form "near" names share with their Duo name: case, punctuation, spacing and a trailing legal
 // suffix are ignored. Tests and the consumer's matcher can use it to check what counts as "near".
 export function normalizeCompanyName(name: string): string {
-  const words = name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((w) => w !== '');
+  const words = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w !== '');
   while (words.length > 1 && LEGAL_SUFFIXES.includes(words[words.length - 1] ?? '')) words.pop();
   return words.join(' ');
 }
@@ -38,11 +43,42 @@ export function nearVariant(prng: Prng, name: string): string {
 }
 
 // Names for PSA companies with no Duo account: a vocabulary disjoint from the Duo simulator's company words.
-const EXTRA_FIRST = ['Northwind', 'Blue Harbor', 'Cedar Point', 'Riverside', 'Summit Peak', 'Oakridge', 'Silverline',
-  'Maple Grove', 'Redstone', 'Clearwater', 'Ironbridge', 'Harborview', 'Lakeshore', 'Pinecrest', 'Granite Falls',
-  'Westbrook', 'Eastgate', 'Brightwater', 'Stonefield', 'Fairhaven'];
-const EXTRA_SECOND = ['Dental', 'Law Partners', 'Accounting', 'Veterinary Clinic', 'Realty', 'Construction',
-  'Family Practice', 'Architects', 'Insurance', 'Manufacturing', 'School District', 'Credit Union'];
+const EXTRA_FIRST = [
+  'Northwind',
+  'Blue Harbor',
+  'Cedar Point',
+  'Riverside',
+  'Summit Peak',
+  'Oakridge',
+  'Silverline',
+  'Maple Grove',
+  'Redstone',
+  'Clearwater',
+  'Ironbridge',
+  'Harborview',
+  'Lakeshore',
+  'Pinecrest',
+  'Granite Falls',
+  'Westbrook',
+  'Eastgate',
+  'Brightwater',
+  'Stonefield',
+  'Fairhaven',
+];
+const EXTRA_SECOND = [
+  'Dental',
+  'Law Partners',
+  'Accounting',
+  'Veterinary Clinic',
+  'Realty',
+  'Construction',
+  'Family Practice',
+  'Architects',
+  'Insurance',
+  'Manufacturing',
+  'School District',
+  'Credit Union',
+];
 
 export function extraCompanyName(prng: Prng, index: number): string {
   const first = EXTRA_FIRST[index % EXTRA_FIRST.length] ?? 'Northwind';

@@ -27,11 +27,17 @@ export interface PairingPlan {
 // a Duo simulator started with the same seed, account count and usersPerAccount serves.
 export function duoAccounts(pairing: DuoPairing): DuoAccount[] {
   const options = resolveDuoOptions({
-    seed: pairing.seed, accounts: pairing.accounts, usersPerAccount: pairing.usersPerAccount, events: 0, apps: 1,
+    seed: pairing.seed,
+    accounts: pairing.accounts,
+    usersPerAccount: pairing.usersPerAccount,
+    events: 0,
+    apps: 1,
   });
   const world = buildWorld(options, 0);
   return world.accounts.map((a) => ({
-    id: a.id, name: a.name, edition: a.edition,
+    id: a.id,
+    name: a.name,
+    edition: a.edition,
     billableSeats: a.statuses.reduce((n, s) => n + (s === PENDING_DELETION ? 0 : 1), 0),
   }));
 }

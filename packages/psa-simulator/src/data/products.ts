@@ -34,10 +34,19 @@ const UNRELATED: readonly [string, string, string, number][] = [
   ['DUO-SETUP', 'MFA Onboarding (one-time)', 'Professional Services', 250],
 ];
 
-function toProduct(prng: Prng, id: number, anchor: number, row: readonly [string, string, string, number], duo: boolean): Product {
+function toProduct(
+  prng: Prng,
+  id: number,
+  anchor: number,
+  row: readonly [string, string, string, number],
+  duo: boolean,
+): Product {
   const [identifier, description, extra, price] = row;
   return {
-    id, identifier, description, price,
+    id,
+    identifier,
+    description,
+    price,
     cost: Math.round(price * (0.55 + prng.next() * 0.2) * 100) / 100,
     category: duo ? 'Security' : extra,
     duoEdition: duo ? extra : null,

@@ -2,11 +2,22 @@ import type { World } from './model';
 import type { PairingKind } from './pairing';
 
 export interface TruthAddition {
-  id: number; productIdentifier: string; productId: number; quantity: number; cancelled: boolean;
+  id: number;
+  productIdentifier: string;
+  productId: number;
+  quantity: number;
+  cancelled: boolean;
 }
-export interface TruthAgreement { id: number; name: string; cancelled: boolean; additions: TruthAddition[] }
+export interface TruthAgreement {
+  id: number;
+  name: string;
+  cancelled: boolean;
+  additions: TruthAddition[];
+}
 export interface TruthCompany {
-  id: number; identifier: string; name: string;
+  id: number;
+  identifier: string;
+  name: string;
   // Outside CW's surface: which Duo account (if any) this company was generated from, and how its name relates.
   pairedDuoAccountId: string | null;
   pairing: PairingKind;
@@ -14,19 +25,30 @@ export interface TruthCompany {
   duoBillableSeats: number | null;
   agreements: TruthAgreement[];
 }
-export interface Truth { companies: TruthCompany[] }
+export interface Truth {
+  companies: TruthCompany[];
+}
 
 // The current state (after PATCHes), read straight from the in-memory records.
 export function truthOf(world: World): Truth {
   return {
     companies: world.companies.map((c) => ({
-      id: c.id, identifier: c.identifier, name: c.name,
-      pairedDuoAccountId: c.pairedDuoAccountId, pairing: c.pairing, duoBillableSeats: c.duoBillableSeats,
+      id: c.id,
+      identifier: c.identifier,
+      name: c.name,
+      pairedDuoAccountId: c.pairedDuoAccountId,
+      pairing: c.pairing,
+      duoBillableSeats: c.duoBillableSeats,
       agreements: c.agreements.map((a) => ({
-        id: a.id, name: a.name, cancelled: a.cancelled,
+        id: a.id,
+        name: a.name,
+        cancelled: a.cancelled,
         additions: a.additions.map((x) => ({
-          id: x.id, productIdentifier: world.productById.get(x.productId)?.identifier ?? '', productId: x.productId,
-          quantity: x.quantity, cancelled: x.cancelledDate !== null,
+          id: x.id,
+          productIdentifier: world.productById.get(x.productId)?.identifier ?? '',
+          productId: x.productId,
+          quantity: x.quantity,
+          cancelled: x.cancelledDate !== null,
         })),
       })),
     })),

@@ -4,7 +4,10 @@ import { planCompanies, type CompanySpec } from './companies';
 import { DAY, type Addition, type Agreement, type Company, type Credentials, type World } from './model';
 import { buildCatalog, duoProductFor, type Product } from './products';
 
-interface Ids { agreement: number; addition: number }
+interface Ids {
+  agreement: number;
+  addition: number;
+}
 
 const second = (ms: number): number => Math.floor(ms / 1000) * 1000;
 
@@ -14,16 +17,33 @@ function stamps(prng: Prng, anchor: number): { dateEntered: number; lastUpdated:
   return { dateEntered, lastUpdated: second(dateEntered + prng.next() * (anchor - DAY - dateEntered)) };
 }
 
-function addition(prng: Prng, anchor: number, ids: Ids, agreementId: number, product: Product, quantity: number,
-  cancelled: boolean): Addition {
+function addition(
+  prng: Prng,
+  anchor: number,
+  ids: Ids,
+  agreementId: number,
+  product: Product,
+  quantity: number,
+  cancelled: boolean,
+): Addition {
   const { dateEntered, lastUpdated } = stamps(prng, anchor);
   return {
-    id: (ids.addition += 1 + prng.int(4)), agreementId, productId: product.id, quantity,
-    unitPrice: product.price, unitCost: product.cost, lessIncluded: 0,
-    description: product.description, invoiceDescription: `${product.description} - monthly`,
-    billCustomer: 'Billable', taxableFlag: false, effectiveDate: dateEntered,
+    id: (ids.addition += 1 + prng.int(4)),
+    agreementId,
+    productId: product.id,
+    quantity,
+    unitPrice: product.price,
+    unitCost: product.cost,
+    lessIncluded: 0,
+    description: product.description,
+    invoiceDescription: `${product.description} - monthly`,
+    billCustomer: 'Billable',
+    taxableFlag: false,
+    effectiveDate: dateEntered,
     cancelledDate: cancelled ? second(lastUpdated - prng.int(30) * DAY) : null,
-    dateEntered, lastUpdated, updatedBy: 'Admin1',
+    dateEntered,
+    lastUpdated,
+    updatedBy: 'Admin1',
   };
 }
 
@@ -35,17 +55,38 @@ function duoQuantity(prng: Prng, spec: CompanySpec): number {
   return seats - delta >= 0 && prng.chance(0.5) ? seats - delta : seats + delta;
 }
 
-function agreement(prng: Prng, anchor: number, ids: Ids, company: Company, name: string, cancelled: boolean): Agreement {
+function agreement(
+  prng: Prng,
+  anchor: number,
+  ids: Ids,
+  company: Company,
+  name: string,
+  cancelled: boolean,
+): Agreement {
   const { dateEntered, lastUpdated } = stamps(prng, anchor);
   return {
-    id: (ids.agreement += 1 + prng.int(3)), name, companyId: company.id, typeName: 'Managed Services', cancelled,
-    startDate: dateEntered, dateEntered, lastUpdated, additions: [],
+    id: (ids.agreement += 1 + prng.int(3)),
+    name,
+    companyId: company.id,
+    typeName: 'Managed Services',
+    cancelled,
+    startDate: dateEntered,
+    dateEntered,
+    lastUpdated,
+    additions: [],
   };
 }
 
 // A company's agreements: an active managed-services agreement (its Duo addition when the company pays for Duo,
 // plus unrelated lines, a few cancelled), and for some a cancelled legacy agreement that still lists a Duo line.
-function agreementsFor(prng: Prng, anchor: number, ids: Ids, company: Company, spec: CompanySpec, catalog: Product[]): Agreement[] {
+function agreementsFor(
+  prng: Prng,
+  anchor: number,
+  ids: Ids,
+  company: Company,
+  spec: CompanySpec,
+  catalog: Product[],
+): Agreement[] {
   const main = agreement(prng, anchor, ids, company, `Managed Services - ${company.identifier}`, false);
   const unrelated = catalog.filter((p) => p.duoEdition === null);
   const billsDuo = spec.duo !== null || prng.chance(0.5);
@@ -58,13 +99,17 @@ function agreementsFor(prng: Prng, anchor: number, ids: Ids, company: Company, s
   }
   if (!prng.chance(0.25)) return [main];
   const legacy = agreement(prng, anchor, ids, company, `Legacy Security Bundle - ${company.identifier}`, true);
-  legacy.additions.push(addition(prng, anchor, ids, legacy.id, duoProductFor(catalog, 'ENTERPRISE'), 1 + prng.int(80), true));
+  legacy.additions.push(
+    addition(prng, anchor, ids, legacy.id, duoProductFor(catalog, 'ENTERPRISE'), 1 + prng.int(80), true),
+  );
   return [main, legacy];
 }
 
 function credentials(o: ResolvedOptions, prng: Prng): Credentials {
   return {
-    companyId: o.companyId ?? 'seatwise_sim', publicKey: o.publicKey ?? prng.id(16), privateKey: o.privateKey ?? prng.id(16),
+    companyId: o.companyId ?? 'seatwise_sim',
+    publicKey: o.publicKey ?? prng.id(16),
+    privateKey: o.privateKey ?? prng.id(16),
     clientId: o.clientId ?? prng.uuid(),
   };
 }
@@ -77,9 +122,14 @@ export function buildWorld(o: ResolvedOptions, anchor: number): World {
   let nextCompanyId = 249;
   const companies = planCompanies(o).map((spec) => {
     const company: Company = {
-      id: (nextCompanyId += 1 + prng.int(2)), identifier: spec.identifier, name: spec.name, pairing: spec.pairing,
-      pairedDuoAccountId: spec.duo?.id ?? null, duoBillableSeats: spec.duo?.billableSeats ?? null,
-      ...stamps(prng, anchor), agreements: [],
+      id: (nextCompanyId += 1 + prng.int(2)),
+      identifier: spec.identifier,
+      name: spec.name,
+      pairing: spec.pairing,
+      pairedDuoAccountId: spec.duo?.id ?? null,
+      duoBillableSeats: spec.duo?.billableSeats ?? null,
+      ...stamps(prng, anchor),
+      agreements: [],
     };
     company.agreements = agreementsFor(prng, anchor, ids, company, spec, catalog);
     return company;
@@ -87,7 +137,9 @@ export function buildWorld(o: ResolvedOptions, anchor: number): World {
   const agreements = companies.flatMap((c) => c.agreements).sort((a, b) => a.id - b.id);
   const all = [...catalog, ...companies, ...agreements, ...agreements.flatMap((a) => a.additions)];
   return {
-    companies, catalog, agreements,
+    companies,
+    catalog,
+    agreements,
     companyById: new Map(companies.map((c) => [c.id, c])),
     agreementById: new Map(agreements.map((a) => [a.id, a])),
     productById: new Map(catalog.map((p) => [p.id, p])),

@@ -1,7 +1,7 @@
 import { patchAddition } from '../cw/json-patch';
 import { additionJson } from '../cw/serialize';
 import { nextStamp, type Addition } from '../data/model';
-import { CwError } from '../http/errors';
+import { CwError } from '../errors';
 import { numericId } from './list';
 import type { Ctx, Route } from './route';
 
@@ -26,6 +26,10 @@ function patch(ctx: Ctx): { body: unknown } {
 }
 
 export const ADDITION_ROUTES: Route[] = [
-  { method: 'GET', pattern: /^\/finance\/agreements\/([^/]+)\/additions\/([^/]+)$/, handler: (c) => ({ body: additionJson(c.world, additionArg(c)) }) },
+  {
+    method: 'GET',
+    pattern: /^\/finance\/agreements\/([^/]+)\/additions\/([^/]+)$/,
+    handler: (c) => ({ body: additionJson(c.world, additionArg(c)) }),
+  },
   { method: 'PATCH', pattern: /^\/finance\/agreements\/([^/]+)\/additions\/([^/]+)$/, handler: patch },
 ];

@@ -3,7 +3,7 @@ import { ConditionError } from '../cw/lexer';
 import { paginate } from '../cw/paging';
 import { parseConditions } from '../cw/parser';
 import type { Json } from '../cw/serialize';
-import { CwError } from '../http/errors';
+import { CwError } from '../errors';
 import type { Ctx, Reply } from './route';
 
 // Filters serialized records by `conditions`. The expression is also checked against `prototype` (a full record of
@@ -25,7 +25,9 @@ const idOf = (r: Json): number => (typeof r['id'] === 'number' ? r['id'] : 0);
 
 // A list endpoint: conditions, then id order, then a page; the Link header carries navigation as CW does.
 export function listReply(ctx: Ctx, records: Json[], prototype: Json | undefined): Reply {
-  const filtered = filter(ctx, records, prototype).map((r) => ({ id: idOf(r), r })).sort((a, b) => a.id - b.id);
+  const filtered = filter(ctx, records, prototype)
+    .map((r) => ({ id: idOf(r), r }))
+    .sort((a, b) => a.id - b.id);
   const page = paginate(filtered, ctx.url, ctx.forwardOnly);
   return { body: page.items.map((x) => x.r), headers: page.link === undefined ? {} : { Link: page.link } };
 }
@@ -36,6 +38,8 @@ export function countReply(ctx: Ctx, records: Json[], prototype: Json | undefine
 }
 
 export function numericId(raw: string | undefined, what: string): number {
-  if (raw === undefined || !/^\d{1,9}$/.test(raw)) throw CwError.notFound(`${what} with id ${raw ?? ''} was not found.`);
+  if (raw === undefined || !/^\d{1,9}$/.test(raw)) {
+    throw CwError.notFound(`${what} with id ${raw ?? ''} was not found.`);
+  }
   return Number(raw);
 }

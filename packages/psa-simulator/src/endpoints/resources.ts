@@ -1,6 +1,6 @@
 import { additionJson, agreementJson, companyJson, productJson } from '../cw/serialize';
 import type { Agreement } from '../data/model';
-import { CwError } from '../http/errors';
+import { CwError } from '../errors';
 import { countReply, listReply, numericId } from './list';
 import type { Ctx, Route } from './route';
 
@@ -32,16 +32,54 @@ function one<T>(items: T[], id: number, what: string, key: (x: T) => number): T 
 // Read endpoints (fact sheet 3.1): list, count and by-id for companies, catalog items, agreements and additions.
 export const READ_ROUTES: Route[] = [
   { method: 'GET', pattern: /^\/company\/companies$/, handler: (c) => listReply(c, companies(c), first(companies(c))) },
-  { method: 'GET', pattern: /^\/company\/companies\/count$/, handler: (c) => countReply(c, companies(c), first(companies(c))) },
-  { method: 'GET', pattern: /^\/company\/companies\/([^/]+)$/, handler: (c) => ({
-    body: companyJson(one(c.world.companies, numericId(c.args[0], 'Company'), 'Company', (x) => x.id)) }) },
+  {
+    method: 'GET',
+    pattern: /^\/company\/companies\/count$/,
+    handler: (c) => countReply(c, companies(c), first(companies(c))),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/company\/companies\/([^/]+)$/,
+    handler: (c) => ({
+      body: companyJson(one(c.world.companies, numericId(c.args[0], 'Company'), 'Company', (x) => x.id)),
+    }),
+  },
   { method: 'GET', pattern: /^\/procurement\/catalog$/, handler: (c) => listReply(c, catalog(c), first(catalog(c))) },
-  { method: 'GET', pattern: /^\/procurement\/catalog\/count$/, handler: (c) => countReply(c, catalog(c), first(catalog(c))) },
-  { method: 'GET', pattern: /^\/procurement\/catalog\/([^/]+)$/, handler: (c) => ({
-    body: productJson(one(c.world.catalog, numericId(c.args[0], 'Catalog item'), 'Catalog item', (x) => x.id)) }) },
-  { method: 'GET', pattern: /^\/finance\/agreements$/, handler: (c) => listReply(c, agreements(c), first(agreements(c))) },
-  { method: 'GET', pattern: /^\/finance\/agreements\/count$/, handler: (c) => countReply(c, agreements(c), first(agreements(c))) },
-  { method: 'GET', pattern: /^\/finance\/agreements\/([^/]+)$/, handler: (c) => ({ body: agreementJson(c.world, agreementArg(c)) }) },
-  { method: 'GET', pattern: /^\/finance\/agreements\/([^/]+)\/additions$/, handler: (c) => listReply(c, additions(c), additionPrototype(c)) },
-  { method: 'GET', pattern: /^\/finance\/agreements\/([^/]+)\/additions\/count$/, handler: (c) => countReply(c, additions(c), additionPrototype(c)) },
+  {
+    method: 'GET',
+    pattern: /^\/procurement\/catalog\/count$/,
+    handler: (c) => countReply(c, catalog(c), first(catalog(c))),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/procurement\/catalog\/([^/]+)$/,
+    handler: (c) => ({
+      body: productJson(one(c.world.catalog, numericId(c.args[0], 'Catalog item'), 'Catalog item', (x) => x.id)),
+    }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/finance\/agreements$/,
+    handler: (c) => listReply(c, agreements(c), first(agreements(c))),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/finance\/agreements\/count$/,
+    handler: (c) => countReply(c, agreements(c), first(agreements(c))),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/finance\/agreements\/([^/]+)$/,
+    handler: (c) => ({ body: agreementJson(c.world, agreementArg(c)) }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/finance\/agreements\/([^/]+)\/additions$/,
+    handler: (c) => listReply(c, additions(c), additionPrototype(c)),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/finance\/agreements\/([^/]+)\/additions\/count$/,
+    handler: (c) => countReply(c, additions(c), additionPrototype(c)),
+  },
 ];

@@ -13,7 +13,11 @@ export interface Ctx {
   forwardOnly: boolean;
 }
 
-export interface Reply { status?: number; body: unknown; headers?: Record<string, string> }
+export interface Reply {
+  status?: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
 
 export interface Route {
   method: 'GET' | 'PATCH';

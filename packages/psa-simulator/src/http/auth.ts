@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Credentials } from '../data/model';
-import { CwError } from './errors';
+import { CwError } from '../errors';
 
 function same(a: string, b: string): boolean {
   const [x, y] = [Buffer.from(a), Buffer.from(b)];
@@ -23,8 +23,12 @@ export function authenticate(req: IncomingMessage, expected: Credentials): strin
   const user = colon < 0 ? decoded : decoded.slice(0, colon);
   const plus = user.indexOf('+');
   const [companyId, publicKey, privateKey] = [user.slice(0, plus), user.slice(plus + 1), decoded.slice(colon + 1)];
-  const ok = colon > 0 && plus > 0 && companyId.toLowerCase() === expected.companyId.toLowerCase() &&
-    same(publicKey, expected.publicKey) && same(privateKey, expected.privateKey);
+  const ok =
+    colon > 0 &&
+    plus > 0 &&
+    companyId.toLowerCase() === expected.companyId.toLowerCase() &&
+    same(publicKey, expected.publicKey) &&
+    same(privateKey, expected.privateKey);
   if (!ok) throw CwError.unauthorized('Invalid company, public key or private key.');
   return publicKey;
 }

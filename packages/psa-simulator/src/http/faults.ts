@@ -1,4 +1,5 @@
-import { SeededFaults } from '@seatwise/duo-simulator/http/seeded-faults';
+import { hashString, Prng } from '@seatwise/duo-simulator/data/hash';
+import { SeededFaults } from '@seatwise/sim-http/seeded-faults';
 import type { Faults } from '../options';
 
 export type FaultKind = 'error500' | 'error503' | 'slow' | 'drop' | 'malformed';
@@ -7,6 +8,6 @@ const KINDS: readonly FaultKind[] = ['error500', 'error503', 'slow', 'drop', 'ma
 // Faults on the ConnectWise surface, drawn like the Duo simulator's but from their own seed.
 export class FaultInjector extends SeededFaults<FaultKind> {
   constructor(seed: string, faults: Faults) {
-    super(KINDS, `psa-faults:${seed}`, faults);
+    super(KINDS, new Prng(hashString(`psa-faults:${seed}`)), faults);
   }
 }

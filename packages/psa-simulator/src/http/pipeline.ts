@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Delays } from '@seatwise/duo-simulator/http/delays';
+import type { Delays } from '@seatwise/sim-http/delays';
 import type { World } from '../data/model';
 import type { Ctx, Reply } from '../endpoints/route';
 import { authenticate } from './auth';
 import { readJsonBody } from './body';
-import { CwError, internalError, tooManyRequests, unavailable } from './errors';
+import { CwError, internalError, tooManyRequests, unavailable } from '../errors';
 import type { FaultInjector } from './faults';
 import type { RateLimiter } from './rate-limiter';
 import { sendJson } from './respond';
@@ -20,11 +20,20 @@ export interface Engine {
 
 // GET /login/companyinfo/{companyId}: unauthenticated codebase discovery, which CW clients call before the API.
 function companyInfo(engine: Engine, companyId: string): Reply {
-  if (companyId.toLowerCase() !== engine.world.credentials.companyId.toLowerCase()) throw CwError.notFound('Company not found.');
-  return { body: {
-    CompanyName: engine.world.credentials.companyId, Codebase: CODEBASE, VersionCode: 'v2025.1', VersionNumber: 'v4.6.0',
-    CompanyID: engine.world.credentials.companyId, IsCloud: true, SiteUrl: engine.siteName,
-  } };
+  if (companyId.toLowerCase() !== engine.world.credentials.companyId.toLowerCase()) {
+    throw CwError.notFound('Company not found.');
+  }
+  return {
+    body: {
+      CompanyName: engine.world.credentials.companyId,
+      Codebase: CODEBASE,
+      VersionCode: 'v2025.1',
+      VersionNumber: 'v4.6.0',
+      CompanyID: engine.world.credentials.companyId,
+      IsCloud: true,
+      SiteUrl: engine.siteName,
+    },
+  };
 }
 
 async function serve(engine: Engine, req: IncomingMessage, url: URL): Promise<Reply> {
@@ -33,10 +42,16 @@ async function serve(engine: Engine, req: IncomingMessage, url: URL): Promise<Re
   const member = authenticate(req, engine.world.credentials);
   const wait = engine.limiter.take(member);
   if (wait > 0) throw tooManyRequests(wait);
-  if (!url.pathname.startsWith(`${API_BASE}/`)) throw CwError.notFound(`The requested resource ${url.pathname} was not found.`);
+  if (!url.pathname.startsWith(`${API_BASE}/`)) {
+    throw CwError.notFound(`The requested resource ${url.pathname} was not found.`);
+  }
   const { route, args } = findRoute(req.method ?? 'GET', url.pathname.slice(API_BASE.length));
   const ctx: Ctx = {
-    world: engine.world, url, args, member, now: Date.now(),
+    world: engine.world,
+    url,
+    args,
+    member,
+    now: Date.now(),
     body: route.method === 'PATCH' ? await readJsonBody(req) : undefined,
     forwardOnly: String(req.headers['pagination-type'] ?? '').toLowerCase() === 'forward-only',
   };

@@ -1,7 +1,7 @@
 import { ADDITION_ROUTES } from '../endpoints/additions';
 import { READ_ROUTES } from '../endpoints/resources';
 import type { Route } from '../endpoints/route';
-import { CwError } from './errors';
+import { CwError } from '../errors';
 
 // The REST base below the site, as on CW cloud (fact sheet 3.1); the codebase is the first segment.
 export const CODEBASE = 'v4_6_release/';
@@ -18,6 +18,8 @@ export function findRoute(method: string, path: string): { route: Route; args: s
     known = true;
     if (route.method === method.toUpperCase()) return { route, args: match.slice(1) };
   }
-  if (known) throw new CwError(405, 'MethodNotAllowed', `The requested resource does not support http method '${method}'.`);
+  if (known) {
+    throw new CwError(405, 'MethodNotAllowed', `The requested resource does not support http method '${method}'.`);
+  }
   throw CwError.notFound(`The requested resource ${path} was not found.`);
 }

@@ -9,6 +9,7 @@ import { streamName } from '../bus/subjects';
 import { ensureConsumer, ensureStreams } from '../bus/topology';
 import { consumers } from '../contracts/consumers';
 import { benchAuthLogEvent, publishRaw } from './raw-jetstream';
+import { runBench, writeBenchLine } from './run-bench';
 
 // Raw JetStream publish/consume rates on this machine (the baseline later benches compare against),
 // and the same work through our validating EventPublisher/DurableConsumer, measured in the same run.
@@ -48,16 +49,26 @@ async function helperConsume(consumer: DurableConsumer<'duo.authlog'>): Promise<
   }
 }
 
-async function round(nc: NatsConnection, prefix: string, helpers: boolean): Promise<{ publish: number; consume: number }> {
+async function round(
+  nc: NatsConnection,
+  prefix: string,
+  helpers: boolean,
+): Promise<{ publish: number; consume: number }> {
   const js = jetstream(nc);
   const jsm = await jetstreamManager(nc);
   await ensureStreams(jsm, prefix, ['DUO_AUTHLOGS', 'DEAD_LETTER']);
   await ensureConsumer(jsm, prefix, consumers.discoveryAuthLogs);
   const events = Array.from({ length: N }, (_, i) => benchAuthLogEvent(i));
   const publisher = new EventPublisher(nc, prefix);
-  const publishSeconds = await timed(() => (helpers ? publisher.publishAll('duo.authlog', events, { window: WINDOW }).then(() => undefined) : publishRaw(js, prefix, events, WINDOW)));
+  const publishSeconds = await timed(() =>
+    helpers
+      ? publisher.publishAll('duo.authlog', events, { window: WINDOW }).then(() => undefined)
+      : publishRaw(js, prefix, events, WINDOW),
+  );
   const consumeSeconds = await timed(() =>
-    helpers ? helperConsume(new DurableConsumer(nc, js, prefix, consumers.discoveryAuthLogs, publisher)) : rawConsume(nc, js, prefix),
+    helpers
+      ? helperConsume(new DurableConsumer(nc, js, prefix, consumers.discoveryAuthLogs, publisher))
+      : rawConsume(nc, js, prefix),
   );
   for (const key of ['DUO_AUTHLOGS', 'DEAD_LETTER'] as const) await jsm.streams.delete(streamName(prefix, key));
   return { publish: N / publishSeconds, consume: N / consumeSeconds };
@@ -95,14 +106,11 @@ async function main(): Promise<void> {
       ratio: Number(Math.min(publishRatio, consumeRatio).toFixed(3)),
       target: TARGET,
     };
-    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    writeBenchLine(summary);
   } finally {
     await nc.close();
     await nats.dispose();
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bus bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runBench('bus', main);

@@ -73,13 +73,18 @@ describe('JetStream bus', () => {
 
   it('keeps the durable consumer position across a NATS restart', async () => {
     const txids = Array.from({ length: 10 }, (_, i) => `tx-${i}`);
-    await publisher.publishAll('duo.authlog', txids.map((t) => authLogEvent('DA2', t)));
+    await publisher.publishAll(
+      'duo.authlog',
+      txids.map((t) => authLogEvent('DA2', t)),
+    );
     const consumer = await consumerFor();
     const firstBatch = await consumer.fetchBatch({ max: 4, expiresMs: 2_000 });
     expect(firstBatch.map((e) => e.payload.record.txid)).toEqual(txids.slice(0, 4));
     await consumer.ack(firstBatch);
     const stream = streamName(scope.busPrefix, 'DUO_AUTHLOGS');
-    await waitFor(async () => (await jsm.consumers.info(stream, consumers.discoveryAuthLogs.durable)).ack_floor.stream_seq === 4);
+    await waitFor(
+      async () => (await jsm.consumers.info(stream, consumers.discoveryAuthLogs.durable)).ack_floor.stream_seq === 4,
+    );
 
     await nats.restart();
     await waitFor(() => nc.rtt().then(() => true), { description: 'client reconnected' });
@@ -98,7 +103,9 @@ describe('JetStream bus', () => {
 
   it('fails a publish no stream captures with BUS.PUBLISH_FAILED instead of waiting forever', async () => {
     const orphan = new EventPublisher(nc, `${scope.busPrefix}x`);
-    const error = (await orphan.publish('duo.authlog', authLogEvent('DA7', 'tx-1'), { timeoutMs: 30_000 }).catch((e: unknown) => e)) as AppError;
+    const error = (await orphan
+      .publish('duo.authlog', authLogEvent('DA7', 'tx-1'), { timeoutMs: 30_000 })
+      .catch((e: unknown) => e)) as AppError;
     expect(error.code).toBe(ErrorCodes.BUS_PUBLISH_FAILED);
     expect(error.message).toContain('no JetStream stream captures this subject');
   });
@@ -116,9 +123,16 @@ describe('JetStream bus', () => {
 
   it('publishes the valid candidates of a batch and hands back the invalid ones with their reasons', async () => {
     const good = authLogEvent('DA5', 'tx-good');
-    const { published, rejected } = await publisher.publishValid('duo.authlog', [good, { ...good, record: { txid: 'tx-bad' } }, 'nonsense']);
+    const { published, rejected } = await publisher.publishValid('duo.authlog', [
+      good,
+      { ...good, record: { txid: 'tx-bad' } },
+      'nonsense',
+    ]);
     expect(published.map((e) => e.record.txid)).toEqual(['tx-good']);
-    expect(rejected.map((r) => r.reason)).toEqual([expect.stringContaining('record.timestamp: Required'), '(root): Invalid input: expected object, received string']);
+    expect(rejected.map((r) => r.reason)).toEqual([
+      expect.stringContaining('record.timestamp: Required'),
+      '(root): Invalid input: expected object, received string',
+    ]);
     const consumer = await consumerFor();
     expect(await drain(consumer, 1)).toEqual(['tx-good']);
   });
@@ -133,8 +147,14 @@ describe('JetStream bus', () => {
     expect(await drain(consumer, 1)).toEqual(['tx-ok']);
 
     const deadStream = streamName(scope.busPrefix, 'DEAD_LETTER');
-    await waitFor(async () => (await jsm.streams.info(deadStream)).state.messages === 2, { description: 'two dead letters' });
-    const letters = await Promise.all([1, 2].map(async (seq) => (await jsm.streams.getMessage(deadStream, { seq }))!.json<{ reason: string; data: string }>()));
+    await waitFor(async () => (await jsm.streams.info(deadStream)).state.messages === 2, {
+      description: 'two dead letters',
+    });
+    const letters = await Promise.all(
+      [1, 2].map(async (seq) =>
+        (await jsm.streams.getMessage(deadStream, { seq }))!.json<{ reason: string; data: string }>(),
+      ),
+    );
     expect(letters[0]!.reason).toContain('record.timestamp: Required');
     expect(letters[0]!.reason).toContain('record.user: Required');
     expect(letters[1]).toMatchObject({ reason: 'payload is not valid JSON', data: 'not json at all' });

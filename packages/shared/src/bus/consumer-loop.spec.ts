@@ -57,7 +57,11 @@ describe('runConsumerLoop', () => {
     const consumer = new ScriptedConsumer();
     const stop = new AbortController();
     const handled: string[] = [];
-    const loop = runConsumerLoop(consumer, (batch) => Promise.resolve(void handled.push(seqs(batch))), { max: 10, expiresMs: 1_000, signal: stop.signal });
+    const loop = runConsumerLoop(consumer, (batch) => Promise.resolve(void handled.push(seqs(batch))), {
+      max: 10,
+      expiresMs: 1_000,
+      signal: stop.signal,
+    });
     await until(() => consumer.waiting() === 1);
     consumer.serve(1, 2);
     await until(() => consumer.waiting() === 1 && handled.length === 1);
@@ -106,7 +110,14 @@ describe('runConsumerLoop', () => {
         attempts += 1;
         return attempts === 1 ? Promise.reject(new Error('db down')) : Promise.resolve();
       },
-      { max: 10, expiresMs: 1_000, signal: stop.signal, prefetch: true, retryDelayMs: 1, onError: (error, stage) => errors.push(`${stage}: ${String(error)}`) },
+      {
+        max: 10,
+        expiresMs: 1_000,
+        signal: stop.signal,
+        prefetch: true,
+        retryDelayMs: 1,
+        onError: (error, stage) => errors.push(`${stage}: ${String(error)}`),
+      },
     );
     await until(() => consumer.waiting() === 1);
     consumer.serve(1);

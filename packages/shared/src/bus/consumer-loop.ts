@@ -17,7 +17,10 @@ type Fetched<N extends EventName> = { ok: true; batch: ConsumedEvent<N>[] } | { 
 // Fetch → handle → ack, one batch at a time (plus one prefetched, if asked), so memory is bounded by
 // the batch size whatever the backlog. Stops after the batch in hand when the signal aborts (graceful
 // drain); a prefetched batch is then handed back for immediate redelivery.
-export type LoopConsumer<N extends EventName> = Pick<DurableConsumer<N>, 'fetchBatch' | 'ack' | 'retryLater' | 'release'>;
+export type LoopConsumer<N extends EventName> = Pick<
+  DurableConsumer<N>,
+  'fetchBatch' | 'ack' | 'retryLater' | 'release'
+>;
 
 export async function runConsumerLoop<N extends EventName>(
   consumer: LoopConsumer<N>,
@@ -51,7 +54,9 @@ export async function runConsumerLoop<N extends EventName>(
       delay = baseDelay;
     } catch (error) {
       options.onError?.(error, 'handle');
-      await consumer.retryLater(batch, delay, error instanceof Error ? error.message : String(error)).catch(() => undefined);
+      await consumer
+        .retryLater(batch, delay, error instanceof Error ? error.message : String(error))
+        .catch(() => undefined);
       await pause(delay, options.signal);
       delay = Math.min(maxDelay, delay * 2);
     }

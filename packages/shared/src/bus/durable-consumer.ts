@@ -74,7 +74,10 @@ export class DurableConsumer<N extends EventName> {
   }
 
   private async getConsumer(): Promise<Consumer> {
-    this.consumer ??= await this.js.consumers.get(streamName(this.prefix, this.definition.stream), this.definition.durable);
+    this.consumer ??= await this.js.consumers.get(
+      streamName(this.prefix, this.definition.stream),
+      this.definition.durable,
+    );
     return this.consumer;
   }
 

@@ -32,7 +32,11 @@ describe('event registry', () => {
   it('filters consumers with one subject or none (NATS 2.9 compatible)', () => {
     expect(consumerFilter('p', consumers.discoveryAuthLogs)).toBeUndefined();
     expect(consumerFilter('p', consumers.discoveryUsers)).toBeUndefined();
-    expect(consumerFilter('p', { ...consumers.discoveryUsers, events: ['duo.users.record'] })).toBe('p.duo.users.record.*');
-    expect(() => consumerFilter('p', { ...consumers.discoveryAuthLogs, events: ['duo.users.record'] })).toThrow(/not in stream/);
+    expect(consumerFilter('p', { ...consumers.discoveryUsers, events: ['duo.users.record'] })).toBe(
+      'p.duo.users.record.*',
+    );
+    expect(() => consumerFilter('p', { ...consumers.discoveryAuthLogs, events: ['duo.users.record'] })).toThrow(
+      /not in stream/,
+    );
   });
 });

@@ -1,4 +1,10 @@
-import { createInbox, headers as natsHeaders, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
+import {
+  createInbox,
+  headers as natsHeaders,
+  type Msg,
+  type NatsConnection,
+  type Subscription,
+} from '@nats-io/transport-node';
 
 export interface JetStreamAck {
   stream: string;
@@ -103,7 +109,10 @@ function parseAck(msg: Msg): JetStreamAck | JetStreamPublishError {
   // A status message (503: no stream captures the subject) has headers and no JSON body.
   const status = msg.headers?.code ?? 0;
   if (status >= 300 && msg.data.length === 0) {
-    return new JetStreamPublishError(status === 503 ? 'no JetStream stream captures this subject' : `NATS status ${String(status)}`, status);
+    return new JetStreamPublishError(
+      status === 503 ? 'no JetStream stream captures this subject' : `NATS status ${String(status)}`,
+      status,
+    );
   }
   let body: unknown;
   try {
@@ -111,13 +120,22 @@ function parseAck(msg: Msg): JetStreamAck | JetStreamPublishError {
   } catch {
     return new JetStreamPublishError('JetStream ack is not JSON', null);
   }
-  if (typeof body !== 'object' || body === null) return new JetStreamPublishError('JetStream ack is not an object', null);
-  const ack = body as { stream?: unknown; seq?: unknown; duplicate?: unknown; error?: { code?: unknown; description?: unknown } };
+  if (typeof body !== 'object' || body === null) {
+    return new JetStreamPublishError('JetStream ack is not an object', null);
+  }
+  const ack = body as {
+    stream?: unknown;
+    seq?: unknown;
+    duplicate?: unknown;
+    error?: { code?: unknown; description?: unknown };
+  };
   if (ack.error) {
     const code = typeof ack.error.code === 'number' ? ack.error.code : null;
     const description = typeof ack.error.description === 'string' ? ack.error.description : 'unknown error';
     return new JetStreamPublishError(`JetStream refused the message: ${description}`, code);
   }
-  if (typeof ack.stream !== 'string' || ack.stream === '' || typeof ack.seq !== 'number') return new JetStreamPublishError('invalid JetStream ack', null);
+  if (typeof ack.stream !== 'string' || ack.stream === '' || typeof ack.seq !== 'number') {
+    return new JetStreamPublishError('invalid JetStream ack', null);
+  }
   return { stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate === true };
 }

@@ -29,7 +29,11 @@ export class EventPublisher {
     this.acks = new JetStreamAcks(nc);
   }
 
-  async publish<N extends EventName>(name: N, payload: EventPayload<N>, options: PublishOptions = {}): Promise<PublishResult> {
+  async publish<N extends EventName>(
+    name: N,
+    payload: EventPayload<N>,
+    options: PublishOptions = {},
+  ): Promise<PublishResult> {
     const def = eventDefinition(name);
     // parseOrThrow cannot see through the generic schema; the schema is exactly EventSchema<N>.
     const data = parseOrThrow(def.schema, payload, `${name} event`, ErrorCodes.BUS_MALFORMED_EVENT) as EventPayload<N>;
@@ -55,12 +59,23 @@ export class EventPublisher {
     return { published: valid, rejected };
   }
 
-  private async send<N extends EventName>(name: N, data: EventPayload<N>, options: PublishOptions): Promise<PublishResult> {
+  private async send<N extends EventName>(
+    name: N,
+    data: EventPayload<N>,
+    options: PublishOptions,
+  ): Promise<PublishResult> {
     const def = eventDefinition(name);
     try {
-      return await this.acks.publish(eventSubject(this.prefix, name, data), JSON.stringify(data), def.msgId(data), options.timeoutMs ?? 10_000);
+      return await this.acks.publish(
+        eventSubject(this.prefix, name, data),
+        JSON.stringify(data),
+        def.msgId(data),
+        options.timeoutMs ?? 10_000,
+      );
     } catch (error) {
-      throw new AppError(ErrorCodes.BUS_PUBLISH_FAILED, `Publishing ${name} failed: ${describe(error)}`, undefined, { cause: error });
+      throw new AppError(ErrorCodes.BUS_PUBLISH_FAILED, `Publishing ${name} failed: ${describe(error)}`, undefined, {
+        cause: error,
+      });
     }
   }
 
@@ -74,7 +89,11 @@ export class EventPublisher {
     return this.pipeline(payloads, (payload) => this.publish(name, payload, options), options.window);
   }
 
-  private async pipeline<T>(items: readonly T[], publishOne: (item: T) => Promise<PublishResult>, windowSize = 256): Promise<PublishResult[]> {
+  private async pipeline<T>(
+    items: readonly T[],
+    publishOne: (item: T) => Promise<PublishResult>,
+    windowSize = 256,
+  ): Promise<PublishResult[]> {
     const window = Math.max(1, windowSize);
     const results = new Array<PublishResult>(items.length);
     let next = 0;

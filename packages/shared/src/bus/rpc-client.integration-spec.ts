@@ -21,7 +21,9 @@ describe('RpcClient', () => {
   });
 
   it('fails with UPSTREAM_UNAVAILABLE when no service answers', async () => {
-    await expect(client.request('discovery.health', {})).rejects.toMatchObject({ code: ErrorCodes.UPSTREAM_UNAVAILABLE });
+    await expect(client.request('discovery.health', {})).rejects.toMatchObject({
+      code: ErrorCodes.UPSTREAM_UNAVAILABLE,
+    });
   });
 
   it('fails with TIMEOUT when the service does not reply in time', async () => {
@@ -35,11 +37,20 @@ describe('RpcClient', () => {
     const sub = nc.subscribe(rpcSubject(scope.busPrefix, 'duo-connector.health'), {
       callback: (_err, msg) => {
         const { id } = msg.json<{ id: string }>();
-        msg.respond(JSON.stringify({ id, err: { code: 'CONNECTOR.DUO_FORBIDDEN', message: 'missing read log' }, isDisposed: true }));
+        msg.respond(
+          JSON.stringify({
+            id,
+            err: { code: 'CONNECTOR.DUO_FORBIDDEN', message: 'missing read log' },
+            isDisposed: true,
+          }),
+        );
       },
     });
     await nc.flush();
-    await expect(client.request('duo-connector.health', {})).rejects.toMatchObject({ code: 'CONNECTOR.DUO_FORBIDDEN', message: 'missing read log' });
+    await expect(client.request('duo-connector.health', {})).rejects.toMatchObject({
+      code: 'CONNECTOR.DUO_FORBIDDEN',
+      message: 'missing read log',
+    });
     sub.unsubscribe();
   });
 

@@ -21,7 +21,11 @@ export class RpcClient {
     private readonly defaultTimeoutMs = 5_000,
   ) {}
 
-  async request<K extends RpcName>(name: K, payload: RpcRequest<K>, timeoutMs = this.defaultTimeoutMs): Promise<RpcResponse<K>> {
+  async request<K extends RpcName>(
+    name: K,
+    payload: RpcRequest<K>,
+    timeoutMs = this.defaultTimeoutMs,
+  ): Promise<RpcResponse<K>> {
     const def = rpcs[name];
     const data: unknown = parseOrThrow(def.request, payload, `${name} request`);
     const packet = { pattern: name, data, id: randomUUID() };
@@ -50,7 +54,9 @@ function transportError(name: string, timeoutMs: number, error: unknown): AppErr
     return new AppError(ErrorCodes.TIMEOUT, `No reply to ${name} within ${timeoutMs} ms`, undefined, { cause: error });
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new AppError(ErrorCodes.UPSTREAM_UNAVAILABLE, `Request ${name} failed: ${message}`, undefined, { cause: error });
+  return new AppError(ErrorCodes.UPSTREAM_UNAVAILABLE, `Request ${name} failed: ${message}`, undefined, {
+    cause: error,
+  });
 }
 
 // A service's AppError crosses the wire as its JSON ({code,message,fields}); anything else is internal.

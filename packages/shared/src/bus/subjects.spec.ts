@@ -13,7 +13,9 @@ describe('subjects', () => {
   });
 
   it('maps a subject back to the longest matching event name', () => {
-    expect(eventNameOfSubject('p', 'p.duo.users.snapshot-complete.DA1', ['duo.users.record', 'duo.users.snapshot-complete'])).toBe('duo.users.snapshot-complete');
+    expect(
+      eventNameOfSubject('p', 'p.duo.users.snapshot-complete.DA1', ['duo.users.record', 'duo.users.snapshot-complete']),
+    ).toBe('duo.users.snapshot-complete');
     expect(eventNameOfSubject('p', 'q.duo.authlog.DA1', ['duo.authlog'])).toBeNull();
     expect(eventNameOfSubject('p', 'p.duo.authlogx.DA1', ['duo.authlog'])).toBeNull();
   });

@@ -31,7 +31,11 @@ export function streamName(prefix: string, key: StreamKey): string {
 }
 
 // Maps a received subject back to its event name (longest stem wins: names may nest).
-export function eventNameOfSubject<N extends EventName>(prefix: string, subject: string, candidates: readonly N[]): N | null {
+export function eventNameOfSubject<N extends EventName>(
+  prefix: string,
+  subject: string,
+  candidates: readonly N[],
+): N | null {
   const stem = subject.startsWith(`${prefix}.`) ? subject.slice(prefix.length + 1) : null;
   if (stem === null) return null;
   let best: N | null = null;

@@ -20,7 +20,11 @@ function streamConfig(prefix: string, key: StreamKey) {
 }
 
 // Creates or updates every stream; idempotent, so every service may call it at start-up.
-export async function ensureStreams(jsm: JetStreamManager, prefix: string, keys: readonly StreamKey[] = STREAM_KEYS): Promise<void> {
+export async function ensureStreams(
+  jsm: JetStreamManager,
+  prefix: string,
+  keys: readonly StreamKey[] = STREAM_KEYS,
+): Promise<void> {
   for (const key of keys) {
     const config = streamConfig(prefix, key);
     try {

@@ -10,11 +10,24 @@ const bootstrapIntegrations = z
     try {
       return JSON.parse(raw) as unknown;
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be a JSON array of {name, kind, apiHostname, integrationKey, secretKey}' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a JSON array of {name, kind, apiHostname, integrationKey, secretKey}',
+      });
       return z.NEVER;
     }
   })
-  .pipe(z.array(z.object({ name: z.string(), kind: z.enum(['admin', 'accounts']), apiHostname: z.string(), integrationKey: z.string(), secretKey: z.string() })));
+  .pipe(
+    z.array(
+      z.object({
+        name: z.string(),
+        kind: z.enum(['admin', 'accounts']),
+        apiHostname: z.string(),
+        integrationKey: z.string(),
+        secretKey: z.string(),
+      }),
+    ),
+  );
 
 export const envSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(3001),
@@ -25,8 +38,16 @@ export const envSchema = baseEnvSchema.extend({
   CONNECTOR_BACKFILL_DAYS: z.coerce.number().min(0).max(180).default(180),
   CONNECTOR_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   CONNECTOR_LOG_POLL_INTERVAL_MS: z.coerce.number().int().min(1_000).default(MINUTE),
-  CONNECTOR_USERS_INTERVAL_MS: z.coerce.number().int().min(10_000).default(60 * MINUTE),
-  CONNECTOR_ACCOUNTS_REFRESH_MS: z.coerce.number().int().min(10_000).default(10 * MINUTE),
+  CONNECTOR_USERS_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(10_000)
+    .default(60 * MINUTE),
+  CONNECTOR_ACCOUNTS_REFRESH_MS: z.coerce
+    .number()
+    .int()
+    .min(10_000)
+    .default(10 * MINUTE),
   // Requests per minute per account and endpoint class. Duo documents no hard numbers for the Admin
   // API; Elastic's production poller settled on 0.5 req/s for logs, and Duo staff quoted 200/min for
   // pages of objects. A 429 still backs off; these only keep us from provoking one.

@@ -10,7 +10,10 @@ const encryptionKeys = z
       const [id, material] = entry.trim().split(':');
       const key = material ? Buffer.from(material, 'base64') : Buffer.alloc(0);
       if (!id || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || key.length !== 32) {
-        ctx.addIssue({ code: 'custom', message: 'each entry must be <keyId>:<base64 of 32 random bytes>, e.g. k1:$(openssl rand -base64 32)' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'each entry must be <keyId>:<base64 of 32 random bytes>, e.g. k1:$(openssl rand -base64 32)',
+        });
         return z.NEVER;
       }
       keys.set(id, key);

@@ -7,7 +7,12 @@ const positiveInt = (min: number) => z.coerce.number().int().min(min);
 const corsOrigins = z
   .string()
   .default('')
-  .transform((raw) => raw.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
+  .transform((raw) =>
+    raw
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o.length > 0),
+  )
   .pipe(z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)])));
 
 export const envSchema = baseEnvSchema.extend({

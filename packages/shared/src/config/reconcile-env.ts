@@ -10,8 +10,16 @@ export const envSchema = baseEnvSchema.extend({
   // PSA private keys are stored encrypted under these keys (as the connector stores Duo secret keys).
   ...encryptionEnvShape,
   // Quick sync (changes since the last run) of every ConnectWise connection; full sync (everything) less often.
-  RECONCILE_QUICK_SYNC_INTERVAL_MS: z.coerce.number().int().min(10_000).default(15 * MINUTE),
-  RECONCILE_FULL_SYNC_INTERVAL_MS: z.coerce.number().int().min(60_000).default(24 * 60 * MINUTE),
+  RECONCILE_QUICK_SYNC_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(10_000)
+    .default(15 * MINUTE),
+  RECONCILE_FULL_SYNC_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(60_000)
+    .default(24 * 60 * MINUTE),
   RECONCILE_PSA_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   RECONCILE_PSA_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   RECONCILE_PSA_RETRY_BASE_MS: z.coerce.number().int().min(1).default(500),

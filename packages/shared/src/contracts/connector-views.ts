@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { accountId, integrationId, isoDateTime } from './common';
+import { accountId, codedErrorSchema, integrationId, isoDateTime } from './common';
 import { DUO_EDITIONS } from './duo-events';
 import { SYNC_STATUSES } from './integration-events';
 
 export const INTEGRATION_KINDS = ['admin', 'accounts'] as const;
 export const INTEGRATION_STATES = ['pending', 'connected', 'error'] as const;
 export const DUO_PERMISSIONS = ['readInformation', 'readLog', 'readResource'] as const;
-
-const codedError = z.object({ code: z.string(), message: z.string(), at: isoDateTime });
 
 // A Duo API hostname (api-xxxxxxxx.duosecurity.com) or a base URL with scheme and port (a simulator).
 const apiHostname = z
@@ -24,7 +22,10 @@ export const integrationInputSchema = z
     name: z.string().trim().min(1).max(120),
     kind: z.enum(INTEGRATION_KINDS),
     apiHostname,
-    integrationKey: z.string().trim().regex(/^DI[A-Z0-9]{18}$/, 'must be a Duo integration key (DI + 18 letters or digits)'),
+    integrationKey: z
+      .string()
+      .trim()
+      .regex(/^DI[A-Z0-9]{18}$/, 'must be a Duo integration key (DI + 18 letters or digits)'),
     secretKey: z.string().min(20).max(128),
   })
   .strict();
@@ -40,7 +41,7 @@ export const integrationViewSchema = z.object({
   status: z.enum(INTEGRATION_STATES),
   syncStatus: z.enum(SYNC_STATUSES),
   lastSyncAt: isoDateTime.nullable(),
-  lastError: codedError.nullable(),
+  lastError: codedErrorSchema.nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });
@@ -56,7 +57,10 @@ export const validationReportSchema = z.object({
 });
 export type ValidationReport = z.infer<typeof validationReportSchema>;
 
-export const integrationWithReportSchema = z.object({ integration: integrationViewSchema, validation: validationReportSchema });
+export const integrationWithReportSchema = z.object({
+  integration: integrationViewSchema,
+  validation: validationReportSchema,
+});
 
 export const duoAccountViewSchema = z.object({
   id: accountId,
@@ -67,7 +71,7 @@ export const duoAccountViewSchema = z.object({
   syncStatus: z.enum(SYNC_STATUSES),
   behindMs: z.number().int().nonnegative().nullable(),
   lastSyncAt: isoDateTime.nullable(),
-  lastError: codedError.nullable(),
+  lastError: codedErrorSchema.nullable(),
   removed: z.boolean(),
 });
 export type DuoAccountView = z.infer<typeof duoAccountViewSchema>;

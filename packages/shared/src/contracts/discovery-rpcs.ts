@@ -83,7 +83,9 @@ export const discoveryRpcs = {
     description: 'Per-account summary (service counts, new this week, unmatched); all accounts, or one.',
   }),
   'discovery.catalog.search': defineRpc({
-    request: z.object({ q: z.string().trim().max(200).optional(), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    request: z
+      .object({ q: z.string().trim().max(200).optional(), limit: z.number().int().min(1).max(200).default(50) })
+      .strict(),
     response: z.object({ items: z.array(catalogProductSchema) }),
     description: 'SaaS catalog products whose name, vendor or alias contains q (to pick a match).',
   }),

@@ -2,17 +2,38 @@ import { z } from 'zod';
 import { accountId, isoDateTime } from './common';
 import { catalogMatchSchema } from './discovery-events';
 import { DUO_USER_STATUSES } from './duo-records';
-import { pageOf } from './page';
 
 // Ids are `<accountId>.<Duo key>`: globally unique, and the account (tenant) is read back from the id
 // so every lookup by id is still scoped to its account.
-export const serviceId = z.string().regex(/^[A-Za-z0-9_-]{1,64}\.\S{1,256}$/, 'must be a service id (<accountId>.<applicationKey>)');
+export const serviceId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}\.\S{1,256}$/, 'must be a service id (<accountId>.<applicationKey>)');
 export const userId = z.string().regex(/^[A-Za-z0-9_-]{1,64}\.\S{1,256}$/, 'must be a user id (<accountId>.<userKey>)');
 
 export const SERVICE_STATUSES = ['new', 'known', 'ignored'] as const;
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
-export const SERVICE_SORTS = ['name', '-name', 'lastSeen', '-lastSeen', 'firstSeen', '-firstSeen', 'userCount', '-userCount', 'authCount', '-authCount'] as const;
-export const USER_SORTS = ['username', '-username', 'lastSeen', '-lastSeen', 'authCount', '-authCount', 'serviceCount', '-serviceCount'] as const;
+export const SERVICE_SORTS = [
+  'name',
+  '-name',
+  'lastSeen',
+  '-lastSeen',
+  'firstSeen',
+  '-firstSeen',
+  'userCount',
+  '-userCount',
+  'authCount',
+  '-authCount',
+] as const;
+export const USER_SORTS = [
+  'username',
+  '-username',
+  'lastSeen',
+  '-lastSeen',
+  'authCount',
+  '-authCount',
+  'serviceCount',
+  '-serviceCount',
+] as const;
 export const USAGE_SORTS = ['lastSeen', '-lastSeen', 'count', '-count'] as const;
 export const ACTION_KINDS = ['match', 'merge', 'ignore'] as const;
 
@@ -57,7 +78,11 @@ export const serviceViewSchema = z.object({
 });
 export type ServiceView = z.infer<typeof serviceViewSchema>;
 
-export const activeUsersSchema = z.object({ days7: z.number().int().nonnegative(), days30: z.number().int().nonnegative(), days90: z.number().int().nonnegative() });
+export const activeUsersSchema = z.object({
+  days7: z.number().int().nonnegative(),
+  days30: z.number().int().nonnegative(),
+  days90: z.number().int().nonnegative(),
+});
 
 export const serviceDetailSchema = serviceViewSchema.extend({
   activeUsers: activeUsersSchema,
@@ -69,8 +94,12 @@ export type ServiceDetail = z.infer<typeof serviceDetailSchema>;
 export const serviceIdRequestSchema = z.object({ id: serviceId }).strict();
 export const userIdRequestSchema = z.object({ id: userId }).strict();
 
-export const serviceUsersRequestSchema = z.object({ id: serviceId, sort: z.enum(USAGE_SORTS).default('-lastSeen'), ...page }).strict();
-export const userServicesRequestSchema = z.object({ id: userId, sort: z.enum(USAGE_SORTS).default('-lastSeen'), ...page }).strict();
+export const serviceUsersRequestSchema = z
+  .object({ id: serviceId, sort: z.enum(USAGE_SORTS).default('-lastSeen'), ...page })
+  .strict();
+export const userServicesRequestSchema = z
+  .object({ id: userId, sort: z.enum(USAGE_SORTS).default('-lastSeen'), ...page })
+  .strict();
 
 export const serviceUserViewSchema = z.object({
   userId,
@@ -93,7 +122,9 @@ export const userServiceViewSchema = z.object({
   count: z.number().int().nonnegative(),
 });
 
-export const matchRequestSchema = z.object({ id: serviceId, productId: z.string().min(1).max(200), ...actorFields }).strict();
+export const matchRequestSchema = z
+  .object({ id: serviceId, productId: z.string().min(1).max(200), ...actorFields })
+  .strict();
 export const mergeRequestSchema = z.object({ id: serviceId, intoId: serviceId, ...actorFields }).strict();
 export const ignoreRequestSchema = z.object({ id: serviceId, ...actorFields }).strict();
 
@@ -111,7 +142,9 @@ export const actionViewSchema = z.object({
   at: isoDateTime,
 });
 export type ActionView = z.infer<typeof actionViewSchema>;
-export const actionListRequestSchema = z.object({ accountId, serviceId: serviceId.optional(), automatic: z.boolean().optional(), ...page }).strict();
+export const actionListRequestSchema = z
+  .object({ accountId, serviceId: serviceId.optional(), automatic: z.boolean().optional(), ...page })
+  .strict();
 
 export const userListRequestSchema = z
   .object({
@@ -173,4 +206,3 @@ export const catalogProductSchema = z.object({
   aliases: z.array(z.string()),
 });
 export type CatalogProduct = z.infer<typeof catalogProductSchema>;
-

@@ -9,7 +9,11 @@ import {
   duoUserSnapshotCompleteEventSchema,
 } from './duo-events';
 import { integrationSyncStatusEventSchema } from './integration-events';
-import { mappingChangedEventSchema, reconciliationUpdatedEventSchema, syncRunUpdatedEventSchema } from './reconcile-events';
+import {
+  mappingChangedEventSchema,
+  reconciliationUpdatedEventSchema,
+  syncRunUpdatedEventSchema,
+} from './reconcile-events';
 import type { StreamKey } from './streams';
 
 export interface EventDefinition<S extends z.ZodType> {
@@ -111,7 +115,8 @@ export const events = {
     description: 'An event a consumer rejected (failed validation), with the reason and raw data.',
     token: (e) => e.consumer,
     // The data's hash keeps letters apart that have no stream sequence (e.g. a bad Duo API record).
-    msgId: (e) => `deadletter:${e.stream}:${e.consumer}:${e.streamSequence}:${createHash('sha256').update(e.data).digest('hex').slice(0, 24)}`,
+    msgId: (e) =>
+      `deadletter:${e.stream}:${e.consumer}:${e.streamSequence}:${createHash('sha256').update(e.data).digest('hex').slice(0, 24)}`,
   }),
 } as const;
 

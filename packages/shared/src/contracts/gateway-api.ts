@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { isoDateTime } from './common';
 import { integrationSyncStatusEventSchema } from './integration-events';
 import { reconciliationUpdatedEventSchema } from './reconcile-events';
-import { pageOf } from './page';
 
 // HTTP contracts of apps/gateway that are its own (not an upstream RPC's): problems, API keys, lists, SSE.
 

@@ -11,7 +11,10 @@ export function rpcJsonSchemas(): Record<string, { request: unknown; response: u
   return Object.fromEntries(
     (Object.keys(rpcs) as RpcName[]).map((name) => [
       name,
-      { request: z.toJSONSchema(rpcs[name].request, { io: 'input' }), response: z.toJSONSchema(rpcs[name].response, { io: 'output' }) },
+      {
+        request: z.toJSONSchema(rpcs[name].request, { io: 'input' }),
+        response: z.toJSONSchema(rpcs[name].response, { io: 'output' }),
+      },
     ]),
   );
 }

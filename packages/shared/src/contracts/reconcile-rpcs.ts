@@ -21,7 +21,10 @@ import { defineRpc, healthRpc } from './rpc-definition';
 import { pageOf } from './page';
 
 // Lists: `limit` (default 50, max 200) and the opaque `cursor` of the previous page's `nextCursor`.
-const page = { limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().min(1).max(512).optional() };
+const page = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(512).optional(),
+};
 // Every change names who made it; the note is kept in the audit log.
 const actor = z.string().trim().min(1).max(200);
 const change = { actor, note: z.string().trim().max(2_000).optional() };
@@ -42,8 +45,18 @@ export const psaConnectionInputSchema = z
     name: z.string().trim().min(1).max(120),
     kind: z.literal('connectwise'),
     siteUrl,
-    companyId: z.string().trim().min(1).max(100).regex(/^[^:+\s]+$/, 'no spaces, ":" or "+"'),
-    publicKey: z.string().trim().min(1).max(100).regex(/^[^:+\s]+$/, 'no spaces, ":" or "+"'),
+    companyId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[^:+\s]+$/, 'no spaces, ":" or "+"'),
+    publicKey: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[^:+\s]+$/, 'no spaces, ":" or "+"'),
     privateKey: z.string().min(1).max(200),
     clientId: z.string().trim().min(1).max(100),
     ...change,
@@ -57,8 +70,20 @@ export const psaImportSchema = z
     // Replaces the data of this import connection; without it a new import connection is created.
     connectionId: reconcileId.optional(),
     name: z.string().trim().min(1).max(120),
-    companies: z.array(z.object({ id: importId, name: z.string().trim().min(1).max(200), identifier: z.string().max(100).optional() }).strict()).max(20_000),
-    products: z.array(z.object({ id: importId, name: z.string().trim().min(1).max(200), identifier: z.string().max(100).optional() }).strict()).max(5_000),
+    companies: z
+      .array(
+        z
+          .object({ id: importId, name: z.string().trim().min(1).max(200), identifier: z.string().max(100).optional() })
+          .strict(),
+      )
+      .max(20_000),
+    products: z
+      .array(
+        z
+          .object({ id: importId, name: z.string().trim().min(1).max(200), identifier: z.string().max(100).optional() })
+          .strict(),
+      )
+      .max(5_000),
     agreementLines: z
       .array(
         z
@@ -90,14 +115,19 @@ export const reconcileRpcs = {
   'reconcile.psa.connections.create': defineRpc({
     request: psaConnectionInputSchema,
     response: psaConnectionViewSchema,
-    description: 'Store a ConnectWise connection after checking its credentials against the PSA (private key encrypted, never returned); starts a full sync.',
+    description:
+      'Store a ConnectWise connection after checking its credentials against the PSA (private key encrypted, never returned); starts a full sync.',
   }),
   'reconcile.psa.connections.update': defineRpc({
     request: psaConnectionInputSchema.omit({ kind: true }).partial().extend({ id: reconcileId, actor }).strict(),
     response: psaConnectionViewSchema,
     description: 'Change a ConnectWise connection; credentials are checked again.',
   }),
-  'reconcile.psa.connections.get': defineRpc({ request: idRequest, response: psaConnectionViewSchema, description: 'One PSA connection, without its secret.' }),
+  'reconcile.psa.connections.get': defineRpc({
+    request: idRequest,
+    response: psaConnectionViewSchema,
+    description: 'One PSA connection, without its secret.',
+  }),
   'reconcile.psa.connections.list': defineRpc({
     request: z.object(page).strict(),
     response: pageOf(psaConnectionViewSchema),
@@ -114,7 +144,8 @@ export const reconcileRpcs = {
       connection: psaConnectionViewSchema,
       counts: z.object({ companies: z.number().int(), products: z.number().int(), agreementLines: z.number().int() }),
     }),
-    description: 'PSA companies, products and agreement lines from JSON, for MSPs without a supported PSA (replaces the previous import of that connection).',
+    description:
+      'PSA companies, products and agreement lines from JSON, for MSPs without a supported PSA (replaces the previous import of that connection).',
   }),
   'reconcile.psa.companies.list': defineRpc({
     request: z.object({ connectionId: reconcileId.optional(), q: z.string().max(200).optional(), ...page }).strict(),
@@ -168,36 +199,66 @@ export const reconcileRpcs = {
   }),
   'reconcile.reconciliation.list': defineRpc({
     request: z
-      .object({ type: z.enum(RECONCILIATION_TYPES).optional(), state: z.enum(RECONCILIATION_STATES).optional(), accountId: accountId.optional(), ...page })
+      .object({
+        type: z.enum(RECONCILIATION_TYPES).optional(),
+        state: z.enum(RECONCILIATION_STATES).optional(),
+        accountId: accountId.optional(),
+        ...page,
+      })
       .strict(),
     response: pageOf(reconciliationRowViewSchema),
-    description: 'Reconciliation rows (mapped account × service); RECONCILE.NOT_READY until an account and a service are mapped.',
+    description:
+      'Reconciliation rows (mapped account × service); RECONCILE.NOT_READY until an account and a service are mapped.',
   }),
-  'reconcile.reconciliation.get': defineRpc({ request: idRequest, response: reconciliationRowViewSchema, description: 'One reconciliation row.' }),
+  'reconcile.reconciliation.get': defineRpc({
+    request: idRequest,
+    response: reconciliationRowViewSchema,
+    description: 'One reconciliation row.',
+  }),
   'reconcile.reconciliation.approve': defineRpc({
     request: rowApproveSchema,
     response: rowsReply,
-    description: 'Approve rows (all or none): each is pushed to the PSA, read back, and becomes applied or failed (retry by approving again).',
+    description:
+      'Approve rows (all or none): each is pushed to the PSA, read back, and becomes applied or failed (retry by approving again).',
   }),
-  'reconcile.reconciliation.dismiss': defineRpc({ request: rowDecisionSchema, response: rowsReply, description: 'Dismiss pending or failed rows (all or none).' }),
+  'reconcile.reconciliation.dismiss': defineRpc({
+    request: rowDecisionSchema,
+    response: rowsReply,
+    description: 'Dismiss pending or failed rows (all or none).',
+  }),
   'reconcile.reconciliation.reset': defineRpc({
     request: rowDecisionSchema,
     response: rowsReply,
-    description: 'Return dismissed, failed or applied rows (and approved rows of an import connection) to pending (all or none).',
+    description:
+      'Return dismissed, failed or applied rows (and approved rows of an import connection) to pending (all or none).',
   }),
   'reconcile.sync-runs.list': defineRpc({
-    request: z.object({ connectionId: reconcileId.optional(), state: z.enum(SYNC_RUN_STATES).optional(), ...page }).strict(),
+    request: z
+      .object({ connectionId: reconcileId.optional(), state: z.enum(SYNC_RUN_STATES).optional(), ...page })
+      .strict(),
     response: pageOf(syncRunViewSchema),
     description: 'PSA sync runs, newest first.',
   }),
-  'reconcile.sync-runs.get': defineRpc({ request: idRequest, response: syncRunViewSchema, description: 'One PSA sync run.' }),
+  'reconcile.sync-runs.get': defineRpc({
+    request: idRequest,
+    response: syncRunViewSchema,
+    description: 'One PSA sync run.',
+  }),
   'reconcile.sync-runs.start': defineRpc({
     request: z.object({ connectionId: reconcileId, kind: z.enum(SYNC_RUN_KINDS).default('quick'), actor }).strict(),
     response: syncRunViewSchema,
-    description: 'Sync a ConnectWise connection now (quick: changes since the last run; full: everything). A run already queued or running is returned instead.',
+    description:
+      'Sync a ConnectWise connection now (quick: changes since the last run; full: everything). A run already queued or running is returned instead.',
   }),
   'reconcile.audit.list': defineRpc({
-    request: z.object({ accountId: accountId.optional(), action: z.string().max(100).optional(), targetId: z.string().max(200).optional(), ...page }).strict(),
+    request: z
+      .object({
+        accountId: accountId.optional(),
+        action: z.string().max(100).optional(),
+        targetId: z.string().max(200).optional(),
+        ...page,
+      })
+      .strict(),
     response: pageOf(auditEntryViewSchema),
     description: 'Audit log of every decision and push, newest first.',
   }),

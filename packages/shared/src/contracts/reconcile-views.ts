@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { accountId, isoDateTime } from './common';
+import { accountId, codedErrorSchema, isoDateTime } from './common';
 import { DUO_EDITIONS } from './duo-events';
 import { RECONCILIATION_STATES, RECONCILIATION_TYPES } from './reconcile-events';
-import { pageOf } from './page';
 
 // What apps/reconcile answers over request-reply (views); requests are in reconcile-rpcs.ts.
 
@@ -24,11 +23,8 @@ export const MAPPING_STATES = ['mapped', 'unmapped', 'excluded'] as const;
 export const SYNC_RUN_KINDS = ['quick', 'full'] as const;
 export const SYNC_RUN_STATES = ['pending', 'in_progress', 'complete', 'failed'] as const;
 
-export const codedErrorSchema = z.object({ code: z.string(), message: z.string(), at: isoDateTime });
-
 // Our ids: letters, digits, _ and -, so they are safe in URLs and subjects.
 export const reconcileId = z.string().regex(/^[A-Za-z0-9_-]{1,160}$/, 'must be an id of letters, digits, _ or -');
-
 
 // Never carries the private key.
 export const psaConnectionViewSchema = z.object({

@@ -6,7 +6,9 @@ export interface RpcDefinition<Req extends z.ZodType, Res extends z.ZodType> {
   description: string;
 }
 
-export function defineRpc<Req extends z.ZodType, Res extends z.ZodType>(def: RpcDefinition<Req, Res>): RpcDefinition<Req, Res> {
+export function defineRpc<Req extends z.ZodType, Res extends z.ZodType>(
+  def: RpcDefinition<Req, Res>,
+): RpcDefinition<Req, Res> {
   return def;
 }
 

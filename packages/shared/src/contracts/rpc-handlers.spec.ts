@@ -31,6 +31,10 @@ describe('RPC handlers across the apps', () => {
   });
 
   it('are all bound with @Rpc, never with a hand-written pattern', () => {
-    expect(appSources().filter((file) => HAND_BOUND.test(file.text)).map((file) => file.path)).toEqual([]);
+    expect(
+      appSources()
+        .filter((file) => HAND_BOUND.test(file.text))
+        .map((file) => file.path),
+    ).toEqual([]);
   });
 });

@@ -27,7 +27,9 @@ export async function pingMongo(connection: Connection, timeoutMs: number): Prom
   if (connection.readyState !== mongoose.ConnectionStates.connected || !db) return false;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => { resolve(false); }, timeoutMs);
+    timer = setTimeout(() => {
+      resolve(false);
+    }, timeoutMs);
   });
   const ping = db
     .command({ ping: 1 })

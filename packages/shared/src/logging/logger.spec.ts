@@ -16,7 +16,15 @@ describe('logger', () => {
   it('redacts secrets wherever they appear', () => {
     const { lines, stream } = capture();
     const logger = createLogger('spec', 'info', stream);
-    logger.info({ secretKey: 's1', integration: { skey: 's2', name: 'ok' }, headers: { authorization: 'Basic s3' }, list: [{ privateKey: 's4' }] }, 'hello');
+    logger.info(
+      {
+        secretKey: 's1',
+        integration: { skey: 's2', name: 'ok' },
+        headers: { authorization: 'Basic s3' },
+        list: [{ privateKey: 's4' }],
+      },
+      'hello',
+    );
     const line = lines.join('');
     for (const secret of ['s1', 's2', 'Basic s3', 's4']) expect(line).not.toContain(`"${secret}"`);
     expect(line).toContain('"name":"ok"');

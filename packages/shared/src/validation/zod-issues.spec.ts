@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { describeIssues, formatIssues } from './zod-issues';
 
 describe('zod issue formatting', () => {
-  const schema = z.object({ record: z.object({ user: z.object({ key: z.string(), name: z.string() }), n: z.number() }) });
+  const schema = z.object({
+    record: z.object({ user: z.object({ key: z.string(), name: z.string() }), n: z.number() }),
+  });
 
   it('reports a missing key as Required at its dotted path', () => {
     const result = schema.safeParse({ record: { user: { name: 'x' }, n: 1 } });
@@ -20,6 +22,8 @@ describe('zod issue formatting', () => {
   });
 
   it('names the root when the whole value is wrong', () => {
-    expect(formatIssues(schema.safeParse('nope').error!)).toBe('(root): Invalid input: expected object, received string');
+    expect(formatIssues(schema.safeParse('nope').error!)).toBe(
+      '(root): Invalid input: expected object, received string',
+    );
   });
 });

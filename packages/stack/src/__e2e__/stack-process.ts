@@ -16,25 +16,46 @@ export interface StackProcess {
 
 // Starts `node packages/stack/dist/cli.js` (what `npm run stack` runs after building) in its own
 // stack dir with the given environment, and waits until it has written stack.json.
-export async function startStackProcess(root: string, dir: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<StackProcess> {
+export async function startStackProcess(
+  root: string,
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<StackProcess> {
   const cli = join(root, 'packages', 'stack', 'dist', 'cli.js');
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
   const lines: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, [cli, '--dir', dir, '--fresh'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [cli, '--dir', dir, '--fresh'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => { resolve(code); }));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      resolve(code);
+    }),
+  );
   const output = (): string => lines.join('').split('\n').slice(-80).join('\n');
   const stackFile = join(dir, 'stack.json');
   try {
     await Promise.race([
-      waitFor(() => readStackFile(stackFile), { timeoutMs, intervalMs: 500, description: 'the stack to write stack.json' }),
-      exited.then((code) => { throw new Error(`the stack exited (${code ?? 'signal'}) before it was ready`); }),
+      waitFor(() => readStackFile(stackFile), {
+        timeoutMs,
+        intervalMs: 500,
+        description: 'the stack to write stack.json',
+      }),
+      exited.then((code) => {
+        throw new Error(`the stack exited (${code ?? 'signal'}) before it was ready`);
+      }),
     ]);
   } catch (error) {
     child.kill('SIGTERM');
     await exited;
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- stack output ---\n${output()}`, { cause: error });
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- stack output ---\n${output()}`, {
+      cause: error,
+    });
   }
   const file = readStackFile(stackFile);
   const pids = readPidFile(join(dir, 'pids.json'));

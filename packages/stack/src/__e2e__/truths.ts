@@ -3,21 +3,37 @@ import { z } from 'zod';
 // The simulators' ground truth (GET /_sim/truth, outside the APIs Seatwise uses), which the
 // end-to-end test compares Seatwise's answers with.
 const duoTruthSchema = z.object({
-  accounts: z.array(z.object({
-    account_id: z.string(), name: z.string(), edition: z.string(), users: z.number(), billable_seats: z.number(),
-    applications: z.array(z.object({ key: z.string(), name: z.string(), users: z.number(), events: z.number() })),
-  })),
+  accounts: z.array(
+    z.object({
+      account_id: z.string(),
+      name: z.string(),
+      edition: z.string(),
+      users: z.number(),
+      billable_seats: z.number(),
+      applications: z.array(z.object({ key: z.string(), name: z.string(), users: z.number(), events: z.number() })),
+    }),
+  ),
 });
 export type DuoTruth = z.infer<typeof duoTruthSchema>;
 
 const psaTruthSchema = z.object({
-  companies: z.array(z.object({
-    id: z.number(), name: z.string(), pairedDuoAccountId: z.string().nullable(), pairing: z.string(),
-    agreements: z.array(z.object({
-      id: z.number(), cancelled: z.boolean(),
-      additions: z.array(z.object({ id: z.number(), productIdentifier: z.string(), quantity: z.number(), cancelled: z.boolean() })),
-    })),
-  })),
+  companies: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      pairedDuoAccountId: z.string().nullable(),
+      pairing: z.string(),
+      agreements: z.array(
+        z.object({
+          id: z.number(),
+          cancelled: z.boolean(),
+          additions: z.array(
+            z.object({ id: z.number(), productIdentifier: z.string(), quantity: z.number(), cancelled: z.boolean() }),
+          ),
+        }),
+      ),
+    }),
+  ),
 });
 export type PsaTruth = z.infer<typeof psaTruthSchema>;
 export type PsaTruthCompany = PsaTruth['companies'][number];

@@ -21,9 +21,15 @@ function service(name: string): ComposeService {
 // What a service's process sees: its environment plus, when its command sources it, the secrets file.
 function effectiveEnv(svc: ComposeService): Record<string, string> {
   const script = svc.command?.join(' ') ?? '';
-  const secrets = script.includes(SOURCES_SECRETS) && svc.volumes.some((v) => v.startsWith('secrets:/secrets'))
-    ? Object.fromEntries(secretsEnvFile().trim().split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]))
-    : {};
+  const secrets =
+    script.includes(SOURCES_SECRETS) && svc.volumes.some((v) => v.startsWith('secrets:/secrets'))
+      ? Object.fromEntries(
+          secretsEnvFile()
+            .trim()
+            .split('\n')
+            .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
+        )
+      : {};
   return { ...svc.environment, ...secrets };
 }
 
@@ -36,9 +42,18 @@ function entrySource(svc: ComposeService): string {
 
 describe('docker-compose.yml', () => {
   it('runs NATS, MongoDB, the four services, both simulators, the secrets generator and the demo', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(
-      ['demo', 'discovery', 'duo-connector', 'duo-sim', 'gateway', 'mongo', 'nats', 'psa-sim', 'reconcile', 'secrets'],
-    );
+    expect(Object.keys(compose.services).sort()).toEqual([
+      'demo',
+      'discovery',
+      'duo-connector',
+      'duo-sim',
+      'gateway',
+      'mongo',
+      'nats',
+      'psa-sim',
+      'reconcile',
+      'secrets',
+    ]);
     expect(service('gateway').ports).toContain('3000:3000');
   });
 
@@ -65,7 +80,10 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(demo.depends_on).sort()).toEqual(['duo-sim', 'gateway', 'psa-sim']);
   });
 
-  it.each([['duo-sim', DUO_SIM_USAGE, 3010], ['psa-sim', PSA_SIM_USAGE, 3011]] as const)('starts %s with flags its CLI knows', (name, usage, port) => {
+  it.each([
+    ['duo-sim', DUO_SIM_USAGE, 3010],
+    ['psa-sim', PSA_SIM_USAGE, 3011],
+  ] as const)('starts %s with flags its CLI knows', (name, usage, port) => {
     const svc = service(name);
     const script = svc.command?.join(' ') ?? '';
     expect(existsSync(entrySource(svc))).toBe(true);
@@ -75,6 +93,8 @@ describe('docker-compose.yml', () => {
     expect(script).toContain(`--port ${port}`);
     expect(svc.ports).toContain(`${port}:${port}`);
     // Every shell variable the command reads is set in its environment.
-    for (const [, variable] of script.matchAll(/\$([A-Z_]+)/g)) expect(Object.keys(svc.environment)).toContain(variable);
+    for (const [, variable] of script.matchAll(/\$([A-Z_]+)/g)) {
+      expect(Object.keys(svc.environment)).toContain(variable);
+    }
   });
 });

@@ -17,12 +17,18 @@ const serviceSchema = z.object({
 });
 export type ComposeService = z.infer<typeof serviceSchema>;
 
-const composeSchema = z.object({ services: z.record(z.string(), serviceSchema), volumes: z.record(z.string(), z.unknown().nullable()).default({}) });
+const composeSchema = z.object({
+  services: z.record(z.string(), serviceSchema),
+  volumes: z.record(z.string(), z.unknown().nullable()).default({}),
+});
 export type ComposeFile = z.infer<typeof composeSchema>;
 
 export function interpolate(text: string, env: Record<string, string> = {}): string {
   return text
-    .replace(/\$\{([A-Z0-9_]+)(?::-([^}]*))?\}/g, (_, name: string, fallback: string | undefined) => env[name] ?? fallback ?? '')
+    .replace(
+      /\$\{([A-Z0-9_]+)(?::-([^}]*))?\}/g,
+      (_, name: string, fallback: string | undefined) => env[name] ?? fallback ?? '',
+    )
     .replace(/\$\$/g, '$');
 }
 

@@ -1,13 +1,15 @@
-import { freePort, portIsFree } from '../infra/ports';
+import { freePort, portIsFree } from '@seatwise/infra/ports';
 import { PORT_KEYS, type PortKey, type StackEnv } from './stack-env';
 
 export class PortsInUseError extends Error {
   constructor(readonly taken: { key: PortKey; port: number }[]) {
-    super([
-      ...taken.map(({ key, port }) => `port ${port} (${key}) is already in use`),
-      'Stop whatever listens there (another `npm run stack` or `docker compose up`?), or choose other ports,',
-      `e.g. ${taken.map(({ key }) => `${key}=0`).join(' ')} npm run stack   (0 = any free port)`,
-    ].join('\n'));
+    super(
+      [
+        ...taken.map(({ key, port }) => `port ${port} (${key}) is already in use`),
+        'Stop whatever listens there (another `npm run stack` or `docker compose up`?), or choose other ports,',
+        `e.g. ${taken.map(({ key }) => `${key}=0`).join(' ')} npm run stack   (0 = any free port)`,
+      ].join('\n'),
+    );
   }
 }
 

@@ -27,7 +27,9 @@ export function loadOrCreateSecrets(path: string): { secrets: StackSecrets; crea
   }
   if (raw !== null) {
     const parsed = secretsSchema.safeParse(safeJson(raw));
-    if (!parsed.success) throw new Error(`${path} is damaged; restore it or start with --fresh (stored secrets become unreadable)`);
+    if (!parsed.success) {
+      throw new Error(`${path} is damaged; restore it or start with --fresh (stored secrets become unreadable)`);
+    }
     return { secrets: parsed.data, created: false };
   }
   const secrets = generateSecrets();

@@ -13,13 +13,18 @@ async function main(): Promise<number> {
     process.stderr.write(`demo: ${error.message}\n`);
     return 2;
   }
-  const say = (line: string): void => { process.stdout.write(`[demo] ${line}\n`); };
+  const say = (line: string): void => {
+    process.stdout.write(`[demo] ${line}\n`);
+  };
   if (!env.SEATWISE_DEMO) {
     say('SEATWISE_DEMO is off: nothing to set up');
   } else {
     await seedDemo({
-      gatewayUrl: env.SEATWISE_GATEWAY_URL, adminApiKey: env.SEATWISE_ADMIN_API_KEY,
-      duoSimulatorUrl: env.SEATWISE_DUO_SIM_URL, psaSimulatorUrl: env.SEATWISE_PSA_SIM_URL, say,
+      gatewayUrl: env.SEATWISE_GATEWAY_URL,
+      adminApiKey: env.SEATWISE_ADMIN_API_KEY,
+      duoSimulatorUrl: env.SEATWISE_DUO_SIM_URL,
+      psaSimulatorUrl: env.SEATWISE_PSA_SIM_URL,
+      say,
     });
   }
   const gateway = env.SEATWISE_PUBLIC_GATEWAY_URL.replace(/\/$/, '');

@@ -1,8 +1,19 @@
 import { z } from 'zod';
-import { duoAccountViewSchema, integrationViewSchema, integrationWithReportSchema, type IntegrationInput } from '@seatwise/shared/contracts/connector-rpcs';
+import {
+  duoAccountViewSchema,
+  integrationViewSchema,
+  integrationWithReportSchema,
+  type IntegrationInput,
+} from '@seatwise/shared/contracts/connector-views';
 import { serviceUserViewSchema, serviceViewSchema, userViewSchema } from '@seatwise/shared/contracts/discovery-views';
 import {
-  accountMappingViewSchema, type DuoSku, psaCompanyViewSchema, psaConnectionViewSchema, psaProductViewSchema, reconciliationRowViewSchema, serviceMappingViewSchema,
+  accountMappingViewSchema,
+  type DuoSku,
+  psaCompanyViewSchema,
+  psaConnectionViewSchema,
+  psaProductViewSchema,
+  reconciliationRowViewSchema,
+  serviceMappingViewSchema,
 } from '@seatwise/shared/contracts/reconcile-views';
 import type { PsaConnectionInput } from '@seatwise/shared/contracts/reconcile-rpcs';
 import { GatewayClient } from './gateway-client';
@@ -12,7 +23,9 @@ const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) 
 const enc = encodeURIComponent;
 
 // Every item of a cursor-paginated list.
-export async function allPages<T>(fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<T[]> {
+export async function allPages<T>(
+  fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
+): Promise<T[]> {
   const all: T[] = [];
   let cursor: string | undefined;
   do {
@@ -52,7 +65,10 @@ export class SeatwiseApi {
   }
 
   serviceUsers(serviceId: string, cursor?: string) {
-    return this.http.get(`/api/v1/services/${enc(serviceId)}/users`, page(serviceUserViewSchema), { limit: 200, cursor });
+    return this.http.get(`/api/v1/services/${enc(serviceId)}/users`, page(serviceUserViewSchema), {
+      limit: 200,
+      cursor,
+    });
   }
 
   listUsers(accountId: string, cursor?: string) {
@@ -80,7 +96,11 @@ export class SeatwiseApi {
   }
 
   mapAccount(accountId: string, psaCompanyId: string) {
-    return this.http.post(`/api/v1/mappings/accounts/${enc(accountId)}/map`, { psaCompanyId }, accountMappingViewSchema);
+    return this.http.post(
+      `/api/v1/mappings/accounts/${enc(accountId)}/map`,
+      { psaCompanyId },
+      accountMappingViewSchema,
+    );
   }
 
   listServiceMappings() {
@@ -100,6 +120,10 @@ export class SeatwiseApi {
   }
 
   approve(ids: string[], note?: string) {
-    return this.http.post('/api/v1/reconciliation/approve', { ids, ...(note === undefined ? {} : { note }) }, items(reconciliationRowViewSchema));
+    return this.http.post(
+      '/api/v1/reconciliation/approve',
+      { ids, ...(note === undefined ? {} : { note }) },
+      items(reconciliationRowViewSchema),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { DUO_SKUS, type DuoSku } from '@seatwise/shared/contracts/reconcile-views';
-import { waitUntil } from '../process/wait';
+import { waitUntil } from '@seatwise/infra/wait';
 import { allPages, SeatwiseApi } from './seatwise-api';
 import { type DuoSimInfo, duoSimInfoSchema, fetchSimInfo, type PsaSimInfo, psaSimInfoSchema } from './sim-info';
 
@@ -35,34 +35,55 @@ async function connectDuo(api: SeatwiseApi, duo: DuoSimInfo, target: DemoTarget)
     return;
   }
   const { integration, validation } = await api.createIntegration({
-    name: DEMO_INTEGRATION, kind: 'accounts', apiHostname: target.duoSimulatorUrl,
-    integrationKey: duo.accountsApi.ikey, secretKey: duo.accountsApi.skey,
+    name: DEMO_INTEGRATION,
+    kind: 'accounts',
+    apiHostname: target.duoSimulatorUrl,
+    integrationKey: duo.accountsApi.ikey,
+    secretKey: duo.accountsApi.skey,
   });
   if (!validation.ok) throw new Error(`the Duo simulator refused the demo integration: ${JSON.stringify(validation)}`);
   target.say(`connected Duo: integration ${integration.id}, ${validation.accountsFound} accounts`);
 }
 
 async function connectPsa(api: SeatwiseApi, psa: PsaSimInfo, target: DemoTarget): Promise<string> {
-  const existing = (await api.listPsaConnections()).items.find((c) => c.publicKey === psa.publicKey && c.companyId === psa.companyId);
+  const existing = (await api.listPsaConnections()).items.find(
+    (c) => c.publicKey === psa.publicKey && c.companyId === psa.companyId,
+  );
   if (existing) {
     target.say(`ConnectWise connection "${existing.name}" already exists (${existing.status})`);
     return existing.id;
   }
   const connection = await api.createPsaConnection({
-    name: DEMO_PSA, kind: 'connectwise', siteUrl: target.psaSimulatorUrl,
-    companyId: psa.companyId, publicKey: psa.publicKey, privateKey: psa.privateKey, clientId: psa.clientId,
+    name: DEMO_PSA,
+    kind: 'connectwise',
+    siteUrl: target.psaSimulatorUrl,
+    companyId: psa.companyId,
+    publicKey: psa.publicKey,
+    privateKey: psa.privateKey,
+    clientId: psa.clientId,
   });
   target.say(`connected ConnectWise: connection ${connection.id} (${connection.status})`);
   return connection.id;
 }
 
-async function mapAccountsAndService(api: SeatwiseApi, duo: DuoSimInfo, connectionId: string, say: (line: string) => void): Promise<void> {
+async function mapAccountsAndService(
+  api: SeatwiseApi,
+  duo: DuoSimInfo,
+  connectionId: string,
+  say: (line: string) => void,
+): Promise<void> {
   say('waiting for the Duo accounts and the ConnectWise companies to arrive');
-  await waitUntil(async () => {
-    const [mappings, connections] = await Promise.all([allPages((c) => api.listAccountMappings(c)), api.listPsaConnections()]);
-    const synced = connections.items.some((c) => c.id === connectionId && c.lastSyncAt !== null);
-    return synced && mappings.length >= duo.accounts.length;
-  }, { timeoutMs: READY_TIMEOUT_MS, intervalMs: 2_000, what: 'the demo accounts and PSA companies' });
+  await waitUntil(
+    async () => {
+      const [mappings, connections] = await Promise.all([
+        allPages((c) => api.listAccountMappings(c)),
+        api.listPsaConnections(),
+      ]);
+      const synced = connections.items.some((c) => c.id === connectionId && c.lastSyncAt !== null);
+      return synced && mappings.length >= duo.accounts.length;
+    },
+    { timeoutMs: READY_TIMEOUT_MS, intervalMs: 2_000, what: 'the demo accounts and PSA companies' },
+  );
   const mappings = await allPages((c) => api.listAccountMappings(c));
   // Exact-name matches a person would accept at a glance; near names stay for the tour to decide.
   for (const mapping of mappings.filter((m) => m.state === 'unmapped')) {
@@ -73,7 +94,11 @@ async function mapAccountsAndService(api: SeatwiseApi, duo: DuoSimInfo, connecti
   }
   const mapped = (await allPages((c) => api.listAccountMappings(c))).filter((m) => m.state === 'mapped');
   say(`${mapped.length} of ${mappings.length} accounts mapped to PSA companies`);
-  await mapOneService(api, mapped.map((m) => m.sku), say);
+  await mapOneService(
+    api,
+    mapped.map((m) => m.sku),
+    say,
+  );
 }
 
 // The SKU most mapped accounts are on, mapped to the PSA product billing it.
@@ -81,7 +106,9 @@ async function mapOneService(api: SeatwiseApi, skus: (DuoSku | null)[], say: (li
   const counts = new Map<DuoSku, number>();
   for (const sku of skus) if (sku) counts.set(sku, (counts.get(sku) ?? 0) + 1);
   // Ties go to the first SKU in Duo's edition order, so every run of the same demo maps the same one.
-  const sku = [...counts.entries()].sort((a, b) => b[1] - a[1] || DUO_SKUS.indexOf(a[0]) - DUO_SKUS.indexOf(b[0]))[0]?.[0] ?? DUO_SKUS[0];
+  const sku =
+    [...counts.entries()].sort((a, b) => b[1] - a[1] || DUO_SKUS.indexOf(a[0]) - DUO_SKUS.indexOf(b[0]))[0]?.[0] ??
+    DUO_SKUS[0];
   const current = (await api.listServiceMappings()).items.find((m) => m.sku === sku);
   if (current?.state === 'mapped') {
     say(`service ${sku} is already mapped to ${current.productName ?? current.productId ?? '?'}`);

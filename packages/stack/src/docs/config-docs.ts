@@ -5,9 +5,13 @@ import { APPS } from '../services/app-specs';
 import { ENV_DESCRIPTIONS } from './env-descriptions';
 import { type EnvField, envFields } from './env-fields';
 
-const GENERATED = '<!-- Generated from the zod env schemas by `npm run config-docs -w @seatwise/stack`; a unit spec fails when it is stale. Do not edit by hand. -->';
+const GENERATED =
+  '<!-- Generated from the zod env schemas by `npm run config-docs -w @seatwise/stack`; a unit spec fails when it is stale. Do not edit by hand. -->';
 
-export interface DocumentedSchema { title: string; schema: z.ZodObject }
+export interface DocumentedSchema {
+  title: string;
+  schema: z.ZodObject;
+}
 
 export function documentedSchemas(): DocumentedSchema[] {
   return APPS.map((app) => ({ title: `${app.name} (apps/${app.dir})`, schema: app.schema }));
@@ -23,7 +27,9 @@ export function configDocs(): string {
   const signature = (f: EnvField): string => JSON.stringify([f.type, f.defaultValue, f.required]);
   // Keys every service reads the same way are listed once.
   const first = services[0]?.fields ?? [];
-  const common = first.filter((f) => services.every((s) => s.fields.some((g) => g.key === f.key && signature(g) === signature(f))));
+  const common = first.filter((f) =>
+    services.every((s) => s.fields.some((g) => g.key === f.key && signature(g) === signature(f))),
+  );
   const commonKeys = new Set(common.map((f) => f.key));
   return [
     GENERATED,

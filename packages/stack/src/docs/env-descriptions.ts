@@ -4,28 +4,32 @@
 export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
   NODE_ENV: 'Runtime mode.',
   LOG_LEVEL: 'Minimum level of the JSON log lines on stdout (secrets are redacted).',
-  PORT: 'HTTP port: the gateway\'s API, or the service\'s /health and /metrics.',
+  PORT: "HTTP port: the gateway's API, or the service's /health and /metrics.",
   HOST: 'Interface to listen on.',
   NATS_URL: 'NATS server(s) with JetStream, comma-separated: nats://host:4222.',
   MONGO_URL: 'MongoDB (7) or another MongoDB-wire server: mongodb://host:27017.',
   MONGO_DB: 'Database of this service (each service owns its own).',
-  SEATWISE_BUS_PREFIX: 'Prefix of every NATS subject, stream and consumer, so several installations can share a NATS server.',
+  SEATWISE_BUS_PREFIX:
+    'Prefix of every NATS subject, stream and consumer, so several installations can share a NATS server.',
   SEATWISE_ENCRYPTION_KEYS:
     'Keys that encrypt stored third-party secrets (Duo secret keys, PSA private keys): kid:base64-of-32-random-bytes, comma-separated; the first encrypts unless SEATWISE_ENCRYPTION_KEY_ID says otherwise, all decrypt. Create one with `echo k1:$(openssl rand -base64 32)`; `npm run stack` generates it. Keep it: without it stored secrets cannot be read.',
-  SEATWISE_ENCRYPTION_KEY_ID: 'Which key of SEATWISE_ENCRYPTION_KEYS encrypts (for key rotation: add the new key, point this at it; older values are re-encrypted at start-up).',
-  DUO_BOOTSTRAP_INTEGRATIONS: 'JSON array of {name, kind, apiHostname, integrationKey, secretKey} created at start-up when missing (for scripted deployments; the API is the usual way).',
+  SEATWISE_ENCRYPTION_KEY_ID:
+    'Which key of SEATWISE_ENCRYPTION_KEYS encrypts (for key rotation: add the new key, point this at it; older values are re-encrypted at start-up).',
+  DUO_BOOTSTRAP_INTEGRATIONS:
+    'JSON array of {name, kind, apiHostname, integrationKey, secretKey} created at start-up when missing (for scripted deployments; the API is the usual way).',
   CONNECTOR_BACKFILL_DAYS: 'How far back the first sync of an account reads authentication logs (Duo keeps 180 days).',
   CONNECTOR_MAX_CONCURRENCY: 'Duo accounts polled at the same time.',
-  CONNECTOR_LOG_POLL_INTERVAL_MS: 'How often each account\'s new authentication logs are read.',
-  CONNECTOR_USERS_INTERVAL_MS: 'How often each account\'s full user list (and so its seat count) is read.',
-  CONNECTOR_ACCOUNTS_REFRESH_MS: 'How often an Accounts API integration\'s child accounts are listed again.',
+  CONNECTOR_LOG_POLL_INTERVAL_MS: "How often each account's new authentication logs are read.",
+  CONNECTOR_USERS_INTERVAL_MS: "How often each account's full user list (and so its seat count) is read.",
+  CONNECTOR_ACCOUNTS_REFRESH_MS: "How often an Accounts API integration's child accounts are listed again.",
   CONNECTOR_LOGS_PER_MINUTE: 'Log requests per minute per Duo account (pacing; a 429 still backs off).',
   CONNECTOR_OBJECTS_PER_MINUTE: 'User/info requests per minute per Duo account.',
   CONNECTOR_DUO_TIMEOUT_MS: 'Timeout of one Duo API request.',
   CONNECTOR_DUO_MAX_ATTEMPTS: 'Attempts per Duo request on 429, 5xx, timeouts and dropped connections.',
   CONNECTOR_DUO_RETRY_BASE_MS: 'First back-off before retrying a failed Duo request (jittered, doubling).',
   CONNECTOR_DUO_RATE_LIMIT_RETRY_BASE_MS: 'First back-off after a Duo 429 (Duo sends no Retry-After).',
-  DISCOVERY_BATCH_SIZE: 'Authentication events aggregated per batch; the next batch is fetched while one is written, so memory holds at most two.',
+  DISCOVERY_BATCH_SIZE:
+    'Authentication events aggregated per batch; the next batch is fetched while one is written, so memory holds at most two.',
   DISCOVERY_BATCH_MAX_WAIT_MS: 'How long a fetch waits to fill a batch before processing what it has.',
   DISCOVERY_USERS_BATCH_SIZE: 'Duo user records written per batch.',
   DISCOVERY_INVENTORY_WRITES:
@@ -36,7 +40,8 @@ export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
   RECONCILE_PSA_TIMEOUT_MS: 'Timeout of one ConnectWise request.',
   RECONCILE_PSA_MAX_ATTEMPTS: 'Attempts per ConnectWise request on 429, 5xx and network errors.',
   RECONCILE_PSA_RETRY_BASE_MS: 'First back-off before retrying a failed ConnectWise request.',
-  RECONCILE_PSA_MAX_RETRY_AFTER_MS: 'Longest ConnectWise Retry-After honoured before the step fails (and is retried later).',
+  RECONCILE_PSA_MAX_RETRY_AFTER_MS:
+    'Longest ConnectWise Retry-After honoured before the step fails (and is retried later).',
   RECONCILE_PSA_PAGE_SIZE: 'Page size of ConnectWise list requests.',
   RECONCILE_SUGGESTIONS: 'Ranked PSA company suggestions shown per unmapped Duo account.',
   SEATWISE_ADMIN_API_KEY:
@@ -46,7 +51,8 @@ export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
   GATEWAY_IMPORT_BODY_LIMIT_BYTES: 'Largest accepted body of POST /api/v1/psa/import (PSA data as JSON).',
   GATEWAY_RATE_LIMIT_PER_MINUTE: 'Sustained requests per minute per API key.',
   GATEWAY_RATE_LIMIT_BURST: 'Burst size per API key.',
-  GATEWAY_CONNECTOR_TIMEOUT_MS: 'How long the gateway waits for the connector (creating an integration probes Duo, hence longer).',
+  GATEWAY_CONNECTOR_TIMEOUT_MS:
+    'How long the gateway waits for the connector (creating an integration probes Duo, hence longer).',
   GATEWAY_DISCOVERY_TIMEOUT_MS: 'How long the gateway waits for discovery.',
   GATEWAY_RECONCILE_TIMEOUT_MS: 'How long the gateway waits for reconcile.',
   GATEWAY_SSE_HEARTBEAT_MS: 'Interval of the heartbeat comment on /api/v1/events.',

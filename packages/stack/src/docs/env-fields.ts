@@ -51,7 +51,9 @@ function typeOf(type: z.ZodType): string {
   if (t instanceof z.ZodEnum) return t.options.map(String).join(' \\| ');
   if (t instanceof z.ZodNumber) {
     const integer = t.format === 'safeint' || t.format === 'int32';
-    const range = [t.minValue, t.maxValue].map((v) => (v === null || !Number.isFinite(v) || Math.abs(v) >= Number.MAX_SAFE_INTEGER ? '' : String(v)));
+    const range = [t.minValue, t.maxValue].map((v) =>
+      v === null || !Number.isFinite(v) || Math.abs(v) >= Number.MAX_SAFE_INTEGER ? '' : String(v),
+    );
     const bounds = range[0] || range[1] ? ` ${range[0] ?? ''}…${range[1] ?? ''}` : '';
     return `${integer ? 'integer' : 'number'}${bounds}`;
   }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import { ferretdbBuild, type FerretdbBuild } from '@seatwise/infra/ferretdb-build';
+import { findLocalMongo, findLocalNats, type LocalServer } from '@seatwise/infra/local-servers';
 import type { ChildSpec } from '../process/supervised-child';
-import { findBinary } from './binaries';
 
 export class MissingToolError extends Error {}
 
@@ -22,34 +23,28 @@ export const MONGO_HOWTO = [
   'Or run everything in containers: docker compose up --build',
 ].join('\n');
 
-export function natsSpec(dataDir: string, port: number, cwd: string): ChildSpec {
-  const binary = findBinary('nats-server');
-  if (!binary) throw new MissingToolError(NATS_HOWTO);
-  mkdirSync(dataDir, { recursive: true });
-  return { name: 'nats', tier: 0, cwd, env: { PATH: process.env['PATH'] }, command: binary, args: ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dataDir] };
+export function findNats(): LocalServer {
+  const nats = findLocalNats();
+  if (!nats) throw new MissingToolError(NATS_HOWTO);
+  return nats;
 }
 
-export type MongoChoice = { kind: 'mongod' | 'ferretdb'; binary: string } | { kind: 'provision' } | { kind: 'none' };
+export type MongoChoice =
+  { kind: 'found'; server: LocalServer } | { kind: 'build'; build: FerretdbBuild } | { kind: 'none' };
 
 // mongod when installed, else FerretDB (already built, or buildable with Go).
-export function chooseMongo(): MongoChoice {
-  const mongod = findBinary('mongod');
-  if (mongod) return { kind: 'mongod', binary: mongod };
-  const ferretdb = findBinary('ferretdb');
-  if (ferretdb) return { kind: 'ferretdb', binary: ferretdb };
-  return findBinary('go') ? { kind: 'provision' } : { kind: 'none' };
+export function chooseMongo(repoRoot: string): MongoChoice {
+  const server = findLocalMongo();
+  if (server) return { kind: 'found', server };
+  const build = ferretdbBuild(repoRoot);
+  return build ? { kind: 'build', build } : { kind: 'none' };
 }
 
-export function mongoSpec(kind: 'mongod' | 'ferretdb', binary: string, dataDir: string, port: number, cwd: string): ChildSpec {
+// The server as a child of the stack, bound to 127.0.0.1 and keeping its data in the stack's directory.
+export function serverSpec(server: LocalServer, dataDir: string, port: number, cwd: string): ChildSpec {
   mkdirSync(dataDir, { recursive: true });
-  const args = kind === 'mongod'
-    ? ['--dbpath', dataDir, '--port', String(port), '--bind_ip', '127.0.0.1', '--quiet']
-    : [
-        '--handler=sqlite', `--sqlite-url=file:${dataDir}/`, `--state-dir=${dataDir}`, `--listen-addr=127.0.0.1:${port}`,
-        '--debug-addr=-', '--telemetry=disable', '--log-level=warn',
-      ];
-  return { name: 'mongo', tier: 0, cwd, env: { PATH: process.env['PATH'], HOME: process.env['HOME'] }, command: binary, args };
+  // Children get only what they need of the runner's environment (no secrets): PATH, and HOME for the MongoDB-wire server.
+  const env =
+    server.kind === 'nats' ? { PATH: process.env['PATH'] } : { PATH: process.env['PATH'], HOME: process.env['HOME'] };
+  return { name: server.kind, tier: 0, cwd, env, command: server.binary, args: server.args(port, dataDir) };
 }
-
-export const natsUrl = (port: number): string => `nats://127.0.0.1:${port}`;
-export const mongoUrl = (port: number): string => `mongodb://127.0.0.1:${port}/`;

@@ -1,47 +1,66 @@
-import { join } from 'node:path';
+import { builtFerretdbPath } from '@seatwise/infra/ferretdb-build';
+import { ferretdbServer, type LocalServer } from '@seatwise/infra/local-servers';
+import { waitForPort } from '@seatwise/infra/tcp';
 import type { StackPaths } from '../config/paths';
 import { runToCompletion, type Supervisor } from '../process/supervisor';
-import { waitUntil } from '../process/wait';
-import { chooseMongo, MissingToolError, MONGO_HOWTO, mongoSpec, mongoUrl, natsSpec, natsUrl } from './infra-specs';
-import { canConnect } from './tcp';
+import { chooseMongo, findNats, MissingToolError, MONGO_HOWTO, serverSpec } from './infra-specs';
 
-export interface InfraUrls { natsUrl: string; mongoUrl: string; mongoKind: string }
+export interface InfraUrls {
+  natsUrl: string;
+  mongoUrl: string;
+  mongoKind: string;
+}
 
 const INFRA_TIMEOUT_MS = 60_000;
 
-export async function startInfra(supervisor: Supervisor, paths: StackPaths, ports: { nats: number; mongo: number }, say: (line: string) => void): Promise<InfraUrls> {
-  const nats = natsSpec(paths.nats, ports.nats, paths.root);
+export async function startInfra(
+  supervisor: Supervisor,
+  paths: StackPaths,
+  ports: { nats: number; mongo: number },
+  say: (line: string) => void,
+): Promise<InfraUrls> {
+  const nats = findNats();
   const mongo = await resolveMongo(supervisor, paths, say);
   const crashed = supervisor.firstUnexpectedExit();
-  supervisor.start(nats);
-  supervisor.start(mongoSpec(mongo.kind, mongo.binary, mongo.kind === 'mongod' ? paths.mongod : paths.ferretdb, ports.mongo, paths.root));
+  supervisor.start(serverSpec(nats, paths.nats, ports.nats, paths.root));
+  // mongod and FerretDB keep their data apart: switching from one to the other starts from an empty database.
+  const mongoDir = mongo.program === 'mongod' ? paths.mongod : paths.ferretdb;
+  supervisor.start(serverSpec(mongo, mongoDir, ports.mongo, paths.root));
   await Promise.race([
     Promise.all([
-      waitUntil(() => canConnect('127.0.0.1', ports.nats), { timeoutMs: INFRA_TIMEOUT_MS, what: `nats-server on port ${ports.nats}` }),
-      waitUntil(() => canConnect('127.0.0.1', ports.mongo), { timeoutMs: INFRA_TIMEOUT_MS, what: `${mongo.kind} on port ${ports.mongo}` }),
+      waitForPort('127.0.0.1', ports.nats, { what: nats.program, timeoutMs: INFRA_TIMEOUT_MS }),
+      waitForPort('127.0.0.1', ports.mongo, { what: mongo.program, timeoutMs: INFRA_TIMEOUT_MS }),
     ]),
     crashed,
   ]);
-  return { natsUrl: natsUrl(ports.nats), mongoUrl: mongoUrl(ports.mongo), mongoKind: mongo.kind };
+  return { natsUrl: nats.url(ports.nats), mongoUrl: mongo.url(ports.mongo), mongoKind: mongo.program };
 }
 
 // mongod if installed, else FerretDB, built on first use the way CI does and cached outside the repo.
-async function resolveMongo(supervisor: Supervisor, paths: StackPaths, say: (line: string) => void): Promise<{ kind: 'mongod' | 'ferretdb'; binary: string }> {
-  const choice = chooseMongo();
-  if (choice.kind === 'mongod' || choice.kind === 'ferretdb') return choice;
+async function resolveMongo(
+  supervisor: Supervisor,
+  paths: StackPaths,
+  say: (line: string) => void,
+): Promise<LocalServer> {
+  const choice = chooseMongo(paths.root);
+  if (choice.kind === 'found') return choice.server;
   if (choice.kind === 'none') throw new MissingToolError(MONGO_HOWTO);
   say('no mongod or FerretDB found: building FerretDB once with Go (a few minutes; cached in ~/.cache/seatwise/bin)');
   const built: { path: string | null } = { path: null };
   const { status, tail } = await runToCompletion(supervisor, {
-    name: 'provision', tier: 3, cwd: paths.root, env: process.env,
-    command: 'bash', args: [join(paths.root, '.ci', 'provision-ferretdb.sh')],
+    name: 'provision',
+    tier: 3,
+    cwd: paths.root,
+    env: process.env,
+    ...choice.build,
     onStdout: (line) => {
-      if (line.trim().startsWith('/')) built.path = line.trim();
+      built.path = builtFerretdbPath(line) ?? built.path;
       return false;
     },
   });
   if (status.code !== 0 || built.path === null) {
-    throw new MissingToolError(`building FerretDB failed (bash .ci/provision-ferretdb.sh, ${status.code ?? status.signal ?? '?'}):\n${tail.join('\n')}\n\n${MONGO_HOWTO}`);
+    const how = `bash .ci/provision-ferretdb.sh, ${status.code ?? status.signal ?? '?'}`;
+    throw new MissingToolError(`building FerretDB failed (${how}):\n${tail.join('\n')}\n\n${MONGO_HOWTO}`);
   }
-  return { kind: 'ferretdb', binary: built.path };
+  return ferretdbServer(built.path);
 }

@@ -15,7 +15,10 @@ export interface ChildSpec {
   onStdout?: (line: string) => boolean;
 }
 
-export interface ExitStatus { code: number | null; signal: NodeJS.Signals | null }
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
 
 const TAIL_LINES = 40;
 
@@ -28,8 +31,16 @@ export class SupervisedChild {
   private status: ExitStatus | null = null;
   expectedExit = false;
 
-  constructor(readonly spec: ChildSpec, private readonly output: LogOutput) {
-    this.child = spawn(spec.command, spec.args, { cwd: spec.cwd, env: spec.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  constructor(
+    readonly spec: ChildSpec,
+    private readonly output: LogOutput,
+  ) {
+    this.child = spawn(spec.command, spec.args, {
+      cwd: spec.cwd,
+      env: spec.env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.exited = new Promise((resolve) => {
       this.child.once('exit', (code, signal) => {
         this.status = { code, signal };
@@ -71,7 +82,9 @@ export class SupervisedChild {
     this.expectedExit = true;
     if (!this.running) return this.exited;
     this.signal('SIGTERM');
-    const timer = setTimeout(() => { this.signal('SIGKILL'); }, graceMs);
+    const timer = setTimeout(() => {
+      this.signal('SIGKILL');
+    }, graceMs);
     const status = await this.exited;
     clearTimeout(timer);
     // The leader is gone; anything it left in its group goes too.

@@ -3,8 +3,16 @@ import type { PidRegistry } from './pid-registry';
 import { type ChildSpec, type ExitStatus, SupervisedChild } from './supervised-child';
 
 export class ChildExitedError extends Error {
-  constructor(readonly child: SupervisedChild, readonly status: ExitStatus) {
-    super(`${child.name} exited unexpectedly (${describeExit(status)}); its last lines:\n${child.tail().map((l) => `  ${l}`).join('\n')}`);
+  constructor(
+    readonly child: SupervisedChild,
+    readonly status: ExitStatus,
+  ) {
+    super(
+      `${child.name} exited unexpectedly (${describeExit(status)}); its last lines:\n${child
+        .tail()
+        .map((l) => `  ${l}`)
+        .join('\n')}`,
+    );
   }
 }
 
@@ -20,7 +28,10 @@ export class Supervisor {
   private readonly exitListeners: ((error: ChildExitedError) => void)[] = [];
   private stopping = false;
 
-  constructor(private readonly output: LogOutput, private readonly registry: PidRegistry) {
+  constructor(
+    private readonly output: LogOutput,
+    private readonly registry: PidRegistry,
+  ) {
     // Last resort when the runner exits without stopping (an uncaught error): no orphan may survive it.
     process.once('exit', () => {
       for (const child of this.children) if (child.running) child.killNow();
@@ -49,7 +60,9 @@ export class Supervisor {
 
   // Rejects as soon as any child exits unexpectedly, so a start-up wait can race against it.
   firstUnexpectedExit(): Promise<never> {
-    return new Promise((_, reject) => { this.onUnexpectedExit(reject); });
+    return new Promise((_, reject) => {
+      this.onUnexpectedExit(reject);
+    });
   }
 
   async stopAll(graceMs = GRACE_MS): Promise<void> {
@@ -77,7 +90,10 @@ export class Supervisor {
 
 // A one-shot helper process (e.g. building FerretDB): its output is prefixed like the others and a
 // Ctrl-C meanwhile stops it with the rest.
-export async function runToCompletion(supervisor: Supervisor, spec: ChildSpec): Promise<{ status: ExitStatus; tail: string[] }> {
+export async function runToCompletion(
+  supervisor: Supervisor,
+  spec: ChildSpec,
+): Promise<{ status: ExitStatus; tail: string[] }> {
   const child = supervisor.start({ ...spec });
   child.expectedExit = true;
   const status = await child.exited;

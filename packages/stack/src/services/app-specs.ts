@@ -51,7 +51,14 @@ export function appSpec(app: AppDefinition, port: number, context: AppContext): 
     else Reflect.deleteProperty(env, key);
   }
   Object.assign(env, { PORT: String(port), HOST: '127.0.0.1', NATS_URL: context.natsUrl, MONGO_URL: context.mongoUrl });
-  return { name: app.name, tier: 2, cwd: context.root, env, command: process.execPath, args: [appMain(context.root, app)] };
+  return {
+    name: app.name,
+    tier: 2,
+    cwd: context.root,
+    env,
+    command: process.execPath,
+    args: [appMain(context.root, app)],
+  };
 }
 
 export const readyUrl = (port: number): string => `http://127.0.0.1:${port}/health/ready`;

@@ -9,20 +9,78 @@ const DUO_LOG_REQUESTS_PER_MINUTE = 120;
 // the pause at this rate; a higher speed would flood it after a long one.
 const LIVE_SPEED = 60;
 
-export function duoSimSpec(cli: string, state: SimState, port: number, live: boolean, cwd: string, onStdout: (line: string) => boolean): ChildSpec {
+export function duoSimSpec(
+  cli: string,
+  state: SimState,
+  port: number,
+  live: boolean,
+  cwd: string,
+  onStdout: (line: string) => boolean,
+): ChildSpec {
   const args = [
-    cli, '--host', '127.0.0.1', '--port', String(port), '--seed', state.seed, '--accounts', String(state.accounts),
-    '--users', String(state.usersPerAccount), '--events', String(state.events), '--history-days', '30',
-    '--anchor-time', String(state.anchorTime), '--rate-logs', String(DUO_LOG_REQUESTS_PER_MINUTE),
+    cli,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--seed',
+    state.seed,
+    '--accounts',
+    String(state.accounts),
+    '--users',
+    String(state.usersPerAccount),
+    '--events',
+    String(state.events),
+    '--history-days',
+    '30',
+    '--anchor-time',
+    String(state.anchorTime),
+    '--rate-logs',
+    String(DUO_LOG_REQUESTS_PER_MINUTE),
     ...(live ? ['--live', '--speed', String(LIVE_SPEED)] : []),
   ];
-  return { name: 'duo-sim', tier: 1, cwd, env: { PATH: process.env['PATH'] }, command: process.execPath, args, onStdout };
+  return {
+    name: 'duo-sim',
+    tier: 1,
+    cwd,
+    env: { PATH: process.env['PATH'] },
+    command: process.execPath,
+    args,
+    onStdout,
+  };
 }
 
-export function psaSimSpec(cli: string, state: SimState, port: number, cwd: string, onStdout: (line: string) => boolean): ChildSpec {
+export function psaSimSpec(
+  cli: string,
+  state: SimState,
+  port: number,
+  cwd: string,
+  onStdout: (line: string) => boolean,
+): ChildSpec {
   const args = [
-    cli, '--host', '127.0.0.1', '--port', String(port), '--seed', state.seed, '--duo-seed', state.seed,
-    '--duo-accounts', String(state.accounts), '--duo-users', String(state.usersPerAccount), '--anchor-time', String(state.anchorTime),
+    cli,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--seed',
+    state.seed,
+    '--duo-seed',
+    state.seed,
+    '--duo-accounts',
+    String(state.accounts),
+    '--duo-users',
+    String(state.usersPerAccount),
+    '--anchor-time',
+    String(state.anchorTime),
   ];
-  return { name: 'psa-sim', tier: 1, cwd, env: { PATH: process.env['PATH'] }, command: process.execPath, args, onStdout };
+  return {
+    name: 'psa-sim',
+    tier: 1,
+    cwd,
+    env: { PATH: process.env['PATH'] },
+    command: process.execPath,
+    args,
+    onStdout,
+  };
 }

@@ -16,8 +16,16 @@ export const simStateSchema = z.object({
 });
 export type SimState = z.infer<typeof simStateSchema>;
 
-export function loadOrCreateSimState(path: string, env: StackEnv, now = Date.now()): { state: SimState; changedSettings: string[] } {
-  const wanted = { accounts: env.SEATWISE_DEMO_ACCOUNTS, usersPerAccount: env.SEATWISE_DEMO_USERS, events: env.SEATWISE_DEMO_EVENTS };
+export function loadOrCreateSimState(
+  path: string,
+  env: StackEnv,
+  now = Date.now(),
+): { state: SimState; changedSettings: string[] } {
+  const wanted = {
+    accounts: env.SEATWISE_DEMO_ACCOUNTS,
+    usersPerAccount: env.SEATWISE_DEMO_USERS,
+    events: env.SEATWISE_DEMO_EVENTS,
+  };
   const existing = read(path);
   if (existing) {
     const changed = (Object.keys(wanted) as (keyof typeof wanted)[]).filter((key) => existing[key] !== wanted[key]);

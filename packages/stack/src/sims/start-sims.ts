@@ -3,21 +3,42 @@ import { type DuoSimInfo, duoSimInfoSchema, parseInfo, type PsaSimInfo, psaSimIn
 import { duoSimSpec, psaSimSpec } from './sim-specs';
 import type { SimState } from './sim-state';
 
-export interface Simulators { duo: DuoSimInfo; psa: PsaSimInfo }
+export interface Simulators {
+  duo: DuoSimInfo;
+  psa: PsaSimInfo;
+}
 
 const SIM_TIMEOUT_MS = 60_000;
 
 // Each simulator prints its info JSON as its first stdout line once it listens.
-export async function startSimulators(supervisor: Supervisor, root: string, state: SimState, ports: { duo: number; psa: number }, live: boolean, say: (line: string) => void): Promise<Simulators> {
+export async function startSimulators(
+  supervisor: Supervisor,
+  root: string,
+  state: SimState,
+  ports: { duo: number; psa: number },
+  live: boolean,
+  say: (line: string) => void,
+): Promise<Simulators> {
   const crashed = supervisor.firstUnexpectedExit();
-  const duo = firstLine((onLine) => supervisor.start(duoSimSpec(require.resolve('@seatwise/duo-simulator/cli'), state, ports.duo, live, root, onLine)));
-  const psa = firstLine((onLine) => supervisor.start(psaSimSpec(require.resolve('@seatwise/psa-simulator/cli'), state, ports.psa, root, onLine)));
+  const duo = firstLine((onLine) =>
+    supervisor.start(duoSimSpec(require.resolve('@seatwise/duo-simulator/cli'), state, ports.duo, live, root, onLine)),
+  );
+  const psa = firstLine((onLine) =>
+    supervisor.start(psaSimSpec(require.resolve('@seatwise/psa-simulator/cli'), state, ports.psa, root, onLine)),
+  );
   const timeout = new Promise<never>((_, reject) => {
-    setTimeout(() => { reject(new Error(`the simulators did not print their info within ${SIM_TIMEOUT_MS / 1000}s`)); }, SIM_TIMEOUT_MS).unref();
+    setTimeout(() => {
+      reject(new Error(`the simulators did not print their info within ${SIM_TIMEOUT_MS / 1000}s`));
+    }, SIM_TIMEOUT_MS).unref();
   });
   const [duoLine, psaLine] = await Promise.race([Promise.all([duo, psa]), crashed, timeout]);
-  const sims = { duo: parseInfo(duoLine, duoSimInfoSchema, 'duo-sim'), psa: parseInfo(psaLine, psaSimInfoSchema, 'psa-sim') };
-  say(`Duo simulator at ${sims.duo.url}: ${sims.duo.accounts.length} accounts (${sims.duo.accounts.map((a) => a.name).join(', ')})`);
+  const sims = {
+    duo: parseInfo(duoLine, duoSimInfoSchema, 'duo-sim'),
+    psa: parseInfo(psaLine, psaSimInfoSchema, 'psa-sim'),
+  };
+  say(
+    `Duo simulator at ${sims.duo.url}: ${sims.duo.accounts.length} accounts (${sims.duo.accounts.map((a) => a.name).join(', ')})`,
+  );
   say(`ConnectWise simulator at ${sims.psa.url} (company id ${sims.psa.companyId})`);
   return sims;
 }

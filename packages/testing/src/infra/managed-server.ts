@@ -48,6 +48,8 @@ export class ExternalServer implements ManagedServer {
   }
 
   private uncontrollable(): Promise<void> {
-    return Promise.reject(new Error(`${this.description} cannot be stopped by tests; use startDedicatedNats/startDedicatedMongo`));
+    return Promise.reject(
+      new Error(`${this.description} cannot be stopped by tests; use startDedicatedNats/startDedicatedMongo`),
+    );
   }
 }

@@ -1,8 +1,8 @@
-import { findBinary } from './binaries';
+import { LocalProcessServer } from '@seatwise/infra/local-process-server';
+import { findLocalMongo, findLocalNats } from '@seatwise/infra/local-servers';
+import { freePort } from '@seatwise/infra/ports';
 import { ContainerServer } from './container-server';
 import { dockerAvailable } from './docker';
-import { freePort } from './free-port';
-import { LocalProcessServer } from './local-process-server';
 import type { ManagedServer } from './managed-server';
 
 export const HOW_TO_PROVIDE = [
@@ -22,47 +22,37 @@ export class InfrastructureUnavailableError extends Error {
 // local nats-server.
 export async function createNats(): Promise<ManagedServer> {
   const port = await freePort();
-  const url = (p: number): string => `nats://127.0.0.1:${p}`;
   if (await dockerAvailable()) {
-    return new ContainerServer({ kind: 'nats', image: 'nats:2.10', command: ['-js', '-sd', '/data'], containerPort: 4222, hostPort: port, dataPath: '/data', url });
+    return new ContainerServer({
+      kind: 'nats',
+      image: 'nats:2.10',
+      command: ['-js', '-sd', '/data'],
+      containerPort: 4222,
+      hostPort: port,
+      dataPath: '/data',
+      url: (p) => `nats://127.0.0.1:${p}`,
+    });
   }
-  const binary = findBinary('nats-server');
-  if (!binary) throw new InfrastructureUnavailableError('NATS server');
-  return new LocalProcessServer({
-    kind: 'nats',
-    description: 'nats-server -js',
-    binary,
-    args: (p, dir) => ['-a', '127.0.0.1', '-p', String(p), '-js', '-sd', dir],
-    url,
-    port,
-  });
+  const nats = findLocalNats();
+  if (!nats) throw new InfrastructureUnavailableError('NATS server');
+  return new LocalProcessServer(nats, port);
 }
 
 // Restartable MongoDB-wire server: a mongo:7 container, else local mongod, else local FerretDB.
 export async function createMongo(): Promise<ManagedServer> {
   const port = await freePort();
   if (await dockerAvailable()) {
-    const url = (p: number): string => `mongodb://127.0.0.1:${p}/?directConnection=true`;
-    return new ContainerServer({ kind: 'mongo', image: 'mongo:7', command: ['--bind_ip_all'], containerPort: 27017, hostPort: port, dataPath: '/data/db', url });
+    return new ContainerServer({
+      kind: 'mongo',
+      image: 'mongo:7',
+      command: ['--bind_ip_all'],
+      containerPort: 27017,
+      hostPort: port,
+      dataPath: '/data/db',
+      url: (p) => `mongodb://127.0.0.1:${p}/?directConnection=true`,
+    });
   }
-  const url = (p: number): string => `mongodb://127.0.0.1:${p}/`;
-  const mongod = findBinary('mongod');
-  if (mongod) {
-    return new LocalProcessServer({ kind: 'mongo', description: 'mongod', binary: mongod, args: (p, dir) => ['--dbpath', dir, '--port', String(p), '--bind_ip', '127.0.0.1', '--quiet'], url, port });
-  }
-  const ferretdb = findBinary('ferretdb');
-  if (!ferretdb) throw new InfrastructureUnavailableError('MongoDB-wire server');
-  return new LocalProcessServer({ kind: 'mongo', description: 'FerretDB (sqlite)', binary: ferretdb, args: ferretArgs, url, port });
-}
-
-function ferretArgs(port: number, dir: string): string[] {
-  return [
-    '--handler=sqlite',
-    `--sqlite-url=file:${dir}/`,
-    `--state-dir=${dir}`,
-    `--listen-addr=127.0.0.1:${port}`,
-    '--debug-addr=-',
-    '--telemetry=disable',
-    '--log-level=warn',
-  ];
+  const mongo = findLocalMongo();
+  if (!mongo) throw new InfrastructureUnavailableError('MongoDB-wire server');
+  return new LocalProcessServer(mongo, port);
 }

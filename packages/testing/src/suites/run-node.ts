@@ -11,7 +11,10 @@ export interface NodeRun {
 export function runNode(entry: string, env: Record<string, string>, timeoutMs = 20_000): Promise<NodeRun> {
   if (!existsSync(entry)) return Promise.reject(new Error(`${entry} does not exist: run \`npm run build\` first`));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [entry], {
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -38,7 +41,10 @@ export interface NodeProcess {
 // Starts a built entry point as a long-running process with exactly the given environment.
 export function startNode(entry: string, env: Record<string, string>): NodeProcess {
   if (!existsSync(entry)) throw new Error(`${entry} does not exist: run \`npm run build\` first`);
-  const child = spawn(process.execPath, [entry], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry], {
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

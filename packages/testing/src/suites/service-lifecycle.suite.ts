@@ -46,7 +46,11 @@ export function describeServiceLifecycle(options: ServiceLifecycleOptions): void
       expect(await status(`${service.url}/health/live`)).toBe(200);
       const ready = await fetch(`${service.url}/health/ready`);
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toMatchObject({ service: options.name, ready: true, checks: { nats: { up: true }, mongo: { up: true } } });
+      expect(await ready.json()).toMatchObject({
+        service: options.name,
+        ready: true,
+        checks: { nats: { up: true }, mongo: { up: true } },
+      });
     });
 
     if (options.rpcHealth) {
@@ -58,14 +62,24 @@ export function describeServiceLifecycle(options: ServiceLifecycleOptions): void
 
     it('turns ready to 503 while NATS is down and back to 200 after it restarts', async () => {
       await nats.stop();
-      await waitFor(async () => (await status(`${service.url}/health/ready`)) === 503, { description: 'ready 503', timeoutMs: 15_000 });
+      await waitFor(async () => (await status(`${service.url}/health/ready`)) === 503, {
+        description: 'ready 503',
+        timeoutMs: 15_000,
+      });
       expect(await status(`${service.url}/health/live`)).toBe(200);
       await nats.start();
-      await waitFor(async () => (await status(`${service.url}/health/ready`)) === 200, { description: 'ready 200', timeoutMs: 30_000 });
+      await waitFor(async () => (await status(`${service.url}/health/ready`)) === 200, {
+        description: 'ready 200',
+        timeoutMs: 30_000,
+      });
     });
 
     it('exits non-zero and names every bad key when started with a bad env', async () => {
-      const run = await runNode(options.mainPath, { PORT: 'not-a-port', NATS_URL: 'http://wrong', LOG_LEVEL: 'chatty' });
+      const run = await runNode(options.mainPath, {
+        PORT: 'not-a-port',
+        NATS_URL: 'http://wrong',
+        LOG_LEVEL: 'chatty',
+      });
       expect(run.code).toBe(1);
       for (const key of ['PORT', 'NATS_URL', 'MONGO_URL', 'LOG_LEVEL']) expect(run.stderr).toContain(`- ${key}:`);
       expect(run.stderr).toContain('MONGO_URL: Required');

@@ -34,7 +34,10 @@ type Step = TransportResponse | Error | ((request: TransportRequest) => Transpor
 /** Answers from a script, one step per request; records every request. */
 export class ScriptedTransport extends DuoTransport {
   readonly requests: TransportRequest[] = [];
-  constructor(private readonly steps: Step[], private readonly fallback?: Step) {
+  constructor(
+    private readonly steps: Step[],
+    private readonly fallback?: Step,
+  ) {
     super();
   }
   override send(request: TransportRequest): Promise<TransportResponse> {
@@ -47,8 +50,11 @@ export class ScriptedTransport extends DuoTransport {
 }
 
 export function ok(response: unknown, metadata?: unknown): TransportResponse {
-  return { status: 200, contentType: 'application/json',
-    text: JSON.stringify(metadata === undefined ? { stat: 'OK', response } : { stat: 'OK', response, metadata }) };
+  return {
+    status: 200,
+    contentType: 'application/json',
+    text: JSON.stringify(metadata === undefined ? { stat: 'OK', response } : { stat: 'OK', response, metadata }),
+  };
 }
 
 export function fail(status: number, code: number, message: string): TransportResponse {

@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@seatwise/platform/clock/clock';
+import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
+import type { Env } from '@seatwise/shared/config/connector-env';
+import type { Logger } from '@seatwise/shared/logging/logger';
+import type { DuoClient } from '../duo/duo-client';
+import { AccountTracker } from '../sync/account-tracker';
+import type { Job } from '../sync/job-scheduler';
+import { type IntegrationDoc, IntegrationRepository } from './integration.repository';
+
+// The recurring job of an Accounts API (MSP) integration: list its child accounts, poll new ones,
+// stop removed ones. A failure is recorded on the integration and retried with backoff.
+@Injectable()
+export class ChildAccountsJob {
+  constructor(
+    private readonly integrations: IntegrationRepository,
+    private readonly tracker: AccountTracker,
+    private readonly clock: Clock,
+    @Inject(APP_ENV) private readonly env: Env,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  for(doc: IntegrationDoc, client: DuoClient): Job {
+    return {
+      id: `${doc._id}:children`,
+      group: doc._id,
+      pace: null,
+      work: async () => {
+        await this.refresh(doc, client);
+        return this.env.CONNECTOR_ACCOUNTS_REFRESH_MS;
+      },
+      onError: async (error, failures) => {
+        this.logger.warn({ err: error, integration: doc._id }, 'listing child accounts failed');
+        await this.integrations.update(doc._id, {
+          lastError: { code: errorCode(error), message: errorMessage(error), at: this.clock.now() },
+        });
+        return Math.min(5 * 60_000, 1_000 * 2 ** Math.min(failures, 8));
+      },
+    };
+  }
+
+  private async refresh(doc: IntegrationDoc, client: DuoClient): Promise<void> {
+    const children = await client.childAccounts();
+    const listed = new Set<string>();
+    for (const child of children) {
+      listed.add(child.accountId);
+      const key = { integrationId: doc._id, accountId: child.accountId };
+      await this.tracker.track(
+        key,
+        { name: child.name, apiHostname: child.apiHostname, child: true },
+        client.forChild(child),
+      );
+    }
+    await this.tracker.untrackMissing(doc._id, listed);
+    await this.integrations.update(doc._id, { lastSyncAt: this.clock.now(), lastError: null, status: 'connected' });
+  }
+}
+
+const errorCode = (error: unknown): string =>
+  typeof error === 'object' && error && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : 'CONNECTOR.DUO_UNAVAILABLE';
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { SecretCipher } from '@seatwise/platform/crypto/secret-cipher';
+import { AccountsModule } from '../accounts/accounts.module';
+import { DuoModule } from '../duo/duo.module';
+import { SyncModule } from '../sync/sync.module';
+import { ChildAccountsJob } from './child-accounts.job';
+import { IntegrationBootstrap } from './integration-bootstrap.service';
+import { IntegrationControl } from './integration-control.service';
+import { IntegrationEditor } from './integration-editor.service';
+import { IntegrationProbe } from './integration-probe.service';
+import { IntegrationQueries } from './integration-queries.service';
+import { IntegrationRuntime } from './integration-runtime.service';
+import { IntegrationRepository } from './integration.repository';
+import { IntegrationsMessageController } from './integrations.message-controller';
+
+// Duo integrations (API credentials, secret encrypted): stored, probed, and turned into polled accounts.
+@Module({
+  imports: [AccountsModule, DuoModule, SyncModule],
+  controllers: [IntegrationsMessageController],
+  providers: [
+    SecretCipher,
+    IntegrationRepository,
+    IntegrationQueries,
+    IntegrationProbe,
+    IntegrationEditor,
+    IntegrationControl,
+    IntegrationRuntime,
+    ChildAccountsJob,
+    IntegrationBootstrap,
+  ],
+})
+export class IntegrationsModule {}
