@@ -34,15 +34,27 @@ export async function startMsp(seed: string, accounts: number): Promise<Msp> {
   const duo = await startDuoSimulator({ seed, accounts, usersPerAccount, events: 0, rateLimits: false });
   const psa = await startPsaSimulator({ seed, duoPairing: { seed, accounts, usersPerAccount }, rateLimits: false });
   const scope = createTestScope();
-  const app = await startService(service, envSchema, serviceEnv(scope, {
-    SEATWISE_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-    RECONCILE_PSA_RETRY_BASE_MS: '5',
-    RECONCILE_PSA_MAX_ATTEMPTS: '8',
-    RECONCILE_PSA_TIMEOUT_MS: '5000',
-    RECONCILE_PSA_PAGE_SIZE: '10',
-  }));
+  const app = await startService(
+    service,
+    envSchema,
+    serviceEnv(scope, {
+      SEATWISE_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+      RECONCILE_PSA_RETRY_BASE_MS: '5',
+      RECONCILE_PSA_MAX_ATTEMPTS: '8',
+      RECONCILE_PSA_TIMEOUT_MS: '5000',
+      RECONCILE_PSA_PAGE_SIZE: '10',
+    }),
+  );
   const nc = await connectBus({ url: scope.natsUrl, name: 'reconcile-spec' });
-  return { duo, psa, scope, app, nc, rpc: new RpcClient(nc, scope.busPrefix, 60_000), publisher: new EventPublisher(nc, scope.busPrefix) };
+  return {
+    duo,
+    psa,
+    scope,
+    app,
+    nc,
+    rpc: new RpcClient(nc, scope.busPrefix, 60_000),
+    publisher: new EventPublisher(nc, scope.busPrefix),
+  };
 }
 
 export async function stopMsp(msp: Msp | undefined): Promise<void> {
@@ -55,18 +67,34 @@ export async function stopMsp(msp: Msp | undefined): Promise<void> {
 }
 
 // What the connector would publish for a Duo account (the connector itself is not under test here).
-export function snapshotOf(account: DuoTruthAccount, observedAt: Date, seats = account.billable_seats): DuoAccountSnapshotEvent {
+export function snapshotOf(
+  account: DuoTruthAccount,
+  observedAt: Date,
+  seats = account.billable_seats,
+): DuoAccountSnapshotEvent {
   return {
-    integrationId: 'int_spec', accountId: account.account_id, name: account.name, edition: account.edition as DuoEdition,
-    userCount: account.users, pendingDeletionCount: account.users - account.billable_seats, billableSeats: seats,
-    adminCount: 1, integrationCount: 1, observedAt: observedAt.toISOString(),
+    integrationId: 'int_spec',
+    accountId: account.account_id,
+    name: account.name,
+    edition: account.edition as DuoEdition,
+    userCount: account.users,
+    pendingDeletionCount: account.users - account.billable_seats,
+    billableSeats: seats,
+    adminCount: 1,
+    integrationCount: 1,
+    observedAt: observedAt.toISOString(),
   };
 }
 
 // Reads every page of a list RPC, following nextCursor.
-export async function allPages<K extends 'reconcile.reconciliation.list' | 'reconcile.mappings.accounts.list' | 'reconcile.audit.list' | 'reconcile.psa.products.list' | 'reconcile.psa.companies.list'>(
-  msp: Msp, name: K, request: RpcRequest<K>,
-): Promise<RpcResponse<K>['items']> {
+export async function allPages<
+  K extends
+    | 'reconcile.reconciliation.list'
+    | 'reconcile.mappings.accounts.list'
+    | 'reconcile.audit.list'
+    | 'reconcile.psa.products.list'
+    | 'reconcile.psa.companies.list',
+>(msp: Msp, name: K, request: RpcRequest<K>): Promise<RpcResponse<K>['items']> {
   const items: unknown[] = [];
   let cursor: string | undefined;
   do {
@@ -77,24 +105,41 @@ export async function allPages<K extends 'reconcile.reconciliation.list' | 'reco
   return items as RpcResponse<K>['items'];
 }
 
-export const SKU_PRODUCT: Record<string, string> = { Essentials: 'DUO-ESSENTIALS', Advantage: 'DUO-ADVANTAGE', Premier: 'DUO-PREMIER', Free: 'DUO-FREE' };
-export const SKU_EDITION: Record<string, string> = { ENTERPRISE: 'Essentials', PLATFORM: 'Advantage', BEYOND: 'Premier', PERSONAL: 'Free' };
+export const SKU_PRODUCT: Record<string, string> = {
+  Essentials: 'DUO-ESSENTIALS',
+  Advantage: 'DUO-ADVANTAGE',
+  Premier: 'DUO-PREMIER',
+  Free: 'DUO-FREE',
+};
+export const SKU_EDITION: Record<string, string> = {
+  ENTERPRISE: 'Essentials',
+  PLATFORM: 'Advantage',
+  BEYOND: 'Premier',
+  PERSONAL: 'Free',
+};
 
 // What the PSA bills a company for a product: active additions on active agreements.
 export function billed(truth: PsaTruth, companyId: number, productIdentifier: string): number {
   const company = truth.companies.find((c) => c.id === companyId);
-  return (company?.agreements ?? []).filter((a) => !a.cancelled)
-    .flatMap((a) => a.additions).filter((x) => !x.cancelled && x.productIdentifier === productIdentifier)
+  return (company?.agreements ?? [])
+    .filter((a) => !a.cancelled)
+    .flatMap((a) => a.additions)
+    .filter((x) => !x.cancelled && x.productIdentifier === productIdentifier)
     .reduce((n, x) => n + x.quantity, 0);
 }
 
-export function firstActiveLine(truth: PsaTruth, companyId: number, productIdentifier: string): { quantity: number } | undefined {
+export function firstActiveLine(
+  truth: PsaTruth,
+  companyId: number,
+  productIdentifier: string,
+): { quantity: number } | undefined {
   const company = truth.companies.find((c) => c.id === companyId);
-  return (company?.agreements ?? []).filter((a) => !a.cancelled).sort((a, b) => a.id - b.id)
-    .flatMap((a) => [...a.additions].sort((x, y) => x.id - y.id)).find((x) => !x.cancelled && x.productIdentifier === productIdentifier);
+  return (company?.agreements ?? [])
+    .filter((a) => !a.cancelled)
+    .sort((a, b) => a.id - b.id)
+    .flatMap((a) => [...a.additions].sort((x, y) => x.id - y.id))
+    .find((x) => !x.cancelled && x.productIdentifier === productIdentifier);
 }
-
-export const exactKey = (name: string): string => name.normalize('NFKC').trim().toLowerCase();
 
 // Every message of a stream, read with an ordered consumer (no durable left behind).
 export async function readStream<T>(msp: Msp, key: StreamKey): Promise<T[]> {

@@ -1,66 +1,81 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { reconcileRpcs as rpc } from '@seatwise/shared/contracts/reconcile-rpcs';
-import type { RpcResponse } from '@seatwise/shared/contracts/rpcs';
-import { parseOrThrow } from '@seatwise/shared/validation/parse';
+import { Rpc } from '@seatwise/platform/rpc/rpc.decorator';
+import type { RpcInput, RpcResponse } from '@seatwise/shared/contracts/rpcs';
 import { AccountMappingService } from '../mapping/account-mapping.service';
+import { AccountMappingsQuery } from '../mapping/account-mappings.query';
 import { ServiceMappingService } from '../mapping/service-mapping.service';
+import { ServiceMappingsQuery } from '../mapping/service-mappings.query';
 
+// Each decision answers the mapping as it stands afterwards.
 @Controller()
 export class MappingsMessageController {
-  constructor(private readonly accounts: AccountMappingService, private readonly services: ServiceMappingService) {}
+  constructor(
+    private readonly accounts: AccountMappingService,
+    private readonly accountViews: AccountMappingsQuery,
+    private readonly services: ServiceMappingService,
+    private readonly serviceViews: ServiceMappingsQuery,
+  ) {}
 
-  @MessagePattern('reconcile.mappings.accounts.list')
-  listAccounts(@Payload() payload: unknown): Promise<RpcResponse<'reconcile.mappings.accounts.list'>> {
-    const query = parseOrThrow(rpc['reconcile.mappings.accounts.list'].request, payload, 'request');
-    return this.accounts.list(query.state, query.limit, query.cursor);
+  @Rpc('reconcile.mappings.accounts.list')
+  listAccounts(
+    request: RpcInput<'reconcile.mappings.accounts.list'>,
+  ): Promise<RpcResponse<'reconcile.mappings.accounts.list'>> {
+    return this.accountViews.list(request);
   }
 
-  @MessagePattern('reconcile.mappings.accounts.map')
-  async map(@Payload() payload: unknown): Promise<RpcResponse<'reconcile.mappings.accounts.map'>> {
-    const request = parseOrThrow(rpc['reconcile.mappings.accounts.map'].request, payload, 'account mapping');
+  @Rpc('reconcile.mappings.accounts.map')
+  async map(
+    request: RpcInput<'reconcile.mappings.accounts.map'>,
+  ): Promise<RpcResponse<'reconcile.mappings.accounts.map'>> {
     await this.accounts.map(request);
-    return this.accounts.viewOf(request.accountId);
+    return this.accountViews.viewOf(request.accountId);
   }
 
-  @MessagePattern('reconcile.mappings.accounts.unmap')
-  async unmap(@Payload() payload: unknown): Promise<RpcResponse<'reconcile.mappings.accounts.unmap'>> {
-    const request = parseOrThrow(rpc['reconcile.mappings.accounts.unmap'].request, payload, 'request');
+  @Rpc('reconcile.mappings.accounts.unmap')
+  async unmap(
+    request: RpcInput<'reconcile.mappings.accounts.unmap'>,
+  ): Promise<RpcResponse<'reconcile.mappings.accounts.unmap'>> {
     await this.accounts.unmap(request);
-    return this.accounts.viewOf(request.accountId);
+    return this.accountViews.viewOf(request.accountId);
   }
 
-  @MessagePattern('reconcile.mappings.accounts.exclude')
-  async exclude(@Payload() payload: unknown): Promise<RpcResponse<'reconcile.mappings.accounts.exclude'>> {
-    const request = parseOrThrow(rpc['reconcile.mappings.accounts.exclude'].request, payload, 'request');
+  @Rpc('reconcile.mappings.accounts.exclude')
+  async exclude(
+    request: RpcInput<'reconcile.mappings.accounts.exclude'>,
+  ): Promise<RpcResponse<'reconcile.mappings.accounts.exclude'>> {
     await this.accounts.exclude(request);
-    return this.accounts.viewOf(request.accountId);
+    return this.accountViews.viewOf(request.accountId);
   }
 
-  @MessagePattern('reconcile.mappings.services.list')
-  async listServices(@Payload() payload: unknown): Promise<RpcResponse<'reconcile.mappings.services.list'>> {
-    parseOrThrow(rpc['reconcile.mappings.services.list'].request, payload, 'request');
-    return { items: await this.services.list(), nextCursor: null };
+  // Every SKU fits on one page.
+  @Rpc('reconcile.mappings.services.list')
+  async listServices(
+    _request: RpcInput<'reconcile.mappings.services.list'>,
+  ): Promise<RpcResponse<'reconcile.mappings.services.list'>> {
+    return { items: await this.serviceViews.list(), nextCursor: null };
   }
 
-  @MessagePattern('reconcile.mappings.services.map')
-  async mapService(@Payload() payload: unknown): Promise<RpcResponse<'reconcile.mappings.services.map'>> {
-    const request = parseOrThrow(rpc['reconcile.mappings.services.map'].request, payload, 'service mapping');
+  @Rpc('reconcile.mappings.services.map')
+  async mapService(
+    request: RpcInput<'reconcile.mappings.services.map'>,
+  ): Promise<RpcResponse<'reconcile.mappings.services.map'>> {
     await this.services.map(request);
-    return this.services.viewOf(request.sku);
+    return this.serviceViews.viewOf(request.sku);
   }
 
-  @MessagePattern('reconcile.mappings.services.unmap')
-  async unmapService(@Payload() payload: unknown): Promise<RpcResponse<'reconcile.mappings.services.unmap'>> {
-    const request = parseOrThrow(rpc['reconcile.mappings.services.unmap'].request, payload, 'request');
+  @Rpc('reconcile.mappings.services.unmap')
+  async unmapService(
+    request: RpcInput<'reconcile.mappings.services.unmap'>,
+  ): Promise<RpcResponse<'reconcile.mappings.services.unmap'>> {
     await this.services.unmap(request);
-    return this.services.viewOf(request.sku);
+    return this.serviceViews.viewOf(request.sku);
   }
 
-  @MessagePattern('reconcile.mappings.services.exclude')
-  async excludeService(@Payload() payload: unknown): Promise<RpcResponse<'reconcile.mappings.services.exclude'>> {
-    const request = parseOrThrow(rpc['reconcile.mappings.services.exclude'].request, payload, 'request');
+  @Rpc('reconcile.mappings.services.exclude')
+  async excludeService(
+    request: RpcInput<'reconcile.mappings.services.exclude'>,
+  ): Promise<RpcResponse<'reconcile.mappings.services.exclude'>> {
     await this.services.exclude(request);
-    return this.services.viewOf(request.sku);
+    return this.serviceViews.viewOf(request.sku);
   }
 }

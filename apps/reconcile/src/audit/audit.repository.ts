@@ -1,8 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { findPage, type PageRequest } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import type { Page } from '@seatwise/shared/contracts/page';
 import type { AuditEntryView } from '@seatwise/shared/contracts/reconcile-views';
 import { type Model, Schema } from 'mongoose';
-import { afterCondition } from '../db/cursor';
+import { definedOnly } from '../db/defined-only';
+import { filledFinder } from '../db/filled-find';
 
 export interface AuditDoc {
   _id: string; // time-ordered
@@ -17,19 +20,29 @@ export interface AuditDoc {
 }
 
 const schema = new Schema<AuditDoc>(
-  { _id: String, at: Date, actor: String, action: String, targetKind: String, targetId: String, accountId: { type: String, default: null }, note: { type: String, default: null }, details: { type: Schema.Types.Mixed, default: () => ({}) } },
+  {
+    _id: String,
+    at: Date,
+    actor: String,
+    action: String,
+    targetKind: String,
+    targetId: String,
+    accountId: { type: String, default: null },
+    note: { type: String, default: null },
+    details: { type: Schema.Types.Mixed, default: () => ({}) },
+  },
   { versionKey: false, minimize: false },
 );
 schema.index({ accountId: 1, _id: -1 });
 schema.index({ targetId: 1, _id: -1 });
 schema.index({ action: 1, _id: -1 });
 
-export interface AuditQuery {
+const DEFAULTS: Partial<AuditDoc> = { accountId: null, note: null, details: {} };
+
+export interface AuditFilter {
   accountId?: string | undefined;
   action?: string | undefined;
   targetId?: string | undefined;
-  limit: number;
-  cursor?: string | undefined;
 }
 
 @Injectable()
@@ -48,20 +61,9 @@ export class AuditRepository implements OnModuleInit {
     if (docs.length > 0) await this.model.insertMany(docs, { ordered: false });
   }
 
-  async list(query: AuditQuery): Promise<AuditDoc[]> {
-    const filter = {
-      ...(query.accountId === undefined ? {} : { accountId: query.accountId }),
-      ...(query.action === undefined ? {} : { action: query.action }),
-      ...(query.targetId === undefined ? {} : { targetId: query.targetId }),
-      ...afterCondition(query.cursor, -1),
-    };
-    return this.model.find(filter).sort({ _id: -1 }).limit(query.limit + 1).lean<AuditDoc[]>().exec();
+  // Newest first: ids are time-ordered.
+  page<T>(query: AuditFilter & Omit<PageRequest, 'sort'>, toView: (doc: AuditDoc) => T): Promise<Page<T>> {
+    const { limit, cursor, ...filter } = query;
+    return findPage(filledFinder(this.model, DEFAULTS), definedOnly(filter), { limit, cursor, sort: '-_id' }, toView);
   }
-}
-
-export function toAuditView(doc: AuditDoc): AuditEntryView {
-  return {
-    id: doc._id, at: new Date(doc.at).toISOString(), actor: doc.actor, action: doc.action, targetKind: doc.targetKind,
-    targetId: doc.targetId, accountId: doc.accountId ?? null, note: doc.note ?? null, details: doc.details,
-  };
 }

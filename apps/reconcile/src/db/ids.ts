@@ -8,8 +8,3 @@ export function newId(prefix: string): string {
   const time = Date.now().toString(36).padStart(9, '0');
   return `${prefix}_${time}${counter.toString(36).padStart(4, '0')}${randomBytes(3).toString('hex')}`;
 }
-
-// Our id of a PSA record: the connection plus the PSA's own id, so two PSAs never collide.
-export function psaRecordId(connectionId: string, externalId: string): string {
-  return `${connectionId}-${externalId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-}

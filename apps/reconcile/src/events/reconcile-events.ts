@@ -8,7 +8,10 @@ import type { Logger } from '@seatwise/shared/logging/logger';
 // the next change of the same record publishes its newer revision (consumers keep the highest revision).
 @Injectable()
 export class ReconcileEvents {
-  constructor(private readonly bus: EventBus, @Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(
+    private readonly bus: EventBus,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   async publish<N extends EventName>(name: N, payload: EventPayload<N>): Promise<void> {
     try {

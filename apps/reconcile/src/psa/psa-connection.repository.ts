@@ -1,9 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EncryptedSecret } from '@seatwise/platform/crypto/secret-cipher';
+import { fillAbsent } from '@seatwise/platform/db/fill-absent';
+import { findPage, type PageRequest } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
-import type { PsaConnectionView } from '@seatwise/shared/contracts/reconcile-views';
+import type { Page } from '@seatwise/shared/contracts/page';
+import { AppError } from '@seatwise/shared/errors/app-error';
 import { type Model, Schema } from 'mongoose';
-import { afterCondition } from '../db/cursor';
+import { filledFinder, findFilled } from '../db/filled-find';
 
 export interface Watermarks {
   companies: string | null;
@@ -11,6 +14,14 @@ export interface Watermarks {
   agreements: string | null;
   additions: string | null;
 }
+
+// Frozen: documents that lack watermarks all read this one object.
+export const NO_WATERMARKS: Readonly<Watermarks> = Object.freeze({
+  companies: null,
+  products: null,
+  agreements: null,
+  additions: null,
+});
 
 export interface PsaConnectionDoc {
   _id: string;
@@ -44,12 +55,24 @@ const schema = new Schema<PsaConnectionDoc>(
     status: String,
     lastError: { type: Schema.Types.Mixed, default: null },
     lastSyncAt: { type: Date, default: null },
-    watermarks: { type: Schema.Types.Mixed, default: () => ({ companies: null, products: null, agreements: null, additions: null }) },
+    watermarks: { type: Schema.Types.Mixed, default: () => ({ ...NO_WATERMARKS }) },
     createdAt: Date,
     updatedAt: Date,
   },
   { versionKey: false, minimize: false },
 );
+
+// Documents written before watermarks existed read as all-null watermarks.
+const DEFAULTS: Partial<PsaConnectionDoc> = {
+  siteUrl: null,
+  companyId: null,
+  publicKey: null,
+  clientId: null,
+  secret: null,
+  lastError: null,
+  lastSyncAt: null,
+  watermarks: NO_WATERMARKS,
+};
 
 @Injectable()
 export class PsaConnectionRepository implements OnModuleInit {
@@ -68,57 +91,46 @@ export class PsaConnectionRepository implements OnModuleInit {
   }
 
   async findById(id: string): Promise<PsaConnectionDoc | null> {
-    return normalize(await this.model.findById(id).lean<PsaConnectionDoc>().exec());
+    return fillAbsent(DEFAULTS, await this.model.findById(id).lean<PsaConnectionDoc>().exec());
+  }
+
+  // The connection, or RECONCILE.CONNECTION_NOT_FOUND: every use of a named connection starts here.
+  async mustFind(id: string): Promise<PsaConnectionDoc> {
+    const doc = await this.findById(id);
+    if (!doc) throw new AppError('RECONCILE.CONNECTION_NOT_FOUND', `No PSA connection ${id}`);
+    return doc;
   }
 
   async findConnectWise(siteUrl: string, companyId: string, publicKey: string): Promise<PsaConnectionDoc | null> {
-    return normalize(await this.model.findOne({ kind: 'connectwise', siteUrl, companyId, publicKey }).lean<PsaConnectionDoc>().exec());
+    const doc = await this.model
+      .findOne({ kind: 'connectwise', siteUrl, companyId, publicKey })
+      .lean<PsaConnectionDoc>()
+      .exec();
+    return fillAbsent(DEFAULTS, doc);
   }
 
-  async list(limit: number, cursor?: string): Promise<PsaConnectionDoc[]> {
-    const docs = await this.model.find(afterCondition(cursor, 1)).sort({ _id: 1 }).limit(limit).lean<PsaConnectionDoc[]>().exec();
-    return docs.map((d) => normalize(d) as PsaConnectionDoc);
+  page<T>(request: Omit<PageRequest, 'sort'>, toView: (doc: PsaConnectionDoc) => T): Promise<Page<T>> {
+    return findPage(
+      filledFinder(this.model, DEFAULTS),
+      {},
+      { limit: request.limit, cursor: request.cursor, sort: '_id' },
+      toView,
+    );
   }
 
-  async listKind(kind: PsaConnectionDoc['kind']): Promise<PsaConnectionDoc[]> {
-    return (await this.model.find({ kind }).sort({ _id: 1 }).lean<PsaConnectionDoc[]>().exec()).map((d) => normalize(d) as PsaConnectionDoc);
+  listKind(kind: PsaConnectionDoc['kind']): Promise<PsaConnectionDoc[]> {
+    return findFilled(this.model, DEFAULTS, { kind }, { _id: 1 });
   }
 
   async update(id: string, changes: Partial<Omit<PsaConnectionDoc, '_id'>>): Promise<PsaConnectionDoc | null> {
-    return normalize(await this.model.findByIdAndUpdate(id, { $set: changes }, { returnDocument: 'after' }).lean<PsaConnectionDoc>().exec());
+    const doc = await this.model
+      .findByIdAndUpdate(id, { $set: changes }, { returnDocument: 'after' })
+      .lean<PsaConnectionDoc>()
+      .exec();
+    return fillAbsent(DEFAULTS, doc);
   }
 
   async delete(id: string): Promise<boolean> {
     return (await this.model.deleteOne({ _id: id }).exec()).deletedCount === 1;
   }
-}
-
-// FerretDB drops null values written on insert; missing fields read as null.
-function normalize(doc: PsaConnectionDoc | null): PsaConnectionDoc | null {
-  if (!doc) return null;
-  // Documents written before watermarks existed (or by FerretDB without them) read as all-null.
-  const w: Partial<Watermarks> = Object.assign({}, doc.watermarks);
-  return {
-    ...doc,
-    siteUrl: doc.siteUrl ?? null, companyId: doc.companyId ?? null, publicKey: doc.publicKey ?? null, clientId: doc.clientId ?? null,
-    secret: doc.secret ?? null, lastError: doc.lastError ?? null, lastSyncAt: doc.lastSyncAt ?? null,
-    watermarks: { companies: w.companies ?? null, products: w.products ?? null, agreements: w.agreements ?? null, additions: w.additions ?? null },
-  };
-}
-
-export function toConnectionView(doc: PsaConnectionDoc): PsaConnectionView {
-  return {
-    id: doc._id,
-    name: doc.name,
-    kind: doc.kind,
-    siteUrl: doc.siteUrl,
-    companyId: doc.companyId,
-    publicKey: doc.publicKey,
-    clientId: doc.clientId,
-    status: doc.status,
-    lastError: doc.lastError ? { code: doc.lastError.code, message: doc.lastError.message, at: new Date(doc.lastError.at).toISOString() } : null,
-    lastSyncAt: doc.lastSyncAt ? new Date(doc.lastSyncAt).toISOString() : null,
-    createdAt: new Date(doc.createdAt).toISOString(),
-    updatedAt: new Date(doc.updatedAt).toISOString(),
-  };
 }

@@ -1,7 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { chunks } from '@seatwise/platform/db/chunks';
+import { fillAbsent } from '@seatwise/platform/db/fill-absent';
+import { findPage, type PageRequest } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import { containsText } from '@seatwise/platform/db/regex';
+import type { Page } from '@seatwise/shared/contracts/page';
 import type { Model } from 'mongoose';
-import { afterCondition, escapeRegex } from '../db/cursor';
+import { filledFinder, findFilled } from '../db/filled-find';
 import {
   additionSchema,
   agreementSchema,
@@ -13,17 +18,24 @@ import {
   type PsaProductDoc,
 } from './psa-records.schemas';
 
-export interface PsaListQuery {
+interface PsaListFilter {
   connectionId?: string | undefined;
+  // A case-insensitive substring of the name.
   q?: string | undefined;
-  limit: number;
-  cursor?: string | undefined;
 }
+
+type CatalogQuery = PsaListFilter & Omit<PageRequest, 'sort'>;
 
 type Kind = 'companies' | 'products' | 'agreements' | 'additions';
 // The fields every synced record has; generic operations (cleanup) see each model as this.
-interface Synced { _id: string; connectionId: string; seenRun: string }
+interface Synced {
+  _id: string;
+  connectionId: string;
+  seenRun: string;
+}
 const BATCH = 500;
+// FerretDB drops identifiers written as null.
+const CATALOG_DEFAULTS: Partial<PsaCompanyDoc & PsaProductDoc> = { identifier: null };
 const KINDS: readonly Kind[] = ['companies', 'products', 'agreements', 'additions'];
 
 // The synced PSA data (cross-tenant: PSA records belong to the MSP, not to one Duo account).
@@ -70,7 +82,11 @@ export class PsaDataRepository implements OnModuleInit {
   async removeUnseen(connectionId: string, runId: string, kinds: readonly Kind[]): Promise<number> {
     let removed = 0;
     for (const kind of kinds) {
-      removed += (await this.synced(kind).deleteMany({ connectionId, seenRun: { $ne: runId } }).exec()).deletedCount;
+      removed += (
+        await this.synced(kind)
+          .deleteMany({ connectionId, seenRun: { $ne: runId } })
+          .exec()
+      ).deletedCount;
     }
     return removed;
   }
@@ -80,23 +96,23 @@ export class PsaDataRepository implements OnModuleInit {
   }
 
   async company(id: string): Promise<PsaCompanyDoc | null> {
-    return this.models.companies.findById(id).lean<PsaCompanyDoc>().exec();
+    return fillAbsent(CATALOG_DEFAULTS, await this.models.companies.findById(id).lean<PsaCompanyDoc>().exec());
   }
 
   async product(id: string): Promise<PsaProductDoc | null> {
-    return this.models.products.findById(id).lean<PsaProductDoc>().exec();
+    return fillAbsent(CATALOG_DEFAULTS, await this.models.products.findById(id).lean<PsaProductDoc>().exec());
   }
 
-  async companiesByNameKey(nameKey: string): Promise<PsaCompanyDoc[]> {
-    return this.models.companies.find({ nameKey }).lean<PsaCompanyDoc[]>().exec();
+  companiesByNameKey(nameKey: string): Promise<PsaCompanyDoc[]> {
+    return findFilled(this.models.companies, CATALOG_DEFAULTS, { nameKey });
   }
 
   async companiesByIds(ids: string[]): Promise<PsaCompanyDoc[]> {
-    return ids.length === 0 ? [] : this.models.companies.find({ _id: { $in: ids } }).lean<PsaCompanyDoc[]>().exec();
+    return ids.length === 0 ? [] : findFilled(this.models.companies, CATALOG_DEFAULTS, { _id: { $in: ids } });
   }
 
   async productsByIds(ids: string[]): Promise<PsaProductDoc[]> {
-    return ids.length === 0 ? [] : this.models.products.find({ _id: { $in: ids } }).lean<PsaProductDoc[]>().exec();
+    return ids.length === 0 ? [] : findFilled(this.models.products, CATALOG_DEFAULTS, { _id: { $in: ids } });
   }
 
   // Every company's id and name, for ranking suggestions.
@@ -104,12 +120,13 @@ export class PsaDataRepository implements OnModuleInit {
     return this.models.companies.find({}, { name: 1 }).lean<{ _id: string; name: string }[]>().exec();
   }
 
-  async listCompanies(query: PsaListQuery): Promise<PsaCompanyDoc[]> {
-    return this.models.companies.find(listFilter(query)).sort({ _id: 1 }).limit(query.limit + 1).lean<PsaCompanyDoc[]>().exec();
+  // Catalog lists (cross-tenant), by record id.
+  companiesPage(query: CatalogQuery): Promise<Page<PsaCompanyDoc>> {
+    return catalogPage(this.models.companies, query);
   }
 
-  async listProducts(query: PsaListQuery): Promise<PsaProductDoc[]> {
-    return this.models.products.find(listFilter(query)).sort({ _id: 1 }).limit(query.limit + 1).lean<PsaProductDoc[]>().exec();
+  productsPage(query: CatalogQuery): Promise<Page<PsaProductDoc>> {
+    return catalogPage(this.models.products, query);
   }
 
   async agreements(connectionId: string): Promise<PsaAgreementDoc[]> {
@@ -118,7 +135,10 @@ export class PsaDataRepository implements OnModuleInit {
 
   // What the PSA bills a company for a product: active lines on active agreements, summed.
   async billedQuantity(companyId: string, productId: string): Promise<number> {
-    const active = await this.models.agreements.find({ companyId, cancelled: false }, { _id: 1 }).lean<{ _id: string }[]>().exec();
+    const active = await this.models.agreements
+      .find({ companyId, cancelled: false }, { _id: 1 })
+      .lean<{ _id: string }[]>()
+      .exec();
     if (active.length === 0) return 0;
     const lines = await this.models.additions
       .find({ companyId, productId, cancelled: false, agreementId: { $in: active.map((a) => a._id) } }, { quantity: 1 })
@@ -137,8 +157,8 @@ export class PsaDataRepository implements OnModuleInit {
   }
 
   private async upsert<T extends { _id: string }>(model: Model<T>, docs: T[]): Promise<void> {
-    for (let i = 0; i < docs.length; i += BATCH) {
-      const ops = docs.slice(i, i + BATCH).map((doc) => {
+    for (const batch of chunks(docs, BATCH)) {
+      const ops = batch.map((doc) => {
         const { _id, ...fields } = doc;
         return { updateOne: { filter: { _id }, update: { $set: fields }, upsert: true } };
       });
@@ -148,10 +168,13 @@ export class PsaDataRepository implements OnModuleInit {
   }
 }
 
-function listFilter(query: PsaListQuery): Record<string, unknown> {
-  return {
-    ...afterCondition(query.cursor, 1),
+// Catalog records of one connection (or all) whose name contains the search text, by record id.
+function catalogPage<D extends PsaCompanyDoc | PsaProductDoc>(model: Model<D>, query: CatalogQuery): Promise<Page<D>> {
+  const base = {
     ...(query.connectionId === undefined ? {} : { connectionId: query.connectionId }),
-    ...(query.q === undefined || query.q.trim() === '' ? {} : { name: { $regex: escapeRegex(query.q.trim()), $options: 'i' } }),
+    ...containsText('name', query.q),
   };
+  const request = { limit: query.limit, cursor: query.cursor, sort: '_id' };
+  // Both catalog documents have an identifier; TypeScript cannot see that through the type parameter.
+  return findPage(filledFinder(model, CATALOG_DEFAULTS as Partial<D>), base, request, (d) => d);
 }

@@ -10,8 +10,16 @@ import { randomBytes } from 'node:crypto';
 import { service } from '../service';
 
 const snapshot = (accountId: string, name: string, seats: number) => ({
-  integrationId: 'int_spec', accountId, name, edition: 'PLATFORM' as const, userCount: seats, pendingDeletionCount: 0, billableSeats: seats,
-  adminCount: null, integrationCount: null, observedAt: '2026-03-01T00:00:00.000Z',
+  integrationId: 'int_spec',
+  accountId,
+  name,
+  edition: 'PLATFORM' as const,
+  userCount: seats,
+  pendingDeletionCount: 0,
+  billableSeats: seats,
+  adminCount: null,
+  integrationCount: null,
+  observedAt: '2026-03-01T00:00:00.000Z',
 });
 
 describe('reconcile with a JSON import instead of a PSA', () => {
@@ -22,7 +30,11 @@ describe('reconcile with a JSON import instead of a PSA', () => {
 
   beforeAll(async () => {
     scope = createTestScope();
-    app = await startService(service, envSchema, serviceEnv(scope, { SEATWISE_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}` }));
+    app = await startService(
+      service,
+      envSchema,
+      serviceEnv(scope, { SEATWISE_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}` }),
+    );
     nc = await connectBus({ url: scope.natsUrl, name: 'import-spec' });
     rpc = new RpcClient(nc, scope.busPrefix, 30_000);
   });
@@ -39,31 +51,79 @@ describe('reconcile with a JSON import instead of a PSA', () => {
     await waitFor(async () => (await rpc.request('reconcile.mappings.accounts.list', {})).items.length === 2);
 
     const body = {
-      name: 'Spreadsheet', actor: 'bob',
-      companies: [{ id: 'c1', name: 'ACME DENTAL ' }, { id: 'c2', name: 'Blue Harbor Realty, LLC' }],
+      name: 'Spreadsheet',
+      actor: 'bob',
+      companies: [
+        { id: 'c1', name: 'ACME DENTAL ' },
+        { id: 'c2', name: 'Blue Harbor Realty, LLC' },
+      ],
       products: [{ id: 'p1', name: 'Duo Advantage' }],
-      agreementLines: [{ companyId: 'c1', productId: 'p1', quantity: 10 }, { companyId: 'c2', productId: 'p1', quantity: 4 }],
+      agreementLines: [
+        { companyId: 'c1', productId: 'p1', quantity: 10 },
+        { companyId: 'c2', productId: 'p1', quantity: 4 },
+      ],
     };
-    await expect(rpc.request('reconcile.psa.import', { ...body, agreementLines: [{ companyId: 'c9', productId: 'p1', quantity: 1 }] }))
-      .rejects.toMatchObject({ code: 'COMMON.VALIDATION_FAILED', fields: [{ path: 'agreementLines.0.companyId' }] });
+    await expect(
+      rpc.request('reconcile.psa.import', {
+        ...body,
+        agreementLines: [{ companyId: 'c9', productId: 'p1', quantity: 1 }],
+      }),
+    ).rejects.toMatchObject({ code: 'COMMON.VALIDATION_FAILED', fields: [{ path: 'agreementLines.0.companyId' }] });
     expect((await rpc.request('reconcile.psa.connections.list', {})).items).toEqual([]);
 
     const { connection, counts } = await rpc.request('reconcile.psa.import', body);
     expect(counts).toEqual({ companies: 2, products: 1, agreementLines: 2 });
     const accounts = (await rpc.request('reconcile.mappings.accounts.list', {})).items;
-    expect(accounts.find((a) => a.accountId === 'DA1')).toMatchObject({ state: 'mapped', source: 'auto', psaCompanyId: `${connection.id}-c1` });
-    expect(accounts.find((a) => a.accountId === 'DA2')).toMatchObject({ state: 'unmapped', suggestions: [{ psaCompanyId: `${connection.id}-c2`, score: 1 }] });
-    await expect(rpc.request('reconcile.reconciliation.list', {})).rejects.toMatchObject({ code: 'RECONCILE.NOT_READY' });
+    expect(accounts.find((a) => a.accountId === 'DA1')).toMatchObject({
+      state: 'mapped',
+      source: 'auto',
+      psaCompanyId: `${connection.id}-c1`,
+    });
+    expect(accounts.find((a) => a.accountId === 'DA2')).toMatchObject({
+      state: 'unmapped',
+      suggestions: [{ psaCompanyId: `${connection.id}-c2`, score: 1 }],
+    });
+    await expect(rpc.request('reconcile.reconciliation.list', {})).rejects.toMatchObject({
+      code: 'RECONCILE.NOT_READY',
+    });
 
-    await rpc.request('reconcile.mappings.services.map', { sku: 'Advantage', productId: `${connection.id}-p1`, actor: 'bob' });
+    await rpc.request('reconcile.mappings.services.map', {
+      sku: 'Advantage',
+      productId: `${connection.id}-p1`,
+      actor: 'bob',
+    });
     const rows = (await rpc.request('reconcile.reconciliation.list', {})).items;
-    expect(rows).toEqual([expect.objectContaining({ accountId: 'DA1', sku: 'Advantage', vendorQuantity: 12, psaQuantity: 10, delta: 2, type: 'under_billed', state: 'pending' })]);
-    const [approved] = (await rpc.request('reconcile.reconciliation.approve', { ids: [rows[0]!.id], actor: 'bob' })).items;
-    expect(approved).toMatchObject({ state: 'approved', note: expect.stringContaining('import connection') as unknown });
-    await expect(rpc.request('reconcile.sync-runs.start', { connectionId: connection.id, kind: 'quick', actor: 'bob' })).rejects.toMatchObject({ code: 'RECONCILE.CONNECTION_INVALID_STATE' });
+    expect(rows).toEqual([
+      expect.objectContaining({
+        accountId: 'DA1',
+        sku: 'Advantage',
+        vendorQuantity: 12,
+        psaQuantity: 10,
+        delta: 2,
+        type: 'under_billed',
+        state: 'pending',
+      }),
+    ]);
+    const [approved] = (await rpc.request('reconcile.reconciliation.approve', { ids: [rows[0]!.id], actor: 'bob' }))
+      .items;
+    expect(approved).toMatchObject({
+      state: 'approved',
+      note: expect.stringContaining('import connection') as unknown,
+    });
+    await expect(
+      rpc.request('reconcile.sync-runs.start', { connectionId: connection.id, kind: 'quick', actor: 'bob' }),
+    ).rejects.toMatchObject({ code: 'RECONCILE.CONNECTION_INVALID_STATE' });
 
     // Re-importing the corrected quantity closes the gap; the decided row comes back as pending, in line.
-    await rpc.request('reconcile.psa.import', { ...body, connectionId: connection.id, agreementLines: [{ companyId: 'c1', productId: 'p1', quantity: 12 }] });
-    await expect(rpc.request('reconcile.reconciliation.get', { id: rows[0]!.id })).resolves.toMatchObject({ psaQuantity: 12, type: 'no_change', state: 'pending' });
+    await rpc.request('reconcile.psa.import', {
+      ...body,
+      connectionId: connection.id,
+      agreementLines: [{ companyId: 'c1', productId: 'p1', quantity: 12 }],
+    });
+    await expect(rpc.request('reconcile.reconciliation.get', { id: rows[0]!.id })).resolves.toMatchObject({
+      psaQuantity: 12,
+      type: 'no_change',
+      state: 'pending',
+    });
   });
 });

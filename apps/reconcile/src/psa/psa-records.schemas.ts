@@ -3,6 +3,11 @@ import { Schema } from 'mongoose';
 // Local copies of PSA records, per connection. `_id` = connection + PSA id (psaRecordId); `seenRun` = the last
 // full sync or import that saw the record, so records the PSA no longer has can be removed after it.
 
+// Our id of a PSA record: the connection plus the PSA's own id, so two PSAs never collide.
+export function psaRecordId(connectionId: string, externalId: string): string {
+  return `${connectionId}-${externalId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
 export interface PsaCompanyDoc {
   _id: string;
   connectionId: string;
@@ -54,10 +59,16 @@ export const companySchema = new Schema<PsaCompanyDoc>(
 companySchema.index({ connectionId: 1, _id: 1 });
 companySchema.index({ nameKey: 1 });
 
-export const productSchema = new Schema<PsaProductDoc>({ ...base, identifier: { type: String, default: null }, name: String }, { versionKey: false });
+export const productSchema = new Schema<PsaProductDoc>(
+  { ...base, identifier: { type: String, default: null }, name: String },
+  { versionKey: false },
+);
 productSchema.index({ connectionId: 1, _id: 1 });
 
-export const agreementSchema = new Schema<PsaAgreementDoc>({ ...base, companyId: String, name: String, cancelled: Boolean }, { versionKey: false });
+export const agreementSchema = new Schema<PsaAgreementDoc>(
+  { ...base, companyId: String, name: String, cancelled: Boolean },
+  { versionKey: false },
+);
 agreementSchema.index({ companyId: 1 });
 agreementSchema.index({ connectionId: 1, cancelled: 1 });
 

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@seatwise/platform/clock/clock';
 import type { ReconciliationRowView } from '@seatwise/shared/contracts/reconcile-views';
+import { AppError } from '@seatwise/shared/errors/app-error';
 import { AuditService } from '../audit/audit.service';
-import { fail, ReconcileErrors } from '../errors';
 import { ReconcileEvents } from '../events/reconcile-events';
 import { PushService } from './push.service';
-import { type RowDoc, RowRepository, type RowState, toRowEvent, toRowView } from './row.repository';
+import { toRowEvent, toRowView } from './row-views';
+import { type RowDoc, RowRepository, type RowState } from './row.repository';
 
 export interface Decision {
   ids: string[];
@@ -24,7 +25,8 @@ const FROM: Record<Verb, readonly RowState[]> = {
   reset: ['dismissed', 'failed', 'applied', 'approved'],
 };
 
-const IMPORT_NOTE = 'import connection: the decision is recorded, nothing is pushed; change the quantity in your PSA and import again';
+const IMPORT_NOTE =
+  'import connection: the decision is recorded, nothing is pushed; change the quantity in your PSA and import again';
 
 @Injectable()
 export class DecisionsService {
@@ -55,12 +57,22 @@ export class DecisionsService {
     const rows = new Map((await this.rows.byIds(ids)).map((r) => [r._id, r]));
     const missing = ids.filter((id) => !rows.has(id));
     if (missing.length > 0) {
-      throw fail(ReconcileErrors.ROW_NOT_FOUND, `No reconciliation row ${missing.join(', ')}`, missing.map((id) => ({ path: `ids.${decision.ids.indexOf(id)}`, message: `no row ${id}` })));
+      throw new AppError(
+        'RECONCILE.ROW_NOT_FOUND',
+        `No reconciliation row ${missing.join(', ')}`,
+        missing.map((id) => ({ path: `ids.${decision.ids.indexOf(id)}`, message: `no row ${id}` })),
+      );
     }
-    const invalid = ids.map((id) => rows.get(id) as RowDoc).map((row) => ({ row, why: whyNot(verb, row) })).filter((x) => x.why !== null);
+    const invalid = ids
+      .map((id) => rows.get(id) as RowDoc)
+      .map((row) => ({ row, why: whyNot(verb, row) }))
+      .filter((x) => x.why !== null);
     if (invalid.length > 0) {
-      throw fail(ReconcileErrors.ROW_INVALID_STATE, `Cannot ${verb}: ${invalid.map((x) => `${x.row._id} ${x.why ?? ''}`).join('; ')}`,
-        invalid.map((x) => ({ path: `ids.${decision.ids.indexOf(x.row._id)}`, message: x.why ?? '' })));
+      throw new AppError(
+        'RECONCILE.ROW_INVALID_STATE',
+        `Cannot ${verb}: ${invalid.map((x) => `${x.row._id} ${x.why ?? ''}`).join('; ')}`,
+        invalid.map((x) => ({ path: `ids.${decision.ids.indexOf(x.row._id)}`, message: x.why ?? '' })),
+      );
     }
     const out: ReconciliationRowView[] = [];
     const toPush: string[] = [];
@@ -73,8 +85,19 @@ export class DecisionsService {
         continue;
       }
       await this.audit.record({
-        actor: decision.actor, action: `row.${verb}`, targetKind: 'row', targetId: id, accountId: row.accountId, note: decision.note,
-        details: { from: row.state, to: updated.state, vendorQuantity: row.vendorQuantity, psaQuantity: row.psaQuantity, ...(decision.effectiveDate ? { effectiveDate: decision.effectiveDate } : {}) },
+        actor: decision.actor,
+        action: `row.${verb}`,
+        targetKind: 'row',
+        targetId: id,
+        accountId: row.accountId,
+        note: decision.note,
+        details: {
+          from: row.state,
+          to: updated.state,
+          vendorQuantity: row.vendorQuantity,
+          psaQuantity: row.psaQuantity,
+          ...(decision.effectiveDate ? { effectiveDate: decision.effectiveDate } : {}),
+        },
       });
       await this.events.publish('reconcile.reconciliation.updated', toRowEvent(updated));
       if (verb === 'approve' && updated.connectionKind === 'connectwise') toPush.push(id);
@@ -88,10 +111,15 @@ export class DecisionsService {
     const now = this.clock.now();
     const decided = { decidedBy: decision.actor, decidedAt: now, updatedAt: now, note: decision.note ?? null };
     if (verb === 'dismiss') return { ...decided, state: 'dismissed' };
-    if (verb === 'reset') return { ...decided, state: 'pending', lastError: null, effectiveDate: null, appliedAt: null };
+    if (verb === 'reset') {
+      return { ...decided, state: 'pending', lastError: null, effectiveDate: null, appliedAt: null };
+    }
     const imported = row.connectionKind === 'import';
     return {
-      ...decided, state: 'approved', lastError: null, pushLeaseUntil: new Date(0),
+      ...decided,
+      state: 'approved',
+      lastError: null,
+      pushLeaseUntil: new Date(0),
       effectiveDate: decision.effectiveDate ? new Date(decision.effectiveDate) : null,
       note: imported ? [decision.note, IMPORT_NOTE].filter(Boolean).join(' | ') : decided.note,
     };
@@ -101,6 +129,8 @@ export class DecisionsService {
 function whyNot(verb: Verb, row: RowDoc): string | null {
   if (verb === 'approve' && row.type === 'unmapped') return 'is unmapped (map the account and its SKU first)';
   if (verb === 'approve' && row.state === 'applied') return 'is already applied (nothing to push)';
-  if (verb === 'reset' && row.state === 'approved' && row.connectionKind !== 'import') return 'is being pushed to the PSA';
+  if (verb === 'reset' && row.state === 'approved' && row.connectionKind !== 'import') {
+    return 'is being pushed to the PSA';
+  }
   return FROM[verb].includes(row.state) ? null : `is ${row.state}`;
 }

@@ -4,14 +4,14 @@ import { LOGGER } from '@seatwise/platform/tokens';
 import { AppError } from '@seatwise/shared/errors/app-error';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { AuditService } from '../audit/audit.service';
-import { psaRecordId } from '../db/ids';
-import { ReconcileErrors } from '../errors';
 import { ReconcileEvents } from '../events/reconcile-events';
-import { PsaConnectionsService } from '../psa/psa-connections.service';
-import { PsaDataRepository } from '../psa/psa-data.repository';
+import { ConnectionAdapters } from '../psa/connection-adapters';
 import type { QuantityResult } from '../psa/psa-adapter';
+import { PsaDataRepository } from '../psa/psa-data.repository';
+import { psaRecordId } from '../psa/psa-records.schemas';
 import { classify } from './classify';
-import { type RowDoc, RowRepository, toRowEvent } from './row.repository';
+import { toRowEvent } from './row-views';
+import { type RowDoc, RowRepository } from './row.repository';
 
 const LEASE_MS = 5 * 60_000;
 const SWEEP_MS = 15_000;
@@ -28,7 +28,7 @@ export class PushService implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly rows: RowRepository,
     private readonly psa: PsaDataRepository,
-    private readonly connections: PsaConnectionsService,
+    private readonly adapters: ConnectionAdapters,
     private readonly audit: AuditService,
     private readonly events: ReconcileEvents,
     private readonly clock: Clock,
@@ -37,7 +37,9 @@ export class PushService implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     // Approved rows a previous process did not finish are pushed again (setting a quantity is idempotent).
-    this.timer = setInterval(() => { void this.sweep(); }, SWEEP_MS);
+    this.timer = setInterval(() => {
+      void this.sweep();
+    }, SWEEP_MS);
     this.timer.unref();
     void this.sweep();
   }
@@ -51,7 +53,9 @@ export class PushService implements OnApplicationBootstrap, OnApplicationShutdow
 
   enqueue(ids: readonly string[]): void {
     for (const id of ids) this.queue.add(id);
-    this.draining ??= this.drain().finally(() => { this.draining = null; });
+    this.draining ??= this.drain().finally(() => {
+      this.draining = null;
+    });
   }
 
   private async sweep(): Promise<void> {
@@ -65,7 +69,9 @@ export class PushService implements OnApplicationBootstrap, OnApplicationShutdow
   private async drain(): Promise<void> {
     for (let next = this.queue.values().next(); !next.done && !this.stopped; next = this.queue.values().next()) {
       this.queue.delete(next.value);
-      await this.pushOne(next.value).catch((error: unknown) => { this.logger.error({ err: error, row: next.value }, 'push bookkeeping failed'); });
+      await this.pushOne(next.value).catch((error: unknown) => {
+        this.logger.error({ err: error, row: next.value }, 'push bookkeeping failed');
+      });
     }
   }
 
@@ -77,21 +83,36 @@ export class PushService implements OnApplicationBootstrap, OnApplicationShutdow
       const result = await this.push(row);
       await this.settle(row, row.vendorQuantity, result);
     } catch (error) {
-      await this.settle(row, row.vendorQuantity, error instanceof AppError ? error : new AppError(ReconcileErrors.PSA_UPSTREAM_FAILED, String(error)));
+      await this.settle(
+        row,
+        row.vendorQuantity,
+        error instanceof AppError ? error : new AppError('RECONCILE.PSA_UPSTREAM_FAILED', String(error)),
+      );
     }
   }
 
   private async push(row: RowDoc): Promise<QuantityResult> {
-    const [company, product] = [row.psaCompanyId ? await this.psa.company(row.psaCompanyId) : null, row.productId ? await this.psa.product(row.productId) : null];
+    const [company, product] = [
+      row.psaCompanyId ? await this.psa.company(row.psaCompanyId) : null,
+      row.productId ? await this.psa.product(row.productId) : null,
+    ];
     if (row.type === 'unmapped' || !company || !product) {
-      throw new AppError(ReconcileErrors.ROW_INVALID_STATE, 'The account or the service is no longer mapped to a PSA record; map it and approve again');
+      throw new AppError(
+        'RECONCILE.ROW_INVALID_STATE',
+        'The account or the service is no longer mapped to a PSA record; map it and approve again',
+      );
     }
-    const adapter = await this.connections.adapterFor(company.connectionId);
+    const adapter = await this.adapters.adapterFor(company.connectionId);
     const result = await adapter.setQuantity({
-      companyExternalId: company.externalId, productExternalId: product.externalId, quantity: row.vendorQuantity,
+      companyExternalId: company.externalId,
+      productExternalId: product.externalId,
+      quantity: row.vendorQuantity,
       effectiveDate: row.effectiveDate ? new Date(row.effectiveDate).toISOString() : null,
     });
-    await this.psa.setAdditionQuantity(psaRecordId(company.connectionId, result.addition.externalId), result.addition.quantity);
+    await this.psa.setAdditionQuantity(
+      psaRecordId(company.connectionId, result.addition.externalId),
+      result.addition.quantity,
+    );
     return result;
   }
 
@@ -101,21 +122,41 @@ export class PushService implements OnApplicationBootstrap, OnApplicationShutdow
       const row = await this.rows.get(leased._id);
       if (row?.state !== 'approved') return;
       const at = this.clock.now();
-      const changes: Partial<RowDoc> = outcome instanceof AppError
-        ? { state: 'failed', lastError: { code: outcome.code, message: outcome.message, at } }
-        : {
-            // Seats changed while pushing: the PSA holds the old count, so the row needs another decision.
-            state: row.vendorQuantity === pushed ? 'applied' : 'pending', lastError: null, appliedAt: at,
-            psaQuantity: outcome.total, delta: row.vendorQuantity - outcome.total, type: classify(row.vendorQuantity, outcome.total),
-          };
-      const updated = await this.rows.update(row._id, row.revision, { ...changes, updatedAt: at, pushLeaseUntil: new Date(0) }, ['approved']);
+      const changes: Partial<RowDoc> =
+        outcome instanceof AppError
+          ? { state: 'failed', lastError: { code: outcome.code, message: outcome.message, at } }
+          : {
+              // Seats changed while pushing: the PSA holds the old count, so the row needs another decision.
+              state: row.vendorQuantity === pushed ? 'applied' : 'pending',
+              lastError: null,
+              appliedAt: at,
+              psaQuantity: outcome.total,
+              delta: row.vendorQuantity - outcome.total,
+              type: classify(row.vendorQuantity, outcome.total),
+            };
+      const updated = await this.rows.update(
+        row._id,
+        row.revision,
+        { ...changes, updatedAt: at, pushLeaseUntil: new Date(0) },
+        ['approved'],
+      );
       if (!updated) continue;
       await this.audit.record({
-        actor: row.decidedBy ?? 'system', action: outcome instanceof AppError ? 'row.failed' : 'row.applied', targetKind: 'row',
-        targetId: row._id, accountId: row.accountId,
-        details: outcome instanceof AppError
-          ? { code: outcome.code, message: outcome.message }
-          : { quantity: pushed, total: outcome.total, previousQuantity: outcome.previousQuantity, agreementId: outcome.agreementExternalId, additionId: outcome.addition.externalId },
+        actor: row.decidedBy ?? 'system',
+        action: outcome instanceof AppError ? 'row.failed' : 'row.applied',
+        targetKind: 'row',
+        targetId: row._id,
+        accountId: row.accountId,
+        details:
+          outcome instanceof AppError
+            ? { code: outcome.code, message: outcome.message }
+            : {
+                quantity: pushed,
+                total: outcome.total,
+                previousQuantity: outcome.previousQuantity,
+                agreementId: outcome.agreementExternalId,
+                additionId: outcome.addition.externalId,
+              },
       });
       await this.events.publish('reconcile.reconciliation.updated', toRowEvent(updated));
       return;

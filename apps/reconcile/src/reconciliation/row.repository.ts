@@ -1,10 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
-import type { ReconciliationUpdatedEvent } from '@seatwise/shared/contracts/reconcile-events';
-import type { ReconciliationRowView } from '@seatwise/shared/contracts/reconcile-views';
-import { type Model, Schema } from 'mongoose';
-import { afterCondition } from '../db/cursor';
 import { isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
+import { fillAbsent } from '@seatwise/platform/db/fill-absent';
+import { findPage, type PageRequest } from '@seatwise/platform/db/find-page';
+import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import type { Page } from '@seatwise/shared/contracts/page';
+import type { ReconciliationUpdatedEvent } from '@seatwise/shared/contracts/reconcile-events';
+import { type Model, Schema } from 'mongoose';
+import { definedOnly } from '../db/defined-only';
+import { filledFinder, findFilled } from '../db/filled-find';
 
 export type RowState = ReconciliationUpdatedEvent['state'];
 
@@ -36,11 +39,28 @@ export interface RowDoc {
 
 const schema = new Schema<RowDoc>(
   {
-    _id: String, accountId: String, accountName: String, psaCompanyId: { type: String, default: null }, connectionId: { type: String, default: null },
-    connectionKind: { type: String, default: null }, sku: String, productId: { type: String, default: null }, vendorQuantity: Number, psaQuantity: Number,
-    delta: Number, type: String, state: String, effectiveDate: { type: Date, default: null }, note: { type: String, default: null },
-    lastError: { type: Schema.Types.Mixed, default: null }, decidedBy: { type: String, default: null }, decidedAt: { type: Date, default: null }, appliedAt: { type: Date, default: null },
-    revision: Number, updatedAt: Date, pushLeaseUntil: Date,
+    _id: String,
+    accountId: String,
+    accountName: String,
+    psaCompanyId: { type: String, default: null },
+    connectionId: { type: String, default: null },
+    connectionKind: { type: String, default: null },
+    sku: String,
+    productId: { type: String, default: null },
+    vendorQuantity: Number,
+    psaQuantity: Number,
+    delta: Number,
+    type: String,
+    state: String,
+    effectiveDate: { type: Date, default: null },
+    note: { type: String, default: null },
+    lastError: { type: Schema.Types.Mixed, default: null },
+    decidedBy: { type: String, default: null },
+    decidedAt: { type: Date, default: null },
+    appliedAt: { type: Date, default: null },
+    revision: Number,
+    updatedAt: Date,
+    pushLeaseUntil: Date,
   },
   { versionKey: false },
 );
@@ -48,12 +68,28 @@ schema.index({ accountId: 1, _id: 1 });
 schema.index({ state: 1, _id: 1 });
 schema.index({ type: 1, _id: 1 });
 
-export interface RowQuery {
+// What a row holds before anyone decides about it.
+export const UNDECIDED = {
+  effectiveDate: null,
+  note: null,
+  lastError: null,
+  decidedBy: null,
+  decidedAt: null,
+  appliedAt: null,
+} as const satisfies Partial<RowDoc>;
+
+const DEFAULTS: Partial<RowDoc> = {
+  psaCompanyId: null,
+  connectionId: null,
+  connectionKind: null,
+  productId: null,
+  ...UNDECIDED,
+};
+
+export interface RowFilter {
   type?: RowDoc['type'] | undefined;
   state?: RowState | undefined;
   accountId?: string | undefined;
-  limit: number;
-  cursor?: string | undefined;
 }
 
 export function rowId(accountId: string, sku: string): string {
@@ -73,15 +109,15 @@ export class RowRepository implements OnModuleInit {
   }
 
   async get(id: string): Promise<RowDoc | null> {
-    return normalize(await this.model.findById(id).lean<RowDoc>().exec());
+    return fillAbsent(DEFAULTS, await this.model.findById(id).lean<RowDoc>().exec());
   }
 
-  async byIds(ids: string[]): Promise<RowDoc[]> {
-    return (await this.model.find({ _id: { $in: ids } }).lean<RowDoc[]>().exec()).map((d) => normalize(d) as RowDoc);
+  byIds(ids: string[]): Promise<RowDoc[]> {
+    return findFilled(this.model, DEFAULTS, { _id: { $in: ids } });
   }
 
-  async ofAccount(scope: { accountId: string }): Promise<RowDoc[]> {
-    return (await this.model.find({ accountId: scope.accountId }).lean<RowDoc[]>().exec()).map((d) => normalize(d) as RowDoc);
+  ofAccount(scope: { accountId: string }): Promise<RowDoc[]> {
+    return findFilled(this.model, DEFAULTS, { accountId: scope.accountId });
   }
 
   async insert(doc: RowDoc): Promise<boolean> {
@@ -95,19 +131,31 @@ export class RowRepository implements OnModuleInit {
   }
 
   // Every change goes through here: only from the revision (and, if given, the states) the caller read.
-  async update(id: string, revision: number, changes: Partial<Omit<RowDoc, '_id' | 'revision'>>, states?: readonly RowState[]): Promise<RowDoc | null> {
+  async update(
+    id: string,
+    revision: number,
+    changes: Partial<Omit<RowDoc, '_id' | 'revision'>>,
+    states?: readonly RowState[],
+  ): Promise<RowDoc | null> {
     const filter = { _id: id, revision, ...(states ? { state: { $in: [...states] } } : {}) };
-    return normalize(await this.model.findOneAndUpdate(filter, { $set: changes, $inc: { revision: 1 } }, { returnDocument: 'after' }).lean<RowDoc>().exec());
+    const doc = await this.model
+      .findOneAndUpdate(filter, { $set: changes, $inc: { revision: 1 } }, { returnDocument: 'after' })
+      .lean<RowDoc>()
+      .exec();
+    return fillAbsent(DEFAULTS, doc);
   }
 
   // Takes an approved row for pushing; null when it is not approved or another push holds it.
   async lease(id: string, now: Date, until: Date): Promise<RowDoc | null> {
-    return normalize(
-      await this.model
-        .findOneAndUpdate({ _id: id, state: 'approved', connectionKind: 'connectwise', pushLeaseUntil: { $lt: now } }, { $set: { pushLeaseUntil: until } }, { returnDocument: 'after' })
-        .lean<RowDoc>()
-        .exec(),
-    );
+    const doc = await this.model
+      .findOneAndUpdate(
+        { _id: id, state: 'approved', connectionKind: 'connectwise', pushLeaseUntil: { $lt: now } },
+        { $set: { pushLeaseUntil: until } },
+        { returnDocument: 'after' },
+      )
+      .lean<RowDoc>()
+      .exec();
+    return fillAbsent(DEFAULTS, doc);
   }
 
   async releaseLease(id: string): Promise<void> {
@@ -116,48 +164,16 @@ export class RowRepository implements OnModuleInit {
 
   // Approved rows no push holds (left over from a restart).
   async pushable(now: Date): Promise<string[]> {
-    const docs = await this.model.find({ state: 'approved', connectionKind: 'connectwise', pushLeaseUntil: { $lt: now } }, { _id: 1 }).lean<{ _id: string }[]>().exec();
+    const docs = await this.model
+      .find({ state: 'approved', connectionKind: 'connectwise', pushLeaseUntil: { $lt: now } }, { _id: 1 })
+      .lean<{ _id: string }[]>()
+      .exec();
     return docs.map((d) => d._id);
   }
 
-  async list(query: RowQuery): Promise<RowDoc[]> {
-    const filter = {
-      ...(query.type === undefined ? {} : { type: query.type }),
-      ...(query.state === undefined ? {} : { state: query.state }),
-      ...(query.accountId === undefined ? {} : { accountId: query.accountId }),
-      ...afterCondition(query.cursor, 1),
-    };
-    const docs = await this.model.find(filter).sort({ _id: 1 }).limit(query.limit + 1).lean<RowDoc[]>().exec();
-    return docs.map((d) => normalize(d) as RowDoc);
+  // Cross-tenant unless the query names an account; by row id.
+  page<T>(query: RowFilter & Omit<PageRequest, 'sort'>, toView: (doc: RowDoc) => T): Promise<Page<T>> {
+    const { limit, cursor, ...filter } = query;
+    return findPage(filledFinder(this.model, DEFAULTS), definedOnly(filter), { limit, cursor, sort: '_id' }, toView);
   }
-}
-
-function normalize(doc: RowDoc | null): RowDoc | null {
-  if (!doc) return null;
-  return {
-    ...doc, psaCompanyId: doc.psaCompanyId ?? null, connectionId: doc.connectionId ?? null, connectionKind: doc.connectionKind ?? null,
-    productId: doc.productId ?? null, effectiveDate: doc.effectiveDate ?? null, note: doc.note ?? null, lastError: doc.lastError ?? null,
-    decidedBy: doc.decidedBy ?? null, decidedAt: doc.decidedAt ?? null, appliedAt: doc.appliedAt ?? null,
-  };
-}
-
-const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
-
-export function toRowView(doc: RowDoc): ReconciliationRowView {
-  return {
-    id: doc._id, accountId: doc.accountId, accountName: doc.accountName, psaCompanyId: doc.psaCompanyId, sku: doc.sku,
-    productId: doc.productId, vendorQuantity: doc.vendorQuantity, psaQuantity: doc.psaQuantity, delta: doc.delta, type: doc.type,
-    state: doc.state, effectiveDate: iso(doc.effectiveDate), note: doc.note,
-    lastError: doc.lastError ? { code: doc.lastError.code, message: doc.lastError.message, at: new Date(doc.lastError.at).toISOString() } : null,
-    decidedBy: doc.decidedBy, decidedAt: iso(doc.decidedAt), appliedAt: iso(doc.appliedAt), revision: doc.revision,
-    updatedAt: new Date(doc.updatedAt).toISOString(),
-  };
-}
-
-export function toRowEvent(doc: RowDoc): ReconciliationUpdatedEvent {
-  return {
-    accountId: doc.accountId, rowId: doc._id, psaCompanyId: doc.psaCompanyId, sku: doc.sku, productId: doc.productId,
-    vendorQuantity: doc.vendorQuantity, psaQuantity: doc.psaQuantity, delta: doc.delta, type: doc.type, state: doc.state,
-    revision: doc.revision, updatedAt: new Date(doc.updatedAt).toISOString(),
-  };
 }

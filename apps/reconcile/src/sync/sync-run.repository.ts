@@ -1,9 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { fillAbsent } from '@seatwise/platform/db/fill-absent';
+import { findPage, type PageRequest } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
-import type { SyncRunUpdatedEvent } from '@seatwise/shared/contracts/reconcile-events';
+import type { Page } from '@seatwise/shared/contracts/page';
 import type { SyncRunView } from '@seatwise/shared/contracts/reconcile-views';
 import { type Model, Schema } from 'mongoose';
-import { afterCondition } from '../db/cursor';
+import { definedOnly } from '../db/defined-only';
+import { filledFinder, findFilled } from '../db/filled-find';
 
 export type RunState = SyncRunView['state'];
 export type RunCounts = SyncRunView['counts'];
@@ -25,15 +28,40 @@ export interface SyncRunDoc {
 
 const schema = new Schema<SyncRunDoc>(
   {
-    _id: String, connectionId: String, kind: String, state: String, trigger: String, requestedBy: String, requestedAt: Date,
-    startedAt: { type: Date, default: null }, finishedAt: { type: Date, default: null }, error: { type: Schema.Types.Mixed, default: null }, counts: Schema.Types.Mixed, revision: Number,
+    _id: String,
+    connectionId: String,
+    kind: String,
+    state: String,
+    trigger: String,
+    requestedBy: String,
+    requestedAt: Date,
+    startedAt: { type: Date, default: null },
+    finishedAt: { type: Date, default: null },
+    error: { type: Schema.Types.Mixed, default: null },
+    counts: Schema.Types.Mixed,
+    revision: Number,
   },
   { versionKey: false, minimize: false },
 );
 schema.index({ connectionId: 1, state: 1 });
 schema.index({ state: 1, _id: -1 });
 
-export const ACTIVE_RUN_STATES: readonly RunState[] = ['pending', 'in_progress'];
+const DEFAULTS: Partial<SyncRunDoc> = { startedAt: null, finishedAt: null, error: null };
+const ACTIVE_STATES: readonly RunState[] = ['pending', 'in_progress'];
+
+// The counts of a run that copied nothing (queued, failed, interrupted).
+export const NO_COUNTS: Readonly<RunCounts> = Object.freeze({
+  companies: 0,
+  products: 0,
+  agreements: 0,
+  additions: 0,
+  removed: 0,
+});
+
+export interface SyncRunFilter {
+  connectionId?: string | undefined;
+  state?: RunState | undefined;
+}
 
 @Injectable()
 export class SyncRunRepository implements OnModuleInit {
@@ -52,57 +80,43 @@ export class SyncRunRepository implements OnModuleInit {
   }
 
   async get(id: string): Promise<SyncRunDoc | null> {
-    return normalize(await this.model.findById(id).lean<SyncRunDoc>().exec());
+    return fillAbsent(DEFAULTS, await this.model.findById(id).lean<SyncRunDoc>().exec());
   }
 
+  // The oldest run of the connection that is queued or running.
   async active(connectionId: string): Promise<SyncRunDoc | null> {
-    return normalize(await this.model.findOne({ connectionId, state: { $in: [...ACTIVE_RUN_STATES] } }).sort({ _id: 1 }).lean<SyncRunDoc>().exec());
+    const doc = await this.model
+      .findOne({ connectionId, state: { $in: [...ACTIVE_STATES] } })
+      .sort({ _id: 1 })
+      .lean<SyncRunDoc>()
+      .exec();
+    return fillAbsent(DEFAULTS, doc);
   }
 
-  async inState(state: RunState): Promise<SyncRunDoc[]> {
-    return (await this.model.find({ state }).sort({ _id: 1 }).lean<SyncRunDoc[]>().exec()).map((d) => normalize(d) as SyncRunDoc);
+  inState(state: RunState): Promise<SyncRunDoc[]> {
+    return findFilled(this.model, DEFAULTS, { state }, { _id: 1 });
   }
 
   // Only from `from`: a run is started, finished or failed exactly once.
-  async transition(id: string, from: RunState, changes: Partial<Omit<SyncRunDoc, '_id' | 'revision'>>): Promise<SyncRunDoc | null> {
-    return normalize(
-      await this.model.findOneAndUpdate({ _id: id, state: from }, { $set: changes, $inc: { revision: 1 } }, { returnDocument: 'after' }).lean<SyncRunDoc>().exec(),
-    );
+  async transition(
+    id: string,
+    from: RunState,
+    changes: Partial<Omit<SyncRunDoc, '_id' | 'revision'>>,
+  ): Promise<SyncRunDoc | null> {
+    const doc = await this.model
+      .findOneAndUpdate({ _id: id, state: from }, { $set: changes, $inc: { revision: 1 } }, { returnDocument: 'after' })
+      .lean<SyncRunDoc>()
+      .exec();
+    return fillAbsent(DEFAULTS, doc);
   }
 
-  async list(query: { connectionId?: string | undefined; state?: RunState | undefined; limit: number; cursor?: string | undefined }): Promise<SyncRunDoc[]> {
-    const filter = {
-      ...(query.connectionId === undefined ? {} : { connectionId: query.connectionId }),
-      ...(query.state === undefined ? {} : { state: query.state }),
-      ...afterCondition(query.cursor, -1),
-    };
-    return (await this.model.find(filter).sort({ _id: -1 }).limit(query.limit + 1).lean<SyncRunDoc[]>().exec()).map((d) => normalize(d) as SyncRunDoc);
+  // Newest first (ids are time-ordered).
+  page<T>(query: SyncRunFilter & Omit<PageRequest, 'sort'>, toView: (doc: SyncRunDoc) => T): Promise<Page<T>> {
+    const { limit, cursor, ...filter } = query;
+    return findPage(filledFinder(this.model, DEFAULTS), definedOnly(filter), { limit, cursor, sort: '-_id' }, toView);
   }
 
   async deleteConnection(connectionId: string): Promise<void> {
     await this.model.deleteMany({ connectionId }).exec();
   }
-}
-
-function normalize(doc: SyncRunDoc | null): SyncRunDoc | null {
-  return doc ? { ...doc, startedAt: doc.startedAt ?? null, finishedAt: doc.finishedAt ?? null, error: doc.error ?? null } : null;
-}
-
-const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
-
-export function toRunView(doc: SyncRunDoc): SyncRunView {
-  return {
-    id: doc._id, connectionId: doc.connectionId, kind: doc.kind, state: doc.state, trigger: doc.trigger, requestedBy: doc.requestedBy,
-    requestedAt: new Date(doc.requestedAt).toISOString(), startedAt: iso(doc.startedAt), finishedAt: iso(doc.finishedAt),
-    error: doc.error ? { code: doc.error.code, message: doc.error.message, at: new Date(doc.error.at).toISOString() } : null,
-    counts: doc.counts, revision: doc.revision,
-  };
-}
-
-export function toRunEvent(doc: SyncRunDoc, at: Date): SyncRunUpdatedEvent {
-  return {
-    runId: doc._id, connectionId: doc.connectionId, kind: doc.kind, state: doc.state, requestedAt: new Date(doc.requestedAt).toISOString(),
-    startedAt: iso(doc.startedAt), finishedAt: iso(doc.finishedAt), error: doc.error ? { code: doc.error.code, message: doc.error.message } : null,
-    revision: doc.revision, at: at.toISOString(),
-  };
 }

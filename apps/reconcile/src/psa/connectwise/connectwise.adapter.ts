@@ -11,13 +11,23 @@ import type {
   QuantityResult,
 } from '../psa-adapter';
 import type { CwHttp } from './cw-http';
-import { type CwAddition, cwAdditionSchema, cwAgreementSchema, cwCompanySchema, cwCountSchema, cwProductSchema } from './cw-schemas';
+import {
+  type CwAddition,
+  cwAdditionSchema,
+  cwAgreementSchema,
+  cwCompanySchema,
+  cwCountSchema,
+  cwProductSchema,
+} from './cw-schemas';
 
 // ConnectWise Manage: companies, catalog, agreements and their additions, read page by page to the end; quick
 // syncs use `lastUpdated>=[since]` (>=, as stamps have second precision and a change in the same second must
 // not be missed; re-reading a record is harmless).
 export class ConnectWiseAdapter implements PsaAdapter {
-  constructor(private readonly http: CwHttp, private readonly pageSize: number) {}
+  constructor(
+    private readonly http: CwHttp,
+    private readonly pageSize: number,
+  ) {}
 
   async verify(): Promise<void> {
     validated(cwCountSchema, await this.http.get('/company/companies/count'), 'company count');
@@ -25,20 +35,29 @@ export class ConnectWiseAdapter implements PsaAdapter {
 
   async companies(since: string | null): Promise<PsaCompanyRecord[]> {
     return (await this.all('/company/companies', cwCompanySchema, since)).map((c) => ({
-      externalId: String(c.id), identifier: c.identifier ?? null, name: c.name, lastUpdated: c._info?.lastUpdated ?? null,
+      externalId: String(c.id),
+      identifier: c.identifier ?? null,
+      name: c.name,
+      lastUpdated: c._info?.lastUpdated ?? null,
     }));
   }
 
   async products(since: string | null): Promise<PsaProductRecord[]> {
     return (await this.all('/procurement/catalog', cwProductSchema, since)).map((p) => ({
-      externalId: String(p.id), identifier: p.identifier ?? null, name: p.description ?? p.identifier ?? String(p.id), lastUpdated: p._info?.lastUpdated ?? null,
+      externalId: String(p.id),
+      identifier: p.identifier ?? null,
+      name: p.description ?? p.identifier ?? String(p.id),
+      lastUpdated: p._info?.lastUpdated ?? null,
     }));
   }
 
   async agreements(since: string | null): Promise<PsaAgreementRecord[]> {
     return (await this.all('/finance/agreements', cwAgreementSchema, since)).map((a) => ({
-      externalId: String(a.id), companyExternalId: String(a.company.id), name: a.name ?? '',
-      cancelled: a.cancelledFlag === true || a.agreementStatus === 'Cancelled', lastUpdated: a._info?.lastUpdated ?? null,
+      externalId: String(a.id),
+      companyExternalId: String(a.company.id),
+      name: a.name ?? '',
+      cancelled: a.cancelledFlag === true || a.agreementStatus === 'Cancelled',
+      lastUpdated: a._info?.lastUpdated ?? null,
     }));
   }
 
@@ -53,8 +72,10 @@ export class ConnectWiseAdapter implements PsaAdapter {
     const lines = await this.activeLines(change.companyExternalId, change.productExternalId);
     const first = lines[0];
     if (!first) {
-      throw new AppError('RECONCILE.PSA_ADDITION_NOT_FOUND',
-        `Company ${change.companyExternalId} has no active addition of product ${change.productExternalId} on an active agreement; add one in ConnectWise, then approve again`);
+      throw new AppError(
+        'RECONCILE.PSA_ADDITION_NOT_FOUND',
+        `Company ${change.companyExternalId} has no active addition of product ${change.productExternalId} on an active agreement; add one in ConnectWise, then approve again`,
+      );
     }
     const others = lines.slice(1).reduce((n, x) => n + x.quantity, 0);
     const target = Math.max(0, change.quantity - others);
@@ -62,18 +83,39 @@ export class ConnectWiseAdapter implements PsaAdapter {
     const ops: unknown[] = [{ op: 'replace', path: 'quantity', value: target }];
     if (change.effectiveDate !== null) ops.push({ op: 'replace', path: 'effectiveDate', value: change.effectiveDate });
     await this.http.patch(path, ops);
-    const readBack = toAddition(validated(cwAdditionSchema, await this.http.get(path), 'addition'), first.agreementExternalId);
+    const readBack = toAddition(
+      validated(cwAdditionSchema, await this.http.get(path), 'addition'),
+      first.agreementExternalId,
+    );
     if (readBack.quantity !== target) {
-      throw new AppError('RECONCILE.PSA_UPSTREAM_FAILED', `ConnectWise reads back quantity ${readBack.quantity} on addition ${first.externalId}, expected ${target}`);
+      throw new AppError(
+        'RECONCILE.PSA_UPSTREAM_FAILED',
+        `ConnectWise reads back quantity ${readBack.quantity} on addition ${first.externalId}, expected ${target}`,
+      );
     }
-    return { agreementExternalId: first.agreementExternalId, addition: readBack, previousQuantity: first.quantity, total: target + others };
+    return {
+      agreementExternalId: first.agreementExternalId,
+      addition: readBack,
+      previousQuantity: first.quantity,
+      total: target + others,
+    };
   }
 
   private async activeLines(companyExternalId: string, productExternalId: string): Promise<PsaAdditionRecord[]> {
-    const agreements = await this.all('/finance/agreements', cwAgreementSchema, null, `company/id=${Number(companyExternalId)} and cancelledFlag=false`);
+    const agreements = await this.all(
+      '/finance/agreements',
+      cwAgreementSchema,
+      null,
+      `company/id=${Number(companyExternalId)} and cancelledFlag=false`,
+    );
     const lines: PsaAdditionRecord[] = [];
     for (const agreement of agreements.sort((a, b) => a.id - b.id)) {
-      const rows = await this.all(`/finance/agreements/${agreement.id}/additions`, cwAdditionSchema, null, `product/id=${Number(productExternalId)}`);
+      const rows = await this.all(
+        `/finance/agreements/${agreement.id}/additions`,
+        cwAdditionSchema,
+        null,
+        `product/id=${Number(productExternalId)}`,
+      );
       for (const x of rows.sort((a, b) => a.id - b.id)) {
         const line = toAddition(x, String(agreement.id));
         if (!line.cancelled) lines.push(line);
@@ -82,11 +124,22 @@ export class ConnectWiseAdapter implements PsaAdapter {
     return lines;
   }
 
-  private async all<S extends z.ZodType>(path: string, schema: S, since: string | null, extra?: string): Promise<z.output<S>[]> {
-    const conditions = [since === null ? null : `lastUpdated>=[${since}]`, extra ?? null].filter((c): c is string => c !== null).join(' and ');
+  private async all<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    since: string | null,
+    extra?: string,
+  ): Promise<z.output<S>[]> {
+    const conditions = [since === null ? null : `lastUpdated>=[${since}]`, extra ?? null]
+      .filter((c): c is string => c !== null)
+      .join(' and ');
     const out: z.output<S>[] = [];
     for (let page = 1; ; page++) {
-      const query: Record<string, string> = { page: String(page), pageSize: String(this.pageSize), ...(conditions === '' ? {} : { conditions }) };
+      const query: Record<string, string> = {
+        page: String(page),
+        pageSize: String(this.pageSize),
+        ...(conditions === '' ? {} : { conditions }),
+      };
       const body = await this.http.get(path, query);
       if (!Array.isArray(body)) throw malformed(path, 'expected a JSON array');
       for (const [i, item] of body.entries()) out.push(validated(schema, item, `${path} item ${i}`));
@@ -97,7 +150,9 @@ export class ConnectWiseAdapter implements PsaAdapter {
 
 function toAddition(x: CwAddition, agreementExternalId: string): PsaAdditionRecord {
   return {
-    externalId: String(x.id), agreementExternalId, productExternalId: String(x.product.id),
+    externalId: String(x.id),
+    agreementExternalId,
+    productExternalId: String(x.product.id),
     quantity: Math.max(0, Math.round(x.quantity)),
     cancelled: x.cancelledDate !== undefined && x.cancelledDate !== null,
     lastUpdated: x._info?.lastUpdated ?? null,

@@ -19,10 +19,10 @@ export interface CwHttpOptions {
 
 type Outcome = { ok: true; json: unknown } | { ok: false; retryable: boolean; error: AppError; retryAfterMs?: number };
 
-export const API_PATH = '/v4_6_release/apis/3.0';
+const API_PATH = '/v4_6_release/apis/3.0';
 const ACCEPT = 'application/vnd.connectwise.com+json; version=2025.1';
 
-export function apiBase(siteUrl: string): string {
+function apiBase(siteUrl: string): string {
   const withScheme = /^https?:\/\//i.test(siteUrl) ? siteUrl : `https://${siteUrl}`;
   return `${withScheme.replace(/\/+$/, '')}${API_PATH}`;
 }
@@ -34,9 +34,14 @@ export class CwHttp {
   private readonly base: string;
   private readonly headers: Record<string, string>;
 
-  constructor(credentials: CwCredentials, private readonly options: CwHttpOptions) {
+  constructor(
+    credentials: CwCredentials,
+    private readonly options: CwHttpOptions,
+  ) {
     this.base = apiBase(credentials.siteUrl);
-    const basic = Buffer.from(`${credentials.companyId}+${credentials.publicKey}:${credentials.privateKey}`).toString('base64');
+    const basic = Buffer.from(`${credentials.companyId}+${credentials.publicKey}:${credentials.privateKey}`).toString(
+      'base64',
+    );
     this.headers = { Authorization: `Basic ${basic}`, clientId: credentials.clientId, Accept: ACCEPT };
   }
 
@@ -49,7 +54,12 @@ export class CwHttp {
     return this.call('PATCH', path, {}, JSON.stringify(operations));
   }
 
-  private async call(method: string, path: string, query: Record<string, string>, body: string | undefined): Promise<unknown> {
+  private async call(
+    method: string,
+    path: string,
+    query: Record<string, string>,
+    body: string | undefined,
+  ): Promise<unknown> {
     const url = new URL(`${this.base}${path}`);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     for (let attempt = 1; ; attempt++) {
@@ -79,14 +89,23 @@ export class CwHttp {
       retryAfter = res.headers.get('retry-after');
       text = await res.text();
     } catch (error) {
-      const why = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-      return { ok: false, retryable: true, error: new AppError('RECONCILE.PSA_UNAVAILABLE', `ConnectWise did not answer ${where}: ${why}`) };
+      const why =
+        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+      return {
+        ok: false,
+        retryable: true,
+        error: new AppError('RECONCILE.PSA_UNAVAILABLE', `ConnectWise did not answer ${where}: ${why}`),
+      };
     }
     if (status >= 200 && status < 300) {
       try {
         return { ok: true, json: text === '' ? null : JSON.parse(text) };
       } catch {
-        return { ok: false, retryable: true, error: new AppError('RECONCILE.PSA_UPSTREAM_FAILED', `ConnectWise answered ${where} with malformed JSON`) };
+        return {
+          ok: false,
+          retryable: true,
+          error: new AppError('RECONCILE.PSA_UPSTREAM_FAILED', `ConnectWise answered ${where} with malformed JSON`),
+        };
       }
     }
     return failure(status, where, text, retryAfter);
@@ -99,11 +118,22 @@ function failure(status: number, where: string, text: string, retryAfter: string
   if (status === 429) {
     const seconds = Number(retryAfter);
     const retryAfterMs = Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
-    return { ok: false, retryable: true, error: new AppError('RECONCILE.PSA_UPSTREAM_FAILED', message), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+    return {
+      ok: false,
+      retryable: true,
+      error: new AppError('RECONCILE.PSA_UPSTREAM_FAILED', message),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    };
   }
-  if (status >= 500) return { ok: false, retryable: true, error: new AppError('RECONCILE.PSA_UPSTREAM_FAILED', message) };
-  if (status === 401 || status === 403) return { ok: false, retryable: false, error: new AppError('RECONCILE.PSA_CREDENTIALS_INVALID', message) };
-  if (status === 404) return { ok: false, retryable: false, error: new AppError('RECONCILE.PSA_RECORD_NOT_FOUND', message) };
+  if (status >= 500) {
+    return { ok: false, retryable: true, error: new AppError('RECONCILE.PSA_UPSTREAM_FAILED', message) };
+  }
+  if (status === 401 || status === 403) {
+    return { ok: false, retryable: false, error: new AppError('RECONCILE.PSA_CREDENTIALS_INVALID', message) };
+  }
+  if (status === 404) {
+    return { ok: false, retryable: false, error: new AppError('RECONCILE.PSA_RECORD_NOT_FOUND', message) };
+  }
   return { ok: false, retryable: false, error: new AppError('RECONCILE.PSA_REQUEST_INVALID', message) };
 }
 

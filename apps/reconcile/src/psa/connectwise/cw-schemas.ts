@@ -5,8 +5,18 @@ import { z } from 'zod';
 const info = z.object({ lastUpdated: z.string().optional() }).optional();
 const ref = z.object({ id: z.number().int() });
 
-export const cwCompanySchema = z.object({ id: z.number().int(), identifier: z.string().optional(), name: z.string(), _info: info });
-export const cwProductSchema = z.object({ id: z.number().int(), identifier: z.string().optional(), description: z.string().optional(), _info: info });
+export const cwCompanySchema = z.object({
+  id: z.number().int(),
+  identifier: z.string().optional(),
+  name: z.string(),
+  _info: info,
+});
+export const cwProductSchema = z.object({
+  id: z.number().int(),
+  identifier: z.string().optional(),
+  description: z.string().optional(),
+  _info: info,
+});
 export const cwAgreementSchema = z.object({
   id: z.number().int(),
   name: z.string().optional(),
@@ -25,5 +35,4 @@ export const cwAdditionSchema = z.object({
 });
 export const cwCountSchema = z.object({ count: z.number().int() });
 
-export type CwAgreement = z.infer<typeof cwAgreementSchema>;
 export type CwAddition = z.infer<typeof cwAdditionSchema>;

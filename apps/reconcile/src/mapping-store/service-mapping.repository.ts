@@ -1,8 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
+import { fillAbsent } from '@seatwise/platform/db/fill-absent';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import type { DuoSku } from '@seatwise/shared/contracts/reconcile-views';
 import { type Model, Schema } from 'mongoose';
-import { isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
+import { findFilled } from '../db/filled-find';
 import type { MappingState } from './account-mapping.repository';
 
 export interface ServiceMappingDoc {
@@ -15,9 +17,18 @@ export interface ServiceMappingDoc {
 }
 
 const schema = new Schema<ServiceMappingDoc>(
-  { _id: String, state: String, productId: { type: String, default: null }, connectionId: { type: String, default: null }, revision: Number, updatedAt: Date },
+  {
+    _id: String,
+    state: String,
+    productId: { type: String, default: null },
+    connectionId: { type: String, default: null },
+    revision: Number,
+    updatedAt: Date,
+  },
   { versionKey: false },
 );
+
+const DEFAULTS: Partial<ServiceMappingDoc> = { productId: null, connectionId: null };
 
 // Duo SKU → PSA product. A missing document is an unmapped SKU.
 @Injectable()
@@ -32,23 +43,31 @@ export class ServiceMappingRepository implements OnModuleInit {
     await this.model.createIndexes();
   }
 
-  async all(): Promise<ServiceMappingDoc[]> {
-    return (await this.model.find().lean<ServiceMappingDoc[]>().exec()).map(normalize);
+  all(): Promise<ServiceMappingDoc[]> {
+    return findFilled(this.model, DEFAULTS, {});
   }
 
   async get(sku: DuoSku): Promise<ServiceMappingDoc | null> {
-    const doc = await this.model.findById(sku).lean<ServiceMappingDoc>().exec();
-    return doc ? normalize(doc) : null;
+    return fillAbsent(DEFAULTS, await this.model.findById(sku).lean<ServiceMappingDoc>().exec());
   }
 
   // Conditional on the revision read (0 = no document yet); null when someone else changed it first.
-  async transition(sku: DuoSku, revision: number, change: Pick<ServiceMappingDoc, 'state' | 'productId' | 'connectionId'>, now: Date): Promise<ServiceMappingDoc | null> {
+  async transition(
+    sku: DuoSku,
+    revision: number,
+    change: Pick<ServiceMappingDoc, 'state' | 'productId' | 'connectionId'>,
+    now: Date,
+  ): Promise<ServiceMappingDoc | null> {
     try {
       const doc = await this.model
-        .findOneAndUpdate({ _id: sku, revision }, { $set: { ...change, updatedAt: now }, $inc: { revision: 1 } }, { returnDocument: 'after', upsert: revision === 0 })
+        .findOneAndUpdate(
+          { _id: sku, revision },
+          { $set: { ...change, updatedAt: now }, $inc: { revision: 1 } },
+          { returnDocument: 'after', upsert: revision === 0 },
+        )
         .lean<ServiceMappingDoc>()
         .exec();
-      return doc ? normalize(doc) : null;
+      return fillAbsent(DEFAULTS, doc);
     } catch (error) {
       if (isDuplicateKey(error)) return null; // the upsert met a document created concurrently
       throw error;
@@ -59,11 +78,7 @@ export class ServiceMappingRepository implements OnModuleInit {
     return this.model.countDocuments({ state: 'mapped' }).exec();
   }
 
-  async byConnection(connectionId: string): Promise<ServiceMappingDoc[]> {
-    return (await this.model.find({ connectionId }).lean<ServiceMappingDoc[]>().exec()).map(normalize);
+  byConnection(connectionId: string): Promise<ServiceMappingDoc[]> {
+    return findFilled(this.model, DEFAULTS, { connectionId });
   }
-}
-
-function normalize(doc: ServiceMappingDoc): ServiceMappingDoc {
-  return { ...doc, productId: doc.productId ?? null, connectionId: doc.connectionId ?? null };
 }

@@ -21,11 +21,15 @@ describe('name matching', () => {
   });
 
   it('ranks candidates best first and drops noise', () => {
-    const ranked = rankCandidates('Acme Dental', [
-      { id: 'c1', name: 'Northwind Realty' },
-      { id: 'c2', name: 'Acme Dental Group' },
-      { id: 'c3', name: 'ACME DENTAL LTD' },
-    ], 3);
+    const ranked = rankCandidates(
+      'Acme Dental',
+      [
+        { id: 'c1', name: 'Northwind Realty' },
+        { id: 'c2', name: 'Acme Dental Group' },
+        { id: 'c3', name: 'ACME DENTAL LTD' },
+      ],
+      3,
+    );
     expect(ranked.map((r) => r.id)).toEqual(['c3', 'c2']);
     expect(ranked[0]?.score).toBe(1);
   });

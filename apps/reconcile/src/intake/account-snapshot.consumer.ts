@@ -6,10 +6,10 @@ import { runConsumerLoop } from '@seatwise/shared/bus/consumer-loop';
 import type { ConsumedEvent } from '@seatwise/shared/bus/durable-consumer';
 import { consumers } from '@seatwise/shared/contracts/consumers';
 import type { Logger } from '@seatwise/shared/logging/logger';
-import { AccountMappingRepository } from '../mapping/account-mapping.repository';
-import { AccountMappingService } from '../mapping/account-mapping.service';
+import { AccountMappingRepository } from '../mapping-store/account-mapping.repository';
+import { AutoMapper } from '../mapping/auto-mapper';
 import { Reconciler } from '../reconciliation/reconciler.service';
-import { VendorAccountRepository } from './vendor-account.repository';
+import { VendorAccountRepository } from '../vendor-accounts/vendor-account.repository';
 
 // The vendor side: Duo account snapshots from the connector (durable consumer `reconcile-accounts`). Each is
 // stored unless a newer one is, then the account is auto-mapped if its name allows and its rows recomputed.
@@ -23,7 +23,7 @@ export class AccountSnapshotConsumer implements OnApplicationBootstrap, OnApplic
     private readonly bus: EventBus,
     private readonly vendors: VendorAccountRepository,
     private readonly mappings: AccountMappingRepository,
-    private readonly mappingService: AccountMappingService,
+    private readonly autoMapper: AutoMapper,
     private readonly reconciler: Reconciler,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -35,7 +35,9 @@ export class AccountSnapshotConsumer implements OnApplicationBootstrap, OnApplic
       signal: this.abort.signal,
       max: 100,
       expiresMs: 2_000,
-      onError: (error, stage) => { this.logger.warn({ err: error, stage }, 'account snapshot consumer error'); },
+      onError: (error, stage) => {
+        this.logger.warn({ err: error, stage }, 'account snapshot consumer error');
+      },
     });
   }
 
@@ -44,7 +46,7 @@ export class AccountSnapshotConsumer implements OnApplicationBootstrap, OnApplic
     await this.loop;
   }
 
-  async handle(batch: ConsumedEvent<'duo.account.snapshot'>[]): Promise<void> {
+  private async handle(batch: ConsumedEvent<'duo.account.snapshot'>[]): Promise<void> {
     const touched = new Set<string>();
     for (const { payload } of batch) {
       await this.vendors.apply(payload);
@@ -52,7 +54,7 @@ export class AccountSnapshotConsumer implements OnApplicationBootstrap, OnApplic
       touched.add(payload.accountId);
     }
     for (const accountId of touched) {
-      await this.mappingService.autoMap({ accountId });
+      await this.autoMapper.autoMap({ accountId });
       await this.reconciler.recompute({ accountId });
     }
   }

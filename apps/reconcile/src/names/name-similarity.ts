@@ -2,7 +2,21 @@
 // only exact names, because guessing wrong is worse than not guessing); similarity only ranks suggestions
 // that a person accepts.
 
-const LEGAL_SUFFIXES = new Set(['inc', 'llc', 'ltd', 'co', 'corp', 'corporation', 'incorporated', 'company', 'gmbh', 'plc', 'limited', 'lp', 'llp']);
+const LEGAL_SUFFIXES = new Set([
+  'inc',
+  'llc',
+  'ltd',
+  'co',
+  'corp',
+  'corporation',
+  'incorporated',
+  'company',
+  'gmbh',
+  'plc',
+  'limited',
+  'lp',
+  'llp',
+]);
 
 export function exactKey(name: string): string {
   return name.normalize('NFKC').trim().toLowerCase();
@@ -10,7 +24,13 @@ export function exactKey(name: string): string {
 
 // Case, punctuation, spacing and legal suffixes ("Inc.", ", LLC") ignored.
 export function looseKey(name: string): string {
-  const words = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((w) => w !== '');
+  const words = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w !== '');
   while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1] ?? '')) words.pop();
   return words.join(' ');
 }
@@ -48,9 +68,13 @@ export interface Candidate {
 }
 
 // Suggestions below this score are noise (names that share only common letters).
-export const MIN_SUGGESTION_SCORE = 0.35;
+const MIN_SUGGESTION_SCORE = 0.35;
 
-export function rankCandidates(name: string, candidates: readonly Candidate[], top: number): (Candidate & { score: number })[] {
+export function rankCandidates(
+  name: string,
+  candidates: readonly Candidate[],
+  top: number,
+): (Candidate & { score: number })[] {
   return candidates
     .map((c) => ({ ...c, score: nameSimilarity(name, c.name) }))
     .filter((c) => c.score >= MIN_SUGGESTION_SCORE)

@@ -1,7 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
-import { type Model, Schema } from 'mongoose';
 import { isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
+import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import { escapeRegex } from '@seatwise/platform/db/regex';
+import { type Model, Schema } from 'mongoose';
 
 interface ClaimDoc {
   _id: string; // `company:<psaCompanyId>` or `product:<productId>`
@@ -41,12 +42,21 @@ export class ClaimsRepository implements OnModuleInit {
   }
 
   async owners(keys: string[]): Promise<Map<string, string>> {
-    const docs = keys.length === 0 ? [] : await this.model.find({ _id: { $in: keys } }).lean<ClaimDoc[]>().exec();
+    const docs =
+      keys.length === 0
+        ? []
+        : await this.model
+            .find({ _id: { $in: keys } })
+            .lean<ClaimDoc[]>()
+            .exec();
     return new Map(docs.map((d) => [d._id, d.owner]));
   }
 
   async claimedKeys(prefix: string): Promise<Set<string>> {
-    const docs = await this.model.find({ _id: { $regex: `^${prefix}` } }, { _id: 1 }).lean<{ _id: string }[]>().exec();
+    const docs = await this.model
+      .find({ _id: { $regex: `^${escapeRegex(prefix)}` } }, { _id: 1 })
+      .lean<{ _id: string }[]>()
+      .exec();
     return new Set(docs.map((d) => d._id));
   }
 

@@ -1,10 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
+import { fillAbsent } from '@seatwise/platform/db/fill-absent';
+import { findPage, type PageRequest } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import type { Page } from '@seatwise/shared/contracts/page';
 import type { DuoAccountSnapshotEvent, DuoEdition } from '@seatwise/shared/contracts/duo-events';
 import { type Model, Schema } from 'mongoose';
-import { afterCondition } from '../db/cursor';
-import { isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
-import { exactKey } from '../mapping/name-similarity';
+import { filledFinder, findFilled } from '../db/filled-find';
+import { exactKey } from '../names/name-similarity';
 
 export interface VendorAccountDoc {
   _id: string; // Duo account id
@@ -29,16 +32,41 @@ export interface VendorHistoryDoc {
 }
 
 const accountSchema = new Schema<VendorAccountDoc>(
-  { _id: String, integrationId: String, name: String, nameKey: String, edition: { type: String, default: null }, billableSeats: Number, userCount: Number, pendingDeletionCount: Number, observedAt: Date },
+  {
+    _id: String,
+    integrationId: String,
+    name: String,
+    nameKey: String,
+    edition: { type: String, default: null },
+    billableSeats: Number,
+    userCount: Number,
+    pendingDeletionCount: Number,
+    observedAt: Date,
+  },
   { versionKey: false },
 );
 accountSchema.index({ nameKey: 1 });
 
 const historySchema = new Schema<VendorHistoryDoc>(
-  { _id: String, accountId: String, observedAt: Date, edition: { type: String, default: null }, billableSeats: Number, previousEdition: { type: String, default: null }, previousBillableSeats: { type: Number, default: null } },
+  {
+    _id: String,
+    accountId: String,
+    observedAt: Date,
+    edition: { type: String, default: null },
+    billableSeats: Number,
+    previousEdition: { type: String, default: null },
+    previousBillableSeats: { type: Number, default: null },
+  },
   { versionKey: false },
 );
 historySchema.index({ accountId: 1, _id: -1 });
+
+const ACCOUNT_DEFAULTS: Partial<VendorAccountDoc> = { edition: null };
+const HISTORY_DEFAULTS: Partial<VendorHistoryDoc> = {
+  edition: null,
+  previousEdition: null,
+  previousBillableSeats: null,
+};
 
 // The vendor side: the newest Duo account snapshot per account, and the history of seat / edition changes.
 @Injectable()
@@ -57,18 +85,18 @@ export class VendorAccountRepository implements OnModuleInit {
   }
 
   async get(scope: { accountId: string }): Promise<VendorAccountDoc | null> {
-    const doc = await this.accounts.findById(scope.accountId).lean<VendorAccountDoc>().exec();
-    return doc ? { ...doc, edition: doc.edition ?? null } : null;
+    return fillAbsent(ACCOUNT_DEFAULTS, await this.accounts.findById(scope.accountId).lean<VendorAccountDoc>().exec());
   }
 
   // Cross-tenant: the account list of the mapping screen.
   async byIds(ids: string[]): Promise<VendorAccountDoc[]> {
-    const docs = ids.length === 0 ? [] : await this.accounts.find({ _id: { $in: ids } }).lean<VendorAccountDoc[]>().exec();
-    return docs.map((d) => ({ ...d, edition: d.edition ?? null }));
+    return ids.length === 0 ? [] : findFilled(this.accounts, ACCOUNT_DEFAULTS, { _id: { $in: ids } });
   }
 
   async allIds(): Promise<string[]> {
-    return (await this.accounts.find({}, { _id: 1 }).sort({ _id: 1 }).lean<{ _id: string }[]>().exec()).map((d) => d._id);
+    return (await this.accounts.find({}, { _id: 1 }).sort({ _id: 1 }).lean<{ _id: string }[]>().exec()).map(
+      (d) => d._id,
+    );
   }
 
   async countByNameKey(nameKey: string): Promise<number> {
@@ -84,17 +112,31 @@ export class VendorAccountRepository implements OnModuleInit {
     // History first, keyed by the snapshot: a crash before the account update replays to the same entry.
     if (!previous || previous.billableSeats !== event.billableSeats || previous.edition !== event.edition) {
       const entry: Omit<VendorHistoryDoc, '_id'> = {
-        accountId: event.accountId, observedAt, edition: event.edition, billableSeats: event.billableSeats,
-        previousEdition: previous?.edition ?? null, previousBillableSeats: previous?.billableSeats ?? null,
+        accountId: event.accountId,
+        observedAt,
+        edition: event.edition,
+        billableSeats: event.billableSeats,
+        previousEdition: previous?.edition ?? null,
+        previousBillableSeats: previous?.billableSeats ?? null,
       };
-      await this.history.updateOne({ _id: `${event.accountId}:${observedAt.toISOString()}` }, { $set: entry }, { upsert: true }).exec();
+      await this.history
+        .updateOne({ _id: `${event.accountId}:${observedAt.toISOString()}` }, { $set: entry }, { upsert: true })
+        .exec();
     }
     const fields = {
-      integrationId: event.integrationId, name: event.name, nameKey: exactKey(event.name), edition: event.edition,
-      billableSeats: event.billableSeats, userCount: event.userCount, pendingDeletionCount: event.pendingDeletionCount, observedAt,
+      integrationId: event.integrationId,
+      name: event.name,
+      nameKey: exactKey(event.name),
+      edition: event.edition,
+      billableSeats: event.billableSeats,
+      userCount: event.userCount,
+      pendingDeletionCount: event.pendingDeletionCount,
+      observedAt,
     };
     try {
-      await this.accounts.updateOne({ _id: event.accountId, observedAt: { $lt: observedAt } }, { $set: fields }, { upsert: true }).exec();
+      await this.accounts
+        .updateOne({ _id: event.accountId, observedAt: { $lt: observedAt } }, { $set: fields }, { upsert: true })
+        .exec();
     } catch (error) {
       // The filter missed because a newer snapshot landed meanwhile, so the upsert hit the existing _id.
       if (isDuplicateKey(error)) return 'stale';
@@ -103,12 +145,18 @@ export class VendorAccountRepository implements OnModuleInit {
     return previous;
   }
 
-  async historyOf(scope: { accountId: string }, limit: number, cursor?: string): Promise<VendorHistoryDoc[]> {
-    return this.history
-      .find({ accountId: scope.accountId, ...afterCondition(cursor, -1) })
-      .sort({ _id: -1 })
-      .limit(limit + 1)
-      .lean<VendorHistoryDoc[]>()
-      .exec();
+  // Newest first (the history _id sorts by time within an account).
+  historyPage<T>(
+    scope: { accountId: string },
+    request: Omit<PageRequest, 'sort'>,
+    toView: (doc: VendorHistoryDoc) => T,
+  ): Promise<Page<T>> {
+    const { limit, cursor } = request;
+    return findPage(
+      filledFinder(this.history, HISTORY_DEFAULTS),
+      { accountId: scope.accountId },
+      { limit, cursor, sort: '-_id' },
+      toView,
+    );
   }
 }

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@seatwise/platform/clock/clock';
+import type { PsaConnectionInput } from '@seatwise/shared/contracts/reconcile-rpcs';
+import type { PsaConnectionView } from '@seatwise/shared/contracts/reconcile-views';
+import { AppError } from '@seatwise/shared/errors/app-error';
+import { AuditService } from '../audit/audit.service';
+import { PsaConnectionRepository } from '../psa/psa-connection.repository';
+import { toConnectionView } from '../psa/psa-connection.view';
+import { normalizedCredentials, PsaCredentials } from '../psa/psa-credentials';
+import { StartSyncRun } from '../sync/start-sync-run';
+import { newConnection } from './new-connection';
+
+// A ConnectWise connection: credentials checked against the PSA before anything is stored, the private key
+// encrypted at rest and never answered, logged or published; then its first, full sync.
+@Injectable()
+export class CreateConnection {
+  constructor(
+    private readonly repository: PsaConnectionRepository,
+    private readonly psaCredentials: PsaCredentials,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly syncRuns: StartSyncRun,
+  ) {}
+
+  async create(input: PsaConnectionInput): Promise<PsaConnectionView> {
+    const credentials = normalizedCredentials(input);
+    if (await this.repository.findConnectWise(credentials.siteUrl, credentials.companyId, credentials.publicKey)) {
+      throw new AppError(
+        'RECONCILE.CONNECTION_CONFLICT',
+        `A connection to ${credentials.siteUrl} with company ${credentials.companyId} and this public key already exists`,
+      );
+    }
+    await this.psaCredentials.verify(credentials);
+    const given = { name: input.name, kind: 'connectwise' as const, ...this.psaCredentials.storable(credentials) };
+    const doc = newConnection(given, this.clock.now());
+    await this.repository.insert(doc);
+    await this.audit.record({
+      actor: input.actor,
+      action: 'connection.create',
+      targetKind: 'connection',
+      targetId: doc._id,
+      note: input.note,
+      details: { name: doc.name, siteUrl: doc.siteUrl, companyId: doc.companyId },
+    });
+    await this.syncRuns.start(doc._id, 'full', 'connection', input.actor);
+    return toConnectionView(doc);
+  }
+}

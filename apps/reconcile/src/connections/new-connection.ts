@@ -1,0 +1,18 @@
+import { newId } from '../db/ids';
+import { NO_WATERMARKS, type PsaConnectionDoc } from '../psa/psa-connection.repository';
+
+type Given = Pick<PsaConnectionDoc, 'name' | 'kind' | 'siteUrl' | 'companyId' | 'publicKey' | 'clientId' | 'secret'>;
+
+// A connection as first stored: connected, never synced (no watermarks, so its first sync is full).
+export function newConnection(given: Given, now: Date): PsaConnectionDoc {
+  return {
+    _id: newId('psa'),
+    ...given,
+    status: 'connected',
+    lastError: null,
+    lastSyncAt: null,
+    watermarks: { ...NO_WATERMARKS },
+    createdAt: now,
+    updatedAt: now,
+  };
+}

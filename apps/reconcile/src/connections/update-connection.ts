@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@seatwise/platform/clock/clock';
+import type { PsaConnectionView } from '@seatwise/shared/contracts/reconcile-views';
+import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
+import { AppError } from '@seatwise/shared/errors/app-error';
+import { AuditService } from '../audit/audit.service';
+import { definedOnly } from '../db/defined-only';
+import { PsaConnectionRepository } from '../psa/psa-connection.repository';
+import { toConnectionView } from '../psa/psa-connection.view';
+import { normalizedCredentials, PsaCredentials } from '../psa/psa-credentials';
+
+// Fields the audit log may name as changed (never the private key, and not the request's own bookkeeping).
+const UNAUDITED = new Set(['privateKey', 'actor', 'note']);
+
+// Changes a ConnectWise connection; the credentials it ends up with are checked against the PSA again.
+@Injectable()
+export class UpdateConnection {
+  constructor(
+    private readonly repository: PsaConnectionRepository,
+    private readonly psaCredentials: PsaCredentials,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async update(request: RpcInput<'reconcile.psa.connections.update'>): Promise<PsaConnectionView> {
+    const { id, ...changes } = request;
+    const current = await this.repository.mustFind(id);
+    if (current.kind !== 'connectwise' || !current.secret) {
+      throw new AppError(
+        'RECONCILE.CONNECTION_INVALID_STATE',
+        `Connection ${id} is an import; import again to change it`,
+      );
+    }
+    const given = definedOnly(changes);
+    const credentials = normalizedCredentials({ ...this.psaCredentials.stored(current), ...given });
+    await this.psaCredentials.verify(credentials);
+    const updated = await this.repository.update(id, {
+      name: changes.name ?? current.name,
+      ...this.psaCredentials.storable(credentials),
+      status: 'connected',
+      lastError: null,
+      updatedAt: this.clock.now(),
+    });
+    if (!updated) throw new AppError('RECONCILE.CONNECTION_NOT_FOUND', `No PSA connection ${id}`);
+    await this.audit.record({
+      actor: changes.actor,
+      action: 'connection.update',
+      targetKind: 'connection',
+      targetId: id,
+      note: changes.note,
+      details: { fields: Object.keys(given).filter((k) => !UNAUDITED.has(k)) },
+    });
+    return toConnectionView(updated);
+  }
+}

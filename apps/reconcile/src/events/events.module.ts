@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { ReconcileEvents } from './reconcile-events';
+
+@Module({ providers: [ReconcileEvents], exports: [ReconcileEvents] })
+export class EventsModule {}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { SecretCipher } from '@seatwise/platform/crypto/secret-cipher';
+import { ConnectionAdapters } from './connection-adapters';
+import { PsaAdapterFactory } from './psa-adapter.factory';
+import { PsaConnectionRepository } from './psa-connection.repository';
+import { PsaConnectionsQuery } from './psa-connections.query';
+import { PsaCredentials } from './psa-credentials';
+import { PsaDataRepository } from './psa-data.repository';
+
+// PSA connections, the records synced from them, and the adapters that call a PSA.
+const EXPORTED = [PsaConnectionRepository, PsaDataRepository, PsaCredentials, ConnectionAdapters, PsaConnectionsQuery];
+
+@Module({ providers: [SecretCipher, PsaAdapterFactory, ...EXPORTED], exports: EXPORTED })
+export class PsaModule {}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { EventsModule } from '../events/events.module';
+import { MappingStoreModule } from '../mapping-store/mapping-store.module';
+import { PsaModule } from '../psa/psa.module';
+import { VendorAccountsModule } from '../vendor-accounts/vendor-accounts.module';
+import { DecisionsService } from './decisions.service';
+import { DesiredRows } from './desired-rows';
+import { PushService } from './push.service';
+import { ReconcileReadiness } from './readiness';
+import { Reconciler } from './reconciler.service';
+import { RowWriter } from './row-writer';
+import { RowRepository } from './row.repository';
+import { RowsQuery } from './rows.query';
+
+// Rows (mapped account × service): recomputed from the data, decided by people, pushed to the PSA.
+@Module({
+  imports: [AuditModule, EventsModule, MappingStoreModule, PsaModule, VendorAccountsModule],
+  providers: [
+    RowRepository,
+    ReconcileReadiness,
+    DesiredRows,
+    RowWriter,
+    Reconciler,
+    PushService,
+    DecisionsService,
+    RowsQuery,
+  ],
+  exports: [Reconciler, DecisionsService, RowsQuery],
+})
+export class ReconciliationModule {}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import type { Page } from '@seatwise/shared/contracts/page';
+import type { ReconciliationRowView } from '@seatwise/shared/contracts/reconcile-views';
+import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
+import { AppError } from '@seatwise/shared/errors/app-error';
+import { ReconcileReadiness } from './readiness';
+import { toRowView } from './row-views';
+import { RowRepository } from './row.repository';
+
+// Reconciliation rows as the API lists them.
+@Injectable()
+export class RowsQuery {
+  constructor(
+    private readonly rows: RowRepository,
+    private readonly readiness: ReconcileReadiness,
+  ) {}
+
+  // Says clearly why the list is empty before anything can be reconciled.
+  async list(request: RpcInput<'reconcile.reconciliation.list'>): Promise<Page<ReconciliationRowView>> {
+    const readiness = await this.readiness.check();
+    if (!readiness.ready) {
+      throw new AppError(
+        'RECONCILE.NOT_READY',
+        `Reconciliation starts once at least one Duo account is mapped to a PSA company and one Duo SKU to a PSA product (now ${readiness.accountsMapped} accounts and ${readiness.servicesMapped} services are mapped)`,
+      );
+    }
+    return this.rows.page(request, toRowView);
+  }
+
+  async get(id: string): Promise<ReconciliationRowView> {
+    const row = await this.rows.get(id);
+    if (!row) throw new AppError('RECONCILE.ROW_NOT_FOUND', `No reconciliation row ${id}`);
+    return toRowView(row);
+  }
+}
