@@ -49,14 +49,20 @@ describe('discovery killed with SIGKILL mid-batch', () => {
     for (let attempt = 0; attempt < 5 && !killedMidBatch; attempt++) {
       const victim = startNode(MAIN, env);
       processes.push(victim);
-      await waitFor(() => probe.rpc.request('discovery.health', {}).then((h) => h.ready), { timeoutMs: 30_000, description: 'discovery ready' });
+      await waitFor(() => probe.rpc.request('discovery.health', {}).then((h) => h.ready), {
+        timeoutMs: 30_000,
+        description: 'discovery ready',
+      });
       if (attempt === 0) expect(await publishAuthEvents(publisher, data)).toBe(EVENTS);
       const applied = await batches.countDocuments({ state: 'applied' });
-      await waitFor(async () => (await batches.countDocuments({ state: 'applied' })) >= applied + 2 && (await unfinished()) > 0, {
-        timeoutMs: 120_000,
-        intervalMs: 10,
-        description: 'a batch being applied',
-      });
+      await waitFor(
+        async () => (await batches.countDocuments({ state: 'applied' })) >= applied + 2 && (await unfinished()) > 0,
+        {
+          timeoutMs: 120_000,
+          intervalMs: 10,
+          description: 'a batch being applied',
+        },
+      );
       victim.kill('SIGKILL');
       expect(await victim.exited).toEqual({ code: null, signal: 'SIGKILL' });
       killedMidBatch = (await unfinished()) > 0;
@@ -67,7 +73,11 @@ describe('discovery killed with SIGKILL mid-batch', () => {
     const second = startNode(MAIN, env);
     processes.push(second);
     // Unacked messages come back after the consumer's ack_wait (60 s).
-    await waitFor(async () => (await probe.totalAuthCount()) === EVENTS && (await consumersIdle(probe)), { timeoutMs: 180_000, intervalMs: 1_000, description: 'every event after the restart' }).catch((error: unknown) => {
+    await waitFor(async () => (await probe.totalAuthCount()) === EVENTS && (await consumersIdle(probe)), {
+      timeoutMs: 180_000,
+      intervalMs: 1_000,
+      description: 'every event after the restart',
+    }).catch((error: unknown) => {
       throw new Error(`${String(error)}\n--- discovery output:\n${second.output().slice(-4_000)}`);
     });
     expect(await unfinished()).toBe(0);
@@ -77,7 +87,10 @@ describe('discovery killed with SIGKILL mid-batch', () => {
       const seen = account.applications.filter((app) => app.events > 0);
       expect(services).toHaveLength(seen.length);
       for (const app of seen) {
-        expect(services.find((s) => s.applicationKey === app.key)).toMatchObject({ userCount: app.users, authCount: app.events });
+        expect(services.find((s) => s.applicationKey === app.key)).toMatchObject({
+          userCount: app.users,
+          authCount: app.events,
+        });
       }
     }
     second.kill('SIGTERM');

@@ -27,7 +27,13 @@ describe('discovery inventories from 50,000 simulated Duo events in 3 accounts',
   };
 
   beforeAll(async () => {
-    data = await startSimData({ seed: 'discovery-inventory', accounts: 3, usersPerAccount: 50, apps: 10, events: EVENTS });
+    data = await startSimData({
+      seed: 'discovery-inventory',
+      accounts: 3,
+      usersPerAccount: 50,
+      apps: 10,
+      events: EVENTS,
+    });
     scope = createTestScope();
     nc = await connectBus({ url: scope.natsUrl, name: 'inventory-spec' });
     probe = new InventoryProbe(nc, scope.busPrefix);
@@ -35,8 +41,16 @@ describe('discovery inventories from 50,000 simulated Duo events in 3 accounts',
     const publisher = new EventPublisher(nc, scope.busPrefix);
     for (let i = 0; i < 3; i++) await publishUsersSnapshot(publisher, data, i, `snap-1-${i}`);
     expect(await publishAuthEvents(publisher, data)).toBe(EVENTS);
-    await waitFor(async () => (await probe.totalAuthCount()) === EVENTS, { timeoutMs: 180_000, intervalMs: 1_000, description: 'every event in the inventories' });
-    await waitFor(() => consumersIdle(probe), { timeoutMs: 60_000, intervalMs: 500, description: 'both consumers idle' });
+    await waitFor(async () => (await probe.totalAuthCount()) === EVENTS, {
+      timeoutMs: 180_000,
+      intervalMs: 1_000,
+      description: 'every event in the inventories',
+    });
+    await waitFor(() => consumersIdle(probe), {
+      timeoutMs: 60_000,
+      intervalMs: 500,
+      description: 'both consumers idle',
+    });
   });
 
   afterAll(async () => {
@@ -55,9 +69,15 @@ describe('discovery inventories from 50,000 simulated Duo events in 3 accounts',
       expect(services.map((s) => s.applicationKey).sort()).toEqual(seen.map((app) => app.key).sort());
       for (const app of seen) {
         const found = services.find((s) => s.applicationKey === app.key);
-        expect(found).toMatchObject({ name: app.name, userCount: app.users, authCount: app.events, accountId: account.account_id });
+        expect(found).toMatchObject({
+          name: app.name,
+          userCount: app.users,
+          authCount: app.events,
+          accountId: account.account_id,
+        });
       }
-      const summary = (await probe.rpc.request('discovery.accounts.summary', { accountId: account.account_id })).items[0];
+      const summary = (await probe.rpc.request('discovery.accounts.summary', { accountId: account.account_id }))
+        .items[0];
       expect(summary).toMatchObject({ services: seen.length, authCount: account.auth_events, users: account.users });
     }
   });
@@ -88,7 +108,7 @@ describe('discovery inventories from 50,000 simulated Duo events in 3 accounts',
     const counts = new Map<string, number>();
     const consumer = await js.consumers.get(streamName(scope.busPrefix, 'DISCOVERY'));
     const total = await probe.streamMessages('DISCOVERY');
-    for (let read = 0; read < total; ) {
+    for (let read = 0; read < total;) {
       for await (const m of await consumer.fetch({ max_messages: total - read, expires: 5_000 })) {
         const stem = m.subject.split('.').slice(1, -1).join('.');
         counts.set(stem, (counts.get(stem) ?? 0) + 1);
@@ -96,9 +116,14 @@ describe('discovery inventories from 50,000 simulated Duo events in 3 accounts',
       }
     }
     expect(counts.get('discovery.service.discovered')).toBe(services);
-    const users = await probe.rpc.request('discovery.users.list', { accountId: truth.accounts[0]!.account_id, limit: 200 });
+    const users = await probe.rpc.request('discovery.users.list', {
+      accountId: truth.accounts[0]!.account_id,
+      limit: 200,
+    });
     expect(users.items.length).toBe(truth.accounts[0]!.users);
-    const matched = (await Promise.all(truth.accounts.map((a) => probe.allServices(a.account_id)))).flat().filter((s) => s.catalog !== null);
+    const matched = (await Promise.all(truth.accounts.map((a) => probe.allServices(a.account_id))))
+      .flat()
+      .filter((s) => s.catalog !== null);
     expect(counts.get('discovery.service.matched')).toBe(matched.length);
     expect(counts.get('discovery.user.discovered')).toBeGreaterThan(0);
   });
@@ -108,26 +133,45 @@ describe('discovery inventories from 50,000 simulated Duo events in 3 accounts',
     const internal = (await probe.rpc.request('discovery.services.list', { accountId, matched: false })).items;
     expect(internal.length).toBeGreaterThanOrEqual(2);
     const [first, second] = internal as [ServiceView, ServiceView];
-    const matched = await probe.rpc.request('discovery.services.match', { id: first.id, productId: 'confluence', actor: 'alice', note: 'our wiki' });
+    const matched = await probe.rpc.request('discovery.services.match', {
+      id: first.id,
+      productId: 'confluence',
+      actor: 'alice',
+      note: 'our wiki',
+    });
     expect(matched).toMatchObject({ status: 'known', catalog: { productId: 'confluence', method: 'manual' } });
-    const merged = await probe.rpc.request('discovery.services.merge', { id: second.id, intoId: first.id, actor: 'bob' });
+    const merged = await probe.rpc.request('discovery.services.merge', {
+      id: second.id,
+      intoId: first.id,
+      actor: 'bob',
+    });
     expect(merged).toMatchObject({ mergedInto: first.id, catalog: { productId: 'confluence', method: 'merge' } });
     const detail = await probe.rpc.request('discovery.services.get', { id: first.id });
     expect(detail.merged.map((s) => s.id)).toEqual([second.id]);
     expect(detail.activeUsers.days90).toBe(first.userCount);
     const log = await probe.rpc.request('discovery.actions.list', { accountId, automatic: false });
-    expect(log.items.map((a) => [a.action, a.actor, a.serviceId])).toEqual([['merge', 'bob', second.id], ['match', 'alice', first.id]]);
+    expect(log.items.map((a) => [a.action, a.actor, a.serviceId])).toEqual([
+      ['merge', 'bob', second.id],
+      ['match', 'alice', first.id],
+    ]);
     expect(log.items[1]).toMatchObject({ note: 'our wiki', automatic: false, catalog: { productId: 'confluence' } });
     const automatic = await probe.rpc.request('discovery.actions.list', { accountId, automatic: true, limit: 200 });
     expect(automatic.items.every((a) => a.actor === 'discovery' && a.action === 'match')).toBe(true);
-    await expect(probe.rpc.request('discovery.services.match', { id: first.id, productId: 'no-such-product', actor: 'alice' })).rejects.toMatchObject({ code: 'DISCOVERY.PRODUCT.NOT_FOUND' });
-    await expect(probe.rpc.request('discovery.services.list', { accountId, cursor: 'bm90LWEtY3Vyc29y' })).rejects.toMatchObject({ code: 'COMMON.VALIDATION_FAILED' });
-    await expect(probe.rpc.request('discovery.services.get', { id: `${accountId}.DINOSUCHAPP` })).rejects.toMatchObject({ code: 'COMMON.NOT_FOUND' });
+    await expect(
+      probe.rpc.request('discovery.services.match', { id: first.id, productId: 'no-such-product', actor: 'alice' }),
+    ).rejects.toMatchObject({ code: 'DISCOVERY.PRODUCT.NOT_FOUND' });
+    await expect(
+      probe.rpc.request('discovery.services.list', { accountId, cursor: 'bm90LWEtY3Vyc29y' }),
+    ).rejects.toMatchObject({ code: 'COMMON.VALIDATION_FAILED' });
+    await expect(probe.rpc.request('discovery.services.get', { id: `${accountId}.DINOSUCHAPP` })).rejects.toMatchObject(
+      { code: 'COMMON.NOT_FOUND' },
+    );
   });
 
-  it('lists a service\'s users and a user\'s services from the same usage rows', async () => {
+  it("lists a service's users and a user's services from the same usage rows", async () => {
     const accountId = data.sim.truth().accounts[1]!.account_id;
-    const [top] = (await probe.rpc.request('discovery.services.list', { accountId, sort: '-userCount', limit: 1 })).items;
+    const [top] = (await probe.rpc.request('discovery.services.list', { accountId, sort: '-userCount', limit: 1 }))
+      .items;
     const users = await probe.rpc.request('discovery.services.users', { id: top!.id, limit: 200 });
     expect(users.items).toHaveLength(top!.userCount);
     expect(users.items.reduce((n, u) => n + u.count, 0)).toBe(top!.authCount);
@@ -136,17 +180,24 @@ describe('discovery inventories from 50,000 simulated Duo events in 3 accounts',
     const services = await probe.rpc.request('discovery.users.services', { id: someone.userId, limit: 200 });
     expect(services.items).toHaveLength(user.serviceCount);
     expect(services.items.reduce((n, s) => n + s.count, 0)).toBe(user.authCount);
-    expect(user).toMatchObject({ removed: false, realName: expect.any(String) as string, status: expect.any(String) as string });
+    expect(user).toMatchObject({
+      removed: false,
+      realName: expect.any(String) as string,
+      status: expect.any(String) as string,
+    });
   });
 
   it('marks users missing from a complete snapshot as removed, without deleting them', async () => {
     const accountId = data.sim.truth().accounts[2]!.account_id;
     const publisher = new EventPublisher(nc, scope.busPrefix);
     await publishUsersSnapshot(publisher, data, 2, 'snap-2-2', new Set([0, 1]));
-    const removed = await waitFor(async () => {
-      const page = await probe.rpc.request('discovery.users.list', { accountId, removed: true });
-      return page.items.length === 2 ? page.items : null;
-    }, { timeoutMs: 60_000, intervalMs: 500, description: 'two users removed' });
+    const removed = await waitFor(
+      async () => {
+        const page = await probe.rpc.request('discovery.users.list', { accountId, removed: true });
+        return page.items.length === 2 ? page.items : null;
+      },
+      { timeoutMs: 60_000, intervalMs: 500, description: 'two users removed' },
+    );
     expect(removed.map((u) => u.userKey.slice(-6)).sort()).toEqual(['000000', '000001']);
     expect(removed.every((u) => u.removedAt !== null)).toBe(true);
     const summary = (await probe.rpc.request('discovery.accounts.summary', { accountId })).items[0];
@@ -160,26 +211,48 @@ describe('discovery inventories from 50,000 simulated Duo events in 3 accounts',
     await jsm.consumers.delete(streamName(scope.busPrefix, 'DUO_AUTHLOGS'), consumers.discoveryAuthLogs.durable);
     await jsm.consumers.delete(streamName(scope.busPrefix, 'DUO_USERS'), consumers.discoveryUsers.durable);
     await start();
-    await waitFor(() => consumersIdle(probe), { timeoutMs: 180_000, intervalMs: 1_000, description: 'the replay consumed' });
+    await waitFor(() => consumersIdle(probe), {
+      timeoutMs: 180_000,
+      intervalMs: 1_000,
+      description: 'the replay consumed',
+    });
     expect(await dumpInventories(scope.mongoUrl, scope.dbName)).toEqual(before);
   });
 
   it('dead-letters a poison event with the reason and keeps consuming', async () => {
     const before = await probe.totalAuthCount();
-    await jetstream(nc).publish(`${scope.busPrefix}.duo.authlog.DAPOISON`, JSON.stringify({ accountId: 'DAPOISON', record: { txid: 'x' } }));
+    await jetstream(nc).publish(
+      `${scope.busPrefix}.duo.authlog.DAPOISON`,
+      JSON.stringify({ accountId: 'DAPOISON', record: { txid: 'x' } }),
+    );
     const publisher = new EventPublisher(nc, scope.busPrefix);
     const account = data.sim.truth().accounts[0]!;
     const app = account.applications[0]!;
     await publisher.publish('duo.authlog', {
-      integrationId: data.integrationId, accountId: account.account_id, fetchedAt: new Date().toISOString(),
-      record: { txid: 'after-poison', timestamp: Math.floor(Date.now() / 1000), event_type: 'authentication', result: 'success', user: { key: 'DUNEWUSER', name: 'new.user' }, application: { key: app.key, name: app.name } },
+      integrationId: data.integrationId,
+      accountId: account.account_id,
+      fetchedAt: new Date().toISOString(),
+      record: {
+        txid: 'after-poison',
+        timestamp: Math.floor(Date.now() / 1000),
+        event_type: 'authentication',
+        result: 'success',
+        user: { key: 'DUNEWUSER', name: 'new.user' },
+        application: { key: app.key, name: app.name },
+      },
     });
-    await waitFor(async () => (await probe.totalAuthCount()) === before + 1, { timeoutMs: 60_000, description: 'the event after the poison one' });
-    const letter = await waitFor(async () => {
-      const consumer = await jetstream(nc).consumers.get(streamName(scope.busPrefix, 'DEAD_LETTER'));
-      const m = await consumer.next({ expires: 2_000 });
-      return m ? m.json<{ consumer: string; reason: string }>() : null;
-    }, { timeoutMs: 30_000, description: 'the dead letter' });
+    await waitFor(async () => (await probe.totalAuthCount()) === before + 1, {
+      timeoutMs: 60_000,
+      description: 'the event after the poison one',
+    });
+    const letter = await waitFor(
+      async () => {
+        const consumer = await jetstream(nc).consumers.get(streamName(scope.busPrefix, 'DEAD_LETTER'));
+        const m = await consumer.next({ expires: 2_000 });
+        return m ? m.json<{ consumer: string; reason: string }>() : null;
+      },
+      { timeoutMs: 30_000, description: 'the dead letter' },
+    );
     expect(letter.consumer).toBe(consumers.discoveryAuthLogs.durable);
     expect(letter.reason).toMatch(/record/);
   });

@@ -1,5 +1,6 @@
 import { duoCall } from './__fixtures__/duo-client';
 import { startDuoSimulator, type DuoSimulator } from './server';
+import { expectSeededErrorPattern } from '@seatwise/sim-http/testing/fault-pattern';
 
 let sim: DuoSimulator;
 beforeAll(async () => {
@@ -67,25 +68,11 @@ describe('faults', () => {
   });
 
   it('injects a seeded fraction, identical for the same seed', async () => {
-    const pattern = async (s: DuoSimulator): Promise<number[]> => {
-      s.setFaults({ error500: 0.3 });
-      const out = [];
-      for (let i = 0; i < 100; i++) {
-        out.push((await duoCall(s.url, { keys: s.info.accounts[0]!.adminApi, path: '/admin/v1/info/summary' })).status);
-      }
-      return out;
-    };
-    const a = await startDuoSimulator({ seed: 'fraction', accounts: 1, events: 10, rateLimits: false });
-    const b = await startDuoSimulator({ seed: 'fraction', accounts: 1, events: 10, rateLimits: false });
-    try {
-      const [pa, pb] = [await pattern(a), await pattern(b)];
-      expect(pa).toEqual(pb);
-      const errors = pa.filter((s) => s === 500).length;
-      expect(errors).toBeGreaterThan(15);
-      expect(errors).toBeLessThan(45);
-    } finally {
-      await Promise.all([a.close(), b.close()]);
-    }
+    await expectSeededErrorPattern(
+      () => startDuoSimulator({ seed: 'fraction', accounts: 1, events: 10, rateLimits: false }),
+      async (s) =>
+        (await duoCall(s.url, { keys: s.info.accounts[0]!.adminApi, path: '/admin/v1/info/summary' })).status,
+    );
   });
 
   it('rejects invalid fault settings with a clear error', () => {

@@ -29,18 +29,13 @@ describe('determinism', () => {
         sort: 'ts:asc',
       };
       for (const path of ['/admin/v2/logs/authentication', '/admin/v2/logs/activity', '/admin/v1/users']) {
-        const [pa, pb] = [
-          await duoCall(a.url, {
-            keys: a.info.accounts[1]!.adminApi,
+        const call = (sim: typeof a) =>
+          duoCall(sim.url, {
+            keys: sim.info.accounts[1]!.adminApi,
             path,
             params: path.includes('users') ? {} : params,
-          }),
-          await duoCall(b.url, {
-            keys: b.info.accounts[1]!.adminApi,
-            path,
-            params: path.includes('users') ? {} : params,
-          }),
-        ];
+          });
+        const [pa, pb] = [await call(a), await call(b)];
         expect(pa.status).toBe(200);
         expect(pb.text).toBe(pa.text);
       }

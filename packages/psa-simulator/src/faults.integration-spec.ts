@@ -1,5 +1,6 @@
 import { cw } from './__fixtures__/cw-client';
 import { startPsaSimulator, type PsaSimulator } from './server';
+import { expectSeededErrorPattern } from '@seatwise/sim-http/testing/fault-pattern';
 
 let sim: PsaSimulator;
 beforeAll(async () => {
@@ -72,22 +73,9 @@ describe('faults', () => {
   });
 
   it('injects a seeded fraction, identical for the same seed', async () => {
-    const pattern = async (s: PsaSimulator): Promise<number[]> => {
-      s.setFaults({ error500: 0.3 });
-      const out = [];
-      for (let i = 0; i < 100; i++) out.push((await cw(s, '/procurement/catalog/count')).status);
-      return out;
-    };
-    const a = await startPsaSimulator({ seed: 'fraction', companies: 1, rateLimits: false });
-    const b = await startPsaSimulator({ seed: 'fraction', companies: 1, rateLimits: false });
-    try {
-      const [pa, pb] = [await pattern(a), await pattern(b)];
-      expect(pa).toEqual(pb);
-      const errors = pa.filter((s) => s === 500).length;
-      expect(errors).toBeGreaterThan(15);
-      expect(errors).toBeLessThan(45);
-    } finally {
-      await Promise.all([a.close(), b.close()]);
-    }
+    await expectSeededErrorPattern(
+      () => startPsaSimulator({ seed: 'fraction', companies: 1, rateLimits: false }),
+      async (s) => (await cw(s, '/procurement/catalog/count')).status,
+    );
   });
 });

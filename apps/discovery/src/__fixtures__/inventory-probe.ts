@@ -27,7 +27,13 @@ export class InventoryProbe {
     const out: ServiceView[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.rpc.request('discovery.services.list', { accountId, includeMerged: true, sort: 'name', limit: 7, ...(cursor ? { cursor } : {}) });
+      const page = await this.rpc.request('discovery.services.list', {
+        accountId,
+        includeMerged: true,
+        sort: 'name',
+        limit: 7,
+        ...(cursor ? { cursor } : {}),
+      });
       out.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor !== undefined);
@@ -47,7 +53,10 @@ export class InventoryProbe {
 }
 
 export async function consumersIdle(probe: InventoryProbe): Promise<boolean> {
-  return (await probe.consumerIdle('DUO_AUTHLOGS', consumers.discoveryAuthLogs.durable)) && (await probe.consumerIdle('DUO_USERS', consumers.discoveryUsers.durable));
+  return (
+    (await probe.consumerIdle('DUO_AUTHLOGS', consumers.discoveryAuthLogs.durable)) &&
+    (await probe.consumerIdle('DUO_USERS', consumers.discoveryUsers.durable))
+  );
 }
 
 // Every document of the inventories, sorted: equal dumps mean nothing changed.

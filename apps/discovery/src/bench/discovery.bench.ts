@@ -28,36 +28,73 @@ const MAIN = join(__dirname, '..', 'main.js');
 const PRODUCTION_NODE_OPTIONS = '--max-old-space-size=128 --max-semi-space-size=16';
 
 function peakRssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
   return Math.round(Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024);
 }
 
-function discoveryEnv(natsUrl: string, mongoUrl: string, prefix: string, extra: Record<string, string> = {}): Record<string, string> {
+function discoveryEnv(
+  natsUrl: string,
+  mongoUrl: string,
+  prefix: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   // DISCOVERY_* tuning (batch size, wait) passes through from the bench's own environment.
-  const tuning = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('DISCOVERY_') && e[1] !== undefined));
-  return { NATS_URL: natsUrl, MONGO_URL: mongoUrl, MONGO_DB: `bench_${prefix}`, SEATWISE_BUS_PREFIX: prefix, PORT: '0', LOG_LEVEL: 'warn', NODE_OPTIONS: process.env['BENCH_DISCOVERY_NODE_OPTIONS'] ?? PRODUCTION_NODE_OPTIONS, ...tuning, ...extra };
+  const tuning = Object.fromEntries(
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => e[0].startsWith('DISCOVERY_') && e[1] !== undefined,
+    ),
+  );
+  return {
+    NATS_URL: natsUrl,
+    MONGO_URL: mongoUrl,
+    MONGO_DB: `bench_${prefix}`,
+    SEATWISE_BUS_PREFIX: prefix,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    NODE_OPTIONS: process.env['BENCH_DISCOVERY_NODE_OPTIONS'] ?? PRODUCTION_NODE_OPTIONS,
+    ...tuning,
+    ...extra,
+  };
 }
 
 async function prefill(nc: NatsConnection, prefix: string): Promise<void> {
   await ensureStreams(await jetstreamManager(nc), prefix, ['DUO_AUTHLOGS']);
   const js = jetstream(nc);
   for (let i = 0; i < EVENTS; i += 1_000) {
-    await publishRaw(js, prefix, Array.from({ length: Math.min(1_000, EVENTS - i) }, (_, j) => benchAuthLogEvent(i + j)), 1_000);
+    await publishRaw(
+      js,
+      prefix,
+      Array.from({ length: Math.min(1_000, EVENTS - i) }, (_, j) => benchAuthLogEvent(i + j)),
+      1_000,
+    );
   }
 }
 
-async function ingestRate(natsUrl: string, mongoUrl: string, nc: NatsConnection, prefix: string): Promise<{ perSec: number; peak: number }> {
+async function ingestRate(
+  natsUrl: string,
+  mongoUrl: string,
+  nc: NatsConnection,
+  prefix: string,
+): Promise<{ perSec: number; peak: number }> {
   const discovery = startNode(MAIN, discoveryEnv(natsUrl, mongoUrl, prefix));
   const rpc = new RpcClient(nc, prefix, 30_000);
   try {
-    await waitFor(() => rpc.request('discovery.health', {}).then((h) => h.ready), { timeoutMs: 60_000, description: 'discovery ready' });
+    await waitFor(() => rpc.request('discovery.health', {}).then((h) => h.ready), {
+      timeoutMs: 60_000,
+      description: 'discovery ready',
+    });
     const start = process.hrtime.bigint();
     let peak = 0;
-    await waitFor(async () => {
-      peak = Math.max(peak, peakRssMb(discovery.pid));
-      const { items } = await rpc.request('discovery.accounts.summary', {});
-      return items.reduce((n, a) => n + a.authCount, 0) >= EVENTS;
-    }, { timeoutMs: 4 * 3_600_000, intervalMs: 1_000, description: `${EVENTS} events in the inventories` });
+    await waitFor(
+      async () => {
+        peak = Math.max(peak, peakRssMb(discovery.pid));
+        const { items } = await rpc.request('discovery.accounts.summary', {});
+        return items.reduce((n, a) => n + a.authCount, 0) >= EVENTS;
+      },
+      { timeoutMs: 4 * 3_600_000, intervalMs: 1_000, description: `${EVENTS} events in the inventories` },
+    );
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     return { perSec: EVENTS / seconds, peak: Math.max(peak, peakRssMb(discovery.pid)) };
   } finally {
@@ -72,7 +109,10 @@ async function queryP95(natsUrl: string, mongoUrl: string, nc: NatsConnection): 
   const discovery = startNode(MAIN, discoveryEnv(natsUrl, mongoUrl, prefix, { DISCOVERY_CONSUME: 'false' }));
   const rpc = new RpcClient(nc, prefix, 60_000);
   try {
-    await waitFor(() => rpc.request('discovery.health', {}).then((h) => h.ready), { timeoutMs: 60_000, description: 'discovery ready' });
+    await waitFor(() => rpc.request('discovery.health', {}).then((h) => h.ready), {
+      timeoutMs: 60_000,
+      description: 'discovery ready',
+    });
     await fillInventory(mongoUrl, `bench_${prefix}`, accountId, SERVICES, USAGE);
     const service = `${accountId}.DI${String(42).padStart(18, '0')}`;
     const calls: [RpcName, RpcRequest<RpcName>][] = [
@@ -126,7 +166,9 @@ async function main(): Promise<void> {
     const prefix = `bench${randomBytes(3).toString('hex')}`;
     await prefill(nc, prefix);
     const baselinePerSec = await rawConsumeRate(nc, streamName(prefix, 'DUO_AUTHLOGS'), EVENTS);
-    const ingest = await ingestRate(infra.nats.url, infra.mongo.url, nc, prefix).finally(() => dropDatabase(infra.mongo.url, `bench_${prefix}`));
+    const ingest = await ingestRate(infra.nats.url, infra.mongo.url, nc, prefix).finally(() =>
+      dropDatabase(infra.mongo.url, `bench_${prefix}`),
+    );
     await (await jetstreamManager(nc)).streams.delete(streamName(prefix, 'DUO_AUTHLOGS')).catch(() => undefined);
     const queryP95Ms = await queryP95(infra.nats.url, infra.mongo.url, nc);
     const ratio = ingest.perSec / baselinePerSec;
@@ -140,7 +182,16 @@ async function main(): Promise<void> {
         '',
       ].join('\n'),
     );
-    const summary = { bench: 'discovery', events: EVENTS, eventsPerSec: Math.round(ingest.perSec), baselinePerSec: Math.round(baselinePerSec), ratio: Number(ratio.toFixed(3)), peakRssMb: ingest.peak, queryP95Ms: Number(queryP95Ms.toFixed(1)), target: TARGET };
+    const summary = {
+      bench: 'discovery',
+      events: EVENTS,
+      eventsPerSec: Math.round(ingest.perSec),
+      baselinePerSec: Math.round(baselinePerSec),
+      ratio: Number(ratio.toFixed(3)),
+      peakRssMb: ingest.peak,
+      queryP95Ms: Number(queryP95Ms.toFixed(1)),
+      target: TARGET,
+    };
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   } finally {
     await nc.close();
@@ -149,6 +200,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`discovery bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `discovery bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

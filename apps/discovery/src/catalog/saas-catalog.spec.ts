@@ -49,7 +49,11 @@ describe('SaasCatalog.match', () => {
     expect(catalog.match('slack')).toMatchObject({ productId: 'slack', method: 'exact' });
     expect(catalog.match('Office 365')).toMatchObject({ productId: 'microsoft-365', method: 'alias' });
     expect(catalog.match('Slack SSO')).toMatchObject({ productId: 'slack', method: 'normalized' });
-    expect(catalog.match('Salesforce - Production')).toMatchObject({ productId: 'salesforce', productName: 'Salesforce', vendor: 'Salesforce' });
+    expect(catalog.match('Salesforce - Production')).toMatchObject({
+      productId: 'salesforce',
+      productName: 'Salesforce',
+      vendor: 'Salesforce',
+    });
   });
 
   it('resolves every spelling the Duo simulator uses to one product per SaaS app', () => {

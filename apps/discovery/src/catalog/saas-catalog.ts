@@ -15,7 +15,14 @@ export class SaasCatalog {
   private readonly byNormalized = new Map<string, CatalogProduct | null>();
 
   constructor(rows: readonly CatalogRow[] = CATALOG_ROWS) {
-    this.products = rows.map(([id, name, vendor, category, domain, aliases]) => ({ id, name, vendor, category, domain, aliases: [...aliases] }));
+    this.products = rows.map(([id, name, vendor, category, domain, aliases]) => ({
+      id,
+      name,
+      vendor,
+      category,
+      domain,
+      aliases: [...aliases],
+    }));
     for (const product of this.products) {
       this.byId.set(product.id, product);
       this.byName.set(exactKey(product.name), product);
@@ -53,12 +60,21 @@ export class SaasCatalog {
   search(q: string | undefined, limit: number): CatalogProduct[] {
     const needle = q?.toLowerCase();
     const hits = needle
-      ? this.products.filter((p) => [p.name, p.vendor, p.id, ...p.aliases].some((text) => text.toLowerCase().includes(needle)))
+      ? this.products.filter((p) =>
+          [p.name, p.vendor, p.id, ...p.aliases].some((text) => text.toLowerCase().includes(needle)),
+        )
       : this.products;
     return [...hits].sort((a, b) => a.name.localeCompare(b.name)).slice(0, limit);
   }
 }
 
 export function toMatch(product: CatalogProduct, method: CatalogMatch['method']): CatalogMatch {
-  return { productId: product.id, productName: product.name, method, vendor: product.vendor, category: product.category, domain: product.domain };
+  return {
+    productId: product.id,
+    productName: product.name,
+    method,
+    vendor: product.vendor,
+    category: product.category,
+    domain: product.domain,
+  };
 }

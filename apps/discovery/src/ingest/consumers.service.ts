@@ -5,8 +5,8 @@ import { runConsumerLoop } from '@seatwise/shared/bus/consumer-loop';
 import type { Env } from '@seatwise/shared/config/discovery-env';
 import { consumers } from '@seatwise/shared/contracts/consumers';
 import type { Logger } from '@seatwise/shared/logging/logger';
-import { AuthIngestService } from './auth-ingest.service';
-import { UsersIngestService, type UsersStreamEvent } from './users-ingest.service';
+import { AuthIngestService } from './auth/auth-ingest.service';
+import { UsersIngestService, type UsersStreamEvent } from './users/users-ingest.service';
 
 // Runs the two durable consumers (auth logs; users snapshots) from start-up until shutdown. A batch
 // is acked only after its writes; a failed batch is nak'ed and retried with back-off.
@@ -47,12 +47,16 @@ export class ConsumersService implements OnApplicationBootstrap, BeforeApplicati
       }),
       // ConsumedEvent<A | B> does not tie `payload` to `name`; the consumer validated each payload
       // against the schema of its own event name, so the pairing holds.
-      runConsumerLoop(usersConsumer, (batch) => this.users.handle(batch.map((e) => ({ name: e.name, payload: e.payload }) as UsersStreamEvent)), {
-        max: this.env.DISCOVERY_USERS_BATCH_SIZE,
-        expiresMs: this.env.DISCOVERY_BATCH_MAX_WAIT_MS,
-        signal: this.stop.signal,
-        onError: onError('users'),
-      }),
+      runConsumerLoop(
+        usersConsumer,
+        (batch) => this.users.handle(batch.map((e) => ({ name: e.name, payload: e.payload }) as UsersStreamEvent)),
+        {
+          max: this.env.DISCOVERY_USERS_BATCH_SIZE,
+          expiresMs: this.env.DISCOVERY_BATCH_MAX_WAIT_MS,
+          signal: this.stop.signal,
+          onError: onError('users'),
+        },
+      ),
     ];
   }
 

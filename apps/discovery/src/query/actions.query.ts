@@ -1,24 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import type { z } from 'zod';
-import type { actionListRequestSchema, ActionView } from '@seatwise/shared/contracts/discovery-views';
-import type { mongo } from 'mongoose';
-import { actionView } from '../api/views';
-import { type ActionDoc, ActionsRepository } from '../db/actions.repository';
-import { findPage, type Page } from './cursor';
-
-type ListRequest = z.output<typeof actionListRequestSchema>;
+import { findPage } from '@seatwise/platform/db/find-page';
+import type { ActionView } from '@seatwise/shared/contracts/discovery-views';
+import type { Page } from '@seatwise/shared/contracts/page';
+import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
+import { ActionsRepository } from '../inventory/actions.repository';
+import { allOf } from './filters';
+import { actionView } from './views';
 
 @Injectable()
 export class ActionsQuery {
   constructor(private readonly actions: ActionsRepository) {}
 
   // Newest first.
-  list(request: ListRequest): Promise<Page<ActionView>> {
-    const filter: mongo.Filter<ActionDoc>[] = [];
-    if (request.serviceId) filter.push({ serviceId: request.serviceId });
-    if (request.automatic !== undefined) filter.push({ automatic: request.automatic });
-    const base = filter.length > 0 ? { $and: filter } : {};
+  list(request: RpcInput<'discovery.actions.list'>): Promise<Page<ActionView>> {
     const scope = { accountId: request.accountId };
-    return findPage((f, sort, limit) => this.actions.find(scope, f, sort, limit), base, { ...request, sort: '-at' }, {}, actionView);
+    const filter = allOf([
+      request.serviceId !== undefined && { serviceId: request.serviceId },
+      request.automatic !== undefined && { automatic: request.automatic },
+    ]);
+    return findPage(
+      (f, sort, limit) => this.actions.find(scope, f, sort, limit),
+      filter,
+      { ...request, sort: '-at' },
+      actionView,
+    );
   }
 }

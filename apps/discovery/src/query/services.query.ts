@@ -1,20 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@seatwise/platform/clock/clock';
-import type { z } from 'zod';
-import type { serviceListRequestSchema, serviceUsersRequestSchema, serviceUserViewSchema, ServiceDetail, ServiceView } from '@seatwise/shared/contracts/discovery-views';
+import { findPage, type PageFinder } from '@seatwise/platform/db/find-page';
+import { containsText } from '@seatwise/platform/db/regex';
+import type { Page } from '@seatwise/shared/contracts/page';
+import type { RpcInput, RpcResponse } from '@seatwise/shared/contracts/rpcs';
+import type { ServiceDetail, ServiceView } from '@seatwise/shared/contracts/discovery-views';
 import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
-import type { mongo } from 'mongoose';
-import { serviceView } from '../api/views';
-import { type ServiceDoc, ServicesRepository } from '../db/services.repository';
-import { UsageRepository } from '../db/usage.repository';
-import { UsersRepository } from '../db/users.repository';
-import { accountOfId } from '../ids';
-import { findPage, type Page } from './cursor';
-import { containsText, DAY_MS } from './filters';
-
-type ListRequest = z.output<typeof serviceListRequestSchema>;
-type UsersRequest = z.output<typeof serviceUsersRequestSchema>;
-type ServiceUserView = z.output<typeof serviceUserViewSchema>;
+import { accountOfId } from '../inventory/ids';
+import { ServicesRepository } from '../inventory/services.repository';
+import { type UsageDoc, UsageRepository } from '../inventory/usage.repository';
+import { UsersRepository } from '../inventory/users.repository';
+import { allOf, DAY_MS } from './filters';
+import { serviceUserView, serviceView } from './views';
 
 @Injectable()
 export class ServicesQuery {
@@ -25,50 +22,49 @@ export class ServicesQuery {
     private readonly clock: Clock,
   ) {}
 
-  list(request: ListRequest): Promise<Page<ServiceView>> {
+  list(request: RpcInput<'discovery.services.list'>): Promise<Page<ServiceView>> {
     const scope = { accountId: request.accountId };
-    const filter: mongo.Filter<ServiceDoc>[] = [];
-    if (request.status) filter.push({ status: request.status });
-    if (request.matched !== undefined) filter.push({ catalog: request.matched ? { $ne: null } : null });
-    if (request.q) filter.push({ name: containsText(request.q) });
-    if (request.lastSeenSince) filter.push({ lastSeen: { $gte: new Date(request.lastSeenSince) } });
-    if (!request.includeMerged) filter.push({ mergedInto: null });
-    const base = filter.length > 0 ? { $and: filter } : {};
-    return findPage((f, sort, limit) => this.services.find(scope, f, sort, limit), base, request, {}, serviceView);
+    const filter = allOf([
+      request.status !== undefined && { status: request.status },
+      request.matched !== undefined && { catalog: request.matched ? { $ne: null } : null },
+      request.q !== undefined && containsText('name', request.q),
+      request.lastSeenSince !== undefined && { lastSeen: { $gte: new Date(request.lastSeenSince) } },
+      !request.includeMerged && { mergedInto: null },
+    ]);
+    return findPage((f, sort, limit) => this.services.find(scope, f, sort, limit), filter, request, serviceView);
   }
 
   async get(id: string): Promise<ServiceDetail> {
     const scope = accountOfId(id);
     const doc = await this.services.get(scope, id);
-    if (!doc) throw new AppError(ErrorCodes.NOT_FOUND, `No service ${id}`);
+    if (!doc) throw notFound(id);
     const now = this.clock.nowMs();
     const [[days7 = 0, days30 = 0, days90 = 0], merged] = await Promise.all([
-      this.usage.countActive(scope, id, [7, 30, 90].map((days) => new Date(now - days * DAY_MS))),
+      this.usage.countActive(
+        scope,
+        id,
+        [7, 30, 90].map((days) => new Date(now - days * DAY_MS)),
+      ),
       this.services.mergedInto(scope, id),
     ]);
     return { ...serviceView(doc), activeUsers: { days7, days30, days90 }, merged: merged.map(serviceView) };
   }
 
-  async usersOf(request: UsersRequest): Promise<Page<ServiceUserView>> {
+  // The service's usage rows, each with its user's profile.
+  async usersOf(request: RpcInput<'discovery.services.users'>): Promise<RpcResponse<'discovery.services.users'>> {
     const scope = accountOfId(request.id);
-    if (!(await this.services.get(scope, request.id))) throw new AppError(ErrorCodes.NOT_FOUND, `No service ${request.id}`);
-    const page = await findPage((f, sort, limit) => this.usage.find(scope, f, sort, limit), { serviceId: request.id }, request, {}, (row) => row);
-    const profiles = new Map((await this.users.getMany(scope, page.items.map((row) => row.userId))).map((u) => [u._id, u]));
-    return {
-      nextCursor: page.nextCursor,
-      items: page.items.map((row) => {
-        const user = profiles.get(row.userId);
-        return {
-          userId: row.userId,
-          userKey: row.userKey,
-          username: user?.username ?? row.userKey,
-          realName: user?.realName ?? null,
-          email: user?.email ?? null,
-          firstSeen: row.firstSeen.toISOString(),
-          lastSeen: row.lastSeen.toISOString(),
-          count: row.count,
-        };
-      }),
-    };
+    if (!(await this.services.get(scope, request.id))) throw notFound(request.id);
+    const find: PageFinder<UsageDoc> = (f, sort, limit) => this.usage.find(scope, f, sort, limit);
+    const page = await findPage(find, { serviceId: request.id }, request, (row) => row);
+    const users = await this.users.getMany(
+      scope,
+      page.items.map((row) => row.userId),
+    );
+    const byId = new Map(users.map((user) => [user._id, user]));
+    return { nextCursor: page.nextCursor, items: page.items.map((row) => serviceUserView(row, byId.get(row.userId))) };
   }
+}
+
+function notFound(id: string): AppError {
+  return new AppError(ErrorCodes.NOT_FOUND, `No service ${id}`);
 }

@@ -1,18 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@seatwise/platform/clock/clock';
 import type { AccountSummary } from '@seatwise/shared/contracts/discovery-views';
-import type { mongo } from 'mongoose';
-import { ServicesRepository } from '../db/services.repository';
-import { UsersRepository } from '../db/users.repository';
+import type { AccountCount } from '../inventory/account-counts';
+import { ServicesRepository } from '../inventory/services.repository';
+import { UsersRepository } from '../inventory/users.repository';
 import { DAY_MS } from './filters';
 
-interface Group {
-  _id: { accountId: string; kind: string | null };
-  n: number;
-}
+type Figure = 'services' | 'matched' | 'newThisWeek' | 'users' | 'removedUsers';
 
-// Per-account counts with $group + $sum only (what FerretDB offers). Without an accountId this is the
-// one explicitly cross-tenant query: the list of accounts, each with its own figures.
+// Per-account counts, each its own $group + $sum (what FerretDB offers). Without an accountId this is
+// the one explicitly cross-tenant query: the list of accounts, each with its own figures.
 @Injectable()
 export class SummaryQuery {
   constructor(
@@ -25,49 +22,62 @@ export class SummaryQuery {
     const scope = accountId === undefined ? {} : { accountId };
     const weekAgo = new Date(this.clock.nowMs() - 7 * DAY_MS);
     const [byStatus, auth, matched, fresh, users, removed] = await Promise.all([
-      this.group(this.services.collection, scope, true),
-      this.authCounts(scope),
-      this.group(this.services.collection, { ...scope, catalog: { $ne: null } }),
-      this.group(this.services.collection, { ...scope, firstSeen: { $gte: weekAgo } }),
-      this.group(this.users.collection, scope),
-      this.group(this.users.collection, { ...scope, removedAt: { $ne: null } }),
+      this.services.countPerAccountAndStatus(scope),
+      this.services.authCountPerAccount(scope),
+      this.services.countPerAccount(scope, { catalog: { $ne: null } }),
+      this.services.countPerAccount(scope, { firstSeen: { $gte: weekAgo } }),
+      this.users.countPerAccount(scope),
+      this.users.countPerAccount(scope, { removedAt: { $ne: null } }),
     ]);
-    const summaries = new Map<string, AccountSummary>();
-    const of = (id: string): AccountSummary => {
-      let summary = summaries.get(id);
-      if (!summary) {
-        summary = { accountId: id, services: 0, matched: 0, unmatched: 0, ignored: 0, newThisWeek: 0, users: 0, removedUsers: 0, authCount: 0, lastSeen: null };
-        summaries.set(id, summary);
-      }
-      return summary;
-    };
+    const summaries = new Summaries();
     for (const g of byStatus) {
-      const s = of(g._id.accountId);
+      const s = summaries.of(g.accountId);
       s.services += g.n;
-      if (g._id.kind === 'new') s.unmatched += g.n;
-      if (g._id.kind === 'ignored') s.ignored += g.n;
+      if (g.status === 'new') s.unmatched += g.n;
+      if (g.status === 'ignored') s.ignored += g.n;
     }
-    for (const g of auth) of(g._id).authCount += g.auth;
-    for (const g of matched) of(g._id.accountId).matched += g.n;
-    for (const g of fresh) of(g._id.accountId).newThisWeek += g.n;
-    for (const g of users) of(g._id.accountId).users += g.n;
-    for (const g of removed) of(g._id.accountId).removedUsers += g.n;
-    for (const summary of summaries.values()) {
+    for (const g of auth) summaries.of(g._id).authCount += g.auth;
+    summaries.add('matched', matched);
+    summaries.add('newThisWeek', fresh);
+    summaries.add('users', users);
+    summaries.add('removedUsers', removed);
+    for (const summary of summaries.all()) {
       const [latest] = await this.services.find({ accountId: summary.accountId }, {}, { lastSeen: -1, _id: -1 }, 1);
       summary.lastSeen = latest ? latest.lastSeen.toISOString() : null;
     }
-    return [...summaries.values()].sort((a, b) => a.accountId.localeCompare(b.accountId));
+    return summaries.all().sort((a, b) => a.accountId.localeCompare(b.accountId));
+  }
+}
+
+// The summaries being added up, one per account met in any count.
+class Summaries {
+  private readonly byAccount = new Map<string, AccountSummary>();
+
+  of(accountId: string): AccountSummary {
+    let summary = this.byAccount.get(accountId);
+    if (!summary) {
+      summary = {
+        accountId,
+        services: 0,
+        matched: 0,
+        unmatched: 0,
+        ignored: 0,
+        newThisWeek: 0,
+        users: 0,
+        removedUsers: 0,
+        authCount: 0,
+        lastSeen: null,
+      };
+      this.byAccount.set(accountId, summary);
+    }
+    return summary;
   }
 
-  // Counts per account (and per status when `byStatus`).
-  private async group<D extends mongo.Document>(collection: mongo.Collection<D>, match: mongo.Filter<D>, byStatus = false): Promise<Group[]> {
-    const _id = byStatus ? { accountId: '$accountId', kind: '$status' } : '$accountId';
-    const rows = await collection.aggregate<{ _id: string | Group['_id']; n: number }>([{ $match: match }, { $group: { _id, n: { $sum: 1 } } }]).toArray();
-    return rows.map((row) => ({ ...row, _id: typeof row._id === 'string' ? { accountId: row._id, kind: null } : row._id }));
+  add(figure: Figure, counts: readonly AccountCount[]): void {
+    for (const count of counts) this.of(count.accountId)[figure] += count.n;
   }
 
-  // Its own $group: FerretDB 1.24 returns 0 for a field $sum next to another accumulator.
-  private authCounts(scope: { accountId?: string }): Promise<{ _id: string; auth: number }[]> {
-    return this.services.collection.aggregate<{ _id: string; auth: number }>([{ $match: scope }, { $group: { _id: '$accountId', auth: { $sum: '$authCount' } } }]).toArray();
+  all(): AccountSummary[] {
+    return [...this.byAccount.values()];
   }
 }

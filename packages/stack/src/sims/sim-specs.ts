@@ -9,78 +9,47 @@ const DUO_LOG_REQUESTS_PER_MINUTE = 120;
 // the pause at this rate; a higher speed would flood it after a long one.
 const LIVE_SPEED = 60;
 
-export function duoSimSpec(
-  cli: string,
-  state: SimState,
-  port: number,
-  live: boolean,
-  cwd: string,
-  onStdout: (line: string) => boolean,
-): ChildSpec {
-  const args = [
-    cli,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(port),
-    '--seed',
-    state.seed,
-    '--accounts',
-    String(state.accounts),
-    '--users',
-    String(state.usersPerAccount),
-    '--events',
-    String(state.events),
-    '--history-days',
-    '30',
-    '--anchor-time',
-    String(state.anchorTime),
-    '--rate-logs',
-    String(DUO_LOG_REQUESTS_PER_MINUTE),
-    ...(live ? ['--live', '--speed', String(LIVE_SPEED)] : []),
-  ];
-  return {
-    name: 'duo-sim',
-    tier: 1,
-    cwd,
-    env: { PATH: process.env['PATH'] },
-    command: process.execPath,
-    args,
-    onStdout,
-  };
+interface SimLaunch {
+  cli: string;
+  port: number;
+  cwd: string;
+  onStdout: (line: string) => boolean;
 }
 
-export function psaSimSpec(
-  cli: string,
-  state: SimState,
-  port: number,
-  cwd: string,
-  onStdout: (line: string) => boolean,
-): ChildSpec {
-  const args = [
-    cli,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(port),
-    '--seed',
-    state.seed,
-    '--duo-seed',
-    state.seed,
-    '--duo-accounts',
-    String(state.accounts),
-    '--duo-users',
-    String(state.usersPerAccount),
-    '--anchor-time',
-    String(state.anchorTime),
-  ];
+export function duoSimSpec(launch: SimLaunch, state: SimState, live: boolean): ChildSpec {
+  const flags = {
+    seed: state.seed,
+    accounts: String(state.accounts),
+    users: String(state.usersPerAccount),
+    events: String(state.events),
+    'history-days': '30',
+    'anchor-time': String(state.anchorTime),
+    'rate-logs': String(DUO_LOG_REQUESTS_PER_MINUTE),
+  };
+  return simSpec('duo-sim', launch, flags, live ? ['--live', '--speed', String(LIVE_SPEED)] : []);
+}
+
+export function psaSimSpec(launch: SimLaunch, state: SimState): ChildSpec {
+  const flags = {
+    seed: state.seed,
+    'duo-seed': state.seed,
+    'duo-accounts': String(state.accounts),
+    'duo-users': String(state.usersPerAccount),
+    'anchor-time': String(state.anchorTime),
+  };
+  return simSpec('psa-sim', launch, flags, []);
+}
+
+// A simulator as a supervised child on loopback, its options given as `--name value` flags.
+function simSpec(name: string, launch: SimLaunch, flags: Record<string, string>, extra: string[]): ChildSpec {
+  const options = Object.entries(flags).flatMap(([flag, value]) => [`--${flag}`, value]);
   return {
-    name: 'psa-sim',
+    name,
     tier: 1,
-    cwd,
+    cwd: launch.cwd,
     env: { PATH: process.env['PATH'] },
     command: process.execPath,
-    args,
-    onStdout,
+    args: [launch.cli, '--host', '127.0.0.1', '--port', String(launch.port), ...options, ...extra],
+    onStdout: launch.onStdout,
   };
 }

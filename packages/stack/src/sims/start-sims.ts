@@ -21,10 +21,21 @@ export async function startSimulators(
 ): Promise<Simulators> {
   const crashed = supervisor.firstUnexpectedExit();
   const duo = firstLine((onLine) =>
-    supervisor.start(duoSimSpec(require.resolve('@seatwise/duo-simulator/cli'), state, ports.duo, live, root, onLine)),
+    supervisor.start(
+      duoSimSpec(
+        { cli: require.resolve('@seatwise/duo-simulator/cli'), port: ports.duo, cwd: root, onStdout: onLine },
+        state,
+        live,
+      ),
+    ),
   );
   const psa = firstLine((onLine) =>
-    supervisor.start(psaSimSpec(require.resolve('@seatwise/psa-simulator/cli'), state, ports.psa, root, onLine)),
+    supervisor.start(
+      psaSimSpec(
+        { cli: require.resolve('@seatwise/psa-simulator/cli'), port: ports.psa, cwd: root, onStdout: onLine },
+        state,
+      ),
+    ),
   );
   const timeout = new Promise<never>((_, reject) => {
     setTimeout(() => {

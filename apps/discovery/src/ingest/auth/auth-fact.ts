@@ -1,0 +1,43 @@
+import type { DuoAuthLogEvent } from '@seatwise/shared/contracts/duo-events';
+
+// One auth-log record reduced to what the inventories need; stored once per (account, txid), which is
+// what makes a redelivered or replayed event count zero times.
+export interface AuthFact {
+  _id: string;
+  accountId: string;
+  applicationKey: string;
+  applicationName: string;
+  userKey: string;
+  username: string;
+  at: Date;
+  outcome: 'success' | 'denial' | 'other';
+}
+
+const factIdOf = (accountId: string, txid: string): string => `${accountId}\t${txid}`;
+
+export function toFact(event: DuoAuthLogEvent): AuthFact {
+  const { record } = event;
+  return {
+    _id: factIdOf(event.accountId, record.txid),
+    accountId: event.accountId,
+    applicationKey: record.application.key,
+    applicationName: record.application.name,
+    userKey: record.user.key,
+    username: record.user.name,
+    at: new Date(record.timestamp * 1000),
+    // Fraud is a denial Duo flagged as such; anything unknown is counted as an authentication only.
+    outcome:
+      record.result === 'success'
+        ? 'success'
+        : record.result === 'denied' || record.result === 'fraud'
+          ? 'denial'
+          : 'other',
+  };
+}
+
+// The same record delivered twice in one batch is one fact.
+export function uniqueFacts(facts: readonly AuthFact[]): AuthFact[] {
+  const byId = new Map<string, AuthFact>();
+  for (const fact of facts) if (!byId.has(fact._id)) byId.set(fact._id, fact);
+  return [...byId.values()];
+}

@@ -1,0 +1,123 @@
+import type { DuoAuthLogEvent } from '@seatwise/shared/contracts/duo-events';
+import { NEVER, type UserDoc } from '../../inventory/users.repository';
+import { toFact, uniqueFacts } from './auth-fact';
+import { aggregateFacts } from './batch-aggregate';
+import { nextService, nextUsage, nextUser } from './next-docs';
+
+function event(
+  txid: string,
+  at: number,
+  app: string,
+  user: string,
+  result = 'success',
+  name = `App ${app}`,
+): DuoAuthLogEvent {
+  return {
+    integrationId: 'i',
+    accountId: 'DA1',
+    fetchedAt: '2025-01-01T00:00:00Z',
+    record: {
+      txid,
+      timestamp: at,
+      event_type: 'authentication',
+      result,
+      user: { key: user, name: `${user}@x` },
+      application: { key: app, name },
+    },
+  };
+}
+
+describe('batch aggregation', () => {
+  it('counts each txid once, whatever the order, with min/max times and outcomes', () => {
+    const events = [
+      event('t1', 300, 'A', 'u1'),
+      event('t2', 100, 'A', 'u2', 'denied', 'Old name'),
+      event('t1', 300, 'A', 'u1'),
+      event('t3', 200, 'B', 'u1', 'fraud'),
+    ];
+    const forward = aggregateFacts(uniqueFacts(events.map(toFact)));
+    const backward = aggregateFacts(uniqueFacts([...events].reverse().map(toFact)));
+    expect(backward).toEqual(forward);
+    const a = forward.services.get('DA1.A');
+    expect(a).toMatchObject({
+      count: 2,
+      successes: 1,
+      denials: 1,
+      name: 'Old name',
+      first: new Date(100_000),
+      last: new Date(300_000),
+    });
+    expect(forward.services.get('DA1.B')).toMatchObject({ count: 1, denials: 1 });
+    expect(forward.users.get('DA1.u1')).toMatchObject({ count: 2, first: new Date(200_000), last: new Date(300_000) });
+    expect([...forward.usage.keys()].sort()).toEqual(['DA1.A.u1', 'DA1.A.u2', 'DA1.B.u1']);
+  });
+});
+
+describe('next documents', () => {
+  const [delta] = aggregateFacts([toFact(event('t9', 500, 'A', 'u1'))]).services.values();
+  const [usageDelta] = aggregateFacts([toFact(event('t9', 500, 'A', 'u1'))]).usage.values();
+  const [userDelta] = aggregateFacts([toFact(event('t9', 500, 'A', 'u1'))]).users.values();
+
+  it('creates a service matched through the catalog, then adds to it', () => {
+    const created = nextService(undefined, delta!, 1, 7, () => ({ productId: 'p', productName: 'P', method: 'exact' }));
+    expect(created).toMatchObject({
+      _id: 'DA1.A',
+      status: 'known',
+      authCount: 1,
+      userCount: 1,
+      firstBatch: 7,
+      lastBatch: 7,
+      mergedInto: null,
+    });
+    const later = nextService(
+      { ...created, firstSeen: new Date(900_000), lastSeen: new Date(900_000), status: 'ignored' },
+      delta!,
+      0,
+      8,
+      () => null,
+    );
+    expect(later).toMatchObject({
+      status: 'ignored',
+      authCount: 2,
+      userCount: 1,
+      firstSeen: new Date(500_000),
+      lastSeen: new Date(900_000),
+      firstBatch: 7,
+      lastBatch: 8,
+    });
+    expect(nextService(undefined, delta!, 1, 7, () => null)).toMatchObject({ status: 'new', catalog: null });
+  });
+
+  it('adds usage counts and keeps the first/last span', () => {
+    const created = nextUsage(undefined, usageDelta!, 1);
+    expect(nextUsage({ ...created, firstSeen: new Date(1_000) }, usageDelta!, 2)).toMatchObject({
+      count: 2,
+      firstSeen: new Date(1_000),
+      lastSeen: new Date(500_000),
+    });
+  });
+
+  it('keeps a users snapshot profile and marks the first batch seen in logs', () => {
+    const fromSnapshot: UserDoc = {
+      _id: 'DA1.u1',
+      accountId: 'DA1',
+      userKey: 'u1',
+      username: 'real',
+      realName: 'Real Name',
+      profileAt: new Date(5),
+      lastSeen: NEVER,
+      authCount: 0,
+      serviceCount: 0,
+      lastBatch: 0,
+    };
+    expect(nextUser(fromSnapshot, userDelta!, 1, 3)).toMatchObject({
+      username: 'real',
+      realName: 'Real Name',
+      authCount: 1,
+      serviceCount: 1,
+      firstLogBatch: 3,
+      lastSeen: new Date(500_000),
+      firstSeen: new Date(500_000),
+    });
+  });
+});

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { SaasCatalog } from '../../catalog/saas-catalog';
+import { ServicesRepository } from '../../inventory/services.repository';
+import { UsageRepository } from '../../inventory/usage.repository';
+import { UsersRepository } from '../../inventory/users.repository';
+import type { AuthFact } from './auth-fact';
+import { aggregateFacts } from './batch-aggregate';
+import { nextService, nextUsage, nextUser } from './next-docs';
+import type { RedoEntry } from './redo-entry';
+
+// Every document a batch of new facts changes, as it will be after the batch. Distinct counts come
+// from the usage rows the batch creates: one new (service, user) row is one more user of the service
+// and one more service of the user. Users are `created` when first seen in the logs (a users
+// snapshot may have created the document earlier).
+// Re-planning a batch whose writes a crash interrupted gives the same documents: one already written
+// by this batch (lastBatch) is kept as it is, and the batch markers (firstBatch, firstLogBatch) still
+// say what the batch created.
+@Injectable()
+export class BatchPlanner {
+  constructor(
+    private readonly services: ServicesRepository,
+    private readonly users: UsersRepository,
+    private readonly usage: UsageRepository,
+    private readonly catalog: SaasCatalog,
+  ) {}
+
+  async plan(batch: number, facts: readonly AuthFact[]): Promise<RedoEntry[]> {
+    const aggregate = aggregateFacts(facts);
+    if (facts.length === 0) return [];
+    const [usageDocs, serviceDocs, userDocs] = await Promise.all([
+      this.usage.load([...aggregate.usage.keys()]),
+      this.services.load([...aggregate.services.keys()]),
+      this.users.load([...aggregate.users.keys()]),
+    ]);
+    const entries: RedoEntry[] = [];
+    const newUsers = new Map<string, number>();
+    const newServices = new Map<string, number>();
+    for (const delta of aggregate.usage.values()) {
+      const existing = usageDocs.get(delta.id);
+      const created = !existing || existing.firstBatch === batch;
+      if (created) {
+        newUsers.set(delta.serviceId, (newUsers.get(delta.serviceId) ?? 0) + 1);
+        newServices.set(delta.userId, (newServices.get(delta.userId) ?? 0) + 1);
+      }
+      entries.push({
+        coll: 'usage',
+        doc: existing?.lastBatch === batch ? existing : nextUsage(existing, delta, batch),
+        created,
+      });
+    }
+    for (const delta of aggregate.services.values()) {
+      const existing = serviceDocs.get(delta.id);
+      const doc =
+        existing?.lastBatch === batch
+          ? existing
+          : nextService(existing, delta, newUsers.get(delta.id) ?? 0, batch, (name) => this.catalog.match(name));
+      entries.push({ coll: 'services', doc, created: !existing || existing.firstBatch === batch });
+    }
+    for (const delta of aggregate.users.values()) {
+      const existing = userDocs.get(delta.id);
+      const doc =
+        existing?.lastBatch === batch ? existing : nextUser(existing, delta, newServices.get(delta.id) ?? 0, batch);
+      entries.push({
+        coll: 'users',
+        doc,
+        created: existing?.firstLogBatch === undefined || existing.firstLogBatch === batch,
+      });
+    }
+    return entries;
+  }
+}

@@ -1,0 +1,113 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { chunks } from '@seatwise/platform/db/chunks';
+import { duplicateKeyIndexes } from '@seatwise/platform/db/duplicate-key';
+import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import { ensureIndexes, nativeDb } from '@seatwise/platform/db/native-db';
+import type { mongo } from 'mongoose';
+import type { AuthFact } from './auth-fact';
+import type { RedoEntry } from './redo-entry';
+
+interface CounterDoc {
+  _id: string;
+  seq: number;
+}
+
+// applying: facts stored, inventories not touched yet (or the redo log is incomplete);
+// redo: the redo log holds every document the batch writes; applied: done.
+export type BatchState = 'applying' | 'redo' | 'applied';
+
+interface BatchDoc {
+  _id: number;
+  state: BatchState;
+  startedAt: Date;
+}
+
+type RedoDoc = RedoEntry & { _id: string; batch: number };
+type StoredFact = AuthFact & { batch: number };
+
+// The journal that makes ingestion crash-safe without transactions. Each batch gets the next number;
+// its new facts are stored under it (a fact's _id is account + txid, so a redelivered record is a
+// rejected duplicate and counts nothing); the documents it will write are stored in a redo log
+// before any inventory is touched; the inventories are then rewritten from the log (idempotent).
+// A crash before the log is complete re-computes from the facts; after, it replays the log.
+@Injectable()
+export class JournalRepository implements OnModuleInit {
+  private readonly counters: mongo.Collection<CounterDoc>;
+  private readonly batches: mongo.Collection<BatchDoc>;
+  private readonly facts: mongo.Collection<StoredFact>;
+  private readonly redo: mongo.Collection<RedoDoc>;
+
+  constructor(connection: MongoConnection) {
+    const db = nativeDb(connection);
+    this.counters = db.collection('counters');
+    this.batches = db.collection('batches');
+    this.facts = db.collection('auth_facts');
+    this.redo = db.collection('redo_log');
+  }
+
+  async onModuleInit(): Promise<void> {
+    await ensureIndexes(this.facts, [{ batch: 1 }]);
+    await ensureIndexes(this.batches, [{ state: 1 }]);
+    await ensureIndexes(this.redo, [{ batch: 1 }]);
+  }
+
+  async begin(startedAt: Date): Promise<number> {
+    const counter = await this.counters.findOneAndUpdate(
+      { _id: 'batch' },
+      { $inc: { seq: 1 } },
+      { upsert: true, returnDocument: 'after' },
+    );
+    if (!counter) throw new Error('batch counter upsert returned nothing');
+    await this.batches.insertOne({ _id: counter.seq, state: 'applying', startedAt });
+    return counter.seq;
+  }
+
+  // Stores the facts under the batch; returns the ones not seen before (the others are duplicates).
+  async insertNew(batch: number, facts: readonly AuthFact[]): Promise<AuthFact[]> {
+    if (facts.length === 0) return [];
+    try {
+      await this.facts.insertMany(
+        facts.map((fact) => ({ ...fact, batch })),
+        { ordered: false },
+      );
+      return [...facts];
+    } catch (error) {
+      // A duplicate is a fact a previous batch stored (anything else is rethrown).
+      const duplicates = duplicateKeyIndexes(error);
+      return facts.filter((_, index) => !duplicates.has(index));
+    }
+  }
+
+  async unfinished(): Promise<{ batch: number; startedAt: Date; state: BatchState }[]> {
+    const docs = await this.batches
+      .find({ state: { $ne: 'applied' } })
+      .sort({ _id: 1 })
+      .toArray();
+    return docs.map((doc) => ({ batch: doc._id, startedAt: doc.startedAt, state: doc.state }));
+  }
+
+  async factsOf(batch: number): Promise<AuthFact[]> {
+    const docs = await this.facts.find({ batch }).toArray();
+    return docs.map(({ batch: _batch, ...fact }) => fact);
+  }
+
+  // Writes the batch's redo log; once this resolves the batch can always be finished from it.
+  async saveRedo(batch: number, entries: readonly RedoEntry[]): Promise<void> {
+    await this.redo.deleteMany({ batch });
+    for (const chunk of chunks(entries, 1_000)) {
+      const docs = chunk.map((entry) => ({ ...entry, _id: `${batch}:${entry.coll}:${entry.doc._id}`, batch }));
+      await this.redo.insertMany(docs, { ordered: false });
+    }
+    await this.batches.updateOne({ _id: batch }, { $set: { state: 'redo' } });
+  }
+
+  async redoOf(batch: number): Promise<RedoEntry[]> {
+    const docs = await this.redo.find({ batch }).toArray();
+    return docs.map(({ _id: _id, batch: _batch, ...entry }) => entry);
+  }
+
+  async finish(batch: number): Promise<void> {
+    await this.batches.updateOne({ _id: batch }, { $set: { state: 'applied' } });
+    await this.redo.deleteMany({ batch });
+  }
+}

@@ -1,0 +1,11 @@
+import type { ServiceDoc } from '../../inventory/services.repository';
+import type { UsageDoc } from '../../inventory/usage.repository';
+import type { UserDoc } from '../../inventory/users.repository';
+
+// One document a batch writes, as it will be after the batch, and whether the batch creates it
+// (services, usage) or first sees it in the logs (users). The planner's output, and in rewrite mode
+// the redo log's content.
+export type RedoEntry =
+  | { coll: 'usage'; doc: UsageDoc; created: boolean }
+  | { coll: 'services'; doc: ServiceDoc; created: boolean }
+  | { coll: 'users'; doc: UserDoc; created: boolean };

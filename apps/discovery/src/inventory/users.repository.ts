@@ -1,0 +1,152 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { chunks } from '@seatwise/platform/db/chunks';
+import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import { ensureIndexes, nativeDb } from '@seatwise/platform/db/native-db';
+import type { DUO_USER_STATUSES } from '@seatwise/shared/contracts/duo-records';
+import type { mongo } from 'mongoose';
+import { type AccountCount, type AccountsScope, countPerAccount } from './account-counts';
+import { bulkWriteInChunks, loadByIds, saveDocs } from './bulk-docs';
+import type { Scope } from './ids';
+import type { WriteMode } from './inventory-writes';
+
+type DuoUserStatus = (typeof DUO_USER_STATUSES)[number];
+
+// Epoch 0 stands for "never": lastSeen and profileAt are sort/guard keys and must always be set.
+export const NEVER = new Date(0);
+
+export interface UserProfile {
+  username: string;
+  realName: string | null;
+  email: string | null;
+  status: DuoUserStatus;
+  enrolled: boolean;
+  lastLogin: Date | null;
+  groups: string[];
+  snapshotId: string;
+}
+
+export interface UserDoc extends Partial<Omit<UserProfile, 'username'>> {
+  _id: string;
+  accountId: string;
+  userKey: string;
+  username: string;
+  // When the profile was observed in a users snapshot; NEVER until one was.
+  profileAt: Date;
+  removedAt?: Date | null;
+  firstSeen?: Date;
+  lastSeen: Date;
+  authCount: number;
+  serviceCount: number;
+  lastBatch: number;
+  firstLogBatch?: number;
+}
+
+export interface ProfileUpdate {
+  id: string;
+  accountId: string;
+  userKey: string;
+  observedAt: Date;
+  profile: UserProfile;
+}
+
+@Injectable()
+export class UsersRepository implements OnModuleInit {
+  private readonly collection: mongo.Collection<UserDoc>;
+
+  constructor(connection: MongoConnection) {
+    this.collection = nativeDb(connection).collection('users');
+  }
+
+  async onModuleInit(): Promise<void> {
+    const sorts = ['lastSeen', 'username', 'authCount', 'serviceCount'].map((field): Record<string, 1> => ({
+      accountId: 1,
+      [field]: 1,
+      _id: 1,
+    }));
+    await ensureIndexes(this.collection, sorts);
+  }
+
+  load(ids: readonly string[]): Promise<Map<string, UserDoc>> {
+    return loadByIds(this.collection, ids);
+  }
+
+  save(docs: readonly UserDoc[], mode: WriteMode): Promise<void> {
+    return saveDocs(this.collection, docs, mode);
+  }
+
+  // Applies snapshot profiles, each only over an older one (a replayed old snapshot changes nothing).
+  async applyProfiles(updates: readonly ProfileUpdate[]): Promise<void> {
+    if (updates.length === 0) return;
+    const seen = new Map<string, Date>();
+    for (const chunk of chunks(updates, 1_000)) {
+      const docs = await this.collection
+        .find({ _id: { $in: chunk.map((u) => u.id) } }, { projection: { profileAt: 1 } })
+        .toArray();
+      for (const doc of docs) seen.set(doc._id, doc.profileAt);
+    }
+    const ops: mongo.AnyBulkWriteOperation<UserDoc>[] = updates
+      .filter((u) => (seen.get(u.id) ?? NEVER) <= u.observedAt)
+      .map((u) => ({
+        updateOne: {
+          filter: { _id: u.id },
+          update: {
+            $set: { ...u.profile, profileAt: u.observedAt, removedAt: null },
+            $setOnInsert: {
+              accountId: u.accountId,
+              userKey: u.userKey,
+              lastSeen: NEVER,
+              authCount: 0,
+              serviceCount: 0,
+              lastBatch: 0,
+            },
+          },
+          upsert: true,
+        },
+      }));
+    await bulkWriteInChunks(this.collection, ops);
+  }
+
+  // Users of the account a complete snapshot did not contain. A user only seen in logs since the
+  // snapshot started may be newer than it, so is left alone.
+  async markRemoved(scope: Scope, snapshotId: string, startedAt: Date, at: Date): Promise<number> {
+    const result = await this.collection.updateMany(
+      {
+        accountId: scope.accountId,
+        snapshotId: { $ne: snapshotId },
+        removedAt: null,
+        $or: [{ profileAt: { $gt: NEVER } }, { firstSeen: { $lt: startedAt } }],
+      },
+      { $set: { removedAt: at } },
+    );
+    return result.modifiedCount;
+  }
+
+  // By _id alone (FerretDB scans for any other filter), the account checked on the document.
+  async get(scope: Scope, id: string): Promise<UserDoc | null> {
+    const doc = await this.collection.findOne({ _id: id });
+    return doc?.accountId === scope.accountId ? doc : null;
+  }
+
+  async getMany(scope: Scope, ids: readonly string[]): Promise<UserDoc[]> {
+    const docs = await this.collection.find({ _id: { $in: [...ids] } }).toArray();
+    return docs.filter((doc) => doc.accountId === scope.accountId);
+  }
+
+  async find(
+    scope: Scope,
+    filter: mongo.Filter<UserDoc>,
+    sort: Record<string, 1 | -1>,
+    limit: number,
+  ): Promise<UserDoc[]> {
+    return this.collection
+      .find({ $and: [{ accountId: scope.accountId }, filter] })
+      .sort(sort)
+      .limit(limit)
+      .toArray();
+  }
+
+  // Users per account matching `filter` (all of them without one).
+  countPerAccount(scope: AccountsScope, filter: mongo.Filter<UserDoc> = {}): Promise<AccountCount[]> {
+    return countPerAccount(this.collection, { ...filter, ...scope });
+  }
+}

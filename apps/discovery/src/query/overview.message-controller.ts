@@ -1,0 +1,24 @@
+import { Controller } from '@nestjs/common';
+import { Rpc } from '@seatwise/platform/rpc/rpc.decorator';
+import type { RpcInput, RpcResponse } from '@seatwise/shared/contracts/rpcs';
+import { ActionsQuery } from './actions.query';
+import { SummaryQuery } from './summary.query';
+
+// Account summaries and the action log.
+@Controller()
+export class OverviewMessageController {
+  constructor(
+    private readonly summary: SummaryQuery,
+    private readonly actions: ActionsQuery,
+  ) {}
+
+  @Rpc('discovery.accounts.summary')
+  async accounts(request: RpcInput<'discovery.accounts.summary'>): Promise<RpcResponse<'discovery.accounts.summary'>> {
+    return { items: await this.summary.summaries(request.accountId) };
+  }
+
+  @Rpc('discovery.actions.list')
+  actionLog(request: RpcInput<'discovery.actions.list'>): Promise<RpcResponse<'discovery.actions.list'>> {
+    return this.actions.list(request);
+  }
+}
