@@ -1,10 +1,13 @@
 import type { ServiceDefinition } from '@seatwise/platform/bootstrap/create-service-app';
-import { AppModule } from './app.module';
 import type { Env } from '@seatwise/shared/config/discovery-env';
+import { CatalogModule } from './catalog/catalog.module';
+import { CurationModule } from './curation/curation.module';
+import { IngestModule } from './ingest/ingest.module';
+import { QueryModule } from './query/query.module';
 
 export const service: ServiceDefinition<Env> = {
   name: 'discovery',
   version: process.env['npm_package_version'] ?? '0.1.0',
-  module: (env, info, logger) => AppModule.forRoot(env, info, logger),
+  imports: () => [CatalogModule, QueryModule, CurationModule, IngestModule],
   rpc: true,
 };

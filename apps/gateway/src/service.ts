@@ -1,10 +1,10 @@
 import type { ServiceDefinition } from '@seatwise/platform/bootstrap/create-service-app';
-import { AppModule } from './app.module';
 import type { Env } from '@seatwise/shared/config/gateway-env';
+import { AppModule } from './app.module';
 
 export const service: ServiceDefinition<Env> = {
   name: 'gateway',
   version: process.env['npm_package_version'] ?? '0.1.0',
-  module: (env, info, logger) => AppModule.forRoot(env, info, logger),
+  imports: () => [AppModule],
   rpc: false,
 };

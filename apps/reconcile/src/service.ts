@@ -1,10 +1,37 @@
 import type { ServiceDefinition } from '@seatwise/platform/bootstrap/create-service-app';
-import { AppModule } from './app.module';
 import type { Env } from '@seatwise/shared/config/reconcile-env';
+import { ActivityMessageController } from './api/activity.message-controller';
+import { MappingsMessageController } from './api/mappings.message-controller';
+import { PsaMessageController } from './api/psa.message-controller';
+import { ReconciliationMessageController } from './api/reconciliation.message-controller';
+import { AuditModule } from './audit/audit.module';
+import { ConnectionsModule } from './connections/connections.module';
+import { IntakeModule } from './intake/intake.module';
+import { MappingModule } from './mapping/mapping.module';
+import { PsaModule } from './psa/psa.module';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
+import { SyncModule } from './sync/sync.module';
+import { VendorAccountsModule } from './vendor-accounts/vendor-accounts.module';
 
 export const service: ServiceDefinition<Env> = {
   name: 'reconcile',
   version: process.env['npm_package_version'] ?? '0.1.0',
-  module: (env, info, logger) => AppModule.forRoot(env, info, logger),
+  imports: () => [
+    AuditModule,
+    VendorAccountsModule,
+    PsaModule,
+    ReconciliationModule,
+    MappingModule,
+    SyncModule,
+    ConnectionsModule,
+    IntakeModule,
+  ],
+  // The request-reply API spans the features it exposes.
+  controllers: [
+    PsaMessageController,
+    MappingsMessageController,
+    ReconciliationMessageController,
+    ActivityMessageController,
+  ],
   rpc: true,
 };

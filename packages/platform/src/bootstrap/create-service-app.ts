@@ -1,21 +1,46 @@
 import 'reflect-metadata';
-import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { type DynamicModule, type INestApplication, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { BaseEnv } from '@seatwise/shared/config/env';
 import type { ServiceName } from '@seatwise/shared/contracts/rpc-definition';
 import { createLogger, type Logger } from '@seatwise/shared/logging/logger';
+import { healthRpcController } from '../health/health-rpc.controller';
 import { PinoNestLogger } from '../logging/pino-nest-logger';
 import { PrefixedNatsServer } from '../nats/prefixed-nats.server';
 import { RpcErrorFilter } from '../rpc/rpc-exception.filter';
+import { PlatformModule } from '../platform.module';
 import type { ServiceInfo } from '../service-info';
+
+type ModuleImport = Type | DynamicModule;
 
 export interface ServiceDefinition<E extends BaseEnv> {
   name: ServiceName;
   version: string;
-  // The app's root module, built from its parsed env.
-  module: (env: E, info: ServiceInfo, logger: Logger) => DynamicModule;
+  // The app's feature modules, given its parsed env. The root module adds the platform module (env,
+  // logger, connections, health routes) and, for an RPC service, its `<name>.health` handler.
+  imports: (env: E) => ModuleImport[];
+  // Controllers that belong to no feature module (the app's request-reply API, when it spans features).
+  controllers?: Type[];
   // Whether the service answers request-reply over NATS.
   rpc: boolean;
+}
+
+@Module({})
+class ServiceRootModule {}
+
+// The service's root module as main builds it (tests compile the same tree).
+export function rootModule<E extends BaseEnv>(
+  definition: ServiceDefinition<E>,
+  env: E,
+  info: ServiceInfo,
+  logger: Logger,
+): DynamicModule {
+  const health = definition.rpc && definition.name !== 'gateway' ? [healthRpcController(definition.name)] : [];
+  return {
+    module: ServiceRootModule,
+    imports: [PlatformModule.forRoot({ env, info, logger }), ...definition.imports(env)],
+    controllers: [...health, ...(definition.controllers ?? [])],
+  };
 }
 
 export interface ServiceApp {
@@ -31,7 +56,7 @@ export async function createServiceApp<E extends BaseEnv>(
 ): Promise<ServiceApp> {
   const log = logger ?? createLogger(definition.name, env.LOG_LEVEL);
   const info: ServiceInfo = { name: definition.name, version: definition.version, startedAt: new Date() };
-  const app = await NestFactory.create(definition.module(env, info, log), {
+  const app = await NestFactory.create(rootModule(definition, env, info, log), {
     logger: new PinoNestLogger(log),
     abortOnError: false,
   });

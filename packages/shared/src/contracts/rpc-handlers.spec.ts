@@ -3,8 +3,10 @@ import { RPC_NAMES } from './rpcs';
 
 // Handlers are bound with @Rpc('<name>') in the apps' message controllers; the decorator's name is
 // typed against the RPC map, and this spec checks the other direction across the apps: every RPC of the
-// map has exactly one handler, and nothing registers a message pattern by hand.
+// map has exactly one handler, and nothing registers a message pattern by hand. `<service>.health` is
+// served by the platform for each app whose service definition says `rpc: true`.
 const RPC_HANDLER = /@Rpc\(\s*'([^']+)'\s*\)/g;
+const RPC_SERVICE = /name: '([a-z-]+)',[\s\S]*\brpc: true\b/;
 const HAND_BOUND = /@(MessagePattern|EventPattern)\(/;
 
 function appSources() {
@@ -13,11 +15,13 @@ function appSources() {
 
 describe('RPC handlers across the apps', () => {
   const handlers = new Map<string, string[]>();
+  const serve = (name: string, path: string): void => {
+    handlers.set(name, [...(handlers.get(name) ?? []), path]);
+  };
   for (const file of appSources()) {
-    for (const match of file.text.matchAll(RPC_HANDLER)) {
-      const name = match[1]!;
-      handlers.set(name, [...(handlers.get(name) ?? []), file.path]);
-    }
+    for (const match of file.text.matchAll(RPC_HANDLER)) serve(match[1]!, file.path);
+    const rpcService = file.path.endsWith('/src/service.ts') ? RPC_SERVICE.exec(file.text) : null;
+    if (rpcService) serve(`${rpcService[1]!}.health`, file.path);
   }
 
   it('serve every RPC of the map exactly once', () => {
