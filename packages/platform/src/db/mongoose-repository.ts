@@ -1,0 +1,61 @@
+import type { OnModuleInit } from '@nestjs/common';
+import type { Model, QueryFilter, Schema } from 'mongoose';
+import { fillAbsent } from './fill-absent';
+import type { PageFinder } from './find-page';
+import type { MongoConnection } from './mongo-connection';
+
+export interface CollectionSpec<D> {
+  // The mongoose model name and the collection it stores in.
+  model: string;
+  collection: string;
+  schema: Schema<D>;
+  // What a read fills in where a field is absent (see fillAbsent).
+  defaults?: Partial<D>;
+}
+
+// What every mongoose-backed repository shares: its model on the service's connection, the schema's
+// indexes created at start, inserts, reads by id, and plain finds whose documents come back with their
+// absent fields filled. The model stays inside the repository: subclasses add the queries their feature
+// needs, and nothing else reaches the collection.
+export abstract class MongooseRepository<D extends { _id: string }> implements OnModuleInit {
+  protected readonly model: Model<D>;
+  private readonly defaults: Partial<D>;
+
+  protected constructor(mongo: MongoConnection, spec: CollectionSpec<D>) {
+    this.model = mongo.connection.model<D>(spec.model, spec.schema, spec.collection);
+    this.defaults = spec.defaults ?? {};
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.model.createIndexes();
+  }
+
+  async insert(doc: D): Promise<void> {
+    await this.model.create(doc);
+  }
+
+  async findById(id: string): Promise<D | null> {
+    return this.filled(await this.model.findById(id).lean<D>().exec());
+  }
+
+  protected filled(doc: D | null): D | null {
+    return fillAbsent(this.defaults, doc);
+  }
+
+  // Filters are built by the subclass from its own document type.
+  protected async findMany(
+    filter: Record<string, unknown>,
+    sort?: Record<string, 1 | -1>,
+    limit?: number,
+  ): Promise<D[]> {
+    const query = this.model.find(filter as QueryFilter<D>);
+    if (sort) query.sort(sort);
+    if (limit !== undefined) query.limit(limit);
+    return (await query.lean<D[]>().exec()).map((doc) => fillAbsent(this.defaults, doc));
+  }
+
+  // The same find, as findPage runs it.
+  protected finder(): PageFinder<D> {
+    return (filter, sort, limit) => this.findMany(filter, sort, limit);
+  }
+}

@@ -1,0 +1,76 @@
+import { createTestScope, type TestScope } from '@seatwise/testing/scope';
+import type { mongo } from 'mongoose';
+import { Schema } from 'mongoose';
+import { findPage } from './find-page';
+import { MongoConnection } from './mongo-connection';
+import { MongooseRepository } from './mongoose-repository';
+import { NativeRepository } from './native-repository';
+
+interface ThingDoc {
+  _id: string;
+  name: string;
+  rank: number;
+  note: string | null;
+}
+
+const schema = new Schema<ThingDoc>({ _id: String, name: String, rank: Number, note: String }, { versionKey: false });
+schema.index({ name: 1 }, { unique: true });
+
+class ThingRepository extends MongooseRepository<ThingDoc> {
+  constructor(mongo: MongoConnection) {
+    super(mongo, { model: 'Thing', collection: 'things', schema, defaults: { note: null } });
+  }
+
+  page(cursor?: string) {
+    return findPage(this.finder(), {}, { sort: '-rank', limit: 2, cursor }, (doc) => `${doc.name}:${doc.note}`);
+  }
+}
+
+interface RowDoc extends mongo.Document {
+  _id: string;
+  accountId: string;
+}
+
+class RowRepository extends NativeRepository<RowDoc> {
+  constructor(mongo: MongoConnection) {
+    super(mongo, 'rows', [{ accountId: 1, _id: 1 }]);
+  }
+
+  indexNames(): Promise<string[]> {
+    return this.collection.indexes().then((list) => list.map((index) => index.name ?? ''));
+  }
+}
+
+describe('repository bases on a real server', () => {
+  let scope: TestScope;
+  let mongo: MongoConnection;
+
+  beforeAll(async () => {
+    scope = createTestScope();
+    mongo = await MongoConnection.open(scope.mongoUrl, scope.dbName, 'repositories-spec');
+  });
+
+  afterAll(async () => {
+    await mongo.onApplicationShutdown();
+    await scope.cleanup();
+  });
+
+  it('creates the schema indexes, inserts, reads by id with absent fields filled, and pages', async () => {
+    const things = new ThingRepository(mongo);
+    await things.onModuleInit();
+    for (const [i, name] of ['a', 'b', 'c'].entries()) await things.insert({ _id: `t${i}`, name, rank: i, note: null });
+    await expect(things.insert({ _id: 't9', name: 'a', rank: 9, note: null })).rejects.toMatchObject({ code: 11000 });
+    // A null given on insert may be dropped by the server (FerretDB 1.x): the read fills it back.
+    expect(await things.findById('t1')).toEqual({ _id: 't1', name: 'b', rank: 1, note: null });
+    expect(await things.findById('nope')).toBeNull();
+    const first = await things.page();
+    expect(first.items).toEqual(['c:null', 'b:null']);
+    expect((await things.page(first.nextCursor!)).items).toEqual(['a:null']);
+  });
+
+  it('creates a native repository collection indexes at start', async () => {
+    const rows = new RowRepository(mongo);
+    await rows.onModuleInit();
+    expect(await rows.indexNames()).toEqual(expect.arrayContaining(['accountId_1__id_1']));
+  });
+});
