@@ -1,22 +1,12 @@
-import { type CliIo, runSimulatorCli, type SimulatorCli, simulatorCliMain } from './cli-runner';
+import { simulatorEntry } from './cli-runner';
 import { parseCliArgs, USAGE } from './cli-args';
-import { OptionsError, UsageError } from './sim-input';
-import { startDuoSimulator, type DuoSimulator } from './server';
+import { startDuoSimulator } from './server';
 
-const cli: SimulatorCli<DuoSimulator> = {
+// runCli for specs; cliMain for bin/duo-sim.js and `node dist/cli.js`.
+export const { runCli, cliMain } = simulatorEntry({
   name: 'duo-sim',
   usage: USAGE,
   start: (argv) => startDuoSimulator(parseCliArgs(argv)),
-  isUsageError: (error) => error instanceof UsageError || error instanceof OptionsError,
-};
-
-export function runCli(argv: string[], io: CliIo): Promise<DuoSimulator | number> {
-  return runSimulatorCli(cli, argv, io);
-}
-
-// Process entry point (used by bin/duo-sim.js and `node dist/cli.js`).
-export function cliMain(): void {
-  simulatorCliMain(cli);
-}
+});
 
 if (require.main === module) cliMain();

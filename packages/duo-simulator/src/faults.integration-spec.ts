@@ -1,6 +1,6 @@
 import { duoCall } from './__fixtures__/duo-client';
 import { startDuoSimulator, type DuoSimulator } from './server';
-import { expectSeededErrorPattern } from '@seatwise/sim-http/testing/fault-pattern';
+import { expectSeededErrorPattern } from '@seatwise/sim-http/testing/determinism';
 
 let sim: DuoSimulator;
 beforeAll(async () => {

@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { duoCall, send } from './__fixtures__/duo-client';
 import { runCli } from './cli';
 import { startDuoSimulator } from './server';
+import { expectIdenticalTwins } from '@seatwise/sim-http/testing/determinism';
 
 const DAY = 86_400_000;
 
@@ -19,30 +20,21 @@ describe('determinism', () => {
       anchorTime,
       rateLimits: false as const,
     };
-    const [a, b] = [await startDuoSimulator(options), await startDuoSimulator(options)];
-    try {
-      expect(b.info.accounts.map((x) => x.adminApi)).toEqual(a.info.accounts.map((x) => x.adminApi));
-      const params = {
-        mintime: String(Date.now() - 31 * DAY),
-        maxtime: String(Date.now() - 120_000),
-        limit: '1000',
-        sort: 'ts:asc',
-      };
-      for (const path of ['/admin/v2/logs/authentication', '/admin/v2/logs/activity', '/admin/v1/users']) {
-        const call = (sim: typeof a) =>
-          duoCall(sim.url, {
-            keys: sim.info.accounts[1]!.adminApi,
-            path,
-            params: path.includes('users') ? {} : params,
-          });
-        const [pa, pb] = [await call(a), await call(b)];
-        expect(pa.status).toBe(200);
-        expect(pb.text).toBe(pa.text);
-      }
-      expect(b.truth()).toEqual(a.truth());
-    } finally {
-      await Promise.all([a.close(), b.close()]);
-    }
+    const params = {
+      mintime: String(Date.now() - 31 * DAY),
+      maxtime: String(Date.now() - 120_000),
+      limit: '1000',
+      sort: 'ts:asc',
+    };
+    await expectIdenticalTwins(
+      () => startDuoSimulator(options),
+      () => ['/admin/v2/logs/authentication', '/admin/v2/logs/activity', '/admin/v1/users'],
+      (sim, path) =>
+        duoCall(sim.url, { keys: sim.info.accounts[1]!.adminApi, path, params: path.includes('users') ? {} : params }),
+      (a, b) => {
+        expect(b.info.accounts.map((x) => x.adminApi)).toEqual(a.info.accounts.map((x) => x.adminApi));
+      },
+    );
   });
 });
 

@@ -19,7 +19,7 @@ import {
   type Faults,
   type RateLimits,
 } from './options';
-import { OptionsError, validated } from './sim-input';
+import { OptionsError, tuningControls } from './sim-input';
 
 export type { DuoSimOptions } from './options';
 
@@ -51,15 +51,11 @@ export async function startDuoSimulator(input: DuoSimOptions = {}): Promise<DuoS
     faults: new FaultInjector(options.seed, options.faults),
     apiHostname: () => options.apiHostname ?? hostPort.value,
   };
+  const tuning = tuningControls(engine.faults, engine.limiter, { faults: faultsSchema, rateLimits: rateLimitsSchema });
   const control = {
     info: (): SimInfo => info,
     truth: () => truth.snapshot(Date.now() - options.availabilityLagMs),
-    setFaults: (f: unknown) => {
-      engine.faults.configure(validated(faultsSchema, f, 'faults'));
-    },
-    setRateLimits: (l: unknown) => {
-      engine.limiter.configure(l === false ? false : validated(rateLimitsSchema, l, 'rate limits'));
-    },
+    ...tuning,
   };
   const onRequest = simRequestListener('duo-simulator', { control, dialect: DUO_SIM_DIALECT }, (req, res) =>
     handleDuoRequest(engine, req, res),
@@ -72,8 +68,7 @@ export async function startDuoSimulator(input: DuoSimOptions = {}): Promise<DuoS
     url,
     info,
     truth: control.truth,
-    setFaults: control.setFaults,
-    setRateLimits: control.setRateLimits,
+    ...tuning,
     setHiddenAccounts: (ids) => {
       const unknown = ids.filter((id) => !world.byId.has(id));
       if (unknown.length > 0) throw new OptionsError(`unknown account ids: ${unknown.join(', ')}`);

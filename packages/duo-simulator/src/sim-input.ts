@@ -29,3 +29,24 @@ export function readConfigFile(path: string): Record<string, unknown> {
   }
   return { ...(parsed as Record<string, unknown>) }; // checked to be a plain object just above
 }
+
+interface Configurable<T> {
+  configure(value: T): void;
+}
+
+// The runtime knobs both simulators expose (in process and on /_sim): new faults and rate limits, each
+// validated before it takes effect.
+export function tuningControls<F, R>(
+  faults: Configurable<F>,
+  limiter: Configurable<R | false>,
+  schemas: { faults: z.ZodType<F>; rateLimits: z.ZodType<R> },
+): { setFaults: (value: unknown) => void; setRateLimits: (value: unknown) => void } {
+  return {
+    setFaults: (value) => {
+      faults.configure(validated(schemas.faults, value, 'faults'));
+    },
+    setRateLimits: (value) => {
+      limiter.configure(value === false ? false : validated(schemas.rateLimits, value, 'rate limits'));
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import { cw } from './__fixtures__/cw-client';
 import { startPsaSimulator, type PsaSimulator } from './server';
-import { expectSeededErrorPattern } from '@seatwise/sim-http/testing/fault-pattern';
+import { expectSeededErrorPattern } from '@seatwise/sim-http/testing/determinism';
 
 let sim: PsaSimulator;
 beforeAll(async () => {

@@ -8,6 +8,7 @@ import { runCli } from './cli';
 import { normalizeCompanyName } from './data/names';
 import type { SimInfo } from './info';
 import { startPsaSimulator } from './server';
+import { expectIdenticalTwins } from '@seatwise/sim-http/testing/determinism';
 
 describe('determinism', () => {
   it('same seed and anchor → identical credentials, byte-identical bodies and truth', async () => {
@@ -17,25 +18,20 @@ describe('determinism', () => {
       anchorTime: Date.UTC(2026, 0, 15),
       rateLimits: false as const,
     };
-    const [a, b] = [await startPsaSimulator(options), await startPsaSimulator(options)];
-    try {
-      const { url: _a, apiUrl: _b, ...credentials } = a.info;
-      expect(b.info).toMatchObject(credentials);
-      const agreement = a.truth().companies[0]!.agreements[0]!.id;
-      for (const path of [
+    await expectIdenticalTwins(
+      () => startPsaSimulator(options),
+      (sim) => [
         '/company/companies?pageSize=1000',
         '/procurement/catalog?pageSize=1000',
         '/finance/agreements?pageSize=1000',
-        `/finance/agreements/${agreement}/additions`,
-      ]) {
-        const [pa, pb] = [await cw(a, path), await cw(b, path)];
-        expect(pa.status).toBe(200);
-        expect(pb.text).toBe(pa.text);
-      }
-      expect(b.truth()).toEqual(a.truth());
-    } finally {
-      await Promise.all([a.close(), b.close()]);
-    }
+        `/finance/agreements/${sim.truth().companies[0]!.agreements[0]!.id}/additions`,
+      ],
+      cw,
+      (a, b) => {
+        const { url: _a, apiUrl: _b, ...credentials } = a.info;
+        expect(b.info).toMatchObject(credentials);
+      },
+    );
   });
 });
 

@@ -18,7 +18,7 @@ import {
   type PsaSimOptions,
   type RateLimits,
 } from './options';
-import { OptionsError, validated } from '@seatwise/duo-simulator/sim-input';
+import { OptionsError, tuningControls } from '@seatwise/duo-simulator/sim-input';
 
 export type { PsaSimOptions } from './options';
 
@@ -50,15 +50,11 @@ export async function startPsaSimulator(input: PsaSimOptions = {}): Promise<PsaS
     delays: new Delays(),
     siteName: options.host,
   };
+  const tuning = tuningControls(engine.faults, engine.limiter, { faults: faultsSchema, rateLimits: rateLimitsSchema });
   const control = {
     info: (): SimInfo => info,
     truth: (): Truth => truthOf(engine.world),
-    setFaults: (f: unknown) => {
-      engine.faults.configure(validated(faultsSchema, f, 'faults'));
-    },
-    setRateLimits: (l: unknown) => {
-      engine.limiter.configure(l === false ? false : validated(rateLimitsSchema, l, 'rate limits'));
-    },
+    ...tuning,
   };
   const onRequest = simRequestListener('psa-simulator', { control, dialect: PSA_SIM_DIALECT }, (req, res) =>
     handleCwRequest(engine, req, res),
@@ -71,8 +67,7 @@ export async function startPsaSimulator(input: PsaSimOptions = {}): Promise<PsaS
     url,
     info,
     truth: control.truth,
-    setFaults: control.setFaults,
-    setRateLimits: control.setRateLimits,
+    ...tuning,
     close: () => {
       engine.delays.releaseAll();
       return closeServer(server);

@@ -27,3 +27,30 @@ export async function expectSeededErrorPattern<S extends FaultySimulator>(
     await Promise.all([a.close(), b.close()]);
   }
 }
+
+interface Reply {
+  status: number;
+  text: string;
+}
+
+// Two simulators started with the same options answer every request byte for byte alike, and keep the
+// same truth. `first` checks what they print at start (credentials, keys).
+export async function expectIdenticalTwins<S extends { truth(): unknown; close(): Promise<void> }>(
+  start: () => Promise<S>,
+  requests: (sim: S) => readonly string[],
+  call: (sim: S, request: string) => Promise<Reply>,
+  first: (a: S, b: S) => void,
+): Promise<void> {
+  const [a, b] = [await start(), await start()];
+  try {
+    first(a, b);
+    for (const request of requests(a)) {
+      const [pa, pb] = [await call(a, request), await call(b, request)];
+      expect(pa.status).toBe(200);
+      expect(pb.text).toBe(pa.text);
+    }
+    expect(b.truth()).toEqual(a.truth());
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+  }
+}
