@@ -2,6 +2,9 @@ import { parseCliArgs } from './cli-args';
 import { resolveOptions } from './options';
 import { OptionsError, UsageError } from './sim-input';
 
+// A command line as the shell splits it (no quoting needed here).
+const argv = (line: string): string[] => line.split(' ');
+
 describe('options', () => {
   it('fills Duo-like defaults', () => {
     const o = resolveOptions({});
@@ -22,22 +25,9 @@ describe('options', () => {
 describe('parseCliArgs', () => {
   it('maps flags onto options', () => {
     expect(
-      parseCliArgs([
-        '--port',
-        '0',
-        '--users',
-        '7',
-        '--events',
-        '100',
-        '--live',
-        '--speed',
-        '3',
-        '--no-rate-limits',
-        '--fault-500',
-        '0.1',
-        '--fault-slow-ms',
-        '50',
-      ]),
+      parseCliArgs(
+        argv('--port 0 --users 7 --events 100 --live --speed 3 --no-rate-limits --fault-500 0.1 --fault-slow-ms 50'),
+      ),
     ).toMatchObject({
       port: 0,
       usersPerAccount: 7,

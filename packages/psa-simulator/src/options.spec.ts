@@ -2,6 +2,9 @@ import { parseCliArgs } from './cli-args';
 import { resolveOptions } from './options';
 import { OptionsError, UsageError } from '@seatwise/duo-simulator/sim-input';
 
+// A command line as the shell splits it (no quoting needed here).
+const argv = (line: string): string[] => line.split(' ');
+
 describe('options', () => {
   it('fills defaults: 60/min rate limit (unconfirmed CW figure), no faults', () => {
     expect(resolveOptions({})).toMatchObject({
@@ -44,25 +47,11 @@ describe('options', () => {
 describe('parseCliArgs', () => {
   it('maps flags onto options', () => {
     expect(
-      parseCliArgs([
-        '--port',
-        '0',
-        '--seed',
-        's',
-        '--companies',
-        '7',
-        '--duo-seed',
-        'd',
-        '--duo-accounts',
-        '20',
-        '--no-rate-limits',
-        '--fault-500',
-        '0.1',
-        '--fault-slow-ms',
-        '50',
-        '--client-id',
-        'abc',
-      ]),
+      parseCliArgs(
+        argv(
+          '--port 0 --seed s --companies 7 --duo-seed d --duo-accounts 20 --no-rate-limits --fault-500 0.1 --fault-slow-ms 50 --client-id abc',
+        ),
+      ),
     ).toEqual({
       port: 0,
       seed: 's',

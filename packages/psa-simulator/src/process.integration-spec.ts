@@ -106,7 +106,8 @@ describe('CLI', () => {
       process.execPath,
       [
         '-r',
-        join(__dirname, '__fixtures__/swc-register.js'),
+        // The Duo simulator's loader of TypeScript sources for child processes (one copy for both).
+        join(__dirname, '../../duo-simulator/src/__fixtures__/swc-register.js'),
         join(__dirname, '__fixtures__/cli-entry.js'),
         '--port',
         '0',
