@@ -7,3 +7,12 @@ export const integrationId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 
 
 // The last failure of an integration, connection or run, as views show it: its code, message and time.
 export const codedErrorSchema = z.object({ code: z.string(), message: z.string(), at: isoDateTime });
+
+// What every configured connection view ends with (a Duo integration, a PSA connection): its last
+// failure, its last successful sync and its record times.
+export const connectionHistoryFields = {
+  lastError: codedErrorSchema.nullable(),
+  lastSyncAt: isoDateTime.nullable(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountId, codedErrorSchema, integrationId, isoDateTime } from './common';
+import { accountId, codedErrorSchema, connectionHistoryFields, integrationId, isoDateTime } from './common';
 import { DUO_EDITIONS } from './duo-events';
 import { SYNC_STATUSES } from './integration-events';
 
@@ -40,10 +40,7 @@ export const integrationViewSchema = z.object({
   integrationKey: z.string(),
   status: z.enum(INTEGRATION_STATES),
   syncStatus: z.enum(SYNC_STATUSES),
-  lastSyncAt: isoDateTime.nullable(),
-  lastError: codedErrorSchema.nullable(),
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
+  ...connectionHistoryFields,
 });
 export type IntegrationView = z.infer<typeof integrationViewSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountId, codedErrorSchema, isoDateTime } from './common';
+import { accountId, codedErrorSchema, connectionHistoryFields, isoDateTime } from './common';
 import { DUO_EDITIONS } from './duo-events';
 import { RECONCILIATION_STATES, RECONCILIATION_TYPES } from './reconcile-events';
 
@@ -37,10 +37,7 @@ export const psaConnectionViewSchema = z.object({
   publicKey: z.string().nullable(),
   clientId: z.string().nullable(),
   status: z.enum(PSA_CONNECTION_STATES),
-  lastError: codedErrorSchema.nullable(),
-  lastSyncAt: isoDateTime.nullable(),
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
+  ...connectionHistoryFields,
 });
 export type PsaConnectionView = z.infer<typeof psaConnectionViewSchema>;
 
