@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, parseEnv } from '@seatwise/shared/config/env';
+import { parseEnvOrReport } from '@seatwise/shared/config/env';
+import { runMain } from '@seatwise/shared/process/run-main';
 import { repoRoot, stackPaths } from './config/paths';
 import { stackEnvSchema } from './config/stack-env';
 import { TerminalOutput } from './process/log-output';
@@ -27,23 +28,11 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  let env;
-  try {
-    env = parseEnv(stackEnvSchema, process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`stack: ${error.message}\n`);
-    return 2;
-  }
+  const env = parseEnvOrReport(stackEnvSchema, process.env, 'stack');
+  if (!env) return 2;
   const root = repoRoot();
   const paths = stackPaths(root, values.dir ?? env.SEATWISE_STACK_DIR);
   return runStack({ paths, env, processEnv: process.env, fresh: values.fresh === true, output: new TerminalOutput() });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`stack: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain('stack', main);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type BaseEnv, ConfigError, parseEnv } from '@seatwise/shared/config/env';
+import { type BaseEnv, parseEnvOrReport } from '@seatwise/shared/config/env';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { createServiceApp, type ServiceDefinition } from './create-service-app';
 
@@ -9,14 +9,8 @@ export async function runService<S extends z.ZodObject>(
   definition: ServiceDefinition<z.output<S> & BaseEnv>,
   envSchema: S,
 ): Promise<void> {
-  let env: z.output<S> & BaseEnv;
-  try {
-    env = parseEnv(envSchema, process.env) as z.output<S> & BaseEnv;
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${definition.name}: ${error.message}\n`);
-    process.exit(1);
-  }
+  const env = parseEnvOrReport(envSchema, process.env, definition.name) as (z.output<S> & BaseEnv) | null;
+  if (!env) process.exit(1);
   const { app, logger } = await createServiceApp(definition, env);
   stopOnSignals(() => app.close(), logger);
   await app.listen(env.PORT, env.HOST);

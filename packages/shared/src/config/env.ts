@@ -38,3 +38,19 @@ export function parseEnv<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEn
   if (result.success) return result.data;
   throw new ConfigError(describeIssues(result.error).map((i) => ({ key: i.path, message: i.message })));
 }
+
+// An entry point's env: every bad key is printed as `<who>: …` on stderr and the result is null, so the
+// caller exits with its usage code instead of a stack trace.
+export function parseEnvOrReport<S extends z.ZodObject>(
+  schema: S,
+  env: NodeJS.ProcessEnv,
+  who: string,
+): z.output<S> | null {
+  try {
+    return parseEnv(schema, env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${who}: ${error.message}\n`);
+    return null;
+  }
+}

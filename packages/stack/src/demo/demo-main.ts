@@ -1,18 +1,13 @@
-import { ConfigError, parseEnv } from '@seatwise/shared/config/env';
+import { parseEnvOrReport } from '@seatwise/shared/config/env';
+import { runMain } from '@seatwise/shared/process/run-main';
 import { DOCS_PATH } from '../banner';
 import { demoEnvSchema } from './demo-env';
 import { seedDemo } from './seed-demo';
 
 // Entry point of docker-compose's `demo` service: the same seeding `npm run stack` does, then the links.
 async function main(): Promise<number> {
-  let env;
-  try {
-    env = parseEnv(demoEnvSchema, process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`demo: ${error.message}\n`);
-    return 2;
-  }
+  const env = parseEnvOrReport(demoEnvSchema, process.env, 'demo');
+  if (!env) return 2;
   const say = (line: string): void => {
     process.stdout.write(`[demo] ${line}\n`);
   };
@@ -33,10 +28,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain('demo', main);
