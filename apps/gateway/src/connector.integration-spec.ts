@@ -1,5 +1,5 @@
 import { startDuoSimulator, type DuoSimulator } from '@seatwise/duo-simulator/server';
-import type { DuoAccountView, IntegrationView, ValidationReport } from '@seatwise/shared/contracts/connector-rpcs';
+import type { DuoAccountView, IntegrationView, ValidationReport } from '@seatwise/shared/contracts/connector-views';
 import { createTestScope, serviceEnv, type TestScope } from '@seatwise/testing/scope';
 import type { NodeProcess } from '@seatwise/testing/suites/run-node';
 import { waitFor } from '@seatwise/testing/wait';
@@ -25,14 +25,31 @@ describe('gateway → duo-connector', () => {
   let viewer: Http;
 
   beforeAll(async () => {
-    sim = await startDuoSimulator({ seed: 'gateway', accounts: 3, events: 300, historyDays: 2, usersPerAccount: 8, apps: 4, rateLimits: false });
+    sim = await startDuoSimulator({
+      seed: 'gateway',
+      accounts: 3,
+      events: 300,
+      historyDays: 2,
+      usersPerAccount: 8,
+      apps: 4,
+      rateLimits: false,
+    });
     scope = createTestScope();
     connector = startUpstream(scope, 'duo-connector');
-    gateway = await startGateway(serviceEnv(scope, { SEATWISE_ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'info', GATEWAY_CONNECTOR_TIMEOUT_MS: '20000' }));
+    gateway = await startGateway(
+      serviceEnv(scope, {
+        SEATWISE_ADMIN_API_KEY: ADMIN_KEY,
+        LOG_LEVEL: 'info',
+        GATEWAY_CONNECTOR_TIMEOUT_MS: '20000',
+      }),
+    );
     api = new Http(gateway.url, ADMIN_KEY);
     const key = await api.post<{ key: string }>('/api/v1/api-keys', { name: 'viewer', role: 'viewer' });
     viewer = api.as(key.body.key);
-    await waitFor(async () => (await api.get('/api/v1/integrations')).status === 200, { timeoutMs: 30_000, description: 'connector answering' });
+    await waitFor(async () => (await api.get('/api/v1/integrations')).status === 200, {
+      timeoutMs: 30_000,
+      description: 'connector answering',
+    });
   });
 
   afterAll(async () => {
@@ -43,14 +60,23 @@ describe('gateway → duo-connector', () => {
     await scope.cleanup();
   });
 
-  const accountsInput = () => ({ name: 'MSP parent', kind: 'accounts', apiHostname: sim.url, integrationKey: sim.info.accountsApi.ikey, secretKey: sim.info.accountsApi.skey });
+  const accountsInput = () => ({
+    name: 'MSP parent',
+    kind: 'accounts',
+    apiHostname: sim.url,
+    integrationKey: sim.info.accountsApi.ikey,
+    secretKey: sim.info.accountsApi.skey,
+  });
 
   it('creates an integration, streams its sync status, and lists its accounts page by page', async () => {
     const events = await openSse(`${gateway.url}/api/v1/events?types=integration.sync-status`, viewer.key ?? '');
     expect(events.status).toBe(200);
     expect(events.contentType).toContain('text/event-stream');
     try {
-      const created = await api.post<{ integration: IntegrationView; validation: ValidationReport }>('/api/v1/integrations', accountsInput());
+      const created = await api.post<{ integration: IntegrationView; validation: ValidationReport }>(
+        '/api/v1/integrations',
+        accountsInput(),
+      );
       expect(created.status).toBe(201);
       expect(created.body.validation).toMatchObject({ ok: true, missing: [], error: null, accountsFound: 3 });
       expect(created.text).not.toContain(sim.info.accountsApi.skey);
@@ -59,7 +85,10 @@ describe('gateway → duo-connector', () => {
       expect(status.event).toBe('integration.sync-status');
       expect(status.data).toMatchObject({ integrationId: id, revision: expect.any(Number) as number });
 
-      await waitFor(async () => (await viewer.get<Page<DuoAccountView>>('/api/v1/accounts')).body.items.length === 3, { timeoutMs: 30_000, description: 'three accounts' });
+      await waitFor(async () => (await viewer.get<Page<DuoAccountView>>('/api/v1/accounts')).body.items.length === 3, {
+        timeoutMs: 30_000,
+        description: 'three accounts',
+      });
       const ids: string[] = [];
       let cursor: string | null = null;
       do {
@@ -73,7 +102,10 @@ describe('gateway → duo-connector', () => {
 
       const one = await viewer.get<DuoAccountView>(`/api/v1/accounts/${ids[0] ?? ''}`);
       expect(one.body).toMatchObject({ id: ids[0], integrationId: id });
-      expect((await viewer.get('/api/v1/accounts/DA_NOT_THERE')).body).toMatchObject({ status: 404, code: 'COMMON.NOT_FOUND' });
+      expect((await viewer.get('/api/v1/accounts/DA_NOT_THERE')).body).toMatchObject({
+        status: 404,
+        code: 'COMMON.NOT_FOUND',
+      });
 
       const csv = await viewer.get('/api/v1/accounts?format=csv');
       const lines = csv.text.trimEnd().split('\r\n');
@@ -91,19 +123,39 @@ describe('gateway → duo-connector', () => {
     expect(Object.keys(integration)).not.toContain('secretKey');
     expect((await viewer.get<IntegrationView>(`/api/v1/integrations/${integration.id}`)).body.name).toBe('MSP parent');
 
-    const renamed = await api.patch<{ integration: IntegrationView }>(`/api/v1/integrations/${integration.id}`, { name: 'Renamed MSP' });
+    const renamed = await api.patch<{ integration: IntegrationView }>(`/api/v1/integrations/${integration.id}`, {
+      name: 'Renamed MSP',
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.body.integration.name).toBe('Renamed MSP');
     expect((await api.patch(`/api/v1/integrations/${integration.id}`, {})).body).toMatchObject({ status: 400 });
-    expect((await api.patch(`/api/v1/integrations/${integration.id}`, { secretKey: 'short' })).body).toMatchObject({ status: 400, errors: [{ path: 'body.secretKey' }] });
+    expect((await api.patch(`/api/v1/integrations/${integration.id}`, { secretKey: 'short' })).body).toMatchObject({
+      status: 400,
+      errors: [{ path: 'body.secretKey' }],
+    });
 
     expect((await api.post(`/api/v1/integrations/${integration.id}/sync`)).status).toBe(202);
-    expect((await api.post('/api/v1/integrations', accountsInput())).body).toMatchObject({ status: 409, code: 'COMMON.CONFLICT' });
-    expect((await api.get('/api/v1/integrations/int_missing')).body).toMatchObject({ status: 404, code: 'COMMON.NOT_FOUND' });
+    expect((await api.post('/api/v1/integrations', accountsInput())).body).toMatchObject({
+      status: 409,
+      code: 'COMMON.CONFLICT',
+    });
+    expect((await api.get('/api/v1/integrations/int_missing')).body).toMatchObject({
+      status: 404,
+      code: 'COMMON.NOT_FOUND',
+    });
     expect((await api.post('/api/v1/integrations/int_missing/sync')).body).toMatchObject({ status: 404 });
 
-    const wrongSecret = { name: 'Bad keys', kind: 'admin', apiHostname: sim.url, integrationKey: sim.info.accounts[0]?.adminApi.ikey ?? '', secretKey: 'x'.repeat(40) };
-    const refused = await api.post<{ integration: IntegrationView; validation: ValidationReport }>('/api/v1/integrations', wrongSecret);
+    const wrongSecret = {
+      name: 'Bad keys',
+      kind: 'admin',
+      apiHostname: sim.url,
+      integrationKey: sim.info.accounts[0]?.adminApi.ikey ?? '',
+      secretKey: 'x'.repeat(40),
+    };
+    const refused = await api.post<{ integration: IntegrationView; validation: ValidationReport }>(
+      '/api/v1/integrations',
+      wrongSecret,
+    );
     expect(refused.status).toBe(201);
     expect(refused.body.validation.ok).toBe(false);
     expect(refused.body.validation.error?.code).toBe('CONNECTOR.DUO_UNAUTHORIZED');
@@ -113,11 +165,17 @@ describe('gateway → duo-connector', () => {
   });
 
   it('never puts a Duo secret or an API key in a response or a log line', async () => {
-    const everything = [await api.get('/api/v1/integrations?format=csv'), await api.get('/api/v1/integrations'), await api.get('/api/v1/accounts')];
+    const everything = [
+      await api.get('/api/v1/integrations?format=csv'),
+      await api.get('/api/v1/integrations'),
+      await api.get('/api/v1/accounts'),
+    ];
     for (const res of everything) expect(res.text).not.toContain(sim.info.accountsApi.skey);
     const logs = gateway.logs();
     expect(logs).toContain('"route":"/api/v1/integrations"');
-    for (const secret of [sim.info.accountsApi.skey, ADMIN_KEY, viewer.key ?? '', 'x'.repeat(40)]) expect(logs).not.toContain(secret);
+    for (const secret of [sim.info.accountsApi.skey, ADMIN_KEY, viewer.key ?? '', 'x'.repeat(40)]) {
+      expect(logs).not.toContain(secret);
+    }
     expect(connector.output()).not.toContain(sim.info.accountsApi.skey);
   });
 

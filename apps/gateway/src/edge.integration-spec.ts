@@ -1,6 +1,7 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { connectBus } from '@seatwise/shared/bus/connect';
 import { rpcSubject } from '@seatwise/shared/bus/subjects';
+import { errorSpec } from '@seatwise/shared/errors/error-catalog';
 import { createTestScope, serviceEnv, type TestScope } from '@seatwise/testing/scope';
 import { waitFor } from '@seatwise/testing/wait';
 import { startGateway, type TestGateway } from './__fixtures__/gateway-fixture';
@@ -27,7 +28,14 @@ describe('gateway edge', () => {
   beforeAll(async () => {
     scope = createTestScope();
     gateway = await startGateway(
-      serviceEnv(scope, { SEATWISE_ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'info', GATEWAY_CORS_ORIGINS: 'https://ui.example', GATEWAY_BODY_LIMIT_BYTES: '4096', GATEWAY_DISCOVERY_TIMEOUT_MS: '500', GATEWAY_SSE_HEARTBEAT_MS: '100' }),
+      serviceEnv(scope, {
+        SEATWISE_ADMIN_API_KEY: ADMIN_KEY,
+        LOG_LEVEL: 'info',
+        GATEWAY_CORS_ORIGINS: 'https://ui.example',
+        GATEWAY_BODY_LIMIT_BYTES: '4096',
+        GATEWAY_DISCOVERY_TIMEOUT_MS: '500',
+        GATEWAY_SSE_HEARTBEAT_MS: '100',
+      }),
     );
     admin = new Http(gateway.url, ADMIN_KEY);
     const created = await admin.post<KeyCreated>('/api/v1/api-keys', { name: 'dashboard', role: 'viewer' });
@@ -46,7 +54,14 @@ describe('gateway edge', () => {
     const doc = await anonymous.get<{ openapi: string; paths: Record<string, unknown> }>('/api/openapi.json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/integrations', '/api/v1/integrations/{id}', '/api/v1/api-keys', '/api/v1/events']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/integrations',
+        '/api/v1/integrations/{id}',
+        '/api/v1/api-keys',
+        '/api/v1/events',
+      ]),
+    );
     const page = await anonymous.get('/api/docs');
     expect(page.status).toBe(200);
     expect(page.text).toContain('/api/docs/swagger-ui-bundle.js');
@@ -61,7 +76,11 @@ describe('gateway edge', () => {
       expect(res.status).toBe(401);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
       expect(res.headers.get('www-authenticate')).toContain('Bearer');
-      expect(res.body).toMatchObject({ status: 401, code: 'AUTH.UNAUTHORIZED', title: 'Unauthorized' });
+      expect(res.body).toMatchObject({
+        status: 401,
+        code: 'AUTH.UNAUTHORIZED',
+        title: errorSpec('AUTH.UNAUTHORIZED').title,
+      });
     }
     expect((await admin.get('/metrics', { key: null })).status).toBe(401);
   });
@@ -80,7 +99,10 @@ describe('gateway edge', () => {
     expect(revoked.status).toBe(200);
     expect(revoked.body.revokedAt).not.toBeNull();
     expect((await script.get('/api/v1/api-keys')).status).toBe(401);
-    expect((await admin.get('/api/v1/api-keys/key_doesnotexist')).body).toMatchObject({ status: 404, code: 'COMMON.NOT_FOUND' });
+    expect((await admin.get('/api/v1/api-keys/key_doesnotexist')).body).toMatchObject({
+      status: 404,
+      code: 'COMMON.NOT_FOUND',
+    });
   });
 
   it('lets viewers read but not change anything or manage keys', async () => {
@@ -102,7 +124,9 @@ describe('gateway edge', () => {
     let pages = 0;
     do {
       const query: string = cursor === null ? '' : `&cursor=${cursor}`;
-      const page = await admin.get<{ items: { id: string }[]; nextCursor: string | null }>(`/api/v1/api-keys?limit=2${query}`);
+      const page = await admin.get<{ items: { id: string }[]; nextCursor: string | null }>(
+        `/api/v1/api-keys?limit=2${query}`,
+      );
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.items.map((k) => k.id));
@@ -120,7 +144,9 @@ describe('gateway edge', () => {
     expect(lines).toHaveLength(seen.length + 1);
     expect(csv.text).toContain(`,'=cmd|' /C calc'!A0,`);
     expect(csv.headers.get('x-truncated')).toBe('false');
-    expect((await admin.get('/api/v1/api-keys?format=csv&limit=1')).text.trimEnd().split('\r\n')).toHaveLength(seen.length + 1);
+    expect((await admin.get('/api/v1/api-keys?format=csv&limit=1')).text.trimEnd().split('\r\n')).toHaveLength(
+      seen.length + 1,
+    );
   });
 
   it('turns hostile and malformed input into 4xx problems', async () => {
@@ -129,8 +155,20 @@ describe('gateway edge', () => {
       [admin.post('/api/v1/api-keys', { name: 42, role: 'root' }), 400, 'COMMON.VALIDATION_FAILED'],
       [admin.post('/api/v1/api-keys', { name: 'x', role: 'viewer', isAdmin: true }), 400, 'COMMON.VALIDATION_FAILED'],
       [admin.post('/api/v1/api-keys', { name: 'x'.repeat(8000), role: 'viewer' }), 413, 'HTTP.PAYLOAD_TOO_LARGE'],
-      [admin.post('/api/v1/api-keys', undefined, { rawBody: 'name=x&role=admin', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'HTTP.UNSUPPORTED_MEDIA_TYPE'],
+      [
+        admin.post('/api/v1/api-keys', undefined, {
+          rawBody: 'name=x&role=admin',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        }),
+        415,
+        'HTTP.UNSUPPORTED_MEDIA_TYPE',
+      ],
       [admin.post('/api/v1/api-keys', undefined, { rawBody: '[]' }), 400, 'COMMON.VALIDATION_FAILED'],
+      [
+        admin.post('/api/v1/api-keys', undefined, { rawBody: '{}', headers: { 'content-encoding': 'gzip' } }),
+        400,
+        'HTTP.BAD_REQUEST',
+      ],
       [admin.get('/api/v1/accounts?integrationId[$ne]=x'), 400, 'COMMON.VALIDATION_FAILED'],
       [admin.get('/api/v1/accounts?integrationId=a&integrationId=b'), 400, 'COMMON.VALIDATION_FAILED'],
       [admin.get('/api/v1/accounts?integrationId={"$gt":""}'), 400, 'COMMON.VALIDATION_FAILED'],
@@ -145,9 +183,15 @@ describe('gateway edge', () => {
       expect({ status: res.status, code: (res.body as { code?: string }).code }).toEqual({ status, code });
       expect(JSON.stringify(res.body)).not.toMatch(/at \S+ \(|node_modules|\.ts:\d+/);
     }
-    const typed = await admin.post<{ errors: { path: string }[] }>('/api/v1/api-keys', { name: 42, role: 'root', extra: 1 });
+    const typed = await admin.post<{ errors: { path: string }[] }>('/api/v1/api-keys', {
+      name: 42,
+      role: 'root',
+      extra: 1,
+    });
     expect(typed.body.errors.map((e) => e.path).sort()).toEqual(['body', 'body.name', 'body.role']);
-    const operator = await admin.get<{ errors: { path: string; message: string }[] }>('/api/v1/accounts?integrationId[$ne]=x');
+    const operator = await admin.get<{ errors: { path: string; message: string }[] }>(
+      '/api/v1/accounts?integrationId[$ne]=x',
+    );
     expect(operator.body.errors[0]?.message).toContain('integrationId[$ne]');
   });
 
@@ -155,11 +199,14 @@ describe('gateway edge', () => {
     const res = await admin.get('/api/v1/integrations');
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('5');
-    expect(res.body).toMatchObject({ code: 'COMMON.UPSTREAM_UNAVAILABLE', title: 'Service Unavailable' });
+    expect(res.body).toMatchObject({
+      code: 'COMMON.UPSTREAM_UNAVAILABLE',
+      title: errorSpec('COMMON.UPSTREAM_UNAVAILABLE').title,
+    });
     expect((res.body as { detail: string }).detail).not.toContain(scope.busPrefix);
   });
 
-  it('maps an upstream that times out, breaks its contract or fails oddly to 504, 502 and 500 without its message', async () => {
+  it('maps an upstream that times out, breaks its contract, fails internally or oddly to 504, 502, 500 and 502 without its message', async () => {
     const nc: NatsConnection = await connectBus({ url: scope.natsUrl, name: 'edge-spec' });
     try {
       const reply = (pattern: string, body: (id: string) => unknown): void => {
@@ -171,30 +218,59 @@ describe('gateway edge', () => {
         });
       };
       reply('discovery.users.list', () => null);
-      reply('discovery.services.list', (id) => ({ id, response: { items: [{ id: 'not a service' }], nextCursor: null }, isDisposed: true }));
-      reply('discovery.actions.list', (id) => ({ id, err: { code: 'WEIRD.THING', message: 'db at 10.0.0.7 said no' }, isDisposed: true }));
+      reply('discovery.services.list', (id) => ({
+        id,
+        response: { items: [{ id: 'not a service' }], nextCursor: null },
+        isDisposed: true,
+      }));
+      reply('discovery.actions.list', (id) => ({
+        id,
+        err: { code: 'SECRETS.KEY_MISSING', message: 'key k2 at 10.0.0.7 is gone' },
+        isDisposed: true,
+      }));
+      // A code outside the catalog is another version's: the service failed without a code we know.
+      reply('discovery.users.get', (id) => ({
+        id,
+        err: { code: 'WEIRD.THING', message: 'db at 10.0.0.7 said no' },
+        isDisposed: true,
+      }));
       await nc.flush();
       const timeout = await admin.get('/api/v1/users?accountId=DA1');
-      expect(timeout.body).toMatchObject({ status: 504, code: 'COMMON.TIMEOUT', title: 'Gateway Timeout' });
-      expect((await admin.get('/api/v1/services?accountId=DA1')).body).toMatchObject({ status: 502, code: 'GATEWAY.UPSTREAM_FAILED' });
-      const odd = await admin.get('/api/v1/discovery/actions?accountId=DA1');
-      expect(odd.body).toMatchObject({ status: 500, code: 'COMMON.INTERNAL' });
-      expect(odd.text).not.toContain('10.0.0.7');
-      expect(odd.text).not.toContain('WEIRD');
+      expect(timeout.body).toMatchObject({
+        status: 504,
+        code: 'COMMON.TIMEOUT',
+        title: errorSpec('COMMON.TIMEOUT').title,
+      });
+      expect((await admin.get('/api/v1/services?accountId=DA1')).body).toMatchObject({
+        status: 502,
+        code: 'GATEWAY.UPSTREAM_FAILED',
+      });
+      const internal = await admin.get('/api/v1/discovery/actions?accountId=DA1');
+      expect(internal.body).toMatchObject({ status: 500, code: 'COMMON.INTERNAL' });
+      const odd = await admin.get('/api/v1/users/DA1.DU1');
+      expect(odd.body).toMatchObject({ status: 502, code: 'GATEWAY.UPSTREAM_FAILED' });
+      for (const res of [internal, odd]) {
+        expect(res.text).not.toContain('10.0.0.7');
+        expect(res.text).not.toMatch(/WEIRD|SECRETS|k2/);
+      }
     } finally {
       await nc.close();
     }
   });
 
   it('streams heartbeats over SSE and lets go of a client that disconnects', async () => {
-    const open = async (): Promise<number> => Number(/seatwise_gateway_sse_open_connections (\d+)/.exec((await admin.get('/metrics')).text)?.[1]);
+    const open = async (): Promise<number> =>
+      Number(/seatwise_gateway_sse_open_connections (\d+)/.exec((await admin.get('/metrics')).text)?.[1]);
     const stream = await openSse(`${gateway.url}/api/v1/events`, viewerKey);
     expect(stream.status).toBe(200);
     await waitFor(() => stream.comments() >= 3, { timeoutMs: 10_000, description: 'heartbeats' });
     expect(await open()).toBe(1);
     stream.close();
     await waitFor(async () => (await open()) === 0, { timeoutMs: 10_000, description: 'SSE client released' });
-    expect((await admin.get('/api/v1/events?types=nope')).body).toMatchObject({ status: 400, errors: [{ path: 'query.types.0' }] });
+    expect((await admin.get('/api/v1/events?types=nope')).body).toMatchObject({
+      status: 400,
+      errors: [{ path: 'query.types.0' }],
+    });
   });
 
   it('sends security headers and applies the CORS allow-list', async () => {
@@ -202,10 +278,16 @@ describe('gateway edge', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-powered-by')).toBeNull();
     expect(res.headers.get('access-control-allow-origin')).toBe('https://ui.example');
-    const preflight = await fetch(`${gateway.url}/api/v1/api-keys`, { method: 'OPTIONS', headers: { origin: 'https://ui.example', 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(`${gateway.url}/api/v1/api-keys`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://ui.example', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toContain('Authorization');
-    const evil = await fetch(`${gateway.url}/api/v1/api-keys`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const evil = await fetch(`${gateway.url}/api/v1/api-keys`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(evil.status).toBe(403);
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
   });
@@ -214,12 +296,22 @@ describe('gateway edge', () => {
     await admin.get('/api/v1/api-keys/key_nope');
     const metrics = await admin.get('/metrics');
     expect(metrics.headers.get('content-type')).toContain('text/plain');
-    expect(metrics.text).toContain('seatwise_gateway_http_requests_total{method="GET",route="/api/v1/api-keys/:id",status="404"}');
-    expect(metrics.text).toMatch(/seatwise_gateway_http_request_duration_seconds_bucket\{method="GET",route="\/api\/v1\/api-keys",status="200",le="\+Inf"\} \d+/);
+    expect(metrics.text).toContain(
+      'seatwise_gateway_http_requests_total{method="GET",route="/api/v1/api-keys/:id",status="404"}',
+    );
+    expect(metrics.text).toMatch(
+      /seatwise_gateway_http_request_duration_seconds_bucket\{method="GET",route="\/api\/v1\/api-keys",status="200",le="\+Inf"\} \d+/,
+    );
   });
 
   it('rate-limits per key with a 429 problem and Retry-After', async () => {
-    const limited = await startGateway(serviceEnv(scope, { SEATWISE_ADMIN_API_KEY: ADMIN_KEY, GATEWAY_RATE_LIMIT_BURST: '3', GATEWAY_RATE_LIMIT_PER_MINUTE: '1' }));
+    const limited = await startGateway(
+      serviceEnv(scope, {
+        SEATWISE_ADMIN_API_KEY: ADMIN_KEY,
+        GATEWAY_RATE_LIMIT_BURST: '3',
+        GATEWAY_RATE_LIMIT_PER_MINUTE: '1',
+      }),
+    );
     try {
       const client = new Http(limited.url, ADMIN_KEY);
       const statuses = [];

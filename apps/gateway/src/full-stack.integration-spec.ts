@@ -1,7 +1,16 @@
 import { startDuoSimulator, type DuoSimulator } from '@seatwise/duo-simulator/server';
 import { startPsaSimulator, type PsaSimulator } from '@seatwise/psa-simulator/server';
 import type { ActionView, ServiceView, UserView } from '@seatwise/shared/contracts/discovery-views';
-import type { AccountMappingView, PsaConnectionView, PsaProductView, ReconciliationRowView, ServiceMappingView, SyncRunView } from '@seatwise/shared/contracts/reconcile-views';
+import {
+  DUO_SKUS,
+  type AccountMappingView,
+  type PsaConnectionView,
+  type PsaProductView,
+  type ReconciliationRowView,
+  type ServiceMappingView,
+  type SyncRunView,
+} from '@seatwise/shared/contracts/reconcile-views';
+import { type ErrorCode, errorSpec } from '@seatwise/shared/errors/error-catalog';
 import { createTestScope, serviceEnv, type TestScope } from '@seatwise/testing/scope';
 import type { NodeProcess } from '@seatwise/testing/suites/run-node';
 import { waitFor } from '@seatwise/testing/wait';
@@ -31,23 +40,52 @@ describe('gateway → connector, discovery, reconcile', () => {
   let accountId: string;
 
   beforeAll(async () => {
-    duo = await startDuoSimulator({ seed: SEED, accounts: ACCOUNTS, usersPerAccount: USERS, events: 400, historyDays: 2, apps: 6, rateLimits: false });
-    psa = await startPsaSimulator({ seed: SEED, duoPairing: { seed: SEED, accounts: ACCOUNTS, usersPerAccount: USERS, exactShare: 1, nearShare: 0 }, rateLimits: false });
+    duo = await startDuoSimulator({
+      seed: SEED,
+      accounts: ACCOUNTS,
+      usersPerAccount: USERS,
+      events: 400,
+      historyDays: 2,
+      apps: 6,
+      rateLimits: false,
+    });
+    psa = await startPsaSimulator({
+      seed: SEED,
+      duoPairing: { seed: SEED, accounts: ACCOUNTS, usersPerAccount: USERS, exactShare: 1, nearShare: 0 },
+      rateLimits: false,
+    });
     scope = createTestScope();
     processes.push(
       startUpstream(scope, 'duo-connector'),
       startUpstream(scope, 'discovery'),
-      startUpstream(scope, 'reconcile', { SEATWISE_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`, RECONCILE_PSA_RETRY_BASE_MS: '5', RECONCILE_PSA_TIMEOUT_MS: '5000' }),
+      startUpstream(scope, 'reconcile', {
+        SEATWISE_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+        RECONCILE_PSA_RETRY_BASE_MS: '5',
+        RECONCILE_PSA_TIMEOUT_MS: '5000',
+      }),
     );
     gateway = await startGateway(serviceEnv(scope, { SEATWISE_ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'info' }));
     api = new Http(gateway.url, ADMIN_KEY);
     viewer = api.as((await api.post<{ key: string }>('/api/v1/api-keys', { name: 'viewer', role: 'viewer' })).body.key);
-    await waitFor(async () => {
-      const statuses = await Promise.all(['/api/v1/integrations', '/api/v1/discovery/summary', '/api/v1/psa/connections'].map(async (p) => (await api.get(p)).status));
-      return statuses.every((s) => s === 200);
-    }, { timeoutMs: 60_000, description: 'all services answering' });
+    await waitFor(
+      async () => {
+        const statuses = await Promise.all(
+          ['/api/v1/integrations', '/api/v1/discovery/summary', '/api/v1/psa/connections'].map(
+            async (p) => (await api.get(p)).status,
+          ),
+        );
+        return statuses.every((s) => s === 200);
+      },
+      { timeoutMs: 60_000, description: 'all services answering' },
+    );
     rowEvents = await openSse(`${gateway.url}/api/v1/events?types=reconcile.reconciliation.updated`, viewer.key ?? '');
-    const created = await api.post('/api/v1/integrations', { name: 'MSP', kind: 'accounts', apiHostname: duo.url, integrationKey: duo.info.accountsApi.ikey, secretKey: duo.info.accountsApi.skey });
+    const created = await api.post('/api/v1/integrations', {
+      name: 'MSP',
+      kind: 'accounts',
+      apiHostname: duo.url,
+      integrationKey: duo.info.accountsApi.ikey,
+      secretKey: duo.info.accountsApi.skey,
+    });
     expect(created.status).toBe(201);
     accountId = duo.info.accounts[0]?.account_id ?? '';
   });
@@ -62,25 +100,57 @@ describe('gateway → connector, discovery, reconcile', () => {
     await scope.cleanup();
   });
 
-  it('lists an account\'s services page by page to the end, with details, users and CSV', async () => {
-    const appsOf = (duo.truth().accounts.find((a) => a.account_id === accountId)?.applications ?? []).filter((app) => app.events > 0).length;
-    await waitFor(async () => (await allItems<ServiceView>(viewer, `/api/v1/services?accountId=${accountId}`, 200)).length >= appsOf && appsOf > 0, { timeoutMs: 60_000, description: 'services discovered' });
+  it("lists an account's services page by page to the end, with details, users and CSV", async () => {
+    const appsOf = (duo.truth().accounts.find((a) => a.account_id === accountId)?.applications ?? []).filter(
+      (app) => app.events > 0,
+    ).length;
+    await waitFor(
+      async () =>
+        (await allItems<ServiceView>(viewer, `/api/v1/services?accountId=${accountId}`, 200)).length >= appsOf &&
+        appsOf > 0,
+      { timeoutMs: 60_000, description: 'services discovered' },
+    );
     const paged = await allItems<ServiceView>(viewer, `/api/v1/services?accountId=${accountId}&sort=name`, 2);
     expect(paged.map((s) => s.name)).toEqual([...paged.map((s) => s.name)].sort());
     expect(new Set(paged.map((s) => s.id)).size).toBe(paged.length);
     const first = paged[0];
     if (!first) throw new Error('no service');
-    expect(Object.keys(first)).toEqual(expect.arrayContaining(['id', 'accountId', 'applicationKey', 'name', 'userCount', 'authCount', 'firstSeen', 'lastSeen', 'status', 'catalog']));
+    expect(Object.keys(first)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'accountId',
+        'applicationKey',
+        'name',
+        'userCount',
+        'authCount',
+        'firstSeen',
+        'lastSeen',
+        'status',
+        'catalog',
+      ]),
+    );
     const detail = await viewer.get<{ activeUsers: unknown }>(`/api/v1/services/${encodeURIComponent(first.id)}`);
     expect(detail.status).toBe(200);
     expect(detail.body.activeUsers).toBeDefined();
-    const users = await allItems<{ userId: string }>(viewer, `/api/v1/services/${encodeURIComponent(first.id)}/users`, 3);
+    const users = await allItems<{ userId: string }>(
+      viewer,
+      `/api/v1/services/${encodeURIComponent(first.id)}/users`,
+      3,
+    );
     expect(users).toHaveLength(first.userCount);
     const csv = await viewer.get(`/api/v1/services?accountId=${accountId}`, { headers: { accept: 'text/csv' } });
     expect(csv.text.trimEnd().split('\r\n')).toHaveLength(paged.length + 1);
-    expect((await viewer.get(`/api/v1/services/${encodeURIComponent(`${accountId}.NOPE`)}`)).body).toMatchObject({ status: 404 });
-    expect((await viewer.get('/api/v1/services')).body).toMatchObject({ status: 400, errors: [{ path: 'query.accountId' }] });
-    expect((await viewer.get(`/api/v1/services?accountId=${accountId}&matched=yes`)).body).toMatchObject({ status: 400, errors: [{ path: 'query.matched' }] });
+    expect((await viewer.get(`/api/v1/services/${encodeURIComponent(`${accountId}.NOPE`)}`)).body).toMatchObject({
+      status: 404,
+    });
+    expect((await viewer.get('/api/v1/services')).body).toMatchObject({
+      status: 400,
+      errors: [{ path: 'query.accountId' }],
+    });
+    expect((await viewer.get(`/api/v1/services?accountId=${accountId}&matched=yes`)).body).toMatchObject({
+      status: 400,
+      errors: [{ path: 'query.matched' }],
+    });
   });
 
   it('lists users and what they use', async () => {
@@ -89,28 +159,97 @@ describe('gateway → connector, discovery, reconcile', () => {
     const active = users.find((u) => u.serviceCount > 0);
     if (!active) throw new Error('no active user');
     expect((await viewer.get<UserView>(`/api/v1/users/${encodeURIComponent(active.id)}`)).body.id).toBe(active.id);
-    expect(await allItems(viewer, `/api/v1/users/${encodeURIComponent(active.id)}/services`, 1)).toHaveLength(active.serviceCount);
+    expect(await allItems(viewer, `/api/v1/users/${encodeURIComponent(active.id)}/services`, 1)).toHaveLength(
+      active.serviceCount,
+    );
   });
 
   it('records match, merge and ignore with the API key as actor; viewers may not', async () => {
     const services = await allItems<ServiceView>(viewer, `/api/v1/services?accountId=${accountId}`, 200);
     const [a, b, c] = services;
     if (!a || !b || !c) throw new Error('need three services');
-    expect((await viewer.post(`/api/v1/services/${encodeURIComponent(a.id)}/ignore`, {})).body).toMatchObject({ status: 403 });
-    expect((await api.post<ServiceView>(`/api/v1/services/${encodeURIComponent(a.id)}/ignore`, { note: 'not ours' })).body.status).toBe('ignored');
+    expect((await viewer.post(`/api/v1/services/${encodeURIComponent(a.id)}/ignore`, {})).body).toMatchObject({
+      status: 403,
+    });
+    expect(
+      (await api.post<ServiceView>(`/api/v1/services/${encodeURIComponent(a.id)}/ignore`, { note: 'not ours' })).body
+        .status,
+    ).toBe('ignored');
     const catalog = await viewer.get<{ items: { id: string }[] }>('/api/v1/catalog?q=a&limit=5');
     const product = catalog.body.items[0];
     if (!product) throw new Error('empty catalog');
-    expect((await api.post<ServiceView>(`/api/v1/services/${encodeURIComponent(b.id)}/match`, { productId: product.id })).body.catalog).toMatchObject({ productId: product.id, method: 'manual' });
-    expect((await api.post<ServiceView>(`/api/v1/services/${encodeURIComponent(c.id)}/merge`, { intoId: b.id })).body.mergedInto).toBe(b.id);
-    expect((await api.post(`/api/v1/services/${encodeURIComponent(c.id)}/merge`, { intoId: b.id, actor: 'someone else' })).body).toMatchObject({ status: 400 });
-    const actions = await allItems<ActionView>(viewer, `/api/v1/discovery/actions?accountId=${accountId}&automatic=false`, 2);
+    expect(
+      (await api.post<ServiceView>(`/api/v1/services/${encodeURIComponent(b.id)}/match`, { productId: product.id }))
+        .body.catalog,
+    ).toMatchObject({ productId: product.id, method: 'manual' });
+    expect(
+      (await api.post<ServiceView>(`/api/v1/services/${encodeURIComponent(c.id)}/merge`, { intoId: b.id })).body
+        .mergedInto,
+    ).toBe(b.id);
+    expect(
+      (await api.post(`/api/v1/services/${encodeURIComponent(c.id)}/merge`, { intoId: b.id, actor: 'someone else' }))
+        .body,
+    ).toMatchObject({ status: 400 });
+    const actions = await allItems<ActionView>(
+      viewer,
+      `/api/v1/discovery/actions?accountId=${accountId}&automatic=false`,
+      2,
+    );
     expect(actions.map((x) => x.action).sort()).toEqual(['ignore', 'match', 'merge']);
     for (const action of actions) expect(action.actor).toContain('bootstrap-admin');
   });
 
+  it("answers discovery's refusals and an unreadable body with their catalog status and code", async () => {
+    const services = await allItems<ServiceView>(
+      viewer,
+      `/api/v1/services?accountId=${accountId}&includeMerged=true`,
+      200,
+    );
+    const merged = services.find((s) => s.mergedInto !== null);
+    const target = services.find((s) => s.id === merged?.mergedInto);
+    const other = services.find((s) => s.mergedInto === null && s.id !== target?.id);
+    if (!merged || !target || !other) throw new Error('need a merged service, its target and another');
+    const path = (id: string, command: string): string => `/api/v1/services/${encodeURIComponent(id)}/${command}`;
+    const cases: [() => Promise<{ status: number; headers: Headers; body: unknown }>, number, ErrorCode][] = [
+      [() => api.post(path(other.id, 'match'), { productId: 'no-such-product' }), 404, 'DISCOVERY.PRODUCT.NOT_FOUND'],
+      [() => api.post(path(other.id, 'merge'), { intoId: other.id }), 400, 'DISCOVERY.MERGE.INVALID'],
+      // Into a service that is itself merged, and a service others are merged into.
+      [() => api.post(path(other.id, 'merge'), { intoId: merged.id }), 409, 'DISCOVERY.MERGE.INVALID_STATE'],
+      [() => api.post(path(target.id, 'merge'), { intoId: other.id }), 409, 'DISCOVERY.MERGE.INVALID_STATE'],
+      // Declared gzip, sent plain: the body parser cannot inflate it.
+      [
+        () =>
+          api.post(path(other.id, 'match'), undefined, {
+            rawBody: '{"productId":"x"}',
+            headers: { 'content-encoding': 'gzip' },
+          }),
+        400,
+        'HTTP.BAD_REQUEST',
+      ],
+    ];
+    for (const [send, status, code] of cases) {
+      const res = await send();
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect({ status: res.status, body: res.body }).toMatchObject({
+        status,
+        body: { status, code, title: errorSpec(code).title },
+      });
+    }
+    // Refused commands change nothing.
+    const after = await viewer.get<ServiceView>(`/api/v1/services/${encodeURIComponent(other.id)}`);
+    expect(after.body).toMatchObject({ id: other.id, mergedInto: null });
+  });
+
   it('connects ConnectWise without ever returning its private key, and lists its data', async () => {
-    const input = { name: 'CW', kind: 'connectwise', siteUrl: psa.url, companyId: psa.info.companyId, publicKey: psa.info.publicKey, privateKey: psa.info.privateKey, clientId: psa.info.clientId };
+    const input = {
+      name: 'CW',
+      kind: 'connectwise',
+      siteUrl: psa.url,
+      companyId: psa.info.companyId,
+      publicKey: psa.info.publicKey,
+      privateKey: psa.info.privateKey,
+      clientId: psa.info.clientId,
+    };
     const created = await api.post<PsaConnectionView>('/api/v1/psa/connections', input);
     expect(created.status).toBe(201);
     expect(created.text).not.toContain(psa.info.privateKey);
@@ -118,7 +257,10 @@ describe('gateway → connector, discovery, reconcile', () => {
     expect(bad.status).toBeGreaterThanOrEqual(400);
     expect(bad.status).toBeLessThan(500);
     expect(bad.text).not.toContain('wrong-key');
-    await waitFor(async () => (await allItems(viewer, '/api/v1/psa/companies', 200)).length >= ACCOUNTS, { timeoutMs: 60_000, description: 'PSA companies synced' });
+    await waitFor(async () => (await allItems(viewer, '/api/v1/psa/companies', 200)).length >= ACCOUNTS, {
+      timeoutMs: 60_000,
+      description: 'PSA companies synced',
+    });
     const products = await allItems<PsaProductView>(viewer, `/api/v1/psa/products?connectionId=${created.body.id}`, 3);
     expect(products.length).toBeGreaterThan(0);
     const runs = await allItems<SyncRunView>(viewer, '/api/v1/sync-runs', 1);
@@ -131,35 +273,67 @@ describe('gateway → connector, discovery, reconcile', () => {
   it('maps accounts and SKUs, reconciles, streams row changes, and approves, dismisses and resets rows', async () => {
     const products = await allItems<PsaProductView>(viewer, '/api/v1/psa/products', 200);
     const skus = await allItems<ServiceMappingView>(viewer, '/api/v1/mappings/services', 2);
+    expect(skus.map((s) => s.sku).sort()).toEqual([...DUO_SKUS].sort());
     for (const sku of skus) {
+      // The simulator's catalog sells every Duo SKU as DUO-<SKU>.
       const product = products.find((p) => p.identifier === `DUO-${sku.sku.toUpperCase()}`);
-      if (product) expect((await api.post<ServiceMappingView>(`/api/v1/mappings/services/${sku.sku}/map`, { productId: product.id })).body.state).toBe('mapped');
+      if (!product) throw new Error(`no PSA product for ${sku.sku}`);
+      expect(
+        (await api.post<ServiceMappingView>(`/api/v1/mappings/services/${sku.sku}/map`, { productId: product.id })).body
+          .state,
+      ).toBe('mapped');
     }
-    await waitFor(async () => (await allItems<AccountMappingView>(viewer, '/api/v1/mappings/accounts', 200)).length >= ACCOUNTS, { timeoutMs: 60_000, description: 'accounts known to reconcile' });
+    await waitFor(
+      async () => (await allItems<AccountMappingView>(viewer, '/api/v1/mappings/accounts', 200)).length >= ACCOUNTS,
+      { timeoutMs: 60_000, description: 'accounts known to reconcile' },
+    );
     const mappings = await allItems<AccountMappingView>(viewer, '/api/v1/mappings/accounts', 1);
     for (const m of mappings.filter((x) => x.state === 'unmapped')) {
       const best = m.suggestions[0];
       if (best) await api.post(`/api/v1/mappings/accounts/${m.accountId}/map`, { psaCompanyId: best.psaCompanyId });
     }
-    const rows = await waitFor(async () => {
-      const res = await viewer.get<{ items: ReconciliationRowView[] }>('/api/v1/reconciliation?limit=200');
-      return res.status === 200 && res.body.items.length > 0 ? res.body.items : null;
-    }, { timeoutMs: 60_000, description: 'reconciliation rows' });
-    const row = rows.find((r) => r.state === 'pending' && r.type !== 'unmapped' && r.delta !== 0) ?? rows.find((r) => r.state === 'pending');
+    const rows = await waitFor(
+      async () => {
+        const res = await viewer.get<{ items: ReconciliationRowView[] }>('/api/v1/reconciliation?limit=200');
+        return res.status === 200 && res.body.items.length > 0 ? res.body.items : null;
+      },
+      { timeoutMs: 60_000, description: 'reconciliation rows' },
+    );
+    const row =
+      rows.find((r) => r.state === 'pending' && r.type !== 'unmapped' && r.delta !== 0) ??
+      rows.find((r) => r.state === 'pending');
     if (!row) throw new Error('no pending row');
     const event = await rowEvents.next((e) => e.event === 'reconcile.reconciliation.updated');
     expect(event.data).toMatchObject({ rowId: expect.any(String) as string, revision: expect.any(Number) as number });
 
-    expect((await viewer.post('/api/v1/reconciliation/dismiss', { ids: [row.id] })).body).toMatchObject({ status: 403 });
-    expect((await api.post('/api/v1/reconciliation/dismiss', { ids: [] })).body).toMatchObject({ status: 400, errors: [{ path: 'body.ids' }] });
-    const dismissed = await api.post<{ items: ReconciliationRowView[] }>('/api/v1/reconciliation/dismiss', { ids: [row.id], note: 'later' });
+    expect((await viewer.post('/api/v1/reconciliation/dismiss', { ids: [row.id] })).body).toMatchObject({
+      status: 403,
+    });
+    expect((await api.post('/api/v1/reconciliation/dismiss', { ids: [] })).body).toMatchObject({
+      status: 400,
+      errors: [{ path: 'body.ids' }],
+    });
+    const dismissed = await api.post<{ items: ReconciliationRowView[] }>('/api/v1/reconciliation/dismiss', {
+      ids: [row.id],
+      note: 'later',
+    });
     expect(dismissed.body.items[0]?.state).toBe('dismissed');
     expect((await api.post('/api/v1/reconciliation/dismiss', { ids: [row.id] })).body).toMatchObject({ status: 409 });
-    expect((await api.post<{ items: ReconciliationRowView[] }>('/api/v1/reconciliation/reset', { ids: [row.id] })).body.items[0]?.state).toBe('pending');
-    const streamed = await rowEvents.next((e) => (e.data as { rowId?: string; state?: string }).rowId === row.id && (e.data as { state?: string }).state === 'dismissed');
+    expect(
+      (await api.post<{ items: ReconciliationRowView[] }>('/api/v1/reconciliation/reset', { ids: [row.id] })).body
+        .items[0]?.state,
+    ).toBe('pending');
+    const streamed = await rowEvents.next(
+      (e) =>
+        (e.data as { rowId?: string; state?: string }).rowId === row.id &&
+        (e.data as { state?: string }).state === 'dismissed',
+    );
     expect(streamed.event).toBe('reconcile.reconciliation.updated');
     if (row.type !== 'unmapped') {
-      const approved = await api.post<{ items: ReconciliationRowView[] }>('/api/v1/reconciliation/approve', { ids: [row.id], effectiveDate: new Date().toISOString() });
+      const approved = await api.post<{ items: ReconciliationRowView[] }>('/api/v1/reconciliation/approve', {
+        ids: [row.id],
+        effectiveDate: new Date().toISOString(),
+      });
       expect(approved.status).toBe(200);
       expect(['approved', 'applied', 'failed']).toContain(approved.body.items[0]?.state);
     }
@@ -167,7 +341,9 @@ describe('gateway → connector, discovery, reconcile', () => {
     const audit = await allItems<{ actor: string; action: string }>(viewer, '/api/v1/audit', 5);
     expect(audit.some((e) => e.actor.includes('bootstrap-admin'))).toBe(true);
     const csv = await viewer.get('/api/v1/reconciliation?format=csv');
-    expect(csv.text.split('\r\n')[0]).toContain('id,accountId,accountName,psaCompanyId,sku,productId,vendorQuantity,psaQuantity,delta,type,state');
+    expect(csv.text.split('\r\n')[0]).toContain(
+      'id,accountId,accountName,psaCompanyId,sku,productId,vendorQuantity,psaQuantity,delta,type,state',
+    );
     expect((await viewer.get('/api/v1/reconciliation?state=bogus')).body).toMatchObject({ status: 400 });
     expect((await viewer.get(`/api/v1/accounts/${accountId}/history`)).status).toBe(200);
   });
@@ -179,9 +355,14 @@ describe('gateway → connector, discovery, reconcile', () => {
     const one = await viewer.get<PsaConnectionView>(`/api/v1/psa/connections/${cw.id}`);
     expect(one.body).toMatchObject({ id: cw.id, companyId: psa.info.companyId, publicKey: psa.info.publicKey });
     expect(one.text).not.toContain(psa.info.privateKey);
-    expect((await viewer.patch(`/api/v1/psa/connections/${cw.id}`, { name: 'nope' })).body).toMatchObject({ status: 403 });
+    expect((await viewer.patch(`/api/v1/psa/connections/${cw.id}`, { name: 'nope' })).body).toMatchObject({
+      status: 403,
+    });
     expect((await api.patch(`/api/v1/psa/connections/${cw.id}`, {})).body).toMatchObject({ status: 400 });
-    const renamed = await api.patch<PsaConnectionView>(`/api/v1/psa/connections/${cw.id}`, { name: 'CW main', note: 'rename' });
+    const renamed = await api.patch<PsaConnectionView>(`/api/v1/psa/connections/${cw.id}`, {
+      name: 'CW main',
+      note: 'rename',
+    });
     expect(renamed.body).toMatchObject({ id: cw.id, name: 'CW main' });
     const wrongKey = await api.patch(`/api/v1/psa/connections/${cw.id}`, { privateKey: 'wrong-private-key' });
     expect(wrongKey.status).toBeGreaterThanOrEqual(400);
@@ -189,39 +370,81 @@ describe('gateway → connector, discovery, reconcile', () => {
     expect(wrongKey.text).not.toContain('wrong-private-key');
     expect((await viewer.get<PsaConnectionView>(`/api/v1/psa/connections/${cw.id}`)).body.name).toBe('CW main');
 
-    const data = { name: 'Spreadsheet', companies: [{ id: 'c1', name: 'Acme Imports' }], products: [{ id: 'p1', name: 'Duo MFA', identifier: 'DUO-X' }], agreementLines: [{ companyId: 'c1', productId: 'p1', quantity: 5 }] };
+    const data = {
+      name: 'Spreadsheet',
+      companies: [{ id: 'c1', name: 'Acme Imports' }],
+      products: [{ id: 'p1', name: 'Duo MFA', identifier: 'DUO-X' }],
+      agreementLines: [{ companyId: 'c1', productId: 'p1', quantity: 5 }],
+    };
     expect((await viewer.post('/api/v1/psa/import', data)).body).toMatchObject({ status: 403 });
-    const imported = await api.post<{ connection: PsaConnectionView; counts: Record<string, number> }>('/api/v1/psa/import', data);
+    const imported = await api.post<{ connection: PsaConnectionView; counts: Record<string, number> }>(
+      '/api/v1/psa/import',
+      data,
+    );
     expect(imported.status).toBe(200);
-    expect(imported.body).toMatchObject({ connection: { kind: 'import', name: 'Spreadsheet' }, counts: { companies: 1, products: 1, agreementLines: 1 } });
+    expect(imported.body).toMatchObject({
+      connection: { kind: 'import', name: 'Spreadsheet' },
+      counts: { companies: 1, products: 1, agreementLines: 1 },
+    });
     const importId = imported.body.connection.id;
-    const again = await api.post<{ counts: Record<string, number> }>('/api/v1/psa/import', { ...data, connectionId: importId, companies: [...data.companies, { id: 'c2', name: 'Beta Imports' }] });
+    const again = await api.post<{ counts: Record<string, number> }>('/api/v1/psa/import', {
+      ...data,
+      connectionId: importId,
+      companies: [...data.companies, { id: 'c2', name: 'Beta Imports' }],
+    });
     expect(again.body.counts).toEqual({ companies: 2, products: 1, agreementLines: 1 });
     const companies = await allItems<{ name: string }>(viewer, `/api/v1/psa/companies?connectionId=${importId}`, 1);
     expect(companies.map((c) => c.name).sort()).toEqual(['Acme Imports', 'Beta Imports']);
-    expect((await api.post('/api/v1/psa/import', { ...data, agreementLines: [{ companyId: 'c1', productId: 'p1', quantity: -1 }] })).body).toMatchObject({ status: 400 });
+    expect(
+      (
+        await api.post('/api/v1/psa/import', {
+          ...data,
+          agreementLines: [{ companyId: 'c1', productId: 'p1', quantity: -1 }],
+        })
+      ).body,
+    ).toMatchObject({ status: 400 });
     expect((await viewer.delete(`/api/v1/psa/connections/${importId}`)).body).toMatchObject({ status: 403 });
     expect((await api.delete(`/api/v1/psa/connections/${importId}`)).body).toEqual({ deleted: true });
     expect((await viewer.get(`/api/v1/psa/connections/${importId}`)).body).toMatchObject({ status: 404 });
     expect(await allItems(viewer, `/api/v1/psa/companies?connectionId=${importId}`, 5)).toHaveLength(0);
 
-    const mapped = (await allItems<AccountMappingView>(viewer, '/api/v1/mappings/accounts', 200)).find((m) => m.state === 'mapped');
+    const mapped = (await allItems<AccountMappingView>(viewer, '/api/v1/mappings/accounts', 200)).find(
+      (m) => m.state === 'mapped',
+    );
     if (!mapped) throw new Error('no mapped account');
     const accountPath = `/api/v1/mappings/accounts/${mapped.accountId}`;
     expect((await viewer.post(`${accountPath}/unmap`, {})).body).toMatchObject({ status: 403 });
-    expect((await api.post<AccountMappingView>(`${accountPath}/unmap`, { note: 'wrong company' })).body).toMatchObject({ state: 'unmapped', psaCompanyId: null });
-    expect((await api.post<AccountMappingView>(`${accountPath}/exclude`, { note: 'internal tenant' })).body.state).toBe('excluded');
+    expect((await api.post<AccountMappingView>(`${accountPath}/unmap`, { note: 'wrong company' })).body).toMatchObject({
+      state: 'unmapped',
+      psaCompanyId: null,
+    });
+    expect((await api.post<AccountMappingView>(`${accountPath}/exclude`, { note: 'internal tenant' })).body.state).toBe(
+      'excluded',
+    );
     expect((await api.post<AccountMappingView>(`${accountPath}/unmap`, {})).body.state).toBe('unmapped');
-    expect((await api.post('/api/v1/mappings/accounts/DANOSUCHACCOUNT01/exclude', {})).body).toMatchObject({ status: 404 });
+    expect((await api.post('/api/v1/mappings/accounts/DANOSUCHACCOUNT01/exclude', {})).body).toMatchObject({
+      status: 404,
+    });
 
-    expect((await api.post<ServiceMappingView>('/api/v1/mappings/services/Free/exclude', { note: 'not billed' })).body).toMatchObject({ sku: 'Free', state: 'excluded' });
-    expect((await api.post<ServiceMappingView>('/api/v1/mappings/services/Free/unmap', {})).body).toMatchObject({ sku: 'Free', state: 'unmapped', productId: null });
+    expect(
+      (await api.post<ServiceMappingView>('/api/v1/mappings/services/Free/exclude', { note: 'not billed' })).body,
+    ).toMatchObject({ sku: 'Free', state: 'excluded' });
+    expect((await api.post<ServiceMappingView>('/api/v1/mappings/services/Free/unmap', {})).body).toMatchObject({
+      sku: 'Free',
+      state: 'unmapped',
+      productId: null,
+    });
     expect((await viewer.post('/api/v1/mappings/services/Free/exclude', {})).body).toMatchObject({ status: 403 });
-    expect((await api.post('/api/v1/mappings/services/Platinum/exclude', {})).body).toMatchObject({ status: 400, errors: [{ path: 'params.sku' }] });
+    expect((await api.post('/api/v1/mappings/services/Platinum/exclude', {})).body).toMatchObject({
+      status: 400,
+      errors: [{ path: 'params.sku' }],
+    });
   });
 
   it('never puts a Duo secret, PSA private key or API key in a log line', () => {
     const logs = gateway.logs();
-    for (const secret of [duo.info.accountsApi.skey, psa.info.privateKey, ADMIN_KEY, viewer.key ?? '']) expect(logs).not.toContain(secret);
+    for (const secret of [duo.info.accountsApi.skey, psa.info.privateKey, ADMIN_KEY, viewer.key ?? '']) {
+      expect(logs).not.toContain(secret);
+    }
   });
 });

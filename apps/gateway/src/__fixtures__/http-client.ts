@@ -1,11 +1,11 @@
-export interface HttpResult<T = unknown> {
+interface HttpResult<T = unknown> {
   status: number;
   headers: Headers;
   text: string;
   body: T;
 }
 
-export interface RequestOptions {
+interface RequestOptions {
   key?: string | null;
   body?: unknown;
   // Sent as is (malformed JSON, oversized bodies, other media types).

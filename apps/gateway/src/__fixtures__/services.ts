@@ -8,12 +8,12 @@ const APPS = join(__dirname, '..', '..', '..');
 
 export type UpstreamName = 'duo-connector' | 'discovery' | 'reconcile';
 
-export function mainOf(name: UpstreamName): string {
+function mainOf(name: UpstreamName): string {
   return join(APPS, name, 'dist', 'main.js');
 }
 
 // Each service gets its own database inside the scope; all share the scope's NATS prefix.
-export function upstreamEnv(scope: TestScope, name: UpstreamName, extra: Record<string, string> = {}): Record<string, string> {
+function upstreamEnv(scope: TestScope, name: UpstreamName, extra: Record<string, string> = {}): Record<string, string> {
   return serviceEnv(scope, {
     MONGO_DB: `${scope.dbName}_${name.replace(/-/g, '_')}`,
     LOG_LEVEL: 'warn',

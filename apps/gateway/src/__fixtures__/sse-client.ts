@@ -1,4 +1,4 @@
-export interface SseEvent {
+interface SseEvent {
   event: string;
   data: unknown;
 }
@@ -15,7 +15,10 @@ export interface SseStream {
 // Reads a text/event-stream over fetch, parsing frames as they arrive.
 export async function openSse(url: string, key: string): Promise<SseStream> {
   const controller = new AbortController();
-  const res = await fetch(url, { headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream' }, signal: controller.signal });
+  const res = await fetch(url, {
+    headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream' },
+    signal: controller.signal,
+  });
   const events: SseEvent[] = [];
   const waiters: { match: (e: SseEvent) => boolean; resolve: (e: SseEvent) => void }[] = [];
   let commentCount = 0;
@@ -44,7 +47,10 @@ export async function openSse(url: string, key: string): Promise<SseStream> {
           continue;
         }
         const name = lines.find((l) => l.startsWith('event: '))?.slice(7) ?? 'message';
-        const data = lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+        const data = lines
+          .filter((l) => l.startsWith('data: '))
+          .map((l) => l.slice(6))
+          .join('\n');
         deliver({ event: name, data: JSON.parse(data) as unknown });
       }
     }
@@ -57,11 +63,21 @@ export async function openSse(url: string, key: string): Promise<SseStream> {
       const seen = events.find(match);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => { reject(new Error('no matching event in time')); }, timeoutMs);
-        waiters.push({ match, resolve: (e) => { clearTimeout(timer); resolve(e); } });
+        const timer = setTimeout(() => {
+          reject(new Error('no matching event in time'));
+        }, timeoutMs);
+        waiters.push({
+          match,
+          resolve: (e) => {
+            clearTimeout(timer);
+            resolve(e);
+          },
+        });
       });
     },
     comments: () => commentCount,
-    close: () => { controller.abort(); },
+    close: () => {
+      controller.abort();
+    },
   };
 }

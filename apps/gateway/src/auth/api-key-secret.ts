@@ -4,7 +4,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 // at rest is enough; a slow KDF guards low-entropy passwords, which these are not.
 const KEY_PATTERN = /^swk_([A-Za-z0-9_-]{8})_[A-Za-z0-9_-]{43}$/;
 
-export interface NewKey {
+interface NewKey {
   key: string;
   prefix: string;
   hash: string;

@@ -1,6 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { fillAbsent } from '@seatwise/platform/db/fill-absent';
+import { findPage } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import type { ApiKeyRole } from '@seatwise/shared/contracts/gateway-api';
+import type { Page } from '@seatwise/shared/contracts/page';
 import { type Model, Schema } from 'mongoose';
 
 export interface ApiKeyDoc {
@@ -31,6 +34,9 @@ const schema = new Schema<ApiKeyDoc>(
 schema.index({ prefix: 1 }, { unique: true });
 schema.index({ createdAt: 1, _id: 1 });
 
+// FerretDB drops null defaults on some writes: a missing field reads as null.
+const ABSENT: Partial<ApiKeyDoc> = { lastUsedAt: null, revokedAt: null };
+
 // The gateway's own data: API keys (a cross-tenant collection; keys are not per Duo account).
 @Injectable()
 export class ApiKeyRepository implements OnModuleInit {
@@ -49,20 +55,24 @@ export class ApiKeyRepository implements OnModuleInit {
   }
 
   async findByPrefix(prefix: string): Promise<ApiKeyDoc | null> {
-    return normalize(await this.model.findOne({ prefix: { $eq: prefix } }).lean<ApiKeyDoc>().exec());
+    return fillAbsent(
+      ABSENT,
+      await this.model
+        .findOne({ prefix: { $eq: prefix } })
+        .lean<ApiKeyDoc>()
+        .exec(),
+    );
   }
 
   async findById(id: string): Promise<ApiKeyDoc | null> {
-    return normalize(await this.model.findById(id).lean<ApiKeyDoc>().exec());
+    return fillAbsent(ABSENT, await this.model.findById(id).lean<ApiKeyDoc>().exec());
   }
 
-  // Ordered by creation then id, after an optional (createdAt, id) position.
-  async page(limit: number, after: { createdAt: Date; id: string } | null): Promise<ApiKeyDoc[]> {
-    const filter = after
-      ? { $or: [{ createdAt: { $gt: after.createdAt } }, { createdAt: { $eq: after.createdAt }, _id: { $gt: after.id } }] }
-      : {};
-    const docs = await this.model.find(filter).sort({ createdAt: 1, _id: 1 }).limit(limit).lean<ApiKeyDoc[]>().exec();
-    return docs.map((d) => normalize(d) as ApiKeyDoc);
+  // Oldest first: by creation time, then id.
+  page(limit: number, cursor: string | undefined): Promise<Page<ApiKeyDoc>> {
+    const find = (filter: Record<string, unknown>, sort: Record<string, 1 | -1>, max: number) =>
+      this.model.find(filter).sort(sort).limit(max).lean<ApiKeyDoc[]>().exec();
+    return findPage(find, {}, { sort: 'createdAt', limit, cursor }, (doc) => fillAbsent(ABSENT, doc));
   }
 
   async revoke(id: string, at: Date): Promise<ApiKeyDoc | null> {
@@ -73,10 +83,4 @@ export class ApiKeyRepository implements OnModuleInit {
   async touch(id: string, at: Date): Promise<void> {
     await this.model.updateOne({ _id: { $eq: id } }, { $set: { lastUsedAt: at } }).exec();
   }
-}
-
-// FerretDB drops null defaults on some writes; a missing field reads as null.
-function normalize(doc: ApiKeyDoc | null): ApiKeyDoc | null {
-  if (!doc) return null;
-  return { ...doc, lastUsedAt: doc.lastUsedAt ?? null, revokedAt: doc.revokedAt ?? null };
 }

@@ -3,6 +3,7 @@ import { Clock } from '@seatwise/platform/clock/clock';
 import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
 import type { Env } from '@seatwise/shared/config/gateway-env';
 import type { ApiKeyRole, ApiKeyView } from '@seatwise/shared/contracts/gateway-api';
+import type { Page } from '@seatwise/shared/contracts/page';
 import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { randomBytes } from 'node:crypto';
@@ -10,7 +11,7 @@ import { generateKey, hashKey, prefixOf, sameHash } from './api-key-secret';
 import { type ApiKeyDoc, ApiKeyRepository } from './api-key.repository';
 import type { Principal } from './principal';
 
-export const BOOTSTRAP_KEY_ID = 'bootstrap';
+const BOOTSTRAP_KEY_ID = 'bootstrap';
 // A verified key is trusted this long without another read (revocation through this gateway is immediate).
 const CACHE_MS = 5_000;
 // lastUsedAt is written at most this often per key: a read per request must not become a write per request.
@@ -46,13 +47,23 @@ export class ApiKeysService {
 
   async create(input: { name: string; role: ApiKeyRole }): Promise<ApiKeyView & { key: string }> {
     const { key, prefix, hash } = generateKey();
-    const doc: ApiKeyDoc = { _id: `key_${randomBytes(9).toString('base64url')}`, name: input.name, role: input.role, hash, prefix, createdAt: this.clock.now(), lastUsedAt: null, revokedAt: null };
+    const doc: ApiKeyDoc = {
+      _id: `key_${randomBytes(9).toString('base64url')}`,
+      name: input.name,
+      role: input.role,
+      hash,
+      prefix,
+      createdAt: this.clock.now(),
+      lastUsedAt: null,
+      revokedAt: null,
+    };
     await this.repository.insert(doc);
     return { ...toView(doc), key };
   }
 
-  async page(limit: number, after: { createdAt: Date; id: string } | null): Promise<ApiKeyView[]> {
-    return (await this.repository.page(limit, after)).map(toView);
+  async page(limit: number, cursor: string | undefined): Promise<Page<ApiKeyView>> {
+    const page = await this.repository.page(limit, cursor);
+    return { items: page.items.map(toView), nextCursor: page.nextCursor };
   }
 
   async get(id: string): Promise<ApiKeyView> {
@@ -89,7 +100,7 @@ export class ApiKeysService {
   }
 }
 
-export function toView(doc: ApiKeyDoc): ApiKeyView {
+function toView(doc: ApiKeyDoc): ApiKeyView {
   return {
     id: doc._id,
     name: doc.name,

@@ -1,11 +1,8 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { HealthController } from '@seatwise/platform/health/health.controller';
 import type { Request } from 'express';
-import { GatewayCodes } from '../problems/gateway-codes';
 import { HttpProblemError } from '../problems/http-problem';
-import { ROUTE_DEF } from '../routing/route.decorator';
-import type { AnyRoute } from '../routing/route-definition';
+import { routeOf } from '../routing/route.decorator';
 import { ApiKeysService } from './api-keys.service';
 import { bearerToken } from './bearer';
 import type { AuthedRequest } from './principal';
@@ -16,20 +13,19 @@ const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="seatwise"' };
 // health controller. Everything else needs a valid, unrevoked API key.
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly keys: ApiKeysService,
-  ) {}
+  constructor(private readonly keys: ApiKeysService) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const route = this.reflector.get<AnyRoute | undefined>(ROUTE_DEF, context.getHandler());
+    const route = routeOf(context);
     if (route?.auth === false || (route === undefined && context.getClass() === HealthController)) return true;
     const req = context.switchToHttp().getRequest<Request>();
     const token = bearerToken(req.headers.authorization);
-    if (token === null) throw new HttpProblemError(GatewayCodes.UNAUTHORIZED, 'Send an API key as Authorization: Bearer <key>', CHALLENGE);
+    if (token === null) {
+      throw new HttpProblemError('AUTH.UNAUTHORIZED', 'Send an API key as Authorization: Bearer <key>', CHALLENGE);
+    }
     const principal = await this.keys.authenticate(token);
-    if (!principal) throw new HttpProblemError(GatewayCodes.UNAUTHORIZED, 'The API key is unknown or revoked', CHALLENGE);
+    if (!principal) throw new HttpProblemError('AUTH.UNAUTHORIZED', 'The API key is unknown or revoked', CHALLENGE);
     (req as AuthedRequest).principal = principal;
     return true;
   }

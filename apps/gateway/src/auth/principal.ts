@@ -21,9 +21,3 @@ const RANK: Readonly<Record<ApiKeyRole, number>> = { viewer: 0, admin: 1 };
 export function hasRole(principal: Principal, required: ApiKeyRole): boolean {
   return RANK[principal.role] >= RANK[required];
 }
-
-// The actor recorded upstream for a change: the API key's name (and id, so two keys of one name differ).
-export function actorOf(req: Request): string {
-  const principal = principalOf(req);
-  return principal ? `${principal.name} (${principal.keyId})` : 'unknown';
-}

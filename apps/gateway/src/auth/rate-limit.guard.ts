@@ -3,7 +3,6 @@ import { Clock } from '@seatwise/platform/clock/clock';
 import { APP_ENV } from '@seatwise/platform/tokens';
 import type { Env } from '@seatwise/shared/config/gateway-env';
 import type { Request } from 'express';
-import { GatewayCodes } from '../problems/gateway-codes';
 import { HttpProblemError } from '../problems/http-problem';
 import { principalOf } from './principal';
 import { TokenBuckets } from './token-bucket';
@@ -26,7 +25,9 @@ export class RateLimitGuard implements CanActivate {
     if (!principal) return true;
     const retryAfter = this.buckets.take(principal.keyId, this.clock.nowMs());
     if (retryAfter > 0) {
-      throw new HttpProblemError(GatewayCodes.RATE_LIMITED, `Too many requests for this API key; retry in ${retryAfter} s`, { 'Retry-After': String(retryAfter) });
+      throw new HttpProblemError('HTTP.RATE_LIMITED', `Too many requests for this API key; retry in ${retryAfter} s`, {
+        'Retry-After': String(retryAfter),
+      });
     }
     return true;
   }

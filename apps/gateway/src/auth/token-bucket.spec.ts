@@ -14,7 +14,9 @@ describe('TokenBuckets', () => {
   it('never stores more than the burst', () => {
     const buckets = new TokenBuckets(60, 2);
     buckets.take('a', 0);
-    expect([buckets.take('a', 3_600_000), buckets.take('a', 3_600_000), buckets.take('a', 3_600_000)]).toEqual([0, 0, 1]);
+    expect([buckets.take('a', 3_600_000), buckets.take('a', 3_600_000), buckets.take('a', 3_600_000)]).toEqual([
+      0, 0, 1,
+    ]);
   });
 
   it('says how many seconds until the next token', () => {

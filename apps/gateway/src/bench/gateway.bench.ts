@@ -28,7 +28,13 @@ function start(app: string, env: Record<string, string>): NodeProcess {
 async function main(): Promise<void> {
   const infra = await provisionInfrastructure();
   const prefix = `bench${randomBytes(3).toString('hex')}`;
-  const base = { NATS_URL: infra.nats.url, MONGO_URL: infra.mongo.url, SEATWISE_BUS_PREFIX: prefix, PORT: '0', HOST: '127.0.0.1' };
+  const base = {
+    NATS_URL: infra.nats.url,
+    MONGO_URL: infra.mongo.url,
+    SEATWISE_BUS_PREFIX: prefix,
+    PORT: '0',
+    HOST: '127.0.0.1',
+  };
   const nc = await connectBus({ url: infra.nats.url, name: 'bench-gateway' });
   const processes: NodeProcess[] = [];
   try {
@@ -36,23 +42,41 @@ async function main(): Promise<void> {
     let seedSeconds = 0;
     if (REAL_DISCOVERY) {
       processes.push(start('discovery', { ...base, MONGO_DB: `bench_${prefix}_discovery` }));
-      await waitFor(() => rpc.request('discovery.health', {}).then((h) => h.ready), { timeoutMs: 60_000, description: 'discovery ready' });
+      await waitFor(() => rpc.request('discovery.health', {}).then((h) => h.ready), {
+        timeoutMs: 60_000,
+        description: 'discovery ready',
+      });
       seedSeconds = await seedServices(nc, prefix, SERVICES);
     } else {
       serveServices(nc, prefix, SERVICES);
     }
 
     const port = String(20_000 + Math.floor(Math.random() * 20_000));
-    const gateway = start('gateway', { ...base, PORT: port, MONGO_DB: `bench_${prefix}_gateway`, SEATWISE_ADMIN_API_KEY: ADMIN_KEY, GATEWAY_RATE_LIMIT_PER_MINUTE: '100000000', GATEWAY_RATE_LIMIT_BURST: '1000000' });
+    const gateway = start('gateway', {
+      ...base,
+      PORT: port,
+      MONGO_DB: `bench_${prefix}_gateway`,
+      SEATWISE_ADMIN_API_KEY: ADMIN_KEY,
+      GATEWAY_RATE_LIMIT_PER_MINUTE: '100000000',
+      GATEWAY_RATE_LIMIT_BURST: '1000000',
+    });
     processes.push(gateway);
     const url = `http://127.0.0.1:${port}`;
-    await waitFor(async () => (await fetch(`${url}/health/ready`).catch(() => null))?.status === 200, { timeoutMs: 60_000, description: 'gateway ready' });
+    await waitFor(async () => (await fetch(`${url}/health/ready`).catch(() => null))?.status === 200, {
+      timeoutMs: 60_000,
+      description: 'gateway ready',
+    });
 
     const list = `${url}/api/v1/services?accountId=${BENCH_ACCOUNT}`;
     const firstPage = await rpc.request('discovery.services.list', { accountId: BENCH_ACCOUNT, limit: 50 });
     const deep = firstPage.nextCursor ?? '';
     const results: LoadResult[] = [
-      await loadRpc('rpc services.list limit=50 (baseline)', () => rpc.request('discovery.services.list', { accountId: BENCH_ACCOUNT, limit: 50 }), CONNECTIONS, SECONDS),
+      await loadRpc(
+        'rpc services.list limit=50 (baseline)',
+        () => rpc.request('discovery.services.list', { accountId: BENCH_ACCOUNT, limit: 50 }),
+        CONNECTIONS,
+        SECONDS,
+      ),
       await load('GET /api/v1/services limit=50', `${list}&limit=50`, ADMIN_KEY, CONNECTIONS, SECONDS),
       await load('GET /api/v1/services limit=200', `${list}&limit=200`, ADMIN_KEY, CONNECTIONS, SECONDS),
       await load('GET /api/v1/services page 2', `${list}&limit=50&cursor=${deep}`, ADMIN_KEY, CONNECTIONS, SECONDS),
@@ -65,9 +89,17 @@ async function main(): Promise<void> {
     const csvSeconds = Number(process.hrtime.bigint() - csvStart) / 1e9;
 
     const baseline = results[0]?.rps ?? 1;
-    const source = REAL_DISCOVERY ? `real discovery, seeded in ${seedSeconds.toFixed(0)} s` : 'in-memory discovery stand-in';
-    const lines = [`gateway bench: ${SERVICES} services in one account (${source}), ${CONNECTIONS} connections, ${SECONDS} s each, on ${infra.nats.description}`];
-    for (const r of results) lines.push(`  ${r.name.padEnd(44)} ${String(r.rps).padStart(6)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  (non-2xx ${r.non2xx})`);
+    const source = REAL_DISCOVERY
+      ? `real discovery, seeded in ${seedSeconds.toFixed(0)} s`
+      : 'in-memory discovery stand-in';
+    const lines = [
+      `gateway bench: ${SERVICES} services in one account (${source}), ${CONNECTIONS} connections, ${SECONDS} s each, on ${infra.nats.description}`,
+    ];
+    for (const r of results) {
+      lines.push(
+        `  ${r.name.padEnd(44)} ${String(r.rps).padStart(6)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  (non-2xx ${r.non2xx})`,
+      );
+    }
     lines.push(`  CSV export: ${csvRows} rows in ${csvSeconds.toFixed(1)} s`, '');
     process.stdout.write(lines.join('\n'));
     const gw = results[1];
@@ -88,14 +120,17 @@ async function main(): Promise<void> {
     for (const p of processes) p.kill('SIGTERM');
     await Promise.all(processes.map((p) => p.exited));
     // A server given by MONGO_URL outlives the bench: leave nothing behind on it.
-    for (const dbName of [`bench_${prefix}_discovery`, `bench_${prefix}_gateway`]) await dropDatabase(infra.mongo.url, dbName).catch(() => undefined);
+    for (const dbName of [`bench_${prefix}_discovery`, `bench_${prefix}_gateway`]) {
+      await dropDatabase(infra.mongo.url, dbName).catch(() => undefined);
+    }
     await nc.close();
     await infra.dispose();
   }
 }
 
-
 main().catch((error: unknown) => {
-  process.stderr.write(`gateway bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `gateway bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -16,13 +16,23 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 // autocannon for `seconds` with `connections` in flight; latencies (ms) kept per response so p95 is exact.
-export async function load(name: string, url: string, key: string, connections: number, seconds: number, accept = 'application/json'): Promise<LoadResult> {
+export async function load(
+  name: string,
+  url: string,
+  key: string,
+  connections: number,
+  seconds: number,
+  accept = 'application/json',
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: seconds, headers: { authorization: `Bearer ${key}`, accept } }, (error, done) => {
-      if (error) reject(error instanceof Error ? error : new Error(String(error)));
-      else resolve(done);
-    });
+    const instance = autocannon(
+      { url, connections, duration: seconds, headers: { authorization: `Bearer ${key}`, accept } },
+      (error, done) => {
+        if (error) reject(error instanceof Error ? error : new Error(String(error)));
+        else resolve(done);
+      },
+    );
     instance.on('response', (_client, _status, _bytes, responseTime) => {
       latencies.push(responseTime);
     });
@@ -40,7 +50,12 @@ export async function load(name: string, url: string, key: string, connections: 
 }
 
 // The same request rate measured straight over NATS request-reply (no HTTP, no gateway): the baseline.
-export async function loadRpc(name: string, call: () => Promise<unknown>, concurrency: number, seconds: number): Promise<LoadResult> {
+export async function loadRpc(
+  name: string,
+  call: () => Promise<unknown>,
+  concurrency: number,
+  seconds: number,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const deadline = Date.now() + seconds * 1_000;
   const worker = async (): Promise<void> => {
@@ -52,7 +67,15 @@ export async function loadRpc(name: string, call: () => Promise<unknown>, concur
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   latencies.sort((a, b) => a - b);
-  return { name, requests: latencies.length, rps: Math.round(latencies.length / seconds), p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), non2xx: 0 };
+  return {
+    name,
+    requests: latencies.length,
+    rps: Math.round(latencies.length / seconds),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    non2xx: 0,
+  };
 }
 
 function round(ms: number): number {

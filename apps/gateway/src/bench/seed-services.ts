@@ -35,7 +35,9 @@ export async function seedServices(nc: NatsConnection, prefix: string, count: nu
     const batch = Array.from({ length: Math.min(5_000, count - i) }, (_, j) => authLog(i + j));
     await publisher.publishAll('duo.authlog', batch, { window: 1_000 });
   }
-  process.stderr.write(`published ${count} auth logs in ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(1)} s\n`);
+  process.stderr.write(
+    `published ${count} auth logs in ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(1)} s\n`,
+  );
   const rpc = new RpcClient(nc, prefix, 30_000);
   let last = -1;
   await waitFor(

@@ -16,11 +16,18 @@ export function serveServices(nc: NatsConnection, prefix: string, count: number)
       const packet = msg.json<{ id: string; data: unknown }>();
       const request = serviceListRequestSchema.safeParse(packet.data);
       if (!request.success) {
-        msg.respond(JSON.stringify({ id: packet.id, err: { code: 'COMMON.VALIDATION_FAILED', message: request.error.message }, isDisposed: true }));
+        msg.respond(
+          JSON.stringify({
+            id: packet.id,
+            err: { code: 'COMMON.VALIDATION_FAILED', message: request.error.message },
+            isDisposed: true,
+          }),
+        );
         return;
       }
       const { limit, cursor, q } = request.data;
-      const matching = q === undefined ? services : services.filter((s) => s.name.toLowerCase().includes(q.toLowerCase()));
+      const matching =
+        q === undefined ? services : services.filter((s) => s.name.toLowerCase().includes(q.toLowerCase()));
       const start = cursor === undefined ? 0 : Number(Buffer.from(cursor, 'base64url').toString('utf8'));
       const items = matching.slice(start, start + limit);
       const next = start + limit < matching.length ? Buffer.from(String(start + limit)).toString('base64url') : null;

@@ -4,7 +4,11 @@ import { BusConnection } from '@seatwise/platform/bus/bus-connection';
 import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
 import { eventFilter } from '@seatwise/shared/bus/subjects';
 import type { Env } from '@seatwise/shared/config/gateway-env';
-import { GATEWAY_EVENT_NAMES, type GatewayEventName, gatewayEventSchemas } from '@seatwise/shared/contracts/gateway-api';
+import {
+  GATEWAY_EVENT_NAMES,
+  type GatewayEventName,
+  gatewayEventSchemas,
+} from '@seatwise/shared/contracts/gateway-api';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { formatIssues } from '@seatwise/shared/validation/zod-issues';
 
@@ -13,7 +17,7 @@ export interface HubEvent {
   payload: Readonly<Record<string, unknown>>;
 }
 
-export type HubListener = (event: HubEvent) => void;
+type HubListener = (event: HubEvent) => void;
 
 // One core NATS subscription per event type for the whole gateway (not per SSE client), fanned out
 // in-process. Core subscriptions see what is published from now on; SSE is for live changes, lists
@@ -55,7 +59,10 @@ export class EventHub implements OnModuleInit, OnApplicationShutdown {
     for await (const message of subscription) {
       const parsed = gatewayEventSchemas[name].safeParse(safeJson(message.string()));
       if (!parsed.success) {
-        this.logger.warn({ subject: message.subject, reason: formatIssues(parsed.error) }, 'event dropped: breaks its contract');
+        this.logger.warn(
+          { subject: message.subject, reason: formatIssues(parsed.error) },
+          'event dropped: breaks its contract',
+        );
         continue;
       }
       const event: HubEvent = { name, payload: parsed.data };

@@ -46,6 +46,12 @@ export class EventsController {
 function matches(event: HubEvent, query: Query): boolean {
   if (query.types !== undefined && !query.types.includes(event.name)) return false;
   if (query.accountId !== undefined && event.payload['accountId'] !== query.accountId) return false;
-  if (query.integrationId !== undefined && event.name === 'integration.sync-status' && event.payload['integrationId'] !== query.integrationId) return false;
+  if (
+    query.integrationId !== undefined &&
+    event.name === 'integration.sync-status' &&
+    event.payload['integrationId'] !== query.integrationId
+  ) {
+    return false;
+  }
   return true;
 }

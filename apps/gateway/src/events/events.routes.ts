@@ -27,7 +27,9 @@ export const eventRoutes = {
           .optional()
           .describe('Comma-separated event names to receive (default: all).'),
         accountId: accountId.optional().describe('Only events of this Duo account.'),
-        integrationId: integrationId.optional().describe('Sync-status events only of this integration (other types are not filtered by it).'),
+        integrationId: integrationId
+          .optional()
+          .describe('Sync-status events only of this integration (other types are not filtered by it).'),
       })
       .strict(),
     response: z.string(),

@@ -1,6 +1,5 @@
 import { AppError } from '@seatwise/shared/errors/app-error';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { GatewayCodes } from '../problems/gateway-codes';
 
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Accept';
 const EXPOSED_HEADERS = 'Retry-After, X-Total-Rows, X-Truncated, X-Next-Cursor, X-Request-Id';
@@ -28,7 +27,7 @@ export function cors(allowed: readonly string[]): RequestHandler {
       return;
     }
     if (!ok) {
-      next(new AppError(GatewayCodes.CORS_REJECTED, 'This origin may not call the API'));
+      next(new AppError('HTTP.CORS_REJECTED', 'This origin may not call the API'));
       return;
     }
     res.setHeader('Access-Control-Allow-Methods', METHODS);

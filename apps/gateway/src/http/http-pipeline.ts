@@ -5,8 +5,8 @@ import type { Env } from '@seatwise/shared/config/gateway-env';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import express, { type Express } from 'express';
 import { HttpMetrics } from '../metrics/http-metrics';
-import { IMPORT_PATH } from '../resources/psa/psa.routes';
-import { swaggerAssetsPath } from '../openapi/swagger-assets';
+import { IMPORT_PATH } from '../resources/psa/psa.resource';
+import { swaggerAssetsPath } from './swagger-assets';
 import { cors } from './cors';
 import { jsonBodyParser } from './json-body';
 import { requestObserver } from './request-observer';
@@ -26,6 +26,11 @@ export class HttpPipeline {
     app.use(securityHeaders());
     app.use(cors(env.GATEWAY_CORS_ORIGINS));
     app.use('/api/docs', express.static(swaggerAssetsPath(), { index: false, fallthrough: true, maxAge: '1h' }));
-    app.use(...jsonBodyParser(env.GATEWAY_BODY_LIMIT_BYTES, { paths: [IMPORT_PATH], limitBytes: env.GATEWAY_IMPORT_BODY_LIMIT_BYTES }));
+    app.use(
+      ...jsonBodyParser(env.GATEWAY_BODY_LIMIT_BYTES, {
+        paths: [IMPORT_PATH],
+        limitBytes: env.GATEWAY_IMPORT_BODY_LIMIT_BYTES,
+      }),
+    );
   }
 }

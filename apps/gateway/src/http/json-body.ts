@@ -1,6 +1,5 @@
 import { AppError } from '@seatwise/shared/errors/app-error';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { GatewayCodes } from '../problems/gateway-codes';
 
 interface ParserError {
   type?: unknown;
@@ -10,7 +9,10 @@ interface ParserError {
 // JSON bodies only, up to the configured size. Its name makes Nest skip its own parsers (it checks for
 // middleware named jsonParser/urlencodedParser), so form bodies (qs objects) never reach a handler.
 // Paths in large.paths take the larger limit (bulk imports).
-export function jsonBodyParser(limitBytes: number, large: { paths: readonly string[]; limitBytes: number }): RequestHandler[] {
+export function jsonBodyParser(
+  limitBytes: number,
+  large: { paths: readonly string[]; limitBytes: number },
+): RequestHandler[] {
   const normal = express.json({ limit: limitBytes, strict: true, type: () => true });
   const bulk = express.json({ limit: large.limitBytes, strict: true, type: () => true });
   const jsonParser: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
@@ -19,7 +21,7 @@ export function jsonBodyParser(limitBytes: number, large: { paths: readonly stri
       return;
     }
     if (!req.is('application/json') && !req.is('application/*+json')) {
-      next(new AppError(GatewayCodes.UNSUPPORTED_MEDIA_TYPE, 'Send request bodies as application/json'));
+      next(new AppError('HTTP.UNSUPPORTED_MEDIA_TYPE', 'Send request bodies as application/json'));
       return;
     }
     const isBulk = large.paths.includes(req.path);
@@ -34,19 +36,24 @@ export function jsonBodyParser(limitBytes: number, large: { paths: readonly stri
 }
 
 function hasBody(req: Request): boolean {
-  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+  return (
+    req.headers['transfer-encoding'] !== undefined ||
+    (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0')
+  );
 }
 
 function toAppError(error: ParserError, limitBytes: number): AppError {
   switch (error.type) {
     case 'entity.too.large':
-      return new AppError(GatewayCodes.PAYLOAD_TOO_LARGE, `Request bodies are limited to ${limitBytes} bytes`);
+      return new AppError('HTTP.PAYLOAD_TOO_LARGE', `Request bodies are limited to ${limitBytes} bytes`);
     case 'entity.parse.failed':
-      return new AppError(GatewayCodes.MALFORMED_JSON, 'The request body is not valid JSON');
+      return new AppError('HTTP.MALFORMED_JSON', 'The request body is not valid JSON');
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new AppError(GatewayCodes.UNSUPPORTED_MEDIA_TYPE, 'Send request bodies as UTF-8 JSON');
+      return new AppError('HTTP.UNSUPPORTED_MEDIA_TYPE', 'Send request bodies as UTF-8 JSON');
     default:
+      // The bytes could not be read as a body at all: a body declared gzip or deflate that does not
+      // inflate, or one cut short of its Content-Length.
       return new AppError('HTTP.BAD_REQUEST', 'The request body could not be read');
   }
 }

@@ -15,7 +15,15 @@ export function requestObserver(logger: Logger, metrics: HttpMetrics): RequestHa
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeTemplate(req);
       metrics.observe(req.method, route, res.statusCode, seconds);
-      const entry = { requestId, method: req.method, route, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000), keyId: principalOf(req)?.keyId };
+      const entry = {
+        requestId,
+        method: req.method,
+        route,
+        path: req.path,
+        status: res.statusCode,
+        ms: Math.round(seconds * 1000),
+        keyId: principalOf(req)?.keyId,
+      };
       if (res.statusCode >= 500) logger.warn(entry, 'request');
       else logger.info(entry, 'request');
     });

@@ -1,9 +1,8 @@
 import type { Response } from 'express';
-import { MAX_LIMIT } from '../routing/query-params';
 import { csvHeader, csvRow } from './csv';
-import type { Pager } from './pager';
+import { MAX_LIMIT, type Pager } from './pager';
 
-export interface CsvExport {
+interface CsvExport {
   body: string;
   rows: number;
   // Set when the cap was reached before the list's end: where to continue.

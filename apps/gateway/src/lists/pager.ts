@@ -1,6 +1,10 @@
-import type { Page } from './cursor';
+import type { Page } from '@seatwise/shared/contracts/page';
 
-export type FetchPage<T> = (cursor: string | undefined, limit: number) => Promise<Page<T>>;
+// Page sizes of every list: what a client may ask for, and what a CSV export fetches at a time.
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 200;
+
+type FetchPage<T> = (cursor: string | undefined, limit: number) => Promise<Page<T>>;
 
 // What a list handler returns: how to fetch a page, and which page the client asked for. The
 // response interceptor answers one JSON page, or a CSV export that follows the pages.

@@ -4,7 +4,10 @@ import { Counter, Gauge, Histogram } from './prom-text';
 // Request rate and latency by route template (never the raw path: ids would explode the series) and status.
 @Injectable()
 export class HttpMetrics {
-  readonly requests = new Counter('seatwise_gateway_http_requests_total', 'HTTP requests by method, route template and status');
+  readonly requests = new Counter(
+    'seatwise_gateway_http_requests_total',
+    'HTTP requests by method, route template and status',
+  );
   readonly duration = new Histogram(
     'seatwise_gateway_http_request_duration_seconds',
     'HTTP request latency by method, route template and status',
@@ -20,6 +23,9 @@ export class HttpMetrics {
   }
 
   render(): string {
-    return [this.requests.render(), this.duration.render(), this.sseClients.render(), this.sseOpen.render()].join('\n') + '\n';
+    return (
+      [this.requests.render(), this.duration.render(), this.sseClients.render(), this.sseOpen.render()].join('\n') +
+      '\n'
+    );
   }
 }

@@ -1,19 +1,7 @@
 import { Controller, Header } from '@nestjs/common';
-import { z } from 'zod';
 import { ApiRoute } from '../routing/route.decorator';
-import { defineRoute } from '../routing/route-definition';
 import { HttpMetrics } from './http-metrics';
-
-export const metricsRoutes = {
-  scrape: defineRoute({
-    method: 'GET',
-    path: '/metrics',
-    tag: 'Operations',
-    summary: 'Prometheus metrics: request rate and latency by route template and status',
-    response: z.string(),
-    produces: 'text/plain',
-  }),
-};
+import { metricsRoutes } from './metrics.routes';
 
 @Controller()
 export class MetricsController {

@@ -1,8 +1,8 @@
 import { Controller, Header, Inject } from '@nestjs/common';
 import type { ServiceInfo } from '@seatwise/platform/service-info';
 import { SERVICE_INFO } from '@seatwise/platform/tokens';
+import { RouteCatalog } from '../routing/route-catalog';
 import { ApiRoute } from '../routing/route.decorator';
-import { ALL_ROUTES } from '../routing/route-table';
 import { docsRoutes as routes } from './docs.routes';
 import type { JsonSchema } from './json-schema';
 import { openApiDocument } from './openapi-document';
@@ -27,11 +27,18 @@ const INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#
 
 @Controller()
 export class DocsController {
-  constructor(@Inject(SERVICE_INFO) private readonly info: ServiceInfo) {}
+  private document: JsonSchema | null = null;
 
+  constructor(
+    private readonly catalog: RouteCatalog,
+    @Inject(SERVICE_INFO) private readonly info: ServiceInfo,
+  ) {}
+
+  // Built once: the routes do not change while the app runs.
   @ApiRoute(routes.openapi)
   openapi(): JsonSchema {
-    return openApiDocument(ALL_ROUTES, this.info.version);
+    this.document ??= openApiDocument(this.catalog.routes(), this.info.version);
+    return this.document;
   }
 
   @ApiRoute(routes.ui)

@@ -1,4 +1,7 @@
-import { ALL_ROUTES } from '../routing/route-table';
+import type { INestApplication } from '@nestjs/common';
+import { type ServedRoute, createOfflineApp, servedRoutes } from '../__fixtures__/offline-app';
+import { RouteCatalog } from '../routing/route-catalog';
+import type { AnyRoute } from '../routing/route-definition';
 import { openApiDocument } from './openapi-document';
 
 interface Operation {
@@ -8,14 +11,54 @@ interface Operation {
   requestBody?: unknown;
 }
 
+type Document = { openapi: string; paths: Record<string, Record<string, Operation>> };
+
+const openApiPath = (path: string): string => path.replace(/:(\w+)/g, '{$1}');
+const key = (route: ServedRoute): string => `${route.method} ${openApiPath(route.path)}`;
+
+// The document is built from the routes the running app's controllers declare, and checked against
+// the routes Express actually dispatches: a served route the document misses fails here.
 describe('OpenAPI document', () => {
-  const doc = openApiDocument(ALL_ROUTES, '1.0.0') as { openapi: string; paths: Record<string, Record<string, Operation>> };
+  let app: INestApplication;
+  let routes: readonly AnyRoute[];
+  let served: ServedRoute[];
+  let doc: Document;
+
+  beforeAll(async () => {
+    app = await createOfflineApp();
+    routes = app.get(RouteCatalog).routes();
+    served = servedRoutes(app);
+    doc = openApiDocument(routes, '1.0.0') as Document;
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('documents every route the app serves under /api/v1, and only those', () => {
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const api = served.filter((r) => r.path.startsWith('/api/v1/')).map(key);
+    expect(api.length).toBeGreaterThan(50);
+    expect([...documented].filter((op) => op.includes(' /api/v1')).sort()).toEqual([...api].sort());
+    expect(documented).toContain('GET /metrics');
+  });
+
+  it('serves every route it knows, and leaves out of the document only the docs themselves', () => {
+    const servedKeys = new Set(served.map(key));
+    for (const route of routes) expect(servedKeys).toContain(key(route));
+    expect(routes.filter((r) => r.hidden).map((r) => r.path)).toEqual(
+      expect.arrayContaining(['/api/openapi.json', '/api/docs', '/api/docs/seatwise-init.js']),
+    );
+    expect(routes.filter((r) => r.hidden).every((r) => !r.path.startsWith('/api/v1'))).toBe(true);
+  });
 
   it('has one operation per visible route, with its path parameters', () => {
-    const visible = ALL_ROUTES.filter((r) => !r.hidden);
+    const visible = routes.filter((r) => !r.hidden);
     expect(Object.values(doc.paths).flatMap((p) => Object.keys(p))).toHaveLength(visible.length);
     for (const route of visible) {
-      const op = doc.paths[route.path.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
+      const op = doc.paths[openApiPath(route.path)]?.[route.method.toLowerCase()];
       expect(op).toBeDefined();
       const pathParams = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
       expect(op?.parameters.filter((p) => p.in === 'path').map((p) => p.name)).toEqual(pathParams);
@@ -26,8 +69,12 @@ describe('OpenAPI document', () => {
 
   it('documents list parameters and the problem responses', () => {
     const list = doc.paths['/api/v1/services']?.['get'];
-    expect(list?.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['accountId', 'limit', 'cursor', 'format', 'q', 'sort']));
-    expect(Object.keys(list?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '403', '429', '503', '504']));
+    expect(list?.parameters.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['accountId', 'limit', 'cursor', 'format', 'q', 'sort']),
+    );
+    expect(Object.keys(list?.responses ?? {})).toEqual(
+      expect.arrayContaining(['200', '400', '401', '403', '429', '503', '504']),
+    );
   });
 
   it('names the fixed resources', () => {

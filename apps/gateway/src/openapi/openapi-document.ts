@@ -1,5 +1,5 @@
 import { problemSchema } from '@seatwise/shared/contracts/gateway-api';
-import { type AnyRoute, requiredRole } from '../routing/route-definition';
+import { type AnyRoute, requiredRole, successStatus } from '../routing/route-definition';
 import { type JsonSchema, jsonSchema, objectFields } from './json-schema';
 
 const PROBLEM = 'application/problem+json';
@@ -7,7 +7,7 @@ const PROBLEM = 'application/problem+json';
 const ERROR_RESPONSES: Readonly<Record<string, string>> = {
   '400': 'Invalid request: malformed JSON, wrong types, unknown fields or query parameters (field errors listed)',
   '401': 'Missing, unknown or revoked API key',
-  '403': 'The API key\'s role may not do this',
+  '403': "The API key's role may not do this",
   '404': 'No such resource',
   '409': 'Conflict with the current state',
   '413': 'Request body too large',
@@ -24,21 +24,14 @@ const DESCRIPTION = [
   '',
   'Lists answer `{"items": [...], "nextCursor": string|null}`; pass `nextCursor` back as `cursor` until it is null.',
   '`limit` is 1-200 (default 50). Lists also export CSV (`Accept: text/csv` or `format=csv`): the export starts at',
-  '`cursor` and follows the pages up to the gateway\'s row cap; `X-Truncated: true` and `X-Next-Cursor` then say',
-  'where to continue. Cells starting with = + - @ are prefixed with \' (formula injection).',
+  "`cursor` and follows the pages up to the gateway's row cap; `X-Truncated: true` and `X-Next-Cursor` then say",
+  "where to continue. Cells starting with = + - @ are prefixed with ' (formula injection).",
   '',
   'Errors are `application/problem+json` with a stable `code`. An unresponsive service is a 503',
   '(`COMMON.UPSTREAM_UNAVAILABLE`), one that does not answer in time a 504 (`COMMON.TIMEOUT`).',
 ].join('\n');
 
-let cached: JsonSchema | null = null;
-
 export function openApiDocument(routes: readonly AnyRoute[], version: string): JsonSchema {
-  cached ??= build(routes, version);
-  return cached;
-}
-
-function build(routes: readonly AnyRoute[], version: string): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of routes) {
     if (route.hidden) continue;
@@ -54,16 +47,27 @@ function build(routes: readonly AnyRoute[], version: string): JsonSchema {
       schemas: { Problem: jsonSchema(problemSchema, 'output') },
       securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A Seatwise API key' } },
       responses: Object.fromEntries(
-        Object.entries(ERROR_RESPONSES).map(([status, description]) => [status, { description, content: { [PROBLEM]: { schema: { $ref: '#/components/schemas/Problem' } } } }]),
+        Object.entries(ERROR_RESPONSES).map(([status, description]) => [
+          status,
+          { description, content: { [PROBLEM]: { schema: { $ref: '#/components/schemas/Problem' } } } },
+        ]),
       ),
     },
   };
 }
 
 function operation(route: AnyRoute): JsonSchema {
-  const status = String(route.status ?? (route.method === 'POST' ? 201 : 200));
-  const content: JsonSchema = { [route.produces ?? 'application/json']: { schema: route.produces ? { type: 'string' } : jsonSchema(route.response, 'output') } };
-  if (route.csvItem) content['text/csv'] = { schema: { type: 'string', description: `Columns: ${Object.keys(route.csvItem.shape).join(', ')}` } };
+  const status = String(successStatus(route));
+  const content: JsonSchema = {
+    [route.produces ?? 'application/json']: {
+      schema: route.produces ? { type: 'string' } : jsonSchema(route.response, 'output'),
+    },
+  };
+  if (route.csvItem) {
+    content['text/csv'] = {
+      schema: { type: 'string', description: `Columns: ${Object.keys(route.csvItem.shape).join(', ')}` },
+    };
+  }
   const errors = route.auth === false ? ['400', '503'] : errorStatuses(route);
   return {
     tags: [route.tag],
@@ -73,10 +77,24 @@ function operation(route: AnyRoute): JsonSchema {
     security: route.auth === false ? [] : [{ apiKey: [] }],
     'x-required-role': route.auth === false ? null : requiredRole(route),
     parameters: [
-      ...objectFields(route.params).map((f) => ({ name: f.name, in: 'path', required: true, schema: jsonSchema(f.schema, 'input') })),
-      ...objectFields(route.query).map((f) => ({ name: f.name, in: 'query', required: f.required, schema: jsonSchema(f.schema, 'input') })),
+      ...objectFields(route.params).map((f) => ({
+        name: f.name,
+        in: 'path',
+        required: true,
+        schema: jsonSchema(f.schema, 'input'),
+      })),
+      ...objectFields(route.query).map((f) => ({
+        name: f.name,
+        in: 'query',
+        required: f.required,
+        schema: jsonSchema(f.schema, 'input'),
+      })),
     ],
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+    ...(route.body
+      ? {
+          requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } },
+        }
+      : {}),
     responses: {
       [status]: { description: 'OK', content },
       ...Object.fromEntries(errors.map((s) => [s, { $ref: `#/components/responses/${s}` }])),

@@ -1,15 +1,14 @@
 import { AppError } from '@seatwise/shared/errors/app-error';
-import type { FieldIssue } from '@seatwise/shared/errors/field-issue';
+import type { ErrorCode } from '@seatwise/shared/errors/error-catalog';
 
-// An AppError that also sets a response header (Retry-After on 429/503).
+// An AppError that also sets a response header (WWW-Authenticate on 401, Retry-After on 429).
 export class HttpProblemError extends AppError {
   constructor(
-    code: string,
+    code: ErrorCode,
     message: string,
-    readonly headers: Readonly<Record<string, string>> = {},
-    fields?: FieldIssue[],
+    readonly headers: Readonly<Record<string, string>>,
   ) {
-    super(code, message, fields);
+    super(code, message);
     this.name = 'HttpProblemError';
   }
 }

@@ -1,18 +1,18 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject } from '@nestjs/common';
 import { LOGGER } from '@seatwise/platform/tokens';
 import { AppError } from '@seatwise/shared/errors/app-error';
+import { type ErrorCode, errorSpec } from '@seatwise/shared/errors/error-catalog';
+import type { FieldIssue } from '@seatwise/shared/errors/field-issue';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import type { Request, Response } from 'express';
-import { isClientStatus, statusOfCode } from './error-status';
-import { GatewayCodes } from './gateway-codes';
 import { HttpProblemError } from './http-problem';
-import { PROBLEM_CONTENT_TYPE, buildProblem, genericDetail } from './problem';
+import { PROBLEM_CONTENT_TYPE, buildProblem, genericDetail, isClientStatus } from './problem';
 
 interface Resolved {
   status: number;
-  code: string;
+  code: ErrorCode;
   detail: string;
-  error: AppError | null;
+  fields?: FieldIssue[] | undefined;
 }
 
 // Every error the gateway answers, whatever threw it, leaves as one application/problem+json shape.
@@ -32,30 +32,41 @@ export class ProblemFilter implements ExceptionFilter {
       res.end();
       return;
     }
-    const fields = resolved.error?.fields;
-    const problem = buildProblem(resolved.status, resolved.code, resolved.detail, fields, req.path);
-    if (exception instanceof HttpProblemError) for (const [name, value] of Object.entries(exception.headers)) res.setHeader(name, value);
+    const problem = buildProblem(resolved.status, resolved.code, resolved.detail, resolved.fields, req.path);
+    if (exception instanceof HttpProblemError) {
+      for (const [name, value] of Object.entries(exception.headers)) res.setHeader(name, value);
+    }
     if (resolved.status === 503 && !res.hasHeader('Retry-After')) res.setHeader('Retry-After', '5');
     res.status(resolved.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }
 
 function resolve(exception: unknown): Resolved {
-  if (exception instanceof AppError) {
-    const status = statusOfCode(exception.code);
-    // Unknown codes become a plain internal error: their code may be as revealing as their message.
-    const code = status === 500 ? 'COMMON.INTERNAL' : exception.code;
-    return { status, code, detail: isClientStatus(status) ? exception.message : genericDetail(status), error: exception };
-  }
+  if (exception instanceof AppError) return fromAppError(exception);
   if (exception instanceof HttpException) return fromHttpException(exception);
-  return { status: 500, code: 'COMMON.INTERNAL', detail: genericDetail(500), error: null };
+  return internal(500);
+}
+
+// The status is the catalog's for the code. A 500's code may be as revealing as its message (which
+// service failed how): both stay inside. Other 5xx keep their code, never their message.
+function fromAppError(error: AppError): Resolved {
+  const { status } = errorSpec(error.code);
+  if (status === 500) return { ...internal(status), fields: error.fields };
+  const detail = isClientStatus(status) ? error.message : genericDetail(status);
+  return { status, code: error.code, detail, fields: error.fields };
 }
 
 // Nest's own exceptions: an unknown route (404) or a malformed URL (400) rejected before our handlers.
+// Any other 4xx Nest raises has no code of its own in the catalog: it answers HTTP.BAD_REQUEST with
+// the exception's status, so the status stays what Nest meant and the code stays a catalog code.
 function fromHttpException(exception: HttpException): Resolved {
   const status = exception.getStatus();
-  if (!isClientStatus(status)) return { status, code: 'COMMON.INTERNAL', detail: genericDetail(status), error: null };
-  const code = status === 404 ? GatewayCodes.ROUTE_NOT_FOUND : status === 400 ? 'COMMON.VALIDATION_FAILED' : `HTTP.${status}`;
-  const detail = status === 404 ? 'No such route' : exception.message;
-  return { status, code, detail, error: null };
+  if (!isClientStatus(status)) return internal(status);
+  if (status === 404) return { status, code: 'HTTP.ROUTE_NOT_FOUND', detail: 'No such route' };
+  const code = status === 400 ? 'COMMON.VALIDATION_FAILED' : 'HTTP.BAD_REQUEST';
+  return { status, code, detail: exception.message };
+}
+
+function internal(status: number): Resolved {
+  return { status, code: 'COMMON.INTERNAL', detail: genericDetail(status) };
 }

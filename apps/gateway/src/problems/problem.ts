@@ -1,6 +1,6 @@
 import type { Problem } from '@seatwise/shared/contracts/gateway-api';
+import { type ErrorCode, errorSpec } from '@seatwise/shared/errors/error-catalog';
 import type { FieldIssue } from '@seatwise/shared/errors/field-issue';
-import { STATUS_CODES } from 'node:http';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -16,10 +16,23 @@ export function genericDetail(status: number): string {
   return GENERIC_DETAIL[status] ?? GENERIC_DETAIL[500] ?? 'Internal error';
 }
 
-export function buildProblem(status: number, code: string, detail: string, fields?: FieldIssue[], instance?: string): Problem {
+// Whether a message may be shown: client errors describe the client's request; server errors' messages
+// are internal and are replaced by a generic detail.
+export function isClientStatus(status: number): boolean {
+  return status >= 400 && status < 500;
+}
+
+// The title is the code's, from the error catalog, so one code always reads the same.
+export function buildProblem(
+  status: number,
+  code: ErrorCode,
+  detail: string,
+  fields?: FieldIssue[],
+  instance?: string,
+): Problem {
   return {
     type: `urn:seatwise:problem:${code}`,
-    title: STATUS_CODES[status] ?? 'Error',
+    title: errorSpec(code).title,
     status,
     detail,
     code,

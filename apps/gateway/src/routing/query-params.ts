@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../lists/pager';
 
 // Query parameters arrive as text; these parse them and document themselves as text in OpenAPI.
-
-export const DEFAULT_LIMIT = 50;
-export const MAX_LIMIT = 200;
 
 export const limitParam = z
   .string()
@@ -13,7 +11,7 @@ export const limitParam = z
   .pipe(z.number().int().min(1).max(MAX_LIMIT))
   .describe(`Page size, 1-${MAX_LIMIT} (default ${DEFAULT_LIMIT}).`);
 
-export const cursorParam = z
+const cursorParam = z
   .string()
   .min(1)
   .max(1024)
@@ -21,7 +19,7 @@ export const cursorParam = z
   .optional()
   .describe('nextCursor of the previous page; omit for the first page.');
 
-export const formatParam = z
+const formatParam = z
   .enum(['json', 'csv'])
   .optional()
   .describe('csv exports the list from this cursor on, following its pages (same as Accept: text/csv).');
@@ -36,22 +34,10 @@ export const dateTimeParam = z.iso.datetime({ offset: true }).optional();
 // Free-text search: bounded, so it cannot become an expensive regex upstream.
 export const searchParam = z.string().trim().min(1).max(100).optional().describe('Case-insensitive text search.');
 
-export const listQueryShape = { limit: limitParam, cursor: cursorParam, format: formatParam };
+const listQueryShape = { limit: limitParam, cursor: cursorParam, format: formatParam };
 
 export function listQuery<S extends z.ZodRawShape>(filters: S) {
   return z.object({ ...filters, ...listQueryShape }).strict();
 }
 
 export const noQuery = z.object({}).strict();
-
-// The filters of a list query as an upstream list request: without the gateway's own format, with the
-// page asked for, and without absent keys.
-export function upstreamListRequest<Q extends { format?: unknown; limit?: unknown; cursor?: unknown }>(
-  query: Q,
-  cursor: string | undefined,
-  limit: number,
-): Omit<Q, 'format' | 'limit' | 'cursor'> & { limit: number; cursor?: string } {
-  const { format: _format, limit: _limit, cursor: _cursor, ...filters } = query;
-  const defined = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Omit<Q, 'format' | 'limit' | 'cursor'>;
-  return { ...defined, limit, ...(cursor === undefined ? {} : { cursor }) };
-}

@@ -1,5 +1,4 @@
 import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { APP_ENV } from '@seatwise/platform/tokens';
 import type { Env } from '@seatwise/shared/config/gateway-env';
 import { ErrorCodes } from '@seatwise/shared/errors/app-error';
@@ -8,7 +7,7 @@ import type { Request, Response } from 'express';
 import { type Observable, from, mergeMap } from 'rxjs';
 import { exportCsv, sendCsvHeaders } from '../lists/csv-export';
 import { Pager } from '../lists/pager';
-import { ROUTE_DEF } from './route.decorator';
+import { routeOf } from './route.decorator';
 import type { AnyRoute } from './route-definition';
 
 // Shapes what a handler returns into what the route promises: a Pager becomes one JSON page or a CSV
@@ -16,13 +15,10 @@ import type { AnyRoute } from './route-definition';
 // contract does not list (a secret an upstream might add can never pass).
 @Injectable()
 export class ResponseInterceptor implements NestInterceptor {
-  constructor(
-    private readonly reflector: Reflector,
-    @Inject(APP_ENV) private readonly env: Env,
-  ) {}
+  constructor(@Inject(APP_ENV) private readonly env: Env) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const route = this.reflector.get<AnyRoute | undefined>(ROUTE_DEF, context.getHandler());
+    const route = routeOf(context);
     if (!route || route.produces !== undefined || context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest<Request>();
     const res = context.switchToHttp().getResponse<Response>();
@@ -50,5 +46,10 @@ function wantsCsv(req: Request, format: 'json' | 'csv' | undefined): boolean {
 }
 
 function csvName(path: string): string {
-  return path.split('/').filter((s) => s.length > 0 && !s.startsWith(':')).at(-1) ?? 'export';
+  return (
+    path
+      .split('/')
+      .filter((s) => s.length > 0 && !s.startsWith(':'))
+      .at(-1) ?? 'export'
+  );
 }

@@ -46,6 +46,11 @@ export function requiredRole(route: AnyRoute): ApiKeyRole {
   return route.role ?? (route.method === 'GET' ? 'viewer' : 'admin');
 }
 
+// What a route answers when it succeeds: its own status, else 201 for a creation and 200 otherwise.
+export function successStatus(route: AnyRoute): number {
+  return route.status ?? (route.method === 'POST' ? 201 : 200);
+}
+
 export interface RouteInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
   params: z.output<P>;
   query: z.output<Q>;

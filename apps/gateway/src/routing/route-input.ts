@@ -4,7 +4,7 @@ import type { FieldIssue } from '@seatwise/shared/errors/field-issue';
 import { describeIssues } from '@seatwise/shared/validation/zod-issues';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { ROUTE_DEF } from './route.decorator';
+import { routeOf } from './route.decorator';
 import type { AnyRoute } from './route-definition';
 
 const EMPTY = z.object({}).strict();
@@ -12,12 +12,12 @@ const EMPTY = z.object({}).strict();
 // @Input() hands the handler its route's params, query and body, each parsed by the route's schemas;
 // anything else (unknown fields, repeated or bracketed query keys, wrong types) is a 400 problem.
 export const Input = createParamDecorator((_data: unknown, ctx: ExecutionContext) => {
-  const route = Reflect.getMetadata(ROUTE_DEF, ctx.getHandler()) as AnyRoute | undefined;
+  const route = routeOf(ctx);
   if (!route) throw new AppError(ErrorCodes.INTERNAL, 'Handler without a route definition');
   return readInput(route, ctx.switchToHttp().getRequest<Request>());
 });
 
-export function readInput(route: AnyRoute, req: Request): { params: unknown; query: unknown; body: unknown } {
+function readInput(route: AnyRoute, req: Request): { params: unknown; query: unknown; body: unknown } {
   const issues: FieldIssue[] = [];
   const query = parsePart('query', route.query ?? EMPTY, textOnly(req.query, issues), issues);
   const params = parsePart('params', route.params ?? EMPTY, req.params, issues);
@@ -25,7 +25,11 @@ export function readInput(route: AnyRoute, req: Request): { params: unknown; que
   if (route.body) body = parsePart('body', route.body, req.body, issues);
   else rejectBody(req.body, issues);
   if (issues.length > 0) {
-    throw new AppError(ErrorCodes.VALIDATION_FAILED, `Invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+    throw new AppError(
+      ErrorCodes.VALIDATION_FAILED,
+      `Invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      issues,
+    );
   }
   return { params, query, body };
 }
@@ -53,6 +57,11 @@ function textOnly(query: unknown, issues: FieldIssue[]): Record<string, string> 
 
 // Routes without a body accept none, or an empty JSON object.
 function rejectBody(body: unknown, issues: FieldIssue[]): void {
-  if (body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0)) return;
+  if (
+    body === undefined ||
+    (typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0)
+  ) {
+    return;
+  }
   issues.push({ path: 'body', message: 'this route takes no body' });
 }

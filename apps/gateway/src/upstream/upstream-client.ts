@@ -1,15 +1,12 @@
-import { BusConnection } from '@seatwise/platform/bus/bus-connection';
+import type { BusConnection } from '@seatwise/platform/bus/bus-connection';
 import { RpcClient } from '@seatwise/shared/bus/rpc-client';
 import type { RpcName, RpcRequest, RpcResponse } from '@seatwise/shared/contracts/rpcs';
 import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
 
-// The service answered, but not with its contract (or failed without an AppError): a bad gateway.
-export const UPSTREAM_FAILED = 'GATEWAY.UPSTREAM_FAILED';
-
 // Request-reply to one service: typed by the shared rpcs map (both sides validated by RpcClient),
 // with that service's deadline. No responder → COMMON.UPSTREAM_UNAVAILABLE (503), no reply in time →
-// COMMON.TIMEOUT (504), a reply that breaks the contract → GATEWAY.UPSTREAM_FAILED (502), the
-// service's AppError → its code (mapped to a status by the problem filter).
+// COMMON.TIMEOUT (504), a reply that breaks the contract or an error outside the catalog →
+// GATEWAY.UPSTREAM_FAILED (502), the service's AppError → its code (its status is the catalog's).
 export abstract class UpstreamClient<Prefix extends string> {
   private readonly rpc: RpcClient;
 
@@ -17,10 +14,11 @@ export abstract class UpstreamClient<Prefix extends string> {
     this.rpc = new RpcClient(bus.nc, busPrefix, timeoutMs);
   }
 
-  call<K extends Extract<RpcName, `${Prefix}.${string}`>>(name: K, payload: RpcRequest<K>, timeoutMs?: number): Promise<RpcResponse<K>> {
-    return this.rpc.request(name, payload, timeoutMs).catch((error: unknown) => {
+  call<K extends Extract<RpcName, `${Prefix}.${string}`>>(name: K, payload: RpcRequest<K>): Promise<RpcResponse<K>> {
+    return this.rpc.request(name, payload).catch((error: unknown) => {
+      // RpcClient reports a broken reply as COMMON.INTERNAL: from here that is the service's failure.
       if (error instanceof AppError && error.code === ErrorCodes.INTERNAL) {
-        throw new AppError(UPSTREAM_FAILED, error.message, error.fields, { cause: error });
+        throw new AppError('GATEWAY.UPSTREAM_FAILED', error.message, error.fields, { cause: error });
       }
       throw error;
     });

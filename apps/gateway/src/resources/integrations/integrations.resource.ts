@@ -1,0 +1,108 @@
+import { pageInMemory } from '@seatwise/platform/db/find-page';
+import { integrationId } from '@seatwise/shared/contracts/common';
+import {
+  INTEGRATION_KINDS,
+  INTEGRATION_STATES,
+  type IntegrationView,
+  integrationInputSchema,
+  integrationViewSchema,
+  integrationWithReportSchema,
+} from '@seatwise/shared/contracts/connector-views';
+import { SYNC_STATUSES } from '@seatwise/shared/contracts/integration-events';
+import { z } from 'zod';
+import { Pager } from '../../lists/pager';
+import { listQuery } from '../../routing/query-params';
+import { ConnectorClient } from '../../upstream/connector.client';
+import { Resource } from '../resource';
+
+const base = '/api/v1/integrations';
+const idParams = z.object({ id: integrationId }).strict();
+const integrations = new Resource('Integrations', ConnectorClient);
+
+const listFilters = listQuery({
+  kind: z.enum(INTEGRATION_KINDS).optional(),
+  status: z.enum(INTEGRATION_STATES).optional(),
+  syncStatus: z.enum(SYNC_STATUSES).optional(),
+});
+
+export const IntegrationsController = integrations.controller('IntegrationsController', {
+  // The connector answers its integrations whole: the gateway filters and pages them.
+  list: integrations.route(
+    {
+      method: 'GET',
+      path: base,
+      summary: 'List Duo integrations (never their secret keys)',
+      query: listFilters,
+      list: integrationViewSchema,
+    },
+    ({ query }, connector) =>
+      new Pager(async (cursor, limit) => {
+        const { items } = await connector.call('duo-connector.integrations.list', {});
+        const matching = items.filter((i) => matches(i, query));
+        return pageInMemory(matching, (i) => `${i.createdAt}|${i.id}`, limit, cursor);
+      }, query),
+  ),
+  create: integrations.route(
+    {
+      method: 'POST',
+      path: base,
+      summary: 'Add a Duo integration: its permissions are probed and reported',
+      description:
+        'Answers 201 with the stored integration and the validation report, also when Duo refuses the keys or permissions are missing (then the integration has status "error" and the report says why).',
+      body: integrationInputSchema,
+      response: integrationWithReportSchema,
+    },
+    ({ body }, connector) => connector.call('duo-connector.integrations.create', body),
+  ),
+  get: integrations.route(
+    {
+      method: 'GET',
+      path: `${base}/:id`,
+      summary: 'One integration',
+      params: idParams,
+      response: integrationViewSchema,
+    },
+    ({ params }, connector) => connector.call('duo-connector.integrations.get', params),
+  ),
+  update: integrations.route(
+    {
+      method: 'PATCH',
+      path: `${base}/:id`,
+      summary: 'Change an integration; its credentials are probed again',
+      params: idParams,
+      body: integrationInputSchema
+        .partial()
+        .strict()
+        .refine((b) => Object.keys(b).length > 0, { message: 'change at least one field' }),
+      response: integrationWithReportSchema,
+    },
+    ({ params, body }, connector) => connector.call('duo-connector.integrations.update', { ...body, ...params }),
+  ),
+  remove: integrations.route(
+    {
+      method: 'DELETE',
+      path: `${base}/:id`,
+      summary: 'Stop syncing an integration and forget it',
+      params: idParams,
+      response: z.object({ deleted: z.literal(true) }),
+    },
+    ({ params }, connector) => connector.call('duo-connector.integrations.delete', params),
+  ),
+  sync: integrations.route(
+    {
+      method: 'POST',
+      path: `${base}/:id/sync`,
+      summary: 'Poll every account of the integration now',
+      params: idParams,
+      status: 202,
+      response: z.object({ accepted: z.literal(true) }),
+    },
+    ({ params }, connector) => connector.call('duo-connector.integrations.sync-now', params),
+  ),
+});
+
+function matches(integration: IntegrationView, query: z.output<typeof listFilters>): boolean {
+  if (query.kind !== undefined && integration.kind !== query.kind) return false;
+  if (query.status !== undefined && integration.status !== query.status) return false;
+  return query.syncStatus === undefined || integration.syncStatus === query.syncStatus;
+}

@@ -1,0 +1,123 @@
+import { pageInMemory } from '@seatwise/platform/db/find-page';
+import { accountId } from '@seatwise/shared/contracts/common';
+import {
+  DUO_SKUS,
+  MAPPING_STATES,
+  accountMappingViewSchema,
+  reconcileId,
+  serviceMappingViewSchema,
+} from '@seatwise/shared/contracts/reconcile-views';
+import { z } from 'zod';
+import { Pager } from '../../lists/pager';
+import { upstreamPager } from '../../lists/upstream-pager';
+import { listQuery } from '../../routing/query-params';
+import { ReconcileClient } from '../../upstream/reconcile.client';
+import { Resource } from '../resource';
+
+const accounts = '/api/v1/mappings/accounts';
+const skus = '/api/v1/mappings/services';
+const accountParams = z.object({ accountId }).strict();
+const skuParams = z.object({ sku: z.enum(DUO_SKUS) }).strict();
+const note = z.string().trim().max(2_000).optional();
+// A decision's body: only an optional note (the actor is the API key).
+const noteBody = z.object({ note }).strict().optional();
+const mappings = new Resource('Mappings', ReconcileClient);
+
+// Decisions answer the mapping they change (200), whatever they did to it.
+const account = { params: accountParams, status: 200, response: accountMappingViewSchema } as const;
+const sku = { params: skuParams, status: 200, response: serviceMappingViewSchema } as const;
+
+export const MappingsController = mappings.controller('MappingsController', {
+  accounts: mappings.route(
+    {
+      method: 'GET',
+      path: accounts,
+      summary: 'Duo accounts with their mapping state, PSA company and ranked suggestions',
+      query: listQuery({ state: z.enum(MAPPING_STATES).optional() }),
+      list: accountMappingViewSchema,
+    },
+    ({ query }, reconcile) =>
+      upstreamPager(query, (request) => reconcile.call('reconcile.mappings.accounts.list', request)),
+  ),
+  mapAccount: mappings.route(
+    {
+      ...account,
+      method: 'POST',
+      path: `${accounts}/:accountId/map`,
+      summary: 'Map a Duo account to a PSA company (also how a suggestion is accepted)',
+      body: z.object({ psaCompanyId: reconcileId, note }).strict(),
+    },
+    ({ params, body, actor }, reconcile) =>
+      reconcile.call('reconcile.mappings.accounts.map', { ...body, ...params, actor }),
+  ),
+  unmapAccount: mappings.route(
+    {
+      ...account,
+      method: 'POST',
+      path: `${accounts}/:accountId/unmap`,
+      summary: 'Remove an account mapping or exclusion',
+      body: noteBody,
+    },
+    ({ params, body, actor }, reconcile) =>
+      reconcile.call('reconcile.mappings.accounts.unmap', { ...body, ...params, actor }),
+  ),
+  excludeAccount: mappings.route(
+    {
+      ...account,
+      method: 'POST',
+      path: `${accounts}/:accountId/exclude`,
+      summary: 'Exclude a Duo account from reconciliation',
+      body: noteBody,
+    },
+    ({ params, body, actor }, reconcile) =>
+      reconcile.call('reconcile.mappings.accounts.exclude', { ...body, ...params, actor }),
+  ),
+  // The SKU list is short and answered whole; the gateway pages it like any other list.
+  services: mappings.route(
+    {
+      method: 'GET',
+      path: skus,
+      summary: 'Every Duo SKU with its mapping state and PSA product',
+      query: listQuery({}),
+      list: serviceMappingViewSchema,
+    },
+    ({ query }, reconcile) =>
+      new Pager(async (cursor, limit) => {
+        const { items } = await reconcile.call('reconcile.mappings.services.list', {});
+        return pageInMemory(items, (m) => m.sku, limit, cursor);
+      }, query),
+  ),
+  mapService: mappings.route(
+    {
+      ...sku,
+      method: 'POST',
+      path: `${skus}/:sku/map`,
+      summary: 'Map a Duo SKU to a PSA catalog product',
+      body: z.object({ productId: reconcileId, note }).strict(),
+    },
+    ({ params, body, actor }, reconcile) =>
+      reconcile.call('reconcile.mappings.services.map', { ...body, ...params, actor }),
+  ),
+  unmapService: mappings.route(
+    {
+      ...sku,
+      method: 'POST',
+      path: `${skus}/:sku/unmap`,
+      summary: 'Remove a SKU mapping or exclusion',
+      body: noteBody,
+    },
+    ({ params, body, actor }, reconcile) =>
+      reconcile.call('reconcile.mappings.services.unmap', { ...body, ...params, actor }),
+  ),
+  excludeService: mappings.route(
+    {
+      ...sku,
+      method: 'POST',
+      path: `${skus}/:sku/exclude`,
+      summary: 'Exclude a Duo SKU from reconciliation',
+      body: noteBody,
+    },
+    ({ params, body, actor }, reconcile) =>
+      reconcile.call('reconcile.mappings.services.exclude', { ...body, ...params, actor }),
+  ),
+});

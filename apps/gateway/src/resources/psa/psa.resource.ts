@@ -1,0 +1,119 @@
+import { psaConnectionInputSchema, psaImportSchema } from '@seatwise/shared/contracts/reconcile-rpcs';
+import {
+  psaCompanyViewSchema,
+  psaConnectionViewSchema,
+  psaProductViewSchema,
+  reconcileId,
+} from '@seatwise/shared/contracts/reconcile-views';
+import { z } from 'zod';
+import { upstreamPager } from '../../lists/upstream-pager';
+import { listQuery, noQuery, searchParam } from '../../routing/query-params';
+import { ReconcileClient } from '../../upstream/reconcile.client';
+import { Resource } from '../resource';
+
+const base = '/api/v1/psa/connections';
+const idParams = z.object({ id: reconcileId }).strict();
+const withoutActor = { actor: true } as const;
+const syncedData = listQuery({ connectionId: reconcileId.optional(), q: searchParam });
+const psa = new Resource('PSA', ReconcileClient);
+
+// Takes larger bodies than any other route (the HTTP pipeline's body limit names it).
+export const IMPORT_PATH = '/api/v1/psa/import';
+
+export const PsaController = psa.controller('PsaController', {
+  list: psa.route(
+    {
+      method: 'GET',
+      path: base,
+      summary: 'PSA connections (ConnectWise and JSON imports), never their private keys',
+      query: listQuery({}),
+      list: psaConnectionViewSchema,
+    },
+    ({ query }, reconcile) =>
+      upstreamPager(query, (request) => reconcile.call('reconcile.psa.connections.list', request)),
+  ),
+  create: psa.route(
+    {
+      method: 'POST',
+      path: base,
+      summary: 'Add a ConnectWise connection (credentials checked; the private key is write-only)',
+      body: psaConnectionInputSchema.omit(withoutActor),
+      response: psaConnectionViewSchema,
+    },
+    ({ body, actor }, reconcile) => reconcile.call('reconcile.psa.connections.create', { ...body, actor }),
+  ),
+  get: psa.route(
+    {
+      method: 'GET',
+      path: `${base}/:id`,
+      summary: 'One PSA connection',
+      params: idParams,
+      query: noQuery,
+      response: psaConnectionViewSchema,
+    },
+    ({ params }, reconcile) => reconcile.call('reconcile.psa.connections.get', params),
+  ),
+  update: psa.route(
+    {
+      method: 'PATCH',
+      path: `${base}/:id`,
+      summary: 'Change a ConnectWise connection; credentials are checked again',
+      params: idParams,
+      body: psaConnectionInputSchema
+        .omit({ kind: true, actor: true })
+        .partial()
+        .strict()
+        .refine((b) => Object.keys(b).some((k) => k !== 'note'), { message: 'change at least one field' }),
+      response: psaConnectionViewSchema,
+    },
+    ({ params, body, actor }, reconcile) =>
+      reconcile.call('reconcile.psa.connections.update', { ...body, ...params, actor }),
+  ),
+  remove: psa.route(
+    {
+      method: 'DELETE',
+      path: `${base}/:id`,
+      summary: 'Forget a PSA connection, its synced data and the mappings into it',
+      params: idParams,
+      response: z.object({ deleted: z.literal(true) }),
+    },
+    ({ params, actor }, reconcile) => reconcile.call('reconcile.psa.connections.delete', { ...params, actor }),
+  ),
+  import: psa.route(
+    {
+      method: 'POST',
+      path: IMPORT_PATH,
+      summary: 'Import companies, products and agreement lines from JSON (for MSPs without a supported PSA)',
+      description:
+        'Replaces the previous import of connectionId, or creates an import connection. Takes larger bodies than other routes.',
+      body: psaImportSchema.omit(withoutActor),
+      status: 200,
+      response: z.object({
+        connection: psaConnectionViewSchema,
+        counts: z.object({ companies: z.number().int(), products: z.number().int(), agreementLines: z.number().int() }),
+      }),
+    },
+    ({ body, actor }, reconcile) => reconcile.call('reconcile.psa.import', { ...body, actor }),
+  ),
+  companies: psa.route(
+    {
+      method: 'GET',
+      path: '/api/v1/psa/companies',
+      summary: 'Synced PSA companies',
+      query: syncedData,
+      list: psaCompanyViewSchema,
+    },
+    ({ query }, reconcile) =>
+      upstreamPager(query, (request) => reconcile.call('reconcile.psa.companies.list', request)),
+  ),
+  products: psa.route(
+    {
+      method: 'GET',
+      path: '/api/v1/psa/products',
+      summary: 'Synced PSA catalog products',
+      query: syncedData,
+      list: psaProductViewSchema,
+    },
+    ({ query }, reconcile) => upstreamPager(query, (request) => reconcile.call('reconcile.psa.products.list', request)),
+  ),
+});

@@ -1,0 +1,99 @@
+import { accountId, isoDateTime } from '@seatwise/shared/contracts/common';
+import { RECONCILIATION_STATES, RECONCILIATION_TYPES } from '@seatwise/shared/contracts/reconcile-events';
+import {
+  auditEntryViewSchema,
+  reconcileId,
+  reconciliationRowViewSchema,
+} from '@seatwise/shared/contracts/reconcile-views';
+import { z } from 'zod';
+import { upstreamPager } from '../../lists/upstream-pager';
+import { listQuery, noQuery } from '../../routing/query-params';
+import { ReconcileClient } from '../../upstream/reconcile.client';
+import { Resource } from '../resource';
+
+const base = '/api/v1/reconciliation';
+const ids = z.array(reconcileId).min(1).max(500);
+const note = z.string().trim().max(2_000).optional();
+const decisionBody = z.object({ ids, note }).strict();
+// Decisions on rows are all or none, and answer the rows they changed.
+const decision = { status: 200, response: z.object({ items: z.array(reconciliationRowViewSchema) }) } as const;
+const rows = new Resource('Reconciliation', ReconcileClient);
+
+export const ReconciliationController = rows.controller('ReconciliationController', {
+  list: rows.route(
+    {
+      method: 'GET',
+      path: base,
+      summary: 'Reconciliation rows: Duo seats against PSA quantities per mapped account and SKU',
+      description: 'A 409 RECONCILE.NOT_READY until at least one account and one SKU are mapped.',
+      query: listQuery({
+        type: z.enum(RECONCILIATION_TYPES).optional(),
+        state: z.enum(RECONCILIATION_STATES).optional(),
+        accountId: accountId.optional(),
+      }),
+      list: reconciliationRowViewSchema,
+    },
+    ({ query }, reconcile) =>
+      upstreamPager(query, (request) => reconcile.call('reconcile.reconciliation.list', request)),
+  ),
+  get: rows.route(
+    {
+      method: 'GET',
+      path: `${base}/:id`,
+      summary: 'One reconciliation row',
+      params: z.object({ id: reconcileId }).strict(),
+      query: noQuery,
+      response: reconciliationRowViewSchema,
+    },
+    ({ params }, reconcile) => reconcile.call('reconcile.reconciliation.get', params),
+  ),
+  approve: rows.route(
+    {
+      ...decision,
+      method: 'POST',
+      path: `${base}/approve`,
+      summary: 'Approve rows (all or none): each is pushed to the PSA and becomes applied or failed',
+      body: z.object({ ids, note, effectiveDate: isoDateTime.optional() }).strict(),
+    },
+    ({ body, actor }, reconcile) => reconcile.call('reconcile.reconciliation.approve', { ...body, actor }),
+  ),
+  dismiss: rows.route(
+    {
+      ...decision,
+      method: 'POST',
+      path: `${base}/dismiss`,
+      summary: 'Dismiss pending or failed rows (all or none)',
+      body: decisionBody,
+    },
+    ({ body, actor }, reconcile) => reconcile.call('reconcile.reconciliation.dismiss', { ...body, actor }),
+  ),
+  reset: rows.route(
+    {
+      ...decision,
+      method: 'POST',
+      path: `${base}/reset`,
+      summary: 'Return dismissed, failed or applied rows to pending (all or none)',
+      body: decisionBody,
+    },
+    ({ body, actor }, reconcile) => reconcile.call('reconcile.reconciliation.reset', { ...body, actor }),
+  ),
+  audit: rows.route(
+    {
+      method: 'GET',
+      path: '/api/v1/audit',
+      tag: 'Audit',
+      summary: 'Audit log of every decision and push, newest first',
+      query: listQuery({
+        accountId: accountId.optional(),
+        action: z
+          .string()
+          .max(100)
+          .regex(/^[a-z.-]+$/, 'must be an action name like row.approve')
+          .optional(),
+        targetId: reconcileId.optional(),
+      }),
+      list: auditEntryViewSchema,
+    },
+    ({ query }, reconcile) => upstreamPager(query, (request) => reconcile.call('reconcile.audit.list', request)),
+  ),
+});

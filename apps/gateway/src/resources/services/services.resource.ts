@@ -1,0 +1,104 @@
+import { accountId } from '@seatwise/shared/contracts/common';
+import {
+  SERVICE_SORTS,
+  SERVICE_STATUSES,
+  USAGE_SORTS,
+  ignoreRequestSchema,
+  matchRequestSchema,
+  mergeRequestSchema,
+  serviceDetailSchema,
+  serviceId,
+  serviceUserViewSchema,
+  serviceViewSchema,
+} from '@seatwise/shared/contracts/discovery-views';
+import { z } from 'zod';
+import { upstreamPager } from '../../lists/upstream-pager';
+import { booleanParam, dateTimeParam, listQuery, noQuery, searchParam } from '../../routing/query-params';
+import { DiscoveryClient } from '../../upstream/discovery.client';
+import { Resource } from '../resource';
+
+const base = '/api/v1/services';
+const idParams = z.object({ id: serviceId }).strict();
+// The actor of a command is the API key's name; the client says only what and why.
+const command = { id: true, actor: true } as const;
+const services = new Resource('Services', DiscoveryClient);
+
+export const ServicesController = services.controller('ServicesController', {
+  list: services.route(
+    {
+      method: 'GET',
+      path: base,
+      summary: 'SaaS services discovered in one Duo account',
+      query: listQuery({
+        accountId: accountId.describe('The Duo account (required: inventories are per account).'),
+        status: z.enum(SERVICE_STATUSES).optional(),
+        q: searchParam,
+        matched: booleanParam.describe('true: only services matched to a catalog product; false: only unmatched.'),
+        lastSeenSince: dateTimeParam.describe('Only services used at or after this time.'),
+        includeMerged: booleanParam.describe('Also list services merged into another (hidden by default).'),
+        sort: z.enum(SERVICE_SORTS).optional().describe('Sort key; - for descending (default -lastSeen).'),
+      }),
+      list: serviceViewSchema,
+    },
+    ({ query }, discovery) => upstreamPager(query, (request) => discovery.call('discovery.services.list', request)),
+  ),
+  get: services.route(
+    {
+      method: 'GET',
+      path: `${base}/:id`,
+      summary: 'One service with active users over 7/30/90 days',
+      params: idParams,
+      query: noQuery,
+      response: serviceDetailSchema,
+    },
+    ({ params }, discovery) => discovery.call('discovery.services.get', params),
+  ),
+  users: services.route(
+    {
+      method: 'GET',
+      path: `${base}/:id/users`,
+      summary: 'Users of a service, with first and last use',
+      params: idParams,
+      query: listQuery({ sort: z.enum(USAGE_SORTS).optional() }),
+      list: serviceUserViewSchema,
+    },
+    ({ params, query }, discovery) =>
+      upstreamPager(query, (request) => discovery.call('discovery.services.users', { ...request, ...params })),
+  ),
+  match: services.route(
+    {
+      method: 'POST',
+      path: `${base}/:id/match`,
+      summary: 'Match a service to a catalog product',
+      params: idParams,
+      body: matchRequestSchema.omit(command),
+      status: 200,
+      response: serviceViewSchema,
+    },
+    ({ params, body, actor }, discovery) => discovery.call('discovery.services.match', { ...body, ...params, actor }),
+  ),
+  merge: services.route(
+    {
+      method: 'POST',
+      path: `${base}/:id/merge`,
+      summary: 'Merge a service into another of the same account',
+      params: idParams,
+      body: mergeRequestSchema.omit(command),
+      status: 200,
+      response: serviceViewSchema,
+    },
+    ({ params, body, actor }, discovery) => discovery.call('discovery.services.merge', { ...body, ...params, actor }),
+  ),
+  ignore: services.route(
+    {
+      method: 'POST',
+      path: `${base}/:id/ignore`,
+      summary: 'Ignore a service',
+      params: idParams,
+      body: ignoreRequestSchema.omit(command).optional(),
+      status: 200,
+      response: serviceViewSchema,
+    },
+    ({ params, body, actor }, discovery) => discovery.call('discovery.services.ignore', { ...body, ...params, actor }),
+  ),
+});
