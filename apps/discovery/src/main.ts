@@ -2,9 +2,4 @@ import { runService } from '@seatwise/platform/bootstrap/run-service';
 import { envSchema } from '@seatwise/shared/config/discovery-env';
 import { service } from './service';
 
-runService(service, envSchema).catch((error: unknown) => {
-  process.stderr.write(
-    `discovery failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runService(service, envSchema);

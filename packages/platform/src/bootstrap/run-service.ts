@@ -1,11 +1,20 @@
 import type { z } from 'zod';
 import { type BaseEnv, parseEnvOrReport } from '@seatwise/shared/config/env';
 import type { Logger } from '@seatwise/shared/logging/logger';
+import { runMain } from '@seatwise/shared/process/run-main';
 import { createServiceApp, type ServiceDefinition } from './create-service-app';
 
-// The `main` of every service: parse the env once (every bad key listed, exit 1), start, and stop
-// cleanly on SIGTERM/SIGINT (Nest's shutdown hooks drain consumers and close connections).
-export async function runService<S extends z.ZodObject>(
+// The `main` of every service: parse the env once (every bad key listed, exit 1), start (a failure to
+// start prints its stack and exits 1), and stop cleanly on SIGTERM/SIGINT (Nest's shutdown hooks drain
+// consumers and close connections).
+export function runService<S extends z.ZodObject>(
+  definition: ServiceDefinition<z.output<S> & BaseEnv>,
+  envSchema: S,
+): void {
+  runMain(`${definition.name} start`, () => serve(definition, envSchema));
+}
+
+async function serve<S extends z.ZodObject>(
   definition: ServiceDefinition<z.output<S> & BaseEnv>,
   envSchema: S,
 ): Promise<void> {
