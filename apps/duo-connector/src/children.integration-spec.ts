@@ -1,46 +1,21 @@
-import type { NatsConnection } from '@nats-io/transport-node';
-import type { DuoSimulator } from '@seatwise/duo-simulator/server';
-import { startService, type StartedService } from '@seatwise/platform/testing/start-service';
-import { connectBus } from '@seatwise/shared/bus/connect';
-import { RpcClient } from '@seatwise/shared/bus/rpc-client';
 import type { DuoAuthLogEvent } from '@seatwise/shared/contracts/duo-events';
-import { createTestScope, type TestScope } from '@seatwise/testing/scope';
 import { waitFor } from '@seatwise/testing/wait';
-import { connectorEnv, readStream, startSim, streamCount } from './__fixtures__/connector-fixture';
-import { envSchema } from '@seatwise/shared/config/connector-env';
-import { service } from './service';
+import { type ConnectorRun, mspIntegration, startConnectorRun, stopRun } from './__fixtures__/connector-fixture';
 
 describe('duo-connector following an MSP whose child accounts change', () => {
-  let sim: DuoSimulator;
-  let scope: TestScope;
-  let connector: StartedService;
-  let nc: NatsConnection;
+  let run: ConnectorRun;
 
   beforeAll(async () => {
-    sim = await startSim({ seed: 'connector-children', accounts: 3, events: 3_000 });
-    scope = createTestScope();
-    connector = await startService(service, envSchema, connectorEnv(scope));
-    nc = await connectBus({ url: scope.natsUrl, name: 'children-spec' });
+    run = await startConnectorRun({ seed: 'connector-children', accounts: 3, events: 3_000 });
   });
 
-  afterAll(async () => {
-    await connector.close();
-    await nc.close();
-    await sim.close();
-    await scope.cleanup();
-  });
+  afterAll(() => stopRun(run));
 
   it('picks up a new child account and stops polling a removed one', async () => {
+    const { sim, rpc } = run;
     const [first, second, third] = sim.info.accounts.map((a) => a.account_id) as [string, string, string];
     sim.setHiddenAccounts([third]);
-    const rpc = new RpcClient(nc, scope.busPrefix, 30_000);
-    const { integration } = await rpc.request('duo-connector.integrations.create', {
-      name: 'MSP',
-      kind: 'accounts',
-      apiHostname: sim.url,
-      integrationKey: sim.info.accountsApi.ikey,
-      secretKey: sim.info.accountsApi.skey,
-    });
+    const { integration } = await rpc.request('duo-connector.integrations.create', mspIntegration(sim));
     const list = async () =>
       (await rpc.request('duo-connector.accounts.list', { integrationId: integration.id })).items;
     await waitFor(async () => (await list()).filter((a) => a.syncStatus === 'idle').length === 2, {
@@ -64,8 +39,8 @@ describe('duo-connector following an MSP whose child accounts change', () => {
     const expectedThird = sim.truth().accounts.find((a) => a.account_id === third)!.auth_events;
     await waitFor(
       async () =>
-        (await readStream<DuoAuthLogEvent>(nc, scope.busPrefix, 'DUO_AUTHLOGS')).filter((e) => e.accountId === third)
-          .length === expectedThird,
+        (await run.readStream<DuoAuthLogEvent>('DUO_AUTHLOGS')).filter((e) => e.accountId === third).length ===
+        expectedThird,
       {
         description: "the new child's whole history",
       },
@@ -79,6 +54,6 @@ describe('duo-connector following an MSP whose child accounts change', () => {
       await waitFor(async () => (await list()).find((a) => a.id === second)?.syncStatus === 'idle');
     }
     expect((await list()).find((a) => a.id === first)).toEqual(removed);
-    expect(await streamCount(nc, scope.busPrefix, 'DUO_AUTHLOGS')).toBeGreaterThanOrEqual(expectedThird);
+    expect(await run.streamCount('DUO_AUTHLOGS')).toBeGreaterThanOrEqual(expectedThird);
   });
 });

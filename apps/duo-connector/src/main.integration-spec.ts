@@ -1,5 +1,4 @@
-import { connectBus } from '@seatwise/shared/bus/connect';
-import { RpcClient } from '@seatwise/shared/bus/rpc-client';
+import { healthOverNats } from '@seatwise/platform/testing/spec-bus';
 import { startService } from '@seatwise/platform/testing/start-service';
 import { describeServiceLifecycle } from '@seatwise/testing/suites/service-lifecycle.suite';
 import { randomBytes } from 'node:crypto';
@@ -12,12 +11,5 @@ describeServiceLifecycle({
   mainPath: join(__dirname, '..', 'dist', 'main.js'),
   boot: (env) => startService(service, envSchema, env),
   extraEnv: { SEATWISE_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}` },
-  rpcHealth: async (natsUrl, busPrefix) => {
-    const nc = await connectBus({ url: natsUrl, name: 'spec' });
-    try {
-      return await new RpcClient(nc, busPrefix).request('duo-connector.health', {});
-    } finally {
-      await nc.close();
-    }
-  },
+  rpcHealth: healthOverNats('duo-connector'),
 });

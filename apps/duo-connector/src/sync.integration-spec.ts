@@ -1,82 +1,44 @@
-import type { NatsConnection } from '@nats-io/transport-node';
-import type { DuoSimulator } from '@seatwise/duo-simulator/server';
-import { startService, type StartedService } from '@seatwise/platform/testing/start-service';
-import { connectBus } from '@seatwise/shared/bus/connect';
-import { RpcClient } from '@seatwise/shared/bus/rpc-client';
-import type {
-  DuoAccountSnapshotEvent,
-  DuoAuthLogEvent,
-  DuoUserSnapshotCompleteEvent,
-} from '@seatwise/shared/contracts/duo-events';
+import type { DuoAccountSnapshotEvent, DuoUserSnapshotCompleteEvent } from '@seatwise/shared/contracts/duo-events';
 import type { IntegrationSyncStatusEvent } from '@seatwise/shared/contracts/integration-events';
-import { createTestScope, type TestScope } from '@seatwise/testing/scope';
 import { waitFor } from '@seatwise/testing/wait';
-import { connectorEnv, readStream, startSim, streamCount, truthByAccount } from './__fixtures__/connector-fixture';
-import { envSchema } from '@seatwise/shared/config/connector-env';
-import { service } from './service';
+import {
+  adminIntegration,
+  type ConnectorRun,
+  expectEveryAuthEventOnce,
+  mspIntegration,
+  startConnectorRun,
+  stopRun,
+  truthByAccount,
+} from './__fixtures__/connector-fixture';
 
 const EVENTS = 50_000;
 
-interface Running {
-  sim: DuoSimulator;
-  scope: TestScope;
-  connector: StartedService;
-  nc: NatsConnection;
-  rpc: RpcClient;
-}
-
-async function boot(faults: Parameters<DuoSimulator['setFaults']>[0] = {}): Promise<Running> {
-  const sim = await startSim({ seed: 'connector-msp', accounts: 3, events: EVENTS, faults });
-  const scope = createTestScope();
-  const connector = await startService(service, envSchema, connectorEnv(scope));
-  const nc = await connectBus({ url: scope.natsUrl, name: 'connector-spec' });
-  return { sim, scope, connector, nc, rpc: new RpcClient(nc, scope.busPrefix, 30_000) };
-}
-
-async function shutdown(r: Running | undefined): Promise<void> {
-  if (!r) return;
-  await r.connector.close();
-  await r.nc.close();
-  await r.sim.close();
-  await r.scope.cleanup();
-}
-
 // The acceptance check: every auth event exactly once per account, users + markers, account snapshots.
-async function expectCompleteSync(r: Running): Promise<void> {
+async function expectCompleteSync(r: ConnectorRun): Promise<void> {
   const truth = r.sim.truth();
   const total = truth.accounts.reduce((n, a) => n + a.auth_events, 0);
   expect(total).toBe(EVENTS);
-  await waitFor(async () => (await streamCount(r.nc, r.scope.busPrefix, 'DUO_AUTHLOGS')) >= total, {
+  await waitFor(async () => (await r.streamCount('DUO_AUTHLOGS')) >= total, {
     timeoutMs: 180_000,
     intervalMs: 500,
     description: `${total} auth events`,
   });
-  const events = await readStream<DuoAuthLogEvent>(r.nc, r.scope.busPrefix, 'DUO_AUTHLOGS');
-  expect(events).toHaveLength(total);
+  await expectEveryAuthEventOnce(r);
   const byAccount = truthByAccount(truth);
-  for (const [accountId, account] of byAccount) {
-    const txids = events.filter((e) => e.accountId === accountId).map((e) => e.record.txid);
-    expect(new Set(txids).size).toBe(account.auth_events);
-    expect(txids).toHaveLength(account.auth_events);
-  }
 
   const usersTotal = truth.accounts.reduce((n, a) => n + a.users, 0);
-  await waitFor(async () => (await streamCount(r.nc, r.scope.busPrefix, 'DUO_ACCOUNTS')) >= 3, {
+  await waitFor(async () => (await r.streamCount('DUO_ACCOUNTS')) >= 3, {
     timeoutMs: 60_000,
     description: 'account snapshots',
   });
-  const userStream = await readStream<{ accountId: string; snapshotId?: string; userCount?: number }>(
-    r.nc,
-    r.scope.busPrefix,
-    'DUO_USERS',
-  );
+  const userStream = await r.readStream<{ accountId: string; snapshotId?: string; userCount?: number }>('DUO_USERS');
   const markers = userStream.filter((m): m is DuoUserSnapshotCompleteEvent => m.userCount !== undefined);
   expect(markers.map((m) => [m.accountId, m.userCount]).sort()).toEqual(
     [...byAccount].map(([id, a]) => [id, a.users]).sort(),
   );
   expect(userStream.length - markers.length).toBe(usersTotal);
 
-  const snapshots = await readStream<DuoAccountSnapshotEvent>(r.nc, r.scope.busPrefix, 'DUO_ACCOUNTS');
+  const snapshots = await r.readStream<DuoAccountSnapshotEvent>('DUO_ACCOUNTS');
   for (const [accountId, account] of byAccount) {
     expect(snapshots.find((s) => s.accountId === accountId)).toMatchObject({
       name: account.name,
@@ -91,23 +53,18 @@ async function expectCompleteSync(r: Running): Promise<void> {
   );
 }
 
-function mspInput(r: Running) {
-  return {
-    name: 'MSP parent',
-    kind: 'accounts' as const,
-    apiHostname: r.sim.url,
-    integrationKey: r.sim.info.accountsApi.ikey,
-    secretKey: r.sim.info.accountsApi.skey,
-  };
+// A 3-account MSP of EVENTS auth events, with the given faults.
+function boot(faults: Parameters<ConnectorRun['sim']['setFaults']>[0] = {}): Promise<ConnectorRun> {
+  return startConnectorRun({ seed: 'connector-msp', accounts: 3, events: EVENTS, faults });
 }
 
 describe('duo-connector polling a 3-account MSP', () => {
-  let r: Running | undefined;
-  afterEach(() => shutdown(r));
+  let r: ConnectorRun | undefined;
+  afterEach(() => stopRun(r));
 
   it('publishes every auth event exactly once, every user, and each account snapshot', async () => {
     r = await boot();
-    const created = await r.rpc.request('duo-connector.integrations.create', mspInput(r));
+    const created = await r.rpc.request('duo-connector.integrations.create', mspIntegration(r.sim));
     expect(created.validation).toEqual({
       ok: true,
       granted: ['readInformation', 'readLog', 'readResource'],
@@ -140,7 +97,7 @@ describe('duo-connector polling a 3-account MSP', () => {
     expect(metrics).toMatch(/seatwise_connector_checkpoint_age_seconds\{account="DA\w+"\} \d+(\.\d+)?/);
 
     // Status changes went out as events: every account was seen catching up and then idle.
-    const statuses = await readStream<IntegrationSyncStatusEvent>(r.nc, r.scope.busPrefix, 'INTEGRATIONS');
+    const statuses = await r.readStream<IntegrationSyncStatusEvent>('INTEGRATIONS');
     for (const accountId of truth.keys()) {
       const mine = statuses.filter((s) => s.accountId === accountId);
       expect(mine.some((s) => s.syncStatus === 'backfilling' || s.syncStatus === 'syncing')).toBe(true);
@@ -165,7 +122,7 @@ describe('duo-connector polling a 3-account MSP', () => {
 
   it('publishes the same with 20% 429s and 5% 5xx, malformed and dropped responses', async () => {
     r = await boot({ error429: 0.2, error500: 0.015, error503: 0.01, malformed: 0.01, truncate: 0.005, drop: 0.01 });
-    await r.rpc.request('duo-connector.integrations.create', mspInput(r)).catch(() => undefined);
+    await r.rpc.request('duo-connector.integrations.create', mspIntegration(r.sim)).catch(() => undefined);
     // The probe itself may meet faults; the integration is stored either way and sync-now retries.
     const [integration] = (await r.rpc.request('duo-connector.integrations.list', {})).items;
     expect(integration).toBeDefined();
@@ -176,30 +133,20 @@ describe('duo-connector polling a 3-account MSP', () => {
 });
 
 describe('duo-connector refusing bad credentials and bad input', () => {
-  let r: Running | undefined;
+  let r: ConnectorRun | undefined;
   beforeAll(async () => {
-    const sim = await startSim({
+    r = await startConnectorRun({
       seed: 'connector-perms',
       accounts: 1,
       events: 100,
       extraIntegrations: [{ type: 'admin', account: 0, permissions: ['read_information', 'read_resource'] }],
     });
-    const scope = createTestScope();
-    const connector = await startService(service, envSchema, connectorEnv(scope));
-    const nc = await connectBus({ url: scope.natsUrl, name: 'connector-spec' });
-    r = { sim, scope, connector, nc, rpc: new RpcClient(nc, scope.busPrefix, 30_000) };
   });
-  afterAll(() => shutdown(r));
+  afterAll(() => stopRun(r));
 
   it('reports the missing permission by name and marks the integration in error', async () => {
-    const limited = r!.sim.info.extraIntegrations[0]!;
-    const created = await r!.rpc.request('duo-connector.integrations.create', {
-      name: 'No logs',
-      kind: 'admin',
-      apiHostname: r!.sim.url,
-      integrationKey: limited.ikey,
-      secretKey: limited.skey,
-    });
+    const limited = adminIntegration(r!.sim, 'No logs', r!.sim.info.extraIntegrations[0]!);
+    const created = await r!.rpc.request('duo-connector.integrations.create', limited);
     expect(created.validation).toMatchObject({
       ok: false,
       granted: ['readInformation', 'readResource'],
@@ -215,13 +162,8 @@ describe('duo-connector refusing bad credentials and bad input', () => {
 
   it("reports Duo's code for a wrong secret", async () => {
     const admin = r!.sim.info.accounts[0]!.adminApi;
-    const created = await r!.rpc.request('duo-connector.integrations.create', {
-      name: 'Typo',
-      kind: 'admin',
-      apiHostname: r!.sim.url,
-      integrationKey: admin.ikey,
-      secretKey: 'x'.repeat(40),
-    });
+    const typo = adminIntegration(r!.sim, 'Typo', { ikey: admin.ikey, skey: 'x'.repeat(40) });
+    const created = await r!.rpc.request('duo-connector.integrations.create', typo);
     expect(created.validation.error).toMatchObject({ code: 'CONNECTOR.DUO_UNAUTHORIZED', duoCode: 40103 });
     expect(created.integration.status).toBe('error');
   });
@@ -247,22 +189,10 @@ describe('duo-connector refusing bad credentials and bad input', () => {
     });
     const admin = r!.sim.info.accounts[0]!.adminApi;
     await r!.rpc
-      .request('duo-connector.integrations.create', {
-        name: 'Good',
-        kind: 'admin',
-        apiHostname: r!.sim.url,
-        integrationKey: admin.ikey,
-        secretKey: admin.skey,
-      })
+      .request('duo-connector.integrations.create', adminIntegration(r!.sim, 'Good', admin))
       .catch(() => undefined);
     await expect(
-      r!.rpc.request('duo-connector.integrations.create', {
-        name: 'Again',
-        kind: 'admin',
-        apiHostname: r!.sim.url,
-        integrationKey: admin.ikey,
-        secretKey: admin.skey,
-      }),
+      r!.rpc.request('duo-connector.integrations.create', adminIntegration(r!.sim, 'Again', admin)),
     ).rejects.toMatchObject({ code: 'COMMON.CONFLICT' });
     await expect(r!.rpc.request('duo-connector.health', {})).resolves.toMatchObject({ ready: true });
   });

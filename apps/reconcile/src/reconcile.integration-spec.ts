@@ -29,8 +29,23 @@ describe('reconcile: a 20-account MSP against the Duo and ConnectWise simulators
   afterAll(() => stopMsp(msp));
 
   const companyId = (cwId: number) => `${connectionId}-${cwId}`;
+  const cwIdOf = (row: { psaCompanyId: string | null }) => Number(row.psaCompanyId!.slice(connectionId.length + 1));
   const rows = () => allPages(msp, 'reconcile.reconciliation.list', { limit: 7 });
   const expectCode = (p: Promise<unknown>, code: string) => expect(p).rejects.toMatchObject({ code });
+  // Publishes a newer snapshot (`later` ms after the first) of the index-th mapped account with `extra` more
+  // seats; resolves once the account's row is pending at the new count.
+  const reopen = async (index: number, later: number, extra: number) => {
+    const mapped = await allPages(msp, 'reconcile.mappings.accounts.list', { state: 'mapped' });
+    const account = msp.duo.truth().accounts.find((a) => a.account_id === mapped[index]!.accountId)!;
+    const seats = account.billable_seats + extra;
+    await msp.publisher.publish('duo.account.snapshot', snapshotOf(account, new Date(at.getTime() + later), seats));
+    const row = await waitFor(async () =>
+      (await rows()).find(
+        (r) => r.accountId === account.account_id && r.state === 'pending' && r.vendorQuantity === seats,
+      ),
+    );
+    return { account, row };
+  };
 
   it('says clearly that nothing is reconciled before an account and a service are mapped', async () => {
     await expectCode(msp.rpc.request('reconcile.reconciliation.list', {}), 'RECONCILE.NOT_READY');
@@ -218,7 +233,7 @@ describe('reconcile: a 20-account MSP against the Duo and ConnectWise simulators
     const duo = new Map(msp.duo.truth().accounts.map((a) => [a.account_id, a]));
     const mapped = await allPages(msp, 'reconcile.mappings.accounts.list', { state: 'mapped' });
     const expected = mapped.flatMap((m) => {
-      const cwId = Number(m.psaCompanyId!.slice(connectionId.length + 1));
+      const cwId = cwIdOf(m);
       const account = duo.get(m.accountId)!;
       return Object.entries(SKU_PRODUCT).flatMap(([sku, identifier]) => {
         const vendorQuantity = SKU_EDITION[account.edition] === sku ? account.billable_seats : 0;
@@ -327,7 +342,7 @@ describe('reconcile: a 20-account MSP against the Duo and ConnectWise simulators
         type: 'no_change',
         decidedBy: ACTOR,
       });
-      const cwId = Number(row.psaCompanyId!.slice(connectionId.length + 1));
+      const cwId = cwIdOf(row);
       expect(billed(truth, cwId, SKU_PRODUCT[row.sku]!)).toBe(row.vendorQuantity);
       if (row.vendorQuantity > 0) {
         expect(firstActiveLine(truth, cwId, SKU_PRODUCT[row.sku]!)?.quantity).toBeGreaterThan(0);
@@ -350,21 +365,9 @@ describe('reconcile: a 20-account MSP against the Duo and ConnectWise simulators
   });
 
   it('retries 429s and 5xx during a push and applies once', async () => {
-    const duo = msp.duo.truth().accounts;
-    const mapped = await allPages(msp, 'reconcile.mappings.accounts.list', { state: 'mapped' });
-    const changed = mapped.slice(0, 3).map((m) => duo.find((a) => a.account_id === m.accountId)!);
-    for (const account of changed) {
-      await msp.publisher.publish(
-        'duo.account.snapshot',
-        snapshotOf(account, new Date(at.getTime() + 60_000), account.billable_seats + 3),
-      );
-    }
-    const reopened = await waitFor(async () => {
-      const r = (await rows()).filter(
-        (x) => changed.some((a) => a.account_id === x.accountId) && x.state === 'pending' && x.type === 'under_billed',
-      );
-      return r.length === 3 ? r : null;
-    });
+    const firstThree = [await reopen(0, 60_000, 3), await reopen(1, 60_000, 3), await reopen(2, 60_000, 3)];
+    const reopened = firstThree.map((r) => r.row);
+    expect(reopened.map((r) => r.type)).toEqual(['under_billed', 'under_billed', 'under_billed']);
     // Spend the API member's whole budget so the next calls meet 429 + Retry-After, and add 5xx on top.
     msp.psa.setRateLimits({ perMinute: 60 });
     const auth = `Basic ${Buffer.from(`${msp.psa.info.companyId}+${msp.psa.info.publicKey}:${msp.psa.info.privateKey}`).toString('base64')}`;
@@ -397,33 +400,17 @@ describe('reconcile: a 20-account MSP against the Duo and ConnectWise simulators
     for (const row of applied) {
       expect(row).toMatchObject({
         state: 'applied',
-        vendorQuantity: changed.find((a) => a.account_id === row.accountId)!.billable_seats + 3,
+        vendorQuantity: reopened.find((r) => r.id === row.id)!.vendorQuantity,
         delta: 0,
       });
-      expect(billed(truth, Number(row.psaCompanyId!.slice(connectionId.length + 1)), SKU_PRODUCT[row.sku]!)).toBe(
-        row.vendorQuantity,
-      );
+      expect(billed(truth, cwIdOf(row), SKU_PRODUCT[row.sku]!)).toBe(row.vendorQuantity);
       const audit = await msp.rpc.request('reconcile.audit.list', { targetId: row.id, action: 'row.applied' });
       expect(audit.items).toHaveLength(2); // once in approve-all, once now
     }
   });
 
   it('fails rows while the PSA is down and applies them on retry', async () => {
-    const duo = msp.duo.truth().accounts;
-    const mapped = await allPages(msp, 'reconcile.mappings.accounts.list', { state: 'mapped' });
-    const account = duo.find((a) => a.account_id === mapped[3]!.accountId)!;
-    await msp.publisher.publish(
-      'duo.account.snapshot',
-      snapshotOf(account, new Date(at.getTime() + 120_000), account.billable_seats + 7),
-    );
-    const row = await waitFor(async () =>
-      (await rows()).find(
-        (r) =>
-          r.accountId === account.account_id &&
-          r.state === 'pending' &&
-          r.vendorQuantity === account.billable_seats + 7,
-      ),
-    );
+    const { account, row } = await reopen(3, 120_000, 7);
     msp.psa.setFaults({ error503: 1 });
     await msp.rpc.request('reconcile.reconciliation.approve', { ids: [row.id], actor: ACTOR });
     const failed = await waitFor(async () => {
@@ -439,22 +426,11 @@ describe('reconcile: a 20-account MSP against the Duo and ConnectWise simulators
     await waitFor(
       async () => (await msp.rpc.request('reconcile.reconciliation.get', { id: row.id })).state === 'applied',
     );
-    expect(
-      billed(msp.psa.truth(), Number(row.psaCompanyId!.slice(connectionId.length + 1)), SKU_PRODUCT[row.sku]!),
-    ).toBe(account.billable_seats + 7);
+    expect(billed(msp.psa.truth(), cwIdOf(row), SKU_PRODUCT[row.sku]!)).toBe(account.billable_seats + 7);
   });
 
   it('dismisses and resets rows, syncs quickly, and announces every change on the bus', async () => {
-    const duo = msp.duo.truth().accounts;
-    const mapped = await allPages(msp, 'reconcile.mappings.accounts.list', { state: 'mapped' });
-    const account = duo.find((a) => a.account_id === mapped[4]!.accountId)!;
-    await msp.publisher.publish(
-      'duo.account.snapshot',
-      snapshotOf(account, new Date(at.getTime() + 180_000), account.billable_seats + 1),
-    );
-    const row = await waitFor(async () =>
-      (await rows()).find((r) => r.accountId === account.account_id && r.state === 'pending'),
-    );
+    const { row } = await reopen(4, 180_000, 1);
     await expect(
       msp.rpc.request('reconcile.reconciliation.dismiss', { ids: [row.id], actor: ACTOR, note: 'next month' }),
     ).resolves.toMatchObject({ items: [{ state: 'dismissed', note: 'next month' }] });

@@ -1,27 +1,23 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
 import { fillAbsent } from '@seatwise/platform/db/fill-absent';
 import { KeyedSerializer } from '@seatwise/platform/db/keyed-serializer';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
-import type { Model } from 'mongoose';
+import { MongooseRepository } from '@seatwise/platform/db/mongoose-repository';
 import { type AccountKey, accountKeyId } from './account-key';
 import { type AccountSeen, type AccountStateDoc, accountStateSchema, NEW_ACCOUNT } from './account-state';
 
 type AccountChanges = Partial<Omit<AccountStateDoc, '_id' | 'integrationId' | 'accountId'>>;
 
 @Injectable()
-export class AccountStateRepository implements OnModuleInit {
-  private readonly model: Model<AccountStateDoc>;
+export class AccountStateRepository extends MongooseRepository<AccountStateDoc> {
   // Writes to one account's row go one at a time: FerretDB 1.24 can lose one of two concurrent updates
   // of different fields of a document (seen as a vanishing seats count), which MongoDB never does.
   private readonly writes = new KeyedSerializer();
 
   constructor(mongo: MongoConnection) {
-    this.model = mongo.connection.model<AccountStateDoc>('AccountState', accountStateSchema, 'accounts');
-  }
-
-  async onModuleInit(): Promise<void> {
-    await this.model.createIndexes();
+    // Reads fill absent fields from NEW_ACCOUNT (see there).
+    super(mongo, { model: 'AccountState', collection: 'accounts', schema: accountStateSchema, defaults: NEW_ACCOUNT });
   }
 
   // Creates the account on first sight (with its backfill start) and refreshes name/host after.
@@ -49,28 +45,24 @@ export class AccountStateRepository implements OnModuleInit {
       )
       .lean<AccountStateDoc>()
       .exec();
+    // An upsert always returns its row (filled() is typed for a find that may miss).
     return fillAbsent(NEW_ACCOUNT, doc);
   }
 
-  async get(key: AccountKey): Promise<AccountStateDoc | null> {
-    return fillAbsent(NEW_ACCOUNT, await this.model.findById(accountKeyId(key)).lean<AccountStateDoc>().exec());
+  get(key: AccountKey): Promise<AccountStateDoc | null> {
+    return this.findById(accountKeyId(key));
   }
 
-  async listActive(integrationId?: string): Promise<AccountStateDoc[]> {
+  listActive(integrationId?: string): Promise<AccountStateDoc[]> {
     return this.list({ removedAt: null, ...(integrationId ? { integrationId } : {}) });
   }
 
-  async listAll(integrationId?: string): Promise<AccountStateDoc[]> {
+  listAll(integrationId?: string): Promise<AccountStateDoc[]> {
     return this.list(integrationId ? { integrationId } : {});
   }
 
-  private async list(filter: { removedAt?: null; integrationId?: string }): Promise<AccountStateDoc[]> {
-    const docs = await this.model
-      .find(filter)
-      .sort({ integrationId: 1, accountId: 1 })
-      .lean<AccountStateDoc[]>()
-      .exec();
-    return docs.map((doc) => fillAbsent(NEW_ACCOUNT, doc));
+  private list(filter: { removedAt?: null; integrationId?: string }): Promise<AccountStateDoc[]> {
+    return this.findMany(filter, { integrationId: 1, accountId: 1 });
   }
 
   async update(key: AccountKey, changes: AccountChanges): Promise<void> {
@@ -81,17 +73,9 @@ export class AccountStateRepository implements OnModuleInit {
 
   // Sets the status fields and, when `bump`, increments the revision atomically; returns the row after.
   async updateStatus(key: AccountKey, changes: AccountChanges, bump: boolean): Promise<AccountStateDoc | null> {
-    const doc = await this.writes.run(accountKeyId(key), () =>
-      this.model
-        .findOneAndUpdate(
-          { _id: accountKeyId(key) },
-          { $set: changes, $inc: { statusRevision: bump ? 1 : 0 } },
-          { returnDocument: 'after' },
-        )
-        .lean<AccountStateDoc>()
-        .exec(),
+    return this.writes.run(accountKeyId(key), () =>
+      this.updateAndRead({ _id: accountKeyId(key) }, { $set: changes, $inc: { statusRevision: bump ? 1 : 0 } }),
     );
-    return fillAbsent(NEW_ACCOUNT, doc);
   }
 
   async markRemoved(key: AccountKey, at: Date): Promise<void> {

@@ -1,6 +1,7 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { startDuoSimulator } from '@seatwise/duo-simulator/server';
 import { rawPublishRate } from '@seatwise/shared/bench/raw-jetstream';
+import { runBench, writeBenchLine } from '@seatwise/shared/bench/run-bench';
 import { connectBus } from '@seatwise/shared/bus/connect';
 import { streamName } from '@seatwise/shared/bus/subjects';
 import { provisionInfrastructure } from '@seatwise/testing/infra/provision';
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
         '',
       ].join('\n'),
     );
-    const summary = {
+    writeBenchLine({
       bench: 'connector',
       events: EVENTS,
       eventsPerSec: Math.round(eventsPerSec),
@@ -112,8 +113,7 @@ async function main(): Promise<void> {
       peakRssMb: peak,
       rssTargetMb: RSS_TARGET_MB,
       target: TARGET,
-    };
-    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    });
   } finally {
     await nc.close();
     await sim.close();
@@ -121,9 +121,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `connector bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runBench('connector', main);

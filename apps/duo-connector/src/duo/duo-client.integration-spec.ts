@@ -1,10 +1,10 @@
 import { Clock } from '@seatwise/platform/clock/clock';
 import { startDuoSimulator, type DuoSimulator } from '@seatwise/duo-simulator/server';
 import { DUO_EDITIONS } from '@seatwise/shared/contracts/duo-events';
+import { rejection } from './__fixtures__/client-setup';
 import { recorder } from './__fixtures__/fakes';
 import type { DuoClient } from './duo-client';
 import { DuoClientFactory, type DuoClientSettingsInput } from './duo-client.factory';
-import { DuoApiError } from './duo-errors';
 import { Sleeper } from './duo-retry';
 import { DuoTransport } from './duo-transport';
 
@@ -31,13 +31,14 @@ function factory(settings: DuoClientSettingsInput = {}): DuoClientFactory {
     retry: { baseDelayMs: 1, rateLimitBaseDelayMs: 1, maxDelayMs: 5, ...settings.retry },
   });
 }
-function adminClient(index: number, settings?: DuoClientSettingsInput): DuoClient {
-  const keys = sim.info.accounts[index]!.adminApi;
+function clientFor(keys: { ikey: string; skey: string }, settings?: DuoClientSettingsInput): DuoClient {
   return factory(settings).create({ apiHostname: sim.url, integrationKey: keys.ikey, secretKey: keys.skey });
 }
+function adminClient(index: number, settings?: DuoClientSettingsInput): DuoClient {
+  return clientFor(sim.info.accounts[index]!.adminApi, settings);
+}
 function parentClient(settings?: DuoClientSettingsInput): DuoClient {
-  const keys = sim.info.accountsApi;
-  return factory(settings).create({ apiHostname: sim.url, integrationKey: keys.ikey, secretKey: keys.skey });
+  return clientFor(sim.info.accountsApi, settings);
 }
 const window = () => ({ mintime: Date.now() - 4 * DAY, maxtime: Date.now() - 120_000 });
 
@@ -69,15 +70,6 @@ async function scanUsers(client: DuoClient, limit?: number): Promise<string[]> {
     offset = page.nextOffset;
   }
   return ids;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<DuoApiError> {
-  const error: unknown = await promise.then(
-    () => new Error('expected a rejection'),
-    (e: unknown) => e,
-  );
-  if (error instanceof DuoApiError) return error;
-  throw error;
 }
 
 describe('DuoClient against the simulator', () => {
@@ -142,11 +134,7 @@ describe('DuoClient against the simulator', () => {
     const hook = recorder();
     const keys = sim.info.accounts[0]!.adminApi;
     const wrongSecret = `${keys.skey.slice(0, -1)}x`;
-    const client = factory({ onAttempt: hook.onAttempt }).create({
-      apiHostname: sim.url,
-      integrationKey: keys.ikey,
-      secretKey: wrongSecret,
-    });
+    const client = clientFor({ ikey: keys.ikey, skey: wrongSecret }, { onAttempt: hook.onAttempt });
     const error = await rejection(client.infoSummary());
     expect(error).toMatchObject({
       code: 'CONNECTOR.DUO_UNAUTHORIZED',
@@ -160,8 +148,7 @@ describe('DuoClient against the simulator', () => {
   });
 
   it('maps a key without read-log permission to CONNECTOR.DUO_FORBIDDEN 40301', async () => {
-    const keys = sim.info.extraIntegrations[0]!;
-    const client = factory().create({ apiHostname: sim.url, integrationKey: keys.ikey, secretKey: keys.skey });
+    const client = clientFor(sim.info.extraIntegrations[0]!);
     const error = await rejection(client.authLogs(window()));
     expect(error).toMatchObject({ code: 'CONNECTOR.DUO_FORBIDDEN', duoCode: 40301, httpStatus: 403, retryable: false });
     expect((await client.users({ offset: 0, limit: 1 })).users).toHaveLength(1); // its other grants still work

@@ -1,5 +1,5 @@
 import { AppError } from '@seatwise/shared/errors/app-error';
-import { classify, DuoApiError } from './duo-errors';
+import { classify, describeDuoFailure, DuoApiError } from './duo-errors';
 
 describe('classify', () => {
   it.each([
@@ -83,5 +83,20 @@ describe('DuoApiError', () => {
   it('keeps the cause of network errors', () => {
     const cause = new Error('ECONNRESET');
     expect(DuoApiError.network('request failed', cause).cause).toBe(cause);
+  });
+});
+
+describe('describeDuoFailure', () => {
+  it("records a Duo error's code, message and Duo code, and anything else as Duo unavailable", () => {
+    expect(describeDuoFailure(DuoApiError.fromFailure(403, 40301, 'Access forbidden', null))).toEqual({
+      code: 'CONNECTOR.DUO_FORBIDDEN',
+      message: 'Duo 40301: Access forbidden',
+      duoCode: 40301,
+    });
+    expect(describeDuoFailure(new Error('connection refused'))).toEqual({
+      code: 'CONNECTOR.DUO_UNAVAILABLE',
+      message: 'connection refused',
+      duoCode: null,
+    });
   });
 });

@@ -76,6 +76,20 @@ export class DuoApiError extends AppError {
   }
 }
 
+export interface DuoFailure {
+  code: DuoErrorCode;
+  message: string;
+  duoCode: number | null;
+}
+
+// What is recorded of a failed call to Duo: the client's coded error, or, for anything else that failed
+// on the way, Duo unavailable with that failure's message.
+export function describeDuoFailure(error: unknown): DuoFailure {
+  if (error instanceof DuoApiError) return { code: error.code, message: error.message, duoCode: error.duoCode };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'CONNECTOR.DUO_UNAVAILABLE', message, duoCode: null };
+}
+
 /**
  * Duo's code starts with the HTTP status (40103 → 401), so the code wins when present; the status decides when
  * the body carried none (e.g. a proxy's HTML 502). Unknown 4xx (405 wrong verb…) are our request's fault.

@@ -4,8 +4,9 @@ import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
 import type { Env } from '@seatwise/shared/config/connector-env';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import type { DuoClient } from '../duo/duo-client';
+import { describeDuoFailure } from '../duo/duo-errors';
 import { AccountTracker } from '../sync/account-tracker';
-import type { Job } from '../sync/job-scheduler';
+import { failureBackoffMs, type Job } from '../sync/job-scheduler';
 import { type IntegrationDoc, IntegrationRepository } from './integration.repository';
 
 // The recurring job of an Accounts API (MSP) integration: list its child accounts, poll new ones,
@@ -31,10 +32,9 @@ export class ChildAccountsJob {
       },
       onError: async (error, failures) => {
         this.logger.warn({ err: error, integration: doc._id }, 'listing child accounts failed');
-        await this.integrations.update(doc._id, {
-          lastError: { code: errorCode(error), message: errorMessage(error), at: this.clock.now() },
-        });
-        return Math.min(5 * 60_000, 1_000 * 2 ** Math.min(failures, 8));
+        const { code, message } = describeDuoFailure(error);
+        await this.integrations.update(doc._id, { lastError: { code, message, at: this.clock.now() } });
+        return failureBackoffMs(failures);
       },
     };
   }
@@ -55,9 +55,3 @@ export class ChildAccountsJob {
     await this.integrations.update(doc._id, { lastSyncAt: this.clock.now(), lastError: null, status: 'connected' });
   }
 }
-
-const errorCode = (error: unknown): string =>
-  typeof error === 'object' && error && 'code' in error && typeof error.code === 'string'
-    ? error.code
-    : 'CONNECTOR.DUO_UNAVAILABLE';
-const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));

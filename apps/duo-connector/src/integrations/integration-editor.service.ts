@@ -83,14 +83,9 @@ export class IntegrationEditor {
     };
   }
 
-  private inputOf(doc: IntegrationDoc): IntegrationInput {
-    return {
-      name: doc.name,
-      kind: doc.kind,
-      apiHostname: doc.apiHostname,
-      integrationKey: doc.integrationKey,
-      secretKey: this.cipher.decrypt(doc.secret),
-    };
+  // The stored integration as input again (secret decrypted): what an update starts from.
+  private inputOf({ name, kind, apiHostname, integrationKey, secret }: IntegrationDoc): IntegrationInput {
+    return { name, kind, apiHostname, integrationKey, secretKey: this.cipher.decrypt(secret) };
   }
 }
 

@@ -3,7 +3,7 @@ import { Clock } from '@seatwise/platform/clock/clock';
 import type { DUO_PERMISSIONS, IntegrationInput, ValidationReport } from '@seatwise/shared/contracts/connector-views';
 import type { DuoClient } from '../duo/duo-client';
 import { DuoClientFactory } from '../duo/duo-client.factory';
-import { DuoApiError } from '../duo/duo-errors';
+import { DuoApiError, describeDuoFailure } from '../duo/duo-errors';
 
 type Permission = (typeof DUO_PERMISSIONS)[number];
 
@@ -18,12 +18,7 @@ export class IntegrationProbe {
 
   // An unusable API hostname is the caller's error (it throws); whatever Duo answers is reported.
   probe(input: IntegrationInput): Promise<ValidationReport> {
-    const client = this.clients.create({
-      apiHostname: input.apiHostname,
-      integrationKey: input.integrationKey,
-      secretKey: input.secretKey,
-    });
-    return this.probeWith(client, input.kind);
+    return this.probeWith(this.clients.create(input), input.kind);
   }
 
   private async probeWith(client: DuoClient, kind: IntegrationInput['kind']): Promise<ValidationReport> {
@@ -34,7 +29,7 @@ export class IntegrationProbe {
       if (!first) return { ok: true, granted: [], missing: [], error: null, accountsFound: 0 };
       return await this.permissions(client.forChild(first), first.accountId, children.length);
     } catch (error) {
-      return { ok: false, granted: [], missing: [], error: describe(error), accountsFound: 0 };
+      return { ok: false, granted: [], missing: [], error: describeDuoFailure(error), accountsFound: 0 };
     }
   }
 
@@ -63,13 +58,4 @@ export class IntegrationProbe {
     }
     return { ok: missing.length === 0, granted, missing, error: null, accountsFound };
   }
-}
-
-function describe(error: unknown): ValidationReport['error'] {
-  if (error instanceof DuoApiError) return { code: error.code, message: error.message, duoCode: error.duoCode };
-  return {
-    code: 'CONNECTOR.DUO_UNAVAILABLE',
-    message: error instanceof Error ? error.message : String(error),
-    duoCode: null,
-  };
 }

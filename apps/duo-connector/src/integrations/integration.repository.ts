@@ -1,6 +1,7 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
-import { type Model, Schema } from 'mongoose';
+import { MongooseRepository } from '@seatwise/platform/db/mongoose-repository';
+import { Schema } from 'mongoose';
 import type { EncryptedSecret } from '@seatwise/platform/crypto/secret-cipher';
 
 export interface IntegrationDoc {
@@ -36,42 +37,24 @@ const schema = new Schema<IntegrationDoc>(
 // One row per Duo integration: the same keys added twice is a conflict, not a second poller.
 schema.index({ apiHostname: 1, integrationKey: 1 }, { unique: true });
 
+// What a read fills in where a null was dropped on write (FerretDB does; see fillAbsent).
+const DEFAULTS: Partial<IntegrationDoc> = { lastError: null, lastSyncAt: null };
+
 @Injectable()
-export class IntegrationRepository implements OnModuleInit {
-  private readonly model: Model<IntegrationDoc>;
-
+export class IntegrationRepository extends MongooseRepository<IntegrationDoc> {
   constructor(mongo: MongoConnection) {
-    this.model = mongo.connection.model<IntegrationDoc>('Integration', schema, 'integrations');
-  }
-
-  async onModuleInit(): Promise<void> {
-    await this.model.createIndexes();
-  }
-
-  async insert(doc: IntegrationDoc): Promise<void> {
-    await this.model.create(doc);
-  }
-
-  async findById(id: string): Promise<IntegrationDoc | null> {
-    return this.model.findById(id).lean<IntegrationDoc>().exec();
+    super(mongo, { model: 'Integration', collection: 'integrations', schema, defaults: DEFAULTS });
   }
 
   async findByKey(apiHostname: string, integrationKey: string): Promise<IntegrationDoc | null> {
-    return this.model.findOne({ apiHostname, integrationKey }).lean<IntegrationDoc>().exec();
+    return this.filled(await this.model.findOne({ apiHostname, integrationKey }).lean<IntegrationDoc>().exec());
   }
 
-  async list(): Promise<IntegrationDoc[]> {
-    return this.model.find().sort({ createdAt: 1 }).lean<IntegrationDoc[]>().exec();
+  list(): Promise<IntegrationDoc[]> {
+    return this.findMany({}, { createdAt: 1 });
   }
 
   async update(id: string, changes: Partial<Omit<IntegrationDoc, '_id'>>): Promise<IntegrationDoc | null> {
-    return this.model
-      .findByIdAndUpdate(id, { $set: changes }, { returnDocument: 'after' })
-      .lean<IntegrationDoc>()
-      .exec();
-  }
-
-  async delete(id: string): Promise<boolean> {
-    return (await this.model.deleteOne({ _id: id }).exec()).deletedCount === 1;
+    return this.updateAndRead({ _id: id }, { $set: changes });
   }
 }

@@ -7,12 +7,11 @@ import { accountKeyId } from '../accounts/account-key';
 import { DuoApiError } from '../duo/duo-errors';
 import { AccountSnapshotService } from './account-snapshot.service';
 import type { AccountTarget } from './account-target';
-import { type Job, JobScheduler } from './job-scheduler';
+import { failureBackoffMs, type Job, JobScheduler } from './job-scheduler';
 import { LogSyncService } from './log-sync.service';
 import { SyncStatusService } from './sync-status.service';
 import { UsersSyncService } from './users-sync.service';
 
-const MAX_BACKOFF_MS = 5 * 60_000;
 const INFRA_RETRY_MS = 1_000;
 
 // The two recurring jobs of every polled account: auth-log pages, and users + account snapshots.
@@ -70,7 +69,6 @@ export class AccountJobs {
   // Duo refusing us (bad keys, missing permission) or failing past the client's retries puts the
   // account in error; NATS/Mongo trouble only pauses it. Either way it is tried again, backing off.
   private async failed(target: AccountTarget, what: string, error: unknown, failures: number): Promise<number> {
-    const backoff = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.min(failures - 1, 12)) * (0.5 + Math.random() / 2);
     if (!(error instanceof DuoApiError)) {
       this.logger.warn({ err: error, account: accountKeyId(target.key), what }, 'sync paused: infrastructure error');
       return INFRA_RETRY_MS * Math.min(failures, 10);
@@ -84,7 +82,7 @@ export class AccountJobs {
       error: { code: reason.code, message: reason.message },
       success: false,
     });
-    return backoff;
+    return failureBackoffMs(failures);
   }
 }
 

@@ -26,6 +26,13 @@ interface Entry {
 }
 
 const PAUSE_MS = 1_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+// A job's delay after its `failures`-th failure in a row: doubling from 1 s up to 5 min, with jitter so
+// that jobs failing together (one integration's accounts) do not retry together.
+export function failureBackoffMs(failures: number): number {
+  return Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.min(failures - 1, 12)) * (0.5 + Math.random() / 2);
+}
 
 // Runs jobs under one global concurrency cap. The due job waiting longest goes first and a job that
 // has more to do is simply due again now, so 500 accounts interleave fairly instead of one backfill

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventBus } from '@seatwise/platform/bus/event-bus';
 import { Clock } from '@seatwise/platform/clock/clock';
 import { APP_ENV } from '@seatwise/platform/tokens';
 import { AccountStateRepository } from '../accounts/account-state.repository';
 import type { Env } from '@seatwise/shared/config/connector-env';
 import { ConnectorMetrics } from '../metrics/connector-metrics';
 import type { AccountTarget } from './account-target';
-import { DeadLetters } from './dead-letters';
 import { logWindow } from './log-window';
+import { RecordPublisher } from './record-publisher';
 import { SyncStatusService } from './sync-status.service';
 
 const PAGE_LIMIT = 1_000;
@@ -21,8 +20,7 @@ export type PageOutcome = 'more' | 'caught-up';
 export class LogSyncService {
   constructor(
     private readonly accounts: AccountStateRepository,
-    private readonly bus: EventBus,
-    private readonly deadLetters: DeadLetters,
+    private readonly records: RecordPublisher,
     private readonly status: SyncStatusService,
     private readonly metrics: ConnectorMetrics,
     private readonly clock: Clock,
@@ -41,21 +39,13 @@ export class LogSyncService {
       limit: PAGE_LIMIT,
       nextOffset: state.logCursor ?? undefined,
     });
-    const { accountId } = target.key;
-    this.metrics.recordsFetched.inc({ account: accountId, type: 'authlog' }, page.records.length);
+    const { integrationId, accountId } = target.key;
     const fetchedAt = this.clock.now().toISOString();
-    // Each record is validated once, as part of its event; one that breaks the contract is dead-lettered.
-    const { published, rejected } = await this.bus.publishValid(
+    await this.records.publish(
       'duo.authlog',
-      page.records.map((record) => ({ integrationId: target.key.integrationId, accountId, record, fetchedAt })),
-    );
-    await this.deadLetters.rejectDuoRecords(
-      'authlog',
       accountId,
-      rejected.map((r) => ({ raw: r.payload, reason: r.reason })),
+      page.records.map((record) => ({ integrationId, accountId, record, fetchedAt })),
     );
-    this.metrics.recordsRejected.inc({ account: accountId, type: 'authlog' }, rejected.length);
-    this.metrics.recordsPublished.inc({ account: accountId, type: 'authlog' }, published.length);
     if (page.records.length === 0 || !page.nextOffset) return this.caughtUp(target);
     await this.accounts.update(target.key, { logCursor: page.nextOffset });
     return this.progress(target, window.maxtime, Number(page.nextOffset[0]), page, page.records.length >= PAGE_LIMIT);

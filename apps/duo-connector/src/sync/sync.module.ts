@@ -4,9 +4,9 @@ import { MetricsModule } from '../metrics/metrics.module';
 import { AccountJobs } from './account-jobs';
 import { AccountSnapshotService } from './account-snapshot.service';
 import { AccountTracker } from './account-tracker';
-import { DeadLetters } from './dead-letters';
 import { JobScheduler } from './job-scheduler';
 import { LogSyncService } from './log-sync.service';
+import { RecordPublisher } from './record-publisher';
 import { SyncStatusService } from './sync-status.service';
 import { UsersSyncService } from './users-sync.service';
 
@@ -17,7 +17,7 @@ import { UsersSyncService } from './users-sync.service';
   imports: [AccountsModule, MetricsModule],
   providers: [
     JobScheduler,
-    DeadLetters,
+    RecordPublisher,
     SyncStatusService,
     LogSyncService,
     UsersSyncService,

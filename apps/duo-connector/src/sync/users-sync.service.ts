@@ -3,9 +3,8 @@ import { EventBus } from '@seatwise/platform/bus/event-bus';
 import { Clock } from '@seatwise/platform/clock/clock';
 import { randomUUID } from 'node:crypto';
 import { AccountStateRepository } from '../accounts/account-state.repository';
-import { ConnectorMetrics } from '../metrics/connector-metrics';
 import type { AccountTarget } from './account-target';
-import { DeadLetters } from './dead-letters';
+import { RecordPublisher } from './record-publisher';
 
 export interface UsersSnapshot {
   userCount: number;
@@ -19,8 +18,7 @@ export class UsersSyncService {
   constructor(
     private readonly accounts: AccountStateRepository,
     private readonly bus: EventBus,
-    private readonly deadLetters: DeadLetters,
-    private readonly metrics: ConnectorMetrics,
+    private readonly records: RecordPublisher,
     private readonly clock: Clock,
   ) {}
 
@@ -33,18 +31,12 @@ export class UsersSyncService {
     while (offset !== null) {
       await beforePage();
       const page = await target.client.users({ accountId: target.accountParam, offset });
-      this.metrics.recordsFetched.inc({ account: accountId, type: 'user' }, page.users.length);
       const observedAt = this.clock.now().toISOString();
-      const { published, rejected } = await this.bus.publishValid(
+      const published = await this.records.publish(
         'duo.users.record',
+        accountId,
         page.users.map((record) => ({ integrationId, accountId, snapshotId, record, observedAt })),
       );
-      await this.deadLetters.rejectDuoRecords(
-        'user',
-        accountId,
-        rejected.map((r) => ({ raw: r.payload, reason: r.reason })),
-      );
-      this.metrics.recordsPublished.inc({ account: accountId, type: 'user' }, published.length);
       counts.userCount += published.length;
       counts.pendingDeletionCount += published.filter((u) => u.record.status === 'pending deletion').length;
       offset = page.nextOffset;

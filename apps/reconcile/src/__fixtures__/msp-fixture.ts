@@ -1,31 +1,18 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
 import { streamName } from '@seatwise/shared/bus/subjects';
 import type { StreamKey } from '@seatwise/shared/contracts/streams';
 import { startDuoSimulator, type DuoSimulator } from '@seatwise/duo-simulator/server';
-import { startService, type StartedService } from '@seatwise/platform/testing/start-service';
 import { startPsaSimulator, type PsaSimulator } from '@seatwise/psa-simulator/server';
-import { connectBus } from '@seatwise/shared/bus/connect';
-import { EventPublisher } from '@seatwise/shared/bus/publisher';
-import { RpcClient } from '@seatwise/shared/bus/rpc-client';
-import { envSchema } from '@seatwise/shared/config/reconcile-env';
 import type { DuoAccountSnapshotEvent, DuoEdition } from '@seatwise/shared/contracts/duo-events';
 import type { RpcRequest, RpcResponse } from '@seatwise/shared/contracts/rpcs';
-import { createTestScope, serviceEnv, type TestScope } from '@seatwise/testing/scope';
-import { randomBytes } from 'node:crypto';
-import { service } from '../service';
+import { type Reconcile, startReconcile, stopReconcile } from './reconcile-app';
 
 export type PsaTruth = ReturnType<PsaSimulator['truth']>;
 export type DuoTruthAccount = ReturnType<DuoSimulator['truth']>['accounts'][number];
 
-export interface Msp {
+export interface Msp extends Reconcile {
   duo: DuoSimulator;
   psa: PsaSimulator;
-  scope: TestScope;
-  app: StartedService;
-  nc: NatsConnection;
-  rpc: RpcClient;
-  publisher: EventPublisher;
 }
 
 // A 20-account MSP: the Duo simulator and a PSA simulator paired with it (same seed, accounts and users).
@@ -33,37 +20,20 @@ export async function startMsp(seed: string, accounts: number): Promise<Msp> {
   const usersPerAccount = 30;
   const duo = await startDuoSimulator({ seed, accounts, usersPerAccount, events: 0, rateLimits: false });
   const psa = await startPsaSimulator({ seed, duoPairing: { seed, accounts, usersPerAccount }, rateLimits: false });
-  const scope = createTestScope();
-  const app = await startService(
-    service,
-    envSchema,
-    serviceEnv(scope, {
-      SEATWISE_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-      RECONCILE_PSA_RETRY_BASE_MS: '5',
-      RECONCILE_PSA_MAX_ATTEMPTS: '8',
-      RECONCILE_PSA_TIMEOUT_MS: '5000',
-      RECONCILE_PSA_PAGE_SIZE: '10',
-    }),
-  );
-  const nc = await connectBus({ url: scope.natsUrl, name: 'reconcile-spec' });
-  return {
-    duo,
-    psa,
-    scope,
-    app,
-    nc,
-    rpc: new RpcClient(nc, scope.busPrefix, 60_000),
-    publisher: new EventPublisher(nc, scope.busPrefix),
-  };
+  const reconcile = await startReconcile({
+    RECONCILE_PSA_RETRY_BASE_MS: '5',
+    RECONCILE_PSA_MAX_ATTEMPTS: '8',
+    RECONCILE_PSA_TIMEOUT_MS: '5000',
+    RECONCILE_PSA_PAGE_SIZE: '10',
+  });
+  return { ...reconcile, duo, psa };
 }
 
 export async function stopMsp(msp: Msp | undefined): Promise<void> {
   if (!msp) return;
-  await msp.app.close();
-  await msp.nc.close();
+  await stopReconcile(msp);
   await msp.duo.close();
   await msp.psa.close();
-  await msp.scope.cleanup();
 }
 
 // What the connector would publish for a Duo account (the connector itself is not under test here).

@@ -1,11 +1,11 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { findPage, type PageRequest } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import { MongooseRepository } from '@seatwise/platform/db/mongoose-repository';
 import type { Page } from '@seatwise/shared/contracts/page';
 import type { AuditEntryView } from '@seatwise/shared/contracts/reconcile-views';
-import { type Model, Schema } from 'mongoose';
+import { Schema } from 'mongoose';
 import { definedOnly } from '../db/defined-only';
-import { filledFinder } from '../db/filled-find';
 
 export interface AuditDoc {
   _id: string; // time-ordered
@@ -46,24 +46,18 @@ export interface AuditFilter {
 }
 
 @Injectable()
-export class AuditRepository implements OnModuleInit {
-  private readonly model: Model<AuditDoc>;
-
+export class AuditRepository extends MongooseRepository<AuditDoc> {
   constructor(mongo: MongoConnection) {
-    this.model = mongo.connection.model<AuditDoc>('Audit', schema, 'audit_log');
+    super(mongo, { model: 'Audit', collection: 'audit_log', schema, defaults: DEFAULTS });
   }
 
-  async onModuleInit(): Promise<void> {
-    await this.model.createIndexes();
-  }
-
-  async insert(docs: AuditDoc[]): Promise<void> {
+  async insertAll(docs: AuditDoc[]): Promise<void> {
     if (docs.length > 0) await this.model.insertMany(docs, { ordered: false });
   }
 
   // Newest first: ids are time-ordered.
   page<T>(query: AuditFilter & Omit<PageRequest, 'sort'>, toView: (doc: AuditDoc) => T): Promise<Page<T>> {
     const { limit, cursor, ...filter } = query;
-    return findPage(filledFinder(this.model, DEFAULTS), definedOnly(filter), { limit, cursor, sort: '-_id' }, toView);
+    return findPage(this.finder(), definedOnly(filter), { limit, cursor, sort: '-_id' }, toView);
   }
 }

@@ -19,17 +19,14 @@ export class AuditService {
 
   async record(...entries: AuditInput[]): Promise<void> {
     const at = this.clock.now();
-    await this.repository.insert(
-      entries.map((e) => ({
+    await this.repository.insertAll(
+      entries.map(({ accountId, note, details, ...entry }) => ({
+        ...entry,
         _id: newId('aud'),
         at,
-        actor: e.actor,
-        action: e.action,
-        targetKind: e.targetKind,
-        targetId: e.targetId,
-        accountId: e.accountId ?? null,
-        note: e.note ?? null,
-        details: e.details ?? {},
+        accountId: accountId ?? null,
+        note: note ?? null,
+        details: details ?? {},
       })),
     );
   }

@@ -9,7 +9,7 @@ import type { Logger } from '@seatwise/shared/logging/logger';
 import { AccountMappingRepository } from '../mapping-store/account-mapping.repository';
 import { AutoMapper } from '../mapping/auto-mapper';
 import { Reconciler } from '../reconciliation/reconciler.service';
-import { VendorAccountRepository } from '../vendor-accounts/vendor-account.repository';
+import { VendorSnapshots } from '../vendor-accounts/vendor-snapshots';
 
 // The vendor side: Duo account snapshots from the connector (durable consumer `reconcile-accounts`). Each is
 // stored unless a newer one is, then the account is auto-mapped if its name allows and its rows recomputed.
@@ -21,7 +21,7 @@ export class AccountSnapshotConsumer implements OnApplicationBootstrap, OnApplic
 
   constructor(
     private readonly bus: EventBus,
-    private readonly vendors: VendorAccountRepository,
+    private readonly snapshots: VendorSnapshots,
     private readonly mappings: AccountMappingRepository,
     private readonly autoMapper: AutoMapper,
     private readonly reconciler: Reconciler,
@@ -49,7 +49,7 @@ export class AccountSnapshotConsumer implements OnApplicationBootstrap, OnApplic
   private async handle(batch: ConsumedEvent<'duo.account.snapshot'>[]): Promise<void> {
     const touched = new Set<string>();
     for (const { payload } of batch) {
-      await this.vendors.apply(payload);
+      await this.snapshots.apply(payload);
       await this.mappings.ensure({ accountId: payload.accountId }, this.clock.now());
       touched.add(payload.accountId);
     }

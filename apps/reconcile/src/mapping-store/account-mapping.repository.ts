@@ -1,11 +1,10 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { fillAbsent } from '@seatwise/platform/db/fill-absent';
+import { Injectable } from '@nestjs/common';
 import { findPage, type PageRequest } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import { MongooseRepository } from '@seatwise/platform/db/mongoose-repository';
 import type { Page } from '@seatwise/shared/contracts/page';
 import type { MAPPING_STATES } from '@seatwise/shared/contracts/reconcile-views';
-import { type Model, Schema } from 'mongoose';
-import { filledFinder, findFilled } from '../db/filled-find';
+import { Schema } from 'mongoose';
 
 export type MappingState = (typeof MAPPING_STATES)[number];
 
@@ -38,15 +37,9 @@ schema.index({ psaCompanyId: 1 });
 const DEFAULTS: Partial<AccountMappingDoc> = { psaCompanyId: null, source: null };
 
 @Injectable()
-export class AccountMappingRepository implements OnModuleInit {
-  private readonly model: Model<AccountMappingDoc>;
-
+export class AccountMappingRepository extends MongooseRepository<AccountMappingDoc> {
   constructor(mongo: MongoConnection) {
-    this.model = mongo.connection.model<AccountMappingDoc>('AccountMapping', schema, 'account_mappings');
-  }
-
-  async onModuleInit(): Promise<void> {
-    await this.model.createIndexes();
+    super(mongo, { model: 'AccountMapping', collection: 'account_mappings', schema, defaults: DEFAULTS });
   }
 
   // Every known Duo account has a mapping (unmapped at first); idempotent.
@@ -60,8 +53,8 @@ export class AccountMappingRepository implements OnModuleInit {
       .exec();
   }
 
-  async get(scope: { accountId: string }): Promise<AccountMappingDoc | null> {
-    return fillAbsent(DEFAULTS, await this.model.findById(scope.accountId).lean<AccountMappingDoc>().exec());
+  get(scope: { accountId: string }): Promise<AccountMappingDoc | null> {
+    return this.findById(scope.accountId);
   }
 
   // Conditional on the revision read, so two concurrent decisions cannot both apply.
@@ -71,15 +64,8 @@ export class AccountMappingRepository implements OnModuleInit {
     change: Pick<AccountMappingDoc, 'state' | 'psaCompanyId' | 'source' | 'autoEligible'>,
     now: Date,
   ): Promise<AccountMappingDoc | null> {
-    const doc = await this.model
-      .findOneAndUpdate(
-        { _id: scope.accountId, revision },
-        { $set: { ...change, updatedAt: now }, $inc: { revision: 1 } },
-        { returnDocument: 'after' },
-      )
-      .lean<AccountMappingDoc>()
-      .exec();
-    return fillAbsent(DEFAULTS, doc);
+    const update = { $set: { ...change, updatedAt: now }, $inc: { revision: 1 } };
+    return this.updateAndRead({ _id: scope.accountId, revision }, update);
   }
 
   // Cross-tenant lists (the mapping screen), by account id.
@@ -88,11 +74,11 @@ export class AccountMappingRepository implements OnModuleInit {
     toView: (doc: AccountMappingDoc) => T,
   ): Promise<Page<T>> {
     const { state, limit, cursor } = query;
-    return findPage(filledFinder(this.model, DEFAULTS), state ? { state } : {}, { limit, cursor, sort: '_id' }, toView);
+    return findPage(this.finder(), state ? { state } : {}, { limit, cursor, sort: '_id' }, toView);
   }
 
   byState(state: MappingState): Promise<AccountMappingDoc[]> {
-    return findFilled(this.model, DEFAULTS, { state });
+    return this.findMany({ state });
   }
 
   async countMapped(): Promise<number> {

@@ -1,8 +1,9 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import { MongooseRepository } from '@seatwise/platform/db/mongoose-repository';
 import { escapeRegex } from '@seatwise/platform/db/regex';
-import { type Model, Schema } from 'mongoose';
+import { Schema } from 'mongoose';
 
 interface ClaimDoc {
   _id: string; // `company:<psaCompanyId>` or `product:<productId>`
@@ -15,21 +16,15 @@ schema.index({ owner: 1 });
 // One owner per PSA company (a Duo account) and per PSA product (a SKU), enforced by the unique _id: the only
 // uniqueness both MongoDB and FerretDB guarantee without partial indexes or transactions.
 @Injectable()
-export class ClaimsRepository implements OnModuleInit {
-  private readonly model: Model<ClaimDoc>;
-
+export class ClaimsRepository extends MongooseRepository<ClaimDoc> {
   constructor(mongo: MongoConnection) {
-    this.model = mongo.connection.model<ClaimDoc>('Claim', schema, 'mapping_claims');
-  }
-
-  async onModuleInit(): Promise<void> {
-    await this.model.createIndexes();
+    super(mongo, { model: 'Claim', collection: 'mapping_claims', schema });
   }
 
   // true: claimed for owner (or already owned by it); false: someone else owns it.
   async claim(key: string, owner: string): Promise<boolean> {
     try {
-      await this.model.create({ _id: key, owner });
+      await this.insert({ _id: key, owner });
       return true;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
@@ -38,17 +33,11 @@ export class ClaimsRepository implements OnModuleInit {
   }
 
   async ownerOf(key: string): Promise<string | null> {
-    return (await this.model.findById(key).lean<ClaimDoc>().exec())?.owner ?? null;
+    return (await this.findById(key))?.owner ?? null;
   }
 
   async owners(keys: string[]): Promise<Map<string, string>> {
-    const docs =
-      keys.length === 0
-        ? []
-        : await this.model
-            .find({ _id: { $in: keys } })
-            .lean<ClaimDoc[]>()
-            .exec();
+    const docs = keys.length === 0 ? [] : await this.findMany({ _id: { $in: keys } });
     return new Map(docs.map((d) => [d._id, d.owner]));
   }
 

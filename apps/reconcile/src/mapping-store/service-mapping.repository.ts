@@ -1,10 +1,9 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
-import { fillAbsent } from '@seatwise/platform/db/fill-absent';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import { MongooseRepository } from '@seatwise/platform/db/mongoose-repository';
 import type { DuoSku } from '@seatwise/shared/contracts/reconcile-views';
-import { type Model, Schema } from 'mongoose';
-import { findFilled } from '../db/filled-find';
+import { Schema } from 'mongoose';
 import type { MappingState } from './account-mapping.repository';
 
 export interface ServiceMappingDoc {
@@ -32,23 +31,13 @@ const DEFAULTS: Partial<ServiceMappingDoc> = { productId: null, connectionId: nu
 
 // Duo SKU → PSA product. A missing document is an unmapped SKU.
 @Injectable()
-export class ServiceMappingRepository implements OnModuleInit {
-  private readonly model: Model<ServiceMappingDoc>;
-
+export class ServiceMappingRepository extends MongooseRepository<ServiceMappingDoc> {
   constructor(mongo: MongoConnection) {
-    this.model = mongo.connection.model<ServiceMappingDoc>('ServiceMapping', schema, 'service_mappings');
-  }
-
-  async onModuleInit(): Promise<void> {
-    await this.model.createIndexes();
+    super(mongo, { model: 'ServiceMapping', collection: 'service_mappings', schema, defaults: DEFAULTS });
   }
 
   all(): Promise<ServiceMappingDoc[]> {
-    return findFilled(this.model, DEFAULTS, {});
-  }
-
-  async get(sku: DuoSku): Promise<ServiceMappingDoc | null> {
-    return fillAbsent(DEFAULTS, await this.model.findById(sku).lean<ServiceMappingDoc>().exec());
+    return this.findMany({});
   }
 
   // Conditional on the revision read (0 = no document yet); null when someone else changed it first.
@@ -59,15 +48,8 @@ export class ServiceMappingRepository implements OnModuleInit {
     now: Date,
   ): Promise<ServiceMappingDoc | null> {
     try {
-      const doc = await this.model
-        .findOneAndUpdate(
-          { _id: sku, revision },
-          { $set: { ...change, updatedAt: now }, $inc: { revision: 1 } },
-          { returnDocument: 'after', upsert: revision === 0 },
-        )
-        .lean<ServiceMappingDoc>()
-        .exec();
-      return fillAbsent(DEFAULTS, doc);
+      const update = { $set: { ...change, updatedAt: now }, $inc: { revision: 1 } };
+      return await this.updateAndRead({ _id: sku, revision }, update, { upsert: revision === 0 });
     } catch (error) {
       if (isDuplicateKey(error)) return null; // the upsert met a document created concurrently
       throw error;
@@ -79,6 +61,6 @@ export class ServiceMappingRepository implements OnModuleInit {
   }
 
   byConnection(connectionId: string): Promise<ServiceMappingDoc[]> {
-    return findFilled(this.model, DEFAULTS, { connectionId });
+    return this.findMany({ connectionId });
   }
 }

@@ -36,7 +36,7 @@ export class ServiceMappingService {
   async map(change: ServiceChange & { productId: string }): Promise<void> {
     const product = await this.psa.product(change.productId);
     if (!product) throw new AppError('RECONCILE.PSA_PRODUCT_NOT_FOUND', `No PSA product ${change.productId}`);
-    const current = await this.mappings.get(change.sku);
+    const current = await this.mappings.findById(change.sku);
     if (current?.state === 'mapped') throw alreadyMapped(`SKU ${change.sku}`, current.productId, change.productId);
     await claimTarget(this.claims, productClaim(product._id), change.sku, `PSA product ${product._id}`, 'SKU');
     const target: Target = { state: 'mapped', productId: product._id, connectionId: product.connectionId };
@@ -44,7 +44,7 @@ export class ServiceMappingService {
   }
 
   async unmap(change: ServiceChange): Promise<void> {
-    const current = await this.mappings.get(change.sku);
+    const current = await this.mappings.findById(change.sku);
     if (!current || current.state === 'unmapped') {
       throw new AppError('RECONCILE.MAPPING_INVALID_STATE', `SKU ${change.sku} is not mapped or excluded`);
     }
@@ -52,7 +52,7 @@ export class ServiceMappingService {
   }
 
   async exclude(change: ServiceChange): Promise<void> {
-    const current = await this.mappings.get(change.sku);
+    const current = await this.mappings.findById(change.sku);
     if (current?.state === 'excluded') {
       throw new AppError('RECONCILE.MAPPING_INVALID_STATE', `SKU ${change.sku} is already excluded`);
     }

@@ -27,7 +27,7 @@ export class ServiceMappingsQuery {
   }
 
   async viewOf(sku: DuoSku): Promise<ServiceMappingView> {
-    const doc = await this.mappings.get(sku);
+    const doc = await this.mappings.findById(sku);
     return view(sku, doc, await this.productNames(doc?.productId ? [doc.productId] : []));
   }
 

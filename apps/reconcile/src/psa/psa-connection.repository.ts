@@ -1,12 +1,11 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EncryptedSecret } from '@seatwise/platform/crypto/secret-cipher';
-import { fillAbsent } from '@seatwise/platform/db/fill-absent';
 import { findPage, type PageRequest } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import { MongooseRepository } from '@seatwise/platform/db/mongoose-repository';
 import type { Page } from '@seatwise/shared/contracts/page';
 import { AppError } from '@seatwise/shared/errors/app-error';
-import { type Model, Schema } from 'mongoose';
-import { filledFinder, findFilled } from '../db/filled-find';
+import { Schema } from 'mongoose';
 
 export interface Watermarks {
   companies: string | null;
@@ -75,23 +74,9 @@ const DEFAULTS: Partial<PsaConnectionDoc> = {
 };
 
 @Injectable()
-export class PsaConnectionRepository implements OnModuleInit {
-  private readonly model: Model<PsaConnectionDoc>;
-
+export class PsaConnectionRepository extends MongooseRepository<PsaConnectionDoc> {
   constructor(mongo: MongoConnection) {
-    this.model = mongo.connection.model<PsaConnectionDoc>('PsaConnection', schema, 'psa_connections');
-  }
-
-  async onModuleInit(): Promise<void> {
-    await this.model.createIndexes();
-  }
-
-  async insert(doc: PsaConnectionDoc): Promise<void> {
-    await this.model.create(doc);
-  }
-
-  async findById(id: string): Promise<PsaConnectionDoc | null> {
-    return fillAbsent(DEFAULTS, await this.model.findById(id).lean<PsaConnectionDoc>().exec());
+    super(mongo, { model: 'PsaConnection', collection: 'psa_connections', schema, defaults: DEFAULTS });
   }
 
   // The connection, or RECONCILE.CONNECTION_NOT_FOUND: every use of a named connection starts here.
@@ -102,35 +87,19 @@ export class PsaConnectionRepository implements OnModuleInit {
   }
 
   async findConnectWise(siteUrl: string, companyId: string, publicKey: string): Promise<PsaConnectionDoc | null> {
-    const doc = await this.model
-      .findOne({ kind: 'connectwise', siteUrl, companyId, publicKey })
-      .lean<PsaConnectionDoc>()
-      .exec();
-    return fillAbsent(DEFAULTS, doc);
+    const [doc] = await this.findMany({ kind: 'connectwise', siteUrl, companyId, publicKey }, undefined, 1);
+    return doc ?? null;
   }
 
   page<T>(request: Omit<PageRequest, 'sort'>, toView: (doc: PsaConnectionDoc) => T): Promise<Page<T>> {
-    return findPage(
-      filledFinder(this.model, DEFAULTS),
-      {},
-      { limit: request.limit, cursor: request.cursor, sort: '_id' },
-      toView,
-    );
+    return findPage(this.finder(), {}, { limit: request.limit, cursor: request.cursor, sort: '_id' }, toView);
   }
 
   listKind(kind: PsaConnectionDoc['kind']): Promise<PsaConnectionDoc[]> {
-    return findFilled(this.model, DEFAULTS, { kind }, { _id: 1 });
+    return this.findMany({ kind }, { _id: 1 });
   }
 
   async update(id: string, changes: Partial<Omit<PsaConnectionDoc, '_id'>>): Promise<PsaConnectionDoc | null> {
-    const doc = await this.model
-      .findByIdAndUpdate(id, { $set: changes }, { returnDocument: 'after' })
-      .lean<PsaConnectionDoc>()
-      .exec();
-    return fillAbsent(DEFAULTS, doc);
-  }
-
-  async delete(id: string): Promise<boolean> {
-    return (await this.model.deleteOne({ _id: id }).exec()).deletedCount === 1;
+    return this.updateAndRead({ _id: id }, { $set: changes });
   }
 }

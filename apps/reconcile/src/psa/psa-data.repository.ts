@@ -5,8 +5,7 @@ import { findPage, type PageRequest } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { containsText } from '@seatwise/platform/db/regex';
 import type { Page } from '@seatwise/shared/contracts/page';
-import type { Model } from 'mongoose';
-import { filledFinder, findFilled } from '../db/filled-find';
+import type { Model, QueryFilter } from 'mongoose';
 import {
   additionSchema,
   agreementSchema,
@@ -26,6 +25,7 @@ interface PsaListFilter {
 
 type CatalogQuery = PsaListFilter & Omit<PageRequest, 'sort'>;
 
+type CatalogDoc = PsaCompanyDoc | PsaProductDoc;
 type Kind = 'companies' | 'products' | 'agreements' | 'additions';
 // The fields every synced record has; generic operations (cleanup) see each model as this.
 interface Synced {
@@ -104,15 +104,15 @@ export class PsaDataRepository implements OnModuleInit {
   }
 
   companiesByNameKey(nameKey: string): Promise<PsaCompanyDoc[]> {
-    return findFilled(this.models.companies, CATALOG_DEFAULTS, { nameKey });
+    return findCatalog(this.models.companies, { nameKey });
   }
 
   async companiesByIds(ids: string[]): Promise<PsaCompanyDoc[]> {
-    return ids.length === 0 ? [] : findFilled(this.models.companies, CATALOG_DEFAULTS, { _id: { $in: ids } });
+    return ids.length === 0 ? [] : findCatalog(this.models.companies, { _id: { $in: ids } });
   }
 
   async productsByIds(ids: string[]): Promise<PsaProductDoc[]> {
-    return ids.length === 0 ? [] : findFilled(this.models.products, CATALOG_DEFAULTS, { _id: { $in: ids } });
+    return ids.length === 0 ? [] : findCatalog(this.models.products, { _id: { $in: ids } });
   }
 
   // Every company's id and name, for ranking suggestions.
@@ -169,12 +169,31 @@ export class PsaDataRepository implements OnModuleInit {
 }
 
 // Catalog records of one connection (or all) whose name contains the search text, by record id.
-function catalogPage<D extends PsaCompanyDoc | PsaProductDoc>(model: Model<D>, query: CatalogQuery): Promise<Page<D>> {
+function catalogPage<D extends CatalogDoc>(model: Model<D>, query: CatalogQuery): Promise<Page<D>> {
   const base = {
     ...(query.connectionId === undefined ? {} : { connectionId: query.connectionId }),
     ...containsText('name', query.q),
   };
   const request = { limit: query.limit, cursor: query.cursor, sort: '_id' };
+  return findPage(
+    (filter, sort, limit) => findCatalog(model, filter, sort, limit),
+    base,
+    request,
+    (d) => d,
+  );
+}
+
+// A catalog find, identifiers filled where FerretDB dropped them (MongooseRepository's findMany, for a
+// repository over four collections).
+async function findCatalog<D extends CatalogDoc>(
+  model: Model<D>,
+  filter: Record<string, unknown>,
+  sort?: Record<string, 1 | -1>,
+  limit?: number,
+): Promise<D[]> {
+  const query = model.find(filter as QueryFilter<D>);
+  if (sort) query.sort(sort);
+  if (limit !== undefined) query.limit(limit);
   // Both catalog documents have an identifier; TypeScript cannot see that through the type parameter.
-  return findPage(filledFinder(model, CATALOG_DEFAULTS as Partial<D>), base, request, (d) => d);
+  return (await query.lean<D[]>().exec()).map((doc) => fillAbsent(CATALOG_DEFAULTS as Partial<D>, doc));
 }

@@ -1,13 +1,5 @@
-import { startService, type StartedService } from '@seatwise/platform/testing/start-service';
-import { connectBus } from '@seatwise/shared/bus/connect';
-import { EventPublisher } from '@seatwise/shared/bus/publisher';
-import { RpcClient } from '@seatwise/shared/bus/rpc-client';
-import { envSchema } from '@seatwise/shared/config/reconcile-env';
-import type { NatsConnection } from '@nats-io/transport-node';
-import { createTestScope, serviceEnv, type TestScope } from '@seatwise/testing/scope';
 import { waitFor } from '@seatwise/testing/wait';
-import { randomBytes } from 'node:crypto';
-import { service } from '../service';
+import { type Reconcile, startReconcile, stopReconcile } from '../__fixtures__/reconcile-app';
 
 const snapshot = (accountId: string, name: string, seats: number) => ({
   integrationId: 'int_spec',
@@ -23,29 +15,15 @@ const snapshot = (accountId: string, name: string, seats: number) => ({
 });
 
 describe('reconcile with a JSON import instead of a PSA', () => {
-  let scope: TestScope;
-  let app: StartedService;
-  let nc: NatsConnection;
-  let rpc: RpcClient;
+  let reconcile: Reconcile;
 
   beforeAll(async () => {
-    scope = createTestScope();
-    app = await startService(
-      service,
-      envSchema,
-      serviceEnv(scope, { SEATWISE_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}` }),
-    );
-    nc = await connectBus({ url: scope.natsUrl, name: 'import-spec' });
-    rpc = new RpcClient(nc, scope.busPrefix, 30_000);
+    reconcile = await startReconcile();
   });
-  afterAll(async () => {
-    await app.close();
-    await nc.close();
-    await scope.cleanup();
-  });
+  afterAll(() => stopReconcile(reconcile));
 
   it('imports companies, products and lines, reconciles them, and records approvals without pushing', async () => {
-    const publisher = new EventPublisher(nc, scope.busPrefix);
+    const { rpc, publisher } = reconcile;
     await publisher.publish('duo.account.snapshot', snapshot('DA1', 'Acme Dental', 12));
     await publisher.publish('duo.account.snapshot', snapshot('DA2', 'Blue Harbor Realty', 4));
     await waitFor(async () => (await rpc.request('reconcile.mappings.accounts.list', {})).items.length === 2);

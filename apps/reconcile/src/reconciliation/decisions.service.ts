@@ -80,7 +80,7 @@ export class DecisionsService {
       const row = rows.get(id) as RowDoc;
       const updated = await this.rows.update(id, row.revision, this.changes(verb, row, decision), FROM[verb]);
       if (!updated) {
-        const current = await this.rows.get(id);
+        const current = await this.rows.findById(id);
         if (current) out.push(toRowView(current));
         continue;
       }

@@ -119,7 +119,7 @@ export class PushService implements OnApplicationBootstrap, OnApplicationShutdow
   // Records the outcome on the current revision (a recompute may have touched the row during the push).
   private async settle(leased: RowDoc, pushed: number, outcome: QuantityResult | AppError): Promise<void> {
     for (let attempt = 0; attempt < 10; attempt++) {
-      const row = await this.rows.get(leased._id);
+      const row = await this.rows.findById(leased._id);
       if (row?.state !== 'approved') return;
       const at = this.clock.now();
       const changes: Partial<RowDoc> =

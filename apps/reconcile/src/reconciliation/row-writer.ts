@@ -71,7 +71,7 @@ export class RowWriter {
       updatedAt: this.clock.now(),
       pushLeaseUntil: new Date(0),
     };
-    if (!(await this.rows.insert(doc))) return false;
+    if (!(await this.rows.insertNew(doc))) return false;
     await this.events.publish('reconcile.reconciliation.updated', toRowEvent(doc));
     return true;
   }

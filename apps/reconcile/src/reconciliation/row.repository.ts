@@ -1,13 +1,12 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
-import { fillAbsent } from '@seatwise/platform/db/fill-absent';
 import { findPage, type PageRequest } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import { MongooseRepository } from '@seatwise/platform/db/mongoose-repository';
 import type { Page } from '@seatwise/shared/contracts/page';
 import type { ReconciliationUpdatedEvent } from '@seatwise/shared/contracts/reconcile-events';
-import { type Model, Schema } from 'mongoose';
+import { Schema } from 'mongoose';
 import { definedOnly } from '../db/defined-only';
-import { filledFinder, findFilled } from '../db/filled-find';
 
 export type RowState = ReconciliationUpdatedEvent['state'];
 
@@ -97,32 +96,23 @@ export function rowId(accountId: string, sku: string): string {
 }
 
 @Injectable()
-export class RowRepository implements OnModuleInit {
-  private readonly model: Model<RowDoc>;
-
+export class RowRepository extends MongooseRepository<RowDoc> {
   constructor(mongo: MongoConnection) {
-    this.model = mongo.connection.model<RowDoc>('ReconciliationRow', schema, 'reconciliation_rows');
-  }
-
-  async onModuleInit(): Promise<void> {
-    await this.model.createIndexes();
-  }
-
-  async get(id: string): Promise<RowDoc | null> {
-    return fillAbsent(DEFAULTS, await this.model.findById(id).lean<RowDoc>().exec());
+    super(mongo, { model: 'ReconciliationRow', collection: 'reconciliation_rows', schema, defaults: DEFAULTS });
   }
 
   byIds(ids: string[]): Promise<RowDoc[]> {
-    return findFilled(this.model, DEFAULTS, { _id: { $in: ids } });
+    return this.findMany({ _id: { $in: ids } });
   }
 
   ofAccount(scope: { accountId: string }): Promise<RowDoc[]> {
-    return findFilled(this.model, DEFAULTS, { accountId: scope.accountId });
+    return this.findMany({ accountId: scope.accountId });
   }
 
-  async insert(doc: RowDoc): Promise<boolean> {
+  // false: the row exists already (another writer created it first).
+  async insertNew(doc: RowDoc): Promise<boolean> {
     try {
-      await this.model.create(doc);
+      await this.insert(doc);
       return true;
     } catch (error) {
       if (isDuplicateKey(error)) return false;
@@ -138,24 +128,13 @@ export class RowRepository implements OnModuleInit {
     states?: readonly RowState[],
   ): Promise<RowDoc | null> {
     const filter = { _id: id, revision, ...(states ? { state: { $in: [...states] } } : {}) };
-    const doc = await this.model
-      .findOneAndUpdate(filter, { $set: changes, $inc: { revision: 1 } }, { returnDocument: 'after' })
-      .lean<RowDoc>()
-      .exec();
-    return fillAbsent(DEFAULTS, doc);
+    return this.updateAndRead(filter, { $set: changes, $inc: { revision: 1 } });
   }
 
   // Takes an approved row for pushing; null when it is not approved or another push holds it.
   async lease(id: string, now: Date, until: Date): Promise<RowDoc | null> {
-    const doc = await this.model
-      .findOneAndUpdate(
-        { _id: id, state: 'approved', connectionKind: 'connectwise', pushLeaseUntil: { $lt: now } },
-        { $set: { pushLeaseUntil: until } },
-        { returnDocument: 'after' },
-      )
-      .lean<RowDoc>()
-      .exec();
-    return fillAbsent(DEFAULTS, doc);
+    const leasable = { _id: id, state: 'approved', connectionKind: 'connectwise', pushLeaseUntil: { $lt: now } };
+    return this.updateAndRead(leasable, { $set: { pushLeaseUntil: until } });
   }
 
   async releaseLease(id: string): Promise<void> {
@@ -174,6 +153,6 @@ export class RowRepository implements OnModuleInit {
   // Cross-tenant unless the query names an account; by row id.
   page<T>(query: RowFilter & Omit<PageRequest, 'sort'>, toView: (doc: RowDoc) => T): Promise<Page<T>> {
     const { limit, cursor, ...filter } = query;
-    return findPage(filledFinder(this.model, DEFAULTS), definedOnly(filter), { limit, cursor, sort: '_id' }, toView);
+    return findPage(this.finder(), definedOnly(filter), { limit, cursor, sort: '_id' }, toView);
   }
 }

@@ -28,7 +28,7 @@ export class RowsQuery {
   }
 
   async get(id: string): Promise<ReconciliationRowView> {
-    const row = await this.rows.get(id);
+    const row = await this.rows.findById(id);
     if (!row) throw new AppError('RECONCILE.ROW_NOT_FOUND', `No reconciliation row ${id}`);
     return toRowView(row);
   }

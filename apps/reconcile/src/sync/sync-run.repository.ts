@@ -1,12 +1,11 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { fillAbsent } from '@seatwise/platform/db/fill-absent';
+import { Injectable } from '@nestjs/common';
 import { findPage, type PageRequest } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import { MongooseRepository } from '@seatwise/platform/db/mongoose-repository';
 import type { Page } from '@seatwise/shared/contracts/page';
 import type { SyncRunView } from '@seatwise/shared/contracts/reconcile-views';
-import { type Model, Schema } from 'mongoose';
+import { Schema } from 'mongoose';
 import { definedOnly } from '../db/defined-only';
-import { filledFinder, findFilled } from '../db/filled-find';
 
 export type RunState = SyncRunView['state'];
 export type RunCounts = SyncRunView['counts'];
@@ -64,37 +63,19 @@ export interface SyncRunFilter {
 }
 
 @Injectable()
-export class SyncRunRepository implements OnModuleInit {
-  private readonly model: Model<SyncRunDoc>;
-
+export class SyncRunRepository extends MongooseRepository<SyncRunDoc> {
   constructor(mongo: MongoConnection) {
-    this.model = mongo.connection.model<SyncRunDoc>('SyncRun', schema, 'sync_runs');
-  }
-
-  async onModuleInit(): Promise<void> {
-    await this.model.createIndexes();
-  }
-
-  async insert(doc: SyncRunDoc): Promise<void> {
-    await this.model.create(doc);
-  }
-
-  async get(id: string): Promise<SyncRunDoc | null> {
-    return fillAbsent(DEFAULTS, await this.model.findById(id).lean<SyncRunDoc>().exec());
+    super(mongo, { model: 'SyncRun', collection: 'sync_runs', schema, defaults: DEFAULTS });
   }
 
   // The oldest run of the connection that is queued or running.
   async active(connectionId: string): Promise<SyncRunDoc | null> {
-    const doc = await this.model
-      .findOne({ connectionId, state: { $in: [...ACTIVE_STATES] } })
-      .sort({ _id: 1 })
-      .lean<SyncRunDoc>()
-      .exec();
-    return fillAbsent(DEFAULTS, doc);
+    const [oldest] = await this.findMany({ connectionId, state: { $in: [...ACTIVE_STATES] } }, { _id: 1 }, 1);
+    return oldest ?? null;
   }
 
   inState(state: RunState): Promise<SyncRunDoc[]> {
-    return findFilled(this.model, DEFAULTS, { state }, { _id: 1 });
+    return this.findMany({ state }, { _id: 1 });
   }
 
   // Only from `from`: a run is started, finished or failed exactly once.
@@ -103,17 +84,13 @@ export class SyncRunRepository implements OnModuleInit {
     from: RunState,
     changes: Partial<Omit<SyncRunDoc, '_id' | 'revision'>>,
   ): Promise<SyncRunDoc | null> {
-    const doc = await this.model
-      .findOneAndUpdate({ _id: id, state: from }, { $set: changes, $inc: { revision: 1 } }, { returnDocument: 'after' })
-      .lean<SyncRunDoc>()
-      .exec();
-    return fillAbsent(DEFAULTS, doc);
+    return this.updateAndRead({ _id: id, state: from }, { $set: changes, $inc: { revision: 1 } });
   }
 
   // Newest first (ids are time-ordered).
   page<T>(query: SyncRunFilter & Omit<PageRequest, 'sort'>, toView: (doc: SyncRunDoc) => T): Promise<Page<T>> {
     const { limit, cursor, ...filter } = query;
-    return findPage(filledFinder(this.model, DEFAULTS), definedOnly(filter), { limit, cursor, sort: '-_id' }, toView);
+    return findPage(this.finder(), definedOnly(filter), { limit, cursor, sort: '-_id' }, toView);
   }
 
   async deleteConnection(connectionId: string): Promise<void> {

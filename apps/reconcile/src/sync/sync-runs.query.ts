@@ -15,7 +15,7 @@ export class SyncRunsQuery {
   }
 
   async get(id: string): Promise<SyncRunView> {
-    const run = await this.runs.get(id);
+    const run = await this.runs.findById(id);
     if (!run) throw new AppError('RECONCILE.SYNC_RUN_NOT_FOUND', `No sync run ${id}`);
     return toRunView(run);
   }

@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { Page } from '@seatwise/shared/contracts/page';
 import type { AccountHistoryEntry } from '@seatwise/shared/contracts/reconcile-views';
 import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
-import { VendorAccountRepository, type VendorHistoryDoc } from './vendor-account.repository';
+import { type VendorHistoryDoc, VendorHistoryRepository } from './vendor-history.repository';
 
 // A Duo account's seat and edition changes, as the API lists them.
 @Injectable()
 export class AccountHistoryQuery {
-  constructor(private readonly vendors: VendorAccountRepository) {}
+  constructor(private readonly history: VendorHistoryRepository) {}
 
   list(request: RpcInput<'reconcile.accounts.history'>): Promise<Page<AccountHistoryEntry>> {
-    return this.vendors.historyPage({ accountId: request.accountId }, request, toHistoryView);
+    return this.history.page({ accountId: request.accountId }, request, toHistoryView);
   }
 }
 

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccountHistoryQuery } from './account-history.query';
 import { VendorAccountRepository } from './vendor-account.repository';
+import { VendorHistoryRepository } from './vendor-history.repository';
+import { VendorSnapshots } from './vendor-snapshots';
 
 // The vendor side: each Duo account as the connector last reported it, and its seat and edition history.
 @Module({
-  providers: [VendorAccountRepository, AccountHistoryQuery],
-  exports: [VendorAccountRepository, AccountHistoryQuery],
+  providers: [VendorAccountRepository, VendorHistoryRepository, VendorSnapshots, AccountHistoryQuery],
+  exports: [VendorAccountRepository, VendorSnapshots, AccountHistoryQuery],
 })
 export class VendorAccountsModule {}

@@ -1,5 +1,5 @@
 import type { OnModuleInit } from '@nestjs/common';
-import type { Model, QueryFilter, Schema } from 'mongoose';
+import type { Model, QueryFilter, Schema, UpdateQuery } from 'mongoose';
 import { fillAbsent } from './fill-absent';
 import type { PageFinder } from './find-page';
 import type { MongoConnection } from './mongo-connection';
@@ -38,8 +38,26 @@ export abstract class MongooseRepository<D extends { _id: string }> implements O
     return this.filled(await this.model.findById(id).lean<D>().exec());
   }
 
+  async delete(id: string): Promise<boolean> {
+    return (await this.model.deleteOne({ _id: id } as QueryFilter<D>).exec()).deletedCount === 1;
+  }
+
   protected filled(doc: D | null): D | null {
     return fillAbsent(this.defaults, doc);
+  }
+
+  // Updates the first matching document and reads it back as it is after the update (filled), or null
+  // when nothing matched: the compare-and-set of a repository (the filter names the expected state).
+  protected async updateAndRead(
+    filter: Record<string, unknown>,
+    update: UpdateQuery<D>,
+    options: { upsert?: boolean } = {},
+  ): Promise<D | null> {
+    const query = this.model.findOneAndUpdate(filter as QueryFilter<D>, update, {
+      returnDocument: 'after',
+      ...options,
+    });
+    return this.filled(await query.lean<D>().exec());
   }
 
   // Filters are built by the subclass from its own document type.

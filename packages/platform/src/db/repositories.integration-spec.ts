@@ -21,6 +21,10 @@ class ThingRepository extends MongooseRepository<ThingDoc> {
     super(mongo, { model: 'Thing', collection: 'things', schema, defaults: { note: null } });
   }
 
+  rename(id: string, from: string, to: string) {
+    return this.updateAndRead({ _id: id, name: from }, { $set: { name: to } });
+  }
+
   page(cursor?: string) {
     return findPage(this.finder(), {}, { sort: '-rank', limit: 2, cursor }, (doc) => `${doc.name}:${doc.note}`);
   }
@@ -66,6 +70,16 @@ describe('repository bases on a real server', () => {
     const first = await things.page();
     expect(first.items).toEqual(['c:null', 'b:null']);
     expect((await things.page(first.nextCursor!)).items).toEqual(['a:null']);
+  });
+
+  it('updates only from the expected state, reads the result back filled, and deletes by id', async () => {
+    const things = new ThingRepository(mongo);
+    await things.insert({ _id: 'u1', name: 'old', rank: 5, note: null });
+    expect(await things.rename('u1', 'old', 'new')).toEqual({ _id: 'u1', name: 'new', rank: 5, note: null });
+    expect(await things.rename('u1', 'old', 'newer')).toBeNull();
+    expect(await things.delete('u1')).toBe(true);
+    expect(await things.delete('u1')).toBe(false);
+    expect(await things.findById('u1')).toBeNull();
   });
 
   it('creates a native repository collection indexes at start', async () => {
