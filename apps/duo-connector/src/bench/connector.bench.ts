@@ -8,8 +8,8 @@ import { provisionInfrastructure } from '@seatwise/testing/infra/provision';
 import { startNode } from '@seatwise/testing/suites/run-node';
 import { waitFor } from '@seatwise/testing/wait';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { peakRssMb } from '@seatwise/shared/bench/peak-rss';
 
 // Duo simulator (rate limits off) → connector process → JetStream-acknowledged, against raw JetStream
 // publishing of the same kind of events measured in the same run on the same server.
@@ -20,13 +20,6 @@ const RSS_TARGET_MB = 200;
 // As docker-compose runs it: V8 otherwise lets the heap grow to ~3x the live data under this
 // allocation rate (measured: 358 MB peak uncapped vs 191 MB capped, at a similar rate).
 const PRODUCTION_NODE_OPTIONS = '--max-old-space-size=96 --max-semi-space-size=8';
-
-function peakRssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('VmHWM:'));
-  return Math.round(Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024);
-}
 
 async function main(): Promise<void> {
   const infra = await provisionInfrastructure();
