@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Rpc } from '@seatwise/platform/rpc/rpc.decorator';
-import type { RpcInput, RpcResponse } from '@seatwise/shared/contracts/rpcs';
+import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
 import { AccountStateRepository } from './account-state.repository';
 import { toAccountView } from './account-view';
 
@@ -9,7 +9,7 @@ export class AccountsMessageController {
   constructor(private readonly accounts: AccountStateRepository) {}
 
   @Rpc('duo-connector.accounts.list')
-  async list(request: RpcInput<'duo-connector.accounts.list'>): Promise<RpcResponse<'duo-connector.accounts.list'>> {
+  async list(request: RpcInput<'duo-connector.accounts.list'>) {
     return { items: (await this.accounts.listAll(request.integrationId)).map(toAccountView) };
   }
 }

@@ -1,6 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { Rpc } from '@seatwise/platform/rpc/rpc.decorator';
-import type { RpcInput, RpcResponse } from '@seatwise/shared/contracts/rpcs';
+import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
+import type { Page } from '@seatwise/shared/contracts/page';
+import type { ServiceMappingView } from '@seatwise/shared/contracts/reconcile-views';
 import { AccountMappingService } from '../mapping/account-mapping.service';
 import { AccountMappingsQuery } from '../mapping/account-mappings.query';
 import { ServiceMappingService } from '../mapping/service-mapping.service';
@@ -17,64 +19,49 @@ export class MappingsMessageController {
   ) {}
 
   @Rpc('reconcile.mappings.accounts.list')
-  listAccounts(
-    request: RpcInput<'reconcile.mappings.accounts.list'>,
-  ): Promise<RpcResponse<'reconcile.mappings.accounts.list'>> {
+  listAccounts(request: RpcInput<'reconcile.mappings.accounts.list'>) {
     return this.accountViews.list(request);
   }
 
   @Rpc('reconcile.mappings.accounts.map')
-  async map(
-    request: RpcInput<'reconcile.mappings.accounts.map'>,
-  ): Promise<RpcResponse<'reconcile.mappings.accounts.map'>> {
+  async map(request: RpcInput<'reconcile.mappings.accounts.map'>) {
     await this.accounts.map(request);
     return this.accountViews.viewOf(request.accountId);
   }
 
   @Rpc('reconcile.mappings.accounts.unmap')
-  async unmap(
-    request: RpcInput<'reconcile.mappings.accounts.unmap'>,
-  ): Promise<RpcResponse<'reconcile.mappings.accounts.unmap'>> {
+  async unmap(request: RpcInput<'reconcile.mappings.accounts.unmap'>) {
     await this.accounts.unmap(request);
     return this.accountViews.viewOf(request.accountId);
   }
 
   @Rpc('reconcile.mappings.accounts.exclude')
-  async exclude(
-    request: RpcInput<'reconcile.mappings.accounts.exclude'>,
-  ): Promise<RpcResponse<'reconcile.mappings.accounts.exclude'>> {
+  async exclude(request: RpcInput<'reconcile.mappings.accounts.exclude'>) {
     await this.accounts.exclude(request);
     return this.accountViews.viewOf(request.accountId);
   }
 
   // Every SKU fits on one page.
   @Rpc('reconcile.mappings.services.list')
-  async listServices(
-    _request: RpcInput<'reconcile.mappings.services.list'>,
-  ): Promise<RpcResponse<'reconcile.mappings.services.list'>> {
-    return { items: await this.serviceViews.list(), nextCursor: null };
+  async listServices(_request: RpcInput<'reconcile.mappings.services.list'>) {
+    const page: Page<ServiceMappingView> = { items: await this.serviceViews.list(), nextCursor: null };
+    return page;
   }
 
   @Rpc('reconcile.mappings.services.map')
-  async mapService(
-    request: RpcInput<'reconcile.mappings.services.map'>,
-  ): Promise<RpcResponse<'reconcile.mappings.services.map'>> {
+  async mapService(request: RpcInput<'reconcile.mappings.services.map'>) {
     await this.services.map(request);
     return this.serviceViews.viewOf(request.sku);
   }
 
   @Rpc('reconcile.mappings.services.unmap')
-  async unmapService(
-    request: RpcInput<'reconcile.mappings.services.unmap'>,
-  ): Promise<RpcResponse<'reconcile.mappings.services.unmap'>> {
+  async unmapService(request: RpcInput<'reconcile.mappings.services.unmap'>) {
     await this.services.unmap(request);
     return this.serviceViews.viewOf(request.sku);
   }
 
   @Rpc('reconcile.mappings.services.exclude')
-  async excludeService(
-    request: RpcInput<'reconcile.mappings.services.exclude'>,
-  ): Promise<RpcResponse<'reconcile.mappings.services.exclude'>> {
+  async excludeService(request: RpcInput<'reconcile.mappings.services.exclude'>) {
     await this.services.exclude(request);
     return this.serviceViews.viewOf(request.sku);
   }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Rpc } from '@seatwise/platform/rpc/rpc.decorator';
-import type { RpcInput, RpcResponse } from '@seatwise/shared/contracts/rpcs';
+import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
 import { CreateConnection } from '../connections/create-connection';
 import { DeleteConnection } from '../connections/delete-connection';
 import { ImportPsa } from '../connections/import-psa';
@@ -20,48 +20,42 @@ export class PsaMessageController {
   ) {}
 
   @Rpc('reconcile.psa.connections.create')
-  create(
-    request: RpcInput<'reconcile.psa.connections.create'>,
-  ): Promise<RpcResponse<'reconcile.psa.connections.create'>> {
+  create(request: RpcInput<'reconcile.psa.connections.create'>) {
     return this.creator.create(request);
   }
 
   @Rpc('reconcile.psa.connections.update')
-  update(
-    request: RpcInput<'reconcile.psa.connections.update'>,
-  ): Promise<RpcResponse<'reconcile.psa.connections.update'>> {
+  update(request: RpcInput<'reconcile.psa.connections.update'>) {
     return this.updater.update(request);
   }
 
   @Rpc('reconcile.psa.connections.get')
-  get(request: RpcInput<'reconcile.psa.connections.get'>): Promise<RpcResponse<'reconcile.psa.connections.get'>> {
+  get(request: RpcInput<'reconcile.psa.connections.get'>) {
     return this.connections.get(request.id);
   }
 
   @Rpc('reconcile.psa.connections.list')
-  list(request: RpcInput<'reconcile.psa.connections.list'>): Promise<RpcResponse<'reconcile.psa.connections.list'>> {
+  list(request: RpcInput<'reconcile.psa.connections.list'>) {
     return this.connections.list(request);
   }
 
   @Rpc('reconcile.psa.connections.delete')
-  delete(
-    request: RpcInput<'reconcile.psa.connections.delete'>,
-  ): Promise<RpcResponse<'reconcile.psa.connections.delete'>> {
+  delete(request: RpcInput<'reconcile.psa.connections.delete'>) {
     return this.deleter.delete(request);
   }
 
   @Rpc('reconcile.psa.import')
-  import(request: RpcInput<'reconcile.psa.import'>): Promise<RpcResponse<'reconcile.psa.import'>> {
+  import(request: RpcInput<'reconcile.psa.import'>) {
     return this.importer.import(request);
   }
 
   @Rpc('reconcile.psa.companies.list')
-  companies(request: RpcInput<'reconcile.psa.companies.list'>): Promise<RpcResponse<'reconcile.psa.companies.list'>> {
+  companies(request: RpcInput<'reconcile.psa.companies.list'>) {
     return this.catalog.companies(request);
   }
 
   @Rpc('reconcile.psa.products.list')
-  products(request: RpcInput<'reconcile.psa.products.list'>): Promise<RpcResponse<'reconcile.psa.products.list'>> {
+  products(request: RpcInput<'reconcile.psa.products.list'>) {
     return this.catalog.products(request);
   }
 }

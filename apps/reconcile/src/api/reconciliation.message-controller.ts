@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Rpc } from '@seatwise/platform/rpc/rpc.decorator';
-import type { RpcInput, RpcResponse } from '@seatwise/shared/contracts/rpcs';
+import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
 import { DecisionsService } from '../reconciliation/decisions.service';
 import { RowsQuery } from '../reconciliation/rows.query';
 
@@ -12,33 +12,27 @@ export class ReconciliationMessageController {
   ) {}
 
   @Rpc('reconcile.reconciliation.list')
-  list(request: RpcInput<'reconcile.reconciliation.list'>): Promise<RpcResponse<'reconcile.reconciliation.list'>> {
+  list(request: RpcInput<'reconcile.reconciliation.list'>) {
     return this.rows.list(request);
   }
 
   @Rpc('reconcile.reconciliation.get')
-  get(request: RpcInput<'reconcile.reconciliation.get'>): Promise<RpcResponse<'reconcile.reconciliation.get'>> {
+  get(request: RpcInput<'reconcile.reconciliation.get'>) {
     return this.rows.get(request.id);
   }
 
   @Rpc('reconcile.reconciliation.approve')
-  async approve(
-    request: RpcInput<'reconcile.reconciliation.approve'>,
-  ): Promise<RpcResponse<'reconcile.reconciliation.approve'>> {
+  async approve(request: RpcInput<'reconcile.reconciliation.approve'>) {
     return { items: await this.decisions.approve(request) };
   }
 
   @Rpc('reconcile.reconciliation.dismiss')
-  async dismiss(
-    request: RpcInput<'reconcile.reconciliation.dismiss'>,
-  ): Promise<RpcResponse<'reconcile.reconciliation.dismiss'>> {
+  async dismiss(request: RpcInput<'reconcile.reconciliation.dismiss'>) {
     return { items: await this.decisions.dismiss(request) };
   }
 
   @Rpc('reconcile.reconciliation.reset')
-  async reset(
-    request: RpcInput<'reconcile.reconciliation.reset'>,
-  ): Promise<RpcResponse<'reconcile.reconciliation.reset'>> {
+  async reset(request: RpcInput<'reconcile.reconciliation.reset'>) {
     return { items: await this.decisions.reset(request) };
   }
 }
