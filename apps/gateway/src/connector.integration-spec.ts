@@ -1,11 +1,10 @@
-import { startDuoSimulator, type DuoSimulator } from '@seatwise/duo-simulator/server';
+import type { DuoSimulator } from '@seatwise/duo-simulator/server';
 import type { DuoAccountView, IntegrationView, ValidationReport } from '@seatwise/shared/contracts/connector-views';
-import { createTestScope, serviceEnv, type TestScope } from '@seatwise/testing/scope';
-import type { NodeProcess } from '@seatwise/testing/suites/run-node';
 import { waitFor } from '@seatwise/testing/wait';
-import { startGateway, type TestGateway } from './__fixtures__/gateway-fixture';
-import { Http } from './__fixtures__/http-client';
-import { dropUpstreamDatabases, startUpstream, stopUpstream } from './__fixtures__/services';
+import type { TestGateway } from './__fixtures__/gateway-fixture';
+import type { Http } from './__fixtures__/http-client';
+import { stopUpstream } from './__fixtures__/services';
+import { type Stack, startStack } from './__fixtures__/stack';
 import { openSse } from './__fixtures__/sse-client';
 
 const ADMIN_KEY = `boot-${'c'.repeat(40)}`;
@@ -17,47 +16,25 @@ interface Page<T> {
 
 // Integrations and accounts over HTTP, through the real duo-connector (a process) to the Duo simulator.
 describe('gateway → duo-connector', () => {
+  let stack: Stack;
   let sim: DuoSimulator;
-  let scope: TestScope;
-  let connector: NodeProcess;
   let gateway: TestGateway;
   let api: Http;
   let viewer: Http;
 
   beforeAll(async () => {
-    sim = await startDuoSimulator({
-      seed: 'gateway',
-      accounts: 3,
-      events: 300,
-      historyDays: 2,
-      usersPerAccount: 8,
-      apps: 4,
-      rateLimits: false,
+    stack = await startStack({
+      adminKey: ADMIN_KEY,
+      duo: { seed: 'gateway', accounts: 3, events: 300, usersPerAccount: 8, apps: 4 },
+      upstreams: { 'duo-connector': {} },
+      gatewayEnv: { GATEWAY_CONNECTOR_TIMEOUT_MS: '20000' },
+      ready: { paths: ['/api/v1/integrations'], timeoutMs: 30_000 },
     });
-    scope = createTestScope();
-    connector = startUpstream(scope, 'duo-connector');
-    gateway = await startGateway(
-      serviceEnv(scope, {
-        SEATWISE_ADMIN_API_KEY: ADMIN_KEY,
-        LOG_LEVEL: 'info',
-        GATEWAY_CONNECTOR_TIMEOUT_MS: '20000',
-      }),
-    );
-    api = new Http(gateway.url, ADMIN_KEY);
-    const key = await api.post<{ key: string }>('/api/v1/api-keys', { name: 'viewer', role: 'viewer' });
-    viewer = api.as(key.body.key);
-    await waitFor(async () => (await api.get('/api/v1/integrations')).status === 200, {
-      timeoutMs: 30_000,
-      description: 'connector answering',
-    });
+    ({ duo: sim, gateway, api, viewer } = stack);
   });
 
   afterAll(async () => {
-    await gateway.close();
-    await stopUpstream(connector);
-    await sim.close();
-    await dropUpstreamDatabases(scope, ['duo-connector']);
-    await scope.cleanup();
+    await stack.stop();
   });
 
   const accountsInput = () => ({
@@ -176,11 +153,11 @@ describe('gateway → duo-connector', () => {
     for (const secret of [sim.info.accountsApi.skey, ADMIN_KEY, viewer.key ?? '', 'x'.repeat(40)]) {
       expect(logs).not.toContain(secret);
     }
-    expect(connector.output()).not.toContain(sim.info.accountsApi.skey);
+    expect(stack.upstream('duo-connector').output()).not.toContain(sim.info.accountsApi.skey);
   });
 
   it('answers 503 once the connector is gone', async () => {
-    await stopUpstream(connector);
+    await stopUpstream(stack.upstream('duo-connector'));
     const res = await viewer.get('/api/v1/integrations');
     expect(res.body).toMatchObject({ status: 503, code: 'COMMON.UPSTREAM_UNAVAILABLE' });
   });

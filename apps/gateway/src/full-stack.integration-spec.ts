@@ -1,4 +1,4 @@
-import { startDuoSimulator, type DuoSimulator } from '@seatwise/duo-simulator/server';
+import type { DuoSimulator } from '@seatwise/duo-simulator/server';
 import { startPsaSimulator, type PsaSimulator } from '@seatwise/psa-simulator/server';
 import type { ActionView, ServiceView, UserView } from '@seatwise/shared/contracts/discovery-views';
 import {
@@ -11,28 +11,24 @@ import {
   type SyncRunView,
 } from '@seatwise/shared/contracts/reconcile-views';
 import { type ErrorCode, errorSpec } from '@seatwise/shared/errors/error-catalog';
-import { createTestScope, serviceEnv, type TestScope } from '@seatwise/testing/scope';
-import type { NodeProcess } from '@seatwise/testing/suites/run-node';
 import { waitFor } from '@seatwise/testing/wait';
-import { startGateway, type TestGateway } from './__fixtures__/gateway-fixture';
-import { Http } from './__fixtures__/http-client';
+import type { TestGateway } from './__fixtures__/gateway-fixture';
+import type { Http } from './__fixtures__/http-client';
 import { allItems } from './__fixtures__/pages';
-import { dropUpstreamDatabases, startUpstream, stopUpstream, type UpstreamName } from './__fixtures__/services';
 import { openSse, type SseStream } from './__fixtures__/sse-client';
+import { type Stack, startStack } from './__fixtures__/stack';
 
 const ADMIN_KEY = `boot-${'s'.repeat(40)}`;
 const SEED = 'gateway-stack';
 const ACCOUNTS = 3;
 const USERS = 8;
-const UPSTREAMS: UpstreamName[] = ['duo-connector', 'discovery', 'reconcile'];
 
 // Every discovery and reconcile route over HTTP, through the real services (processes) fed by the Duo
 // and ConnectWise simulators.
 describe('gateway → connector, discovery, reconcile', () => {
-  let duo: DuoSimulator;
   let psa: PsaSimulator;
-  let scope: TestScope;
-  const processes: NodeProcess[] = [];
+  let stack: Stack;
+  let duo: DuoSimulator;
   let gateway: TestGateway;
   let api: Http;
   let viewer: Http;
@@ -40,44 +36,29 @@ describe('gateway → connector, discovery, reconcile', () => {
   let accountId: string;
 
   beforeAll(async () => {
-    duo = await startDuoSimulator({
-      seed: SEED,
-      accounts: ACCOUNTS,
-      usersPerAccount: USERS,
-      events: 400,
-      historyDays: 2,
-      apps: 6,
-      rateLimits: false,
-    });
     psa = await startPsaSimulator({
       seed: SEED,
       duoPairing: { seed: SEED, accounts: ACCOUNTS, usersPerAccount: USERS, exactShare: 1, nearShare: 0 },
       rateLimits: false,
     });
-    scope = createTestScope();
-    processes.push(
-      startUpstream(scope, 'duo-connector'),
-      startUpstream(scope, 'discovery'),
-      startUpstream(scope, 'reconcile', {
-        SEATWISE_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
-        RECONCILE_PSA_RETRY_BASE_MS: '5',
-        RECONCILE_PSA_TIMEOUT_MS: '5000',
-      }),
-    );
-    gateway = await startGateway(serviceEnv(scope, { SEATWISE_ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'info' }));
-    api = new Http(gateway.url, ADMIN_KEY);
-    viewer = api.as((await api.post<{ key: string }>('/api/v1/api-keys', { name: 'viewer', role: 'viewer' })).body.key);
-    await waitFor(
-      async () => {
-        const statuses = await Promise.all(
-          ['/api/v1/integrations', '/api/v1/discovery/summary', '/api/v1/psa/connections'].map(
-            async (p) => (await api.get(p)).status,
-          ),
-        );
-        return statuses.every((s) => s === 200);
+    stack = await startStack({
+      adminKey: ADMIN_KEY,
+      duo: { seed: SEED, accounts: ACCOUNTS, usersPerAccount: USERS, events: 400, apps: 6 },
+      upstreams: {
+        'duo-connector': {},
+        discovery: {},
+        reconcile: {
+          SEATWISE_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+          RECONCILE_PSA_RETRY_BASE_MS: '5',
+          RECONCILE_PSA_TIMEOUT_MS: '5000',
+        },
       },
-      { timeoutMs: 60_000, description: 'all services answering' },
-    );
+      ready: {
+        paths: ['/api/v1/integrations', '/api/v1/discovery/summary', '/api/v1/psa/connections'],
+        timeoutMs: 60_000,
+      },
+    });
+    ({ duo, gateway, api, viewer } = stack);
     rowEvents = await openSse(`${gateway.url}/api/v1/events?types=reconcile.reconciliation.updated`, viewer.key ?? '');
     const created = await api.post('/api/v1/integrations', {
       name: 'MSP',
@@ -92,12 +73,8 @@ describe('gateway → connector, discovery, reconcile', () => {
 
   afterAll(async () => {
     rowEvents.close();
-    await gateway.close();
-    await Promise.all(processes.map((p) => stopUpstream(p)));
-    await duo.close();
+    await stack.stop();
     await psa.close();
-    await dropUpstreamDatabases(scope, UPSTREAMS);
-    await scope.cleanup();
   });
 
   it("lists an account's services page by page to the end, with details, users and CSV", async () => {

@@ -1,10 +1,10 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { fillAbsent } from '@seatwise/platform/db/fill-absent';
+import { Injectable } from '@nestjs/common';
 import { findPage } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import { MongooseRepository } from '@seatwise/platform/db/mongoose-repository';
 import type { ApiKeyRole } from '@seatwise/shared/contracts/gateway-api';
 import type { Page } from '@seatwise/shared/contracts/page';
-import { type Model, Schema } from 'mongoose';
+import { Schema } from 'mongoose';
 
 export interface ApiKeyDoc {
   _id: string;
@@ -35,28 +35,17 @@ schema.index({ prefix: 1 }, { unique: true });
 schema.index({ createdAt: 1, _id: 1 });
 
 // FerretDB drops null defaults on some writes: a missing field reads as null.
-const ABSENT: Partial<ApiKeyDoc> = { lastUsedAt: null, revokedAt: null };
+const DEFAULTS: Partial<ApiKeyDoc> = { lastUsedAt: null, revokedAt: null };
 
 // The gateway's own data: API keys (a cross-tenant collection; keys are not per Duo account).
 @Injectable()
-export class ApiKeyRepository implements OnModuleInit {
-  private readonly model: Model<ApiKeyDoc>;
-
+export class ApiKeyRepository extends MongooseRepository<ApiKeyDoc> {
   constructor(mongo: MongoConnection) {
-    this.model = mongo.connection.model<ApiKeyDoc>('ApiKey', schema, 'api_keys');
-  }
-
-  async onModuleInit(): Promise<void> {
-    await this.model.createIndexes();
-  }
-
-  async insert(doc: ApiKeyDoc): Promise<void> {
-    await this.model.create(doc);
+    super(mongo, { model: 'ApiKey', collection: 'api_keys', schema, defaults: DEFAULTS });
   }
 
   async findByPrefix(prefix: string): Promise<ApiKeyDoc | null> {
-    return fillAbsent(
-      ABSENT,
+    return this.filled(
       await this.model
         .findOne({ prefix: { $eq: prefix } })
         .lean<ApiKeyDoc>()
@@ -64,15 +53,9 @@ export class ApiKeyRepository implements OnModuleInit {
     );
   }
 
-  async findById(id: string): Promise<ApiKeyDoc | null> {
-    return fillAbsent(ABSENT, await this.model.findById(id).lean<ApiKeyDoc>().exec());
-  }
-
   // Oldest first: by creation time, then id.
   page(limit: number, cursor: string | undefined): Promise<Page<ApiKeyDoc>> {
-    const find = (filter: Record<string, unknown>, sort: Record<string, 1 | -1>, max: number) =>
-      this.model.find(filter).sort(sort).limit(max).lean<ApiKeyDoc[]>().exec();
-    return findPage(find, {}, { sort: 'createdAt', limit, cursor }, (doc) => fillAbsent(ABSENT, doc));
+    return findPage(this.finder(), {}, { sort: 'createdAt', limit, cursor }, (doc) => doc);
   }
 
   async revoke(id: string, at: Date): Promise<ApiKeyDoc | null> {

@@ -1,3 +1,4 @@
+import { runBench, writeBenchLine } from '@seatwise/shared/bench/run-bench';
 import { connectBus } from '@seatwise/shared/bus/connect';
 import { RpcClient } from '@seatwise/shared/bus/rpc-client';
 import { provisionInfrastructure } from '@seatwise/testing/infra/provision';
@@ -103,19 +104,17 @@ async function main(): Promise<void> {
     lines.push(`  CSV export: ${csvRows} rows in ${csvSeconds.toFixed(1)} s`, '');
     process.stdout.write(lines.join('\n'));
     const gw = results[1];
-    process.stdout.write(
-      JSON.stringify({
-        bench: 'gateway',
-        services: SERVICES,
-        discovery: REAL_DISCOVERY ? 'real' : 'stand-in',
-        connections: CONNECTIONS,
-        baselineRpcPerSec: baseline,
-        listRatioToRpc: gw ? Math.round((gw.rps / baseline) * 100) / 100 : null,
-        scenarios: results.map(({ name, rps, p50, p95, p99, non2xx }) => ({ name, rps, p50, p95, p99, non2xx })),
-        csv: { rows: csvRows, seconds: Math.round(csvSeconds * 10) / 10 },
-        ...(REAL_DISCOVERY ? { seedSeconds: Math.round(seedSeconds) } : {}),
-      }) + '\n',
-    );
+    writeBenchLine({
+      bench: 'gateway',
+      services: SERVICES,
+      discovery: REAL_DISCOVERY ? 'real' : 'stand-in',
+      connections: CONNECTIONS,
+      baselineRpcPerSec: baseline,
+      listRatioToRpc: gw ? Math.round((gw.rps / baseline) * 100) / 100 : null,
+      scenarios: results.map(({ name, rps, p50, p95, p99, non2xx }) => ({ name, rps, p50, p95, p99, non2xx })),
+      csv: { rows: csvRows, seconds: Math.round(csvSeconds * 10) / 10 },
+      ...(REAL_DISCOVERY ? { seedSeconds: Math.round(seedSeconds) } : {}),
+    });
   } finally {
     for (const p of processes) p.kill('SIGTERM');
     await Promise.all(processes.map((p) => p.exited));
@@ -128,9 +127,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `gateway bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runBench('gateway', main);

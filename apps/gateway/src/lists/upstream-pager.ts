@@ -1,7 +1,8 @@
+import { pageInMemory } from '@seatwise/platform/db/find-page';
 import type { Page } from '@seatwise/shared/contracts/page';
 import { Pager } from './pager';
 
-interface ListQuery {
+export interface ListQuery {
   format?: 'json' | 'csv' | undefined;
   limit: number;
   cursor?: string | undefined;
@@ -9,7 +10,7 @@ interface ListQuery {
 
 type Present<T> = { [K in keyof T]: Exclude<T[K], undefined> };
 
-type UpstreamListRequest<Q extends ListQuery> = Present<Omit<Q, 'format' | 'limit' | 'cursor'>> & {
+export type UpstreamListRequest<Q extends ListQuery> = Present<Omit<Q, 'format' | 'limit' | 'cursor'>> & {
   limit: number;
   cursor?: string;
 };
@@ -32,4 +33,20 @@ export function upstreamPager<Q extends ListQuery, T>(
     ...(cursor === undefined ? {} : { cursor }),
   });
   return new Pager((cursor, limit) => fetch(request(cursor, limit)), query);
+}
+
+interface WholeList<T> {
+  load: () => Promise<readonly T[]>;
+  // Keeps the items equal to every filter given; an absent filter keeps all.
+  where?: Partial<T>;
+  // A unique key: the list's order, and what its cursors point at.
+  keyOf: (item: T) => string;
+}
+
+// A list the service behind answers whole (it is short): the gateway filters it and pages it in memory,
+// with the same cursors as any other list.
+export function wholeListPager<T>(query: ListQuery, { load, where = {}, keyOf }: WholeList<T>): Pager<T> {
+  const filters = Object.entries(where).filter(([, value]) => value !== undefined);
+  const kept = (item: T): boolean => filters.every(([field, value]) => item[field as keyof T] === value);
+  return new Pager(async (cursor, limit) => pageInMemory((await load()).filter(kept), keyOf, limit, cursor), query);
 }

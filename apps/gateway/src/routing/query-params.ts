@@ -39,5 +39,3 @@ const listQueryShape = { limit: limitParam, cursor: cursorParam, format: formatP
 export function listQuery<S extends z.ZodRawShape>(filters: S) {
   return z.object({ ...filters, ...listQueryShape }).strict();
 }
-
-export const noQuery = z.object({}).strict();

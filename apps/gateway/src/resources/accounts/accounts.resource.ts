@@ -1,22 +1,15 @@
-import { pageInMemory } from '@seatwise/platform/db/find-page';
 import { accountId, integrationId } from '@seatwise/shared/contracts/common';
-import { type DuoAccountView, duoAccountViewSchema } from '@seatwise/shared/contracts/connector-views';
+import { duoAccountViewSchema } from '@seatwise/shared/contracts/connector-views';
 import { SYNC_STATUSES } from '@seatwise/shared/contracts/integration-events';
 import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
 import { z } from 'zod';
-import { Pager } from '../../lists/pager';
-import { booleanParam, listQuery, noQuery } from '../../routing/query-params';
+import { wholeListPager } from '../../lists/upstream-pager';
+import { booleanParam, listQuery } from '../../routing/query-params';
 import { ConnectorClient } from '../../upstream/connector.client';
 import { Resource } from '../resource';
 
 const base = '/api/v1/accounts';
 const accounts = new Resource('Accounts', ConnectorClient);
-
-const listFilters = listQuery({
-  integrationId: integrationId.optional(),
-  syncStatus: z.enum(SYNC_STATUSES).optional(),
-  removed: booleanParam.describe('true: only accounts Duo no longer lists; false: only current ones.'),
-});
 
 // The connector answers its accounts whole: the gateway filters and pages them.
 export const AccountsController = accounts.controller('AccountsController', {
@@ -25,24 +18,28 @@ export const AccountsController = accounts.controller('AccountsController', {
       method: 'GET',
       path: base,
       summary: 'Duo accounts being polled: seats, edition, sync status',
-      query: listFilters,
+      query: listQuery({
+        integrationId: integrationId.optional(),
+        syncStatus: z.enum(SYNC_STATUSES).optional(),
+        removed: booleanParam.describe('true: only accounts Duo no longer lists; false: only current ones.'),
+      }),
       list: duoAccountViewSchema,
     },
     ({ query }, connector) =>
-      new Pager(async (cursor, limit) => {
-        const request = query.integrationId === undefined ? {} : { integrationId: query.integrationId };
-        const { items } = await connector.call('duo-connector.accounts.list', request);
-        const matching = items.filter((a) => matches(a, query));
-        return pageInMemory(matching, (a) => `${a.id}|${a.integrationId}`, limit, cursor);
-      }, query),
+      wholeListPager(query, {
+        load: async () => {
+          const request = query.integrationId === undefined ? {} : { integrationId: query.integrationId };
+          return (await connector.call('duo-connector.accounts.list', request)).items;
+        },
+        where: { syncStatus: query.syncStatus, removed: query.removed },
+        keyOf: (a) => `${a.id}|${a.integrationId}`,
+      }),
   ),
-  get: accounts.route(
+  get: accounts.get(
     {
-      method: 'GET',
       path: `${base}/:id`,
       summary: 'One Duo account',
       params: z.object({ id: accountId }).strict(),
-      query: noQuery,
       response: duoAccountViewSchema,
     },
     async ({ params }, connector) => {
@@ -54,8 +51,3 @@ export const AccountsController = accounts.controller('AccountsController', {
     },
   ),
 });
-
-function matches(account: DuoAccountView, query: z.output<typeof listFilters>): boolean {
-  if (query.syncStatus !== undefined && account.syncStatus !== query.syncStatus) return false;
-  return query.removed === undefined || account.removed === query.removed;
-}

@@ -1,7 +1,6 @@
 import { apiKeyCreateSchema, apiKeyCreatedSchema, apiKeyViewSchema } from '@seatwise/shared/contracts/gateway-api';
 import { z } from 'zod';
 import { ApiKeysService } from '../../auth/api-keys.service';
-import { Pager } from '../../lists/pager';
 import { listQuery } from '../../routing/query-params';
 import { Resource } from '../resource';
 
@@ -13,16 +12,15 @@ const keys = new Resource('API keys', ApiKeysService);
 
 // The gateway's own data: served by its own service, not an upstream one.
 export const ApiKeysController = keys.controller('ApiKeysController', {
-  list: keys.route(
+  list: keys.list(
     {
-      method: 'GET',
       path: base,
       role: 'admin',
       summary: 'API keys (never the keys themselves), oldest first',
       query: listQuery({}),
       list: apiKeyViewSchema,
     },
-    ({ query }, service) => new Pager((cursor, limit) => service.page(limit, cursor), query),
+    ({ limit, cursor }, service) => service.page(limit, cursor),
   ),
   create: keys.route(
     {
@@ -34,15 +32,8 @@ export const ApiKeysController = keys.controller('ApiKeysController', {
     },
     ({ body }, service) => service.create(body),
   ),
-  get: keys.route(
-    {
-      method: 'GET',
-      path: `${base}/:id`,
-      role: 'admin',
-      summary: 'One API key',
-      params: idParams,
-      response: apiKeyViewSchema,
-    },
+  get: keys.get(
+    { path: `${base}/:id`, role: 'admin', summary: 'One API key', params: idParams, response: apiKeyViewSchema },
     ({ params }, service) => service.get(params.id),
   ),
   revoke: keys.route(

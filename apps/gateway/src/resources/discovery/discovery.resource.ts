@@ -6,7 +6,7 @@ import {
   serviceId,
 } from '@seatwise/shared/contracts/discovery-views';
 import { z } from 'zod';
-import { upstreamPager, withoutAbsent } from '../../lists/upstream-pager';
+import { withoutAbsent } from '../../lists/upstream-pager';
 import { booleanParam, limitParam, listQuery, searchParam } from '../../routing/query-params';
 import { DiscoveryClient } from '../../upstream/discovery.client';
 import { Resource } from '../resource';
@@ -14,9 +14,8 @@ import { Resource } from '../resource';
 const discovery = new Resource('Discovery', DiscoveryClient);
 
 export const DiscoveryController = discovery.controller('DiscoveryController', {
-  actions: discovery.route(
+  actions: discovery.list(
     {
-      method: 'GET',
       path: '/api/v1/discovery/actions',
       summary: 'Action log of one account: automatic and manual matches, merges, ignores (newest first)',
       query: listQuery({
@@ -26,11 +25,10 @@ export const DiscoveryController = discovery.controller('DiscoveryController', {
       }),
       list: actionViewSchema,
     },
-    ({ query }, client) => upstreamPager(query, (request) => client.call('discovery.actions.list', request)),
+    (request, client) => client.call('discovery.actions.list', request),
   ),
-  summary: discovery.route(
+  summary: discovery.get(
     {
-      method: 'GET',
       path: '/api/v1/discovery/summary',
       summary: 'Per-account inventory summary: services, matched, unmatched, new this week, users',
       query: z.object({ accountId: accountId.optional() }).strict(),
@@ -38,9 +36,8 @@ export const DiscoveryController = discovery.controller('DiscoveryController', {
     },
     ({ query }, client) => client.call('discovery.accounts.summary', withoutAbsent(query)),
   ),
-  catalog: discovery.route(
+  catalog: discovery.get(
     {
-      method: 'GET',
       path: '/api/v1/catalog',
       summary: 'SaaS catalog products whose name, vendor or alias contains q (to pick a match)',
       query: z.object({ q: searchParam, limit: limitParam }).strict(),

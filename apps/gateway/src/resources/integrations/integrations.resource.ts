@@ -1,16 +1,14 @@
-import { pageInMemory } from '@seatwise/platform/db/find-page';
 import { integrationId } from '@seatwise/shared/contracts/common';
 import {
   INTEGRATION_KINDS,
   INTEGRATION_STATES,
-  type IntegrationView,
   integrationInputSchema,
   integrationViewSchema,
   integrationWithReportSchema,
 } from '@seatwise/shared/contracts/connector-views';
 import { SYNC_STATUSES } from '@seatwise/shared/contracts/integration-events';
 import { z } from 'zod';
-import { Pager } from '../../lists/pager';
+import { wholeListPager } from '../../lists/upstream-pager';
 import { listQuery } from '../../routing/query-params';
 import { ConnectorClient } from '../../upstream/connector.client';
 import { Resource } from '../resource';
@@ -19,12 +17,6 @@ const base = '/api/v1/integrations';
 const idParams = z.object({ id: integrationId }).strict();
 const integrations = new Resource('Integrations', ConnectorClient);
 
-const listFilters = listQuery({
-  kind: z.enum(INTEGRATION_KINDS).optional(),
-  status: z.enum(INTEGRATION_STATES).optional(),
-  syncStatus: z.enum(SYNC_STATUSES).optional(),
-});
-
 export const IntegrationsController = integrations.controller('IntegrationsController', {
   // The connector answers its integrations whole: the gateway filters and pages them.
   list: integrations.route(
@@ -32,15 +24,19 @@ export const IntegrationsController = integrations.controller('IntegrationsContr
       method: 'GET',
       path: base,
       summary: 'List Duo integrations (never their secret keys)',
-      query: listFilters,
+      query: listQuery({
+        kind: z.enum(INTEGRATION_KINDS).optional(),
+        status: z.enum(INTEGRATION_STATES).optional(),
+        syncStatus: z.enum(SYNC_STATUSES).optional(),
+      }),
       list: integrationViewSchema,
     },
     ({ query }, connector) =>
-      new Pager(async (cursor, limit) => {
-        const { items } = await connector.call('duo-connector.integrations.list', {});
-        const matching = items.filter((i) => matches(i, query));
-        return pageInMemory(matching, (i) => `${i.createdAt}|${i.id}`, limit, cursor);
-      }, query),
+      wholeListPager(query, {
+        load: async () => (await connector.call('duo-connector.integrations.list', {})).items,
+        where: { kind: query.kind, status: query.status, syncStatus: query.syncStatus },
+        keyOf: (i) => `${i.createdAt}|${i.id}`,
+      }),
   ),
   create: integrations.route(
     {
@@ -54,14 +50,8 @@ export const IntegrationsController = integrations.controller('IntegrationsContr
     },
     ({ body }, connector) => connector.call('duo-connector.integrations.create', body),
   ),
-  get: integrations.route(
-    {
-      method: 'GET',
-      path: `${base}/:id`,
-      summary: 'One integration',
-      params: idParams,
-      response: integrationViewSchema,
-    },
+  get: integrations.get(
+    { path: `${base}/:id`, summary: 'One integration', params: idParams, response: integrationViewSchema },
     ({ params }, connector) => connector.call('duo-connector.integrations.get', params),
   ),
   update: integrations.route(
@@ -100,9 +90,3 @@ export const IntegrationsController = integrations.controller('IntegrationsContr
     ({ params }, connector) => connector.call('duo-connector.integrations.sync-now', params),
   ),
 });
-
-function matches(integration: IntegrationView, query: z.output<typeof listFilters>): boolean {
-  if (query.kind !== undefined && integration.kind !== query.kind) return false;
-  if (query.status !== undefined && integration.status !== query.status) return false;
-  return query.syncStatus === undefined || integration.syncStatus === query.syncStatus;
-}

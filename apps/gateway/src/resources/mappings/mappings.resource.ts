@@ -1,4 +1,3 @@
-import { pageInMemory } from '@seatwise/platform/db/find-page';
 import { accountId } from '@seatwise/shared/contracts/common';
 import {
   DUO_SKUS,
@@ -8,8 +7,7 @@ import {
   serviceMappingViewSchema,
 } from '@seatwise/shared/contracts/reconcile-views';
 import { z } from 'zod';
-import { Pager } from '../../lists/pager';
-import { upstreamPager } from '../../lists/upstream-pager';
+import { wholeListPager } from '../../lists/upstream-pager';
 import { listQuery } from '../../routing/query-params';
 import { ReconcileClient } from '../../upstream/reconcile.client';
 import { Resource } from '../resource';
@@ -28,49 +26,41 @@ const account = { params: accountParams, status: 200, response: accountMappingVi
 const sku = { params: skuParams, status: 200, response: serviceMappingViewSchema } as const;
 
 export const MappingsController = mappings.controller('MappingsController', {
-  accounts: mappings.route(
+  accounts: mappings.list(
     {
-      method: 'GET',
       path: accounts,
       summary: 'Duo accounts with their mapping state, PSA company and ranked suggestions',
       query: listQuery({ state: z.enum(MAPPING_STATES).optional() }),
       list: accountMappingViewSchema,
     },
-    ({ query }, reconcile) =>
-      upstreamPager(query, (request) => reconcile.call('reconcile.mappings.accounts.list', request)),
+    (request, reconcile) => reconcile.call('reconcile.mappings.accounts.list', request),
   ),
-  mapAccount: mappings.route(
+  mapAccount: mappings.command(
     {
       ...account,
-      method: 'POST',
       path: `${accounts}/:accountId/map`,
       summary: 'Map a Duo account to a PSA company (also how a suggestion is accepted)',
       body: z.object({ psaCompanyId: reconcileId, note }).strict(),
     },
-    ({ params, body, actor }, reconcile) =>
-      reconcile.call('reconcile.mappings.accounts.map', { ...body, ...params, actor }),
+    (request, reconcile) => reconcile.call('reconcile.mappings.accounts.map', request),
   ),
-  unmapAccount: mappings.route(
+  unmapAccount: mappings.command(
     {
       ...account,
-      method: 'POST',
       path: `${accounts}/:accountId/unmap`,
       summary: 'Remove an account mapping or exclusion',
       body: noteBody,
     },
-    ({ params, body, actor }, reconcile) =>
-      reconcile.call('reconcile.mappings.accounts.unmap', { ...body, ...params, actor }),
+    (request, reconcile) => reconcile.call('reconcile.mappings.accounts.unmap', request),
   ),
-  excludeAccount: mappings.route(
+  excludeAccount: mappings.command(
     {
       ...account,
-      method: 'POST',
       path: `${accounts}/:accountId/exclude`,
       summary: 'Exclude a Duo account from reconciliation',
       body: noteBody,
     },
-    ({ params, body, actor }, reconcile) =>
-      reconcile.call('reconcile.mappings.accounts.exclude', { ...body, ...params, actor }),
+    (request, reconcile) => reconcile.call('reconcile.mappings.accounts.exclude', request),
   ),
   // The SKU list is short and answered whole; the gateway pages it like any other list.
   services: mappings.route(
@@ -82,42 +72,26 @@ export const MappingsController = mappings.controller('MappingsController', {
       list: serviceMappingViewSchema,
     },
     ({ query }, reconcile) =>
-      new Pager(async (cursor, limit) => {
-        const { items } = await reconcile.call('reconcile.mappings.services.list', {});
-        return pageInMemory(items, (m) => m.sku, limit, cursor);
-      }, query),
+      wholeListPager(query, {
+        load: async () => (await reconcile.call('reconcile.mappings.services.list', {})).items,
+        keyOf: (m) => m.sku,
+      }),
   ),
-  mapService: mappings.route(
+  mapService: mappings.command(
     {
       ...sku,
-      method: 'POST',
       path: `${skus}/:sku/map`,
       summary: 'Map a Duo SKU to a PSA catalog product',
       body: z.object({ productId: reconcileId, note }).strict(),
     },
-    ({ params, body, actor }, reconcile) =>
-      reconcile.call('reconcile.mappings.services.map', { ...body, ...params, actor }),
+    (request, reconcile) => reconcile.call('reconcile.mappings.services.map', request),
   ),
-  unmapService: mappings.route(
-    {
-      ...sku,
-      method: 'POST',
-      path: `${skus}/:sku/unmap`,
-      summary: 'Remove a SKU mapping or exclusion',
-      body: noteBody,
-    },
-    ({ params, body, actor }, reconcile) =>
-      reconcile.call('reconcile.mappings.services.unmap', { ...body, ...params, actor }),
+  unmapService: mappings.command(
+    { ...sku, path: `${skus}/:sku/unmap`, summary: 'Remove a SKU mapping or exclusion', body: noteBody },
+    (request, reconcile) => reconcile.call('reconcile.mappings.services.unmap', request),
   ),
-  excludeService: mappings.route(
-    {
-      ...sku,
-      method: 'POST',
-      path: `${skus}/:sku/exclude`,
-      summary: 'Exclude a Duo SKU from reconciliation',
-      body: noteBody,
-    },
-    ({ params, body, actor }, reconcile) =>
-      reconcile.call('reconcile.mappings.services.exclude', { ...body, ...params, actor }),
+  excludeService: mappings.command(
+    { ...sku, path: `${skus}/:sku/exclude`, summary: 'Exclude a Duo SKU from reconciliation', body: noteBody },
+    (request, reconcile) => reconcile.call('reconcile.mappings.services.exclude', request),
   ),
 });

@@ -6,8 +6,7 @@ import {
   reconcileId,
 } from '@seatwise/shared/contracts/reconcile-views';
 import { z } from 'zod';
-import { upstreamPager } from '../../lists/upstream-pager';
-import { listQuery, noQuery, searchParam } from '../../routing/query-params';
+import { listQuery, searchParam } from '../../routing/query-params';
 import { ReconcileClient } from '../../upstream/reconcile.client';
 import { Resource } from '../resource';
 
@@ -21,39 +20,29 @@ const psa = new Resource('PSA', ReconcileClient);
 export const IMPORT_PATH = '/api/v1/psa/import';
 
 export const PsaController = psa.controller('PsaController', {
-  list: psa.route(
+  list: psa.list(
     {
-      method: 'GET',
       path: base,
       summary: 'PSA connections (ConnectWise and JSON imports), never their private keys',
       query: listQuery({}),
       list: psaConnectionViewSchema,
     },
-    ({ query }, reconcile) =>
-      upstreamPager(query, (request) => reconcile.call('reconcile.psa.connections.list', request)),
+    (request, reconcile) => reconcile.call('reconcile.psa.connections.list', request),
   ),
-  create: psa.route(
+  create: psa.command(
     {
-      method: 'POST',
       path: base,
       summary: 'Add a ConnectWise connection (credentials checked; the private key is write-only)',
       body: psaConnectionInputSchema.omit(withoutActor),
       response: psaConnectionViewSchema,
     },
-    ({ body, actor }, reconcile) => reconcile.call('reconcile.psa.connections.create', { ...body, actor }),
+    (request, reconcile) => reconcile.call('reconcile.psa.connections.create', request),
   ),
-  get: psa.route(
-    {
-      method: 'GET',
-      path: `${base}/:id`,
-      summary: 'One PSA connection',
-      params: idParams,
-      query: noQuery,
-      response: psaConnectionViewSchema,
-    },
+  get: psa.get(
+    { path: `${base}/:id`, summary: 'One PSA connection', params: idParams, response: psaConnectionViewSchema },
     ({ params }, reconcile) => reconcile.call('reconcile.psa.connections.get', params),
   ),
-  update: psa.route(
+  update: psa.command(
     {
       method: 'PATCH',
       path: `${base}/:id`,
@@ -66,8 +55,7 @@ export const PsaController = psa.controller('PsaController', {
         .refine((b) => Object.keys(b).some((k) => k !== 'note'), { message: 'change at least one field' }),
       response: psaConnectionViewSchema,
     },
-    ({ params, body, actor }, reconcile) =>
-      reconcile.call('reconcile.psa.connections.update', { ...body, ...params, actor }),
+    (request, reconcile) => reconcile.call('reconcile.psa.connections.update', request),
   ),
   remove: psa.route(
     {
@@ -79,9 +67,8 @@ export const PsaController = psa.controller('PsaController', {
     },
     ({ params, actor }, reconcile) => reconcile.call('reconcile.psa.connections.delete', { ...params, actor }),
   ),
-  import: psa.route(
+  import: psa.command(
     {
-      method: 'POST',
       path: IMPORT_PATH,
       summary: 'Import companies, products and agreement lines from JSON (for MSPs without a supported PSA)',
       description:
@@ -93,27 +80,19 @@ export const PsaController = psa.controller('PsaController', {
         counts: z.object({ companies: z.number().int(), products: z.number().int(), agreementLines: z.number().int() }),
       }),
     },
-    ({ body, actor }, reconcile) => reconcile.call('reconcile.psa.import', { ...body, actor }),
+    (request, reconcile) => reconcile.call('reconcile.psa.import', request),
   ),
-  companies: psa.route(
-    {
-      method: 'GET',
-      path: '/api/v1/psa/companies',
-      summary: 'Synced PSA companies',
-      query: syncedData,
-      list: psaCompanyViewSchema,
-    },
-    ({ query }, reconcile) =>
-      upstreamPager(query, (request) => reconcile.call('reconcile.psa.companies.list', request)),
+  companies: psa.list(
+    { path: '/api/v1/psa/companies', summary: 'Synced PSA companies', query: syncedData, list: psaCompanyViewSchema },
+    (request, reconcile) => reconcile.call('reconcile.psa.companies.list', request),
   ),
-  products: psa.route(
+  products: psa.list(
     {
-      method: 'GET',
       path: '/api/v1/psa/products',
       summary: 'Synced PSA catalog products',
       query: syncedData,
       list: psaProductViewSchema,
     },
-    ({ query }, reconcile) => upstreamPager(query, (request) => reconcile.call('reconcile.psa.products.list', request)),
+    (request, reconcile) => reconcile.call('reconcile.psa.products.list', request),
   ),
 });

@@ -6,8 +6,7 @@ import {
   reconciliationRowViewSchema,
 } from '@seatwise/shared/contracts/reconcile-views';
 import { z } from 'zod';
-import { upstreamPager } from '../../lists/upstream-pager';
-import { listQuery, noQuery } from '../../routing/query-params';
+import { listQuery } from '../../routing/query-params';
 import { ReconcileClient } from '../../upstream/reconcile.client';
 import { Resource } from '../resource';
 
@@ -20,9 +19,8 @@ const decision = { status: 200, response: z.object({ items: z.array(reconciliati
 const rows = new Resource('Reconciliation', ReconcileClient);
 
 export const ReconciliationController = rows.controller('ReconciliationController', {
-  list: rows.route(
+  list: rows.list(
     {
-      method: 'GET',
       path: base,
       summary: 'Reconciliation rows: Duo seats against PSA quantities per mapped account and SKU',
       description: 'A 409 RECONCILE.NOT_READY until at least one account and one SKU are mapped.',
@@ -33,53 +31,46 @@ export const ReconciliationController = rows.controller('ReconciliationControlle
       }),
       list: reconciliationRowViewSchema,
     },
-    ({ query }, reconcile) =>
-      upstreamPager(query, (request) => reconcile.call('reconcile.reconciliation.list', request)),
+    (request, reconcile) => reconcile.call('reconcile.reconciliation.list', request),
   ),
-  get: rows.route(
+  get: rows.get(
     {
-      method: 'GET',
       path: `${base}/:id`,
       summary: 'One reconciliation row',
       params: z.object({ id: reconcileId }).strict(),
-      query: noQuery,
       response: reconciliationRowViewSchema,
     },
     ({ params }, reconcile) => reconcile.call('reconcile.reconciliation.get', params),
   ),
-  approve: rows.route(
+  approve: rows.command(
     {
       ...decision,
-      method: 'POST',
       path: `${base}/approve`,
       summary: 'Approve rows (all or none): each is pushed to the PSA and becomes applied or failed',
       body: z.object({ ids, note, effectiveDate: isoDateTime.optional() }).strict(),
     },
-    ({ body, actor }, reconcile) => reconcile.call('reconcile.reconciliation.approve', { ...body, actor }),
+    (request, reconcile) => reconcile.call('reconcile.reconciliation.approve', request),
   ),
-  dismiss: rows.route(
+  dismiss: rows.command(
     {
       ...decision,
-      method: 'POST',
       path: `${base}/dismiss`,
       summary: 'Dismiss pending or failed rows (all or none)',
       body: decisionBody,
     },
-    ({ body, actor }, reconcile) => reconcile.call('reconcile.reconciliation.dismiss', { ...body, actor }),
+    (request, reconcile) => reconcile.call('reconcile.reconciliation.dismiss', request),
   ),
-  reset: rows.route(
+  reset: rows.command(
     {
       ...decision,
-      method: 'POST',
       path: `${base}/reset`,
       summary: 'Return dismissed, failed or applied rows to pending (all or none)',
       body: decisionBody,
     },
-    ({ body, actor }, reconcile) => reconcile.call('reconcile.reconciliation.reset', { ...body, actor }),
+    (request, reconcile) => reconcile.call('reconcile.reconciliation.reset', request),
   ),
-  audit: rows.route(
+  audit: rows.list(
     {
-      method: 'GET',
       path: '/api/v1/audit',
       tag: 'Audit',
       summary: 'Audit log of every decision and push, newest first',
@@ -94,6 +85,6 @@ export const ReconciliationController = rows.controller('ReconciliationControlle
       }),
       list: auditEntryViewSchema,
     },
-    ({ query }, reconcile) => upstreamPager(query, (request) => reconcile.call('reconcile.audit.list', request)),
+    (request, reconcile) => reconcile.call('reconcile.audit.list', request),
   ),
 });

@@ -12,8 +12,7 @@ import {
   serviceViewSchema,
 } from '@seatwise/shared/contracts/discovery-views';
 import { z } from 'zod';
-import { upstreamPager } from '../../lists/upstream-pager';
-import { booleanParam, dateTimeParam, listQuery, noQuery, searchParam } from '../../routing/query-params';
+import { booleanParam, dateTimeParam, listQuery, searchParam } from '../../routing/query-params';
 import { DiscoveryClient } from '../../upstream/discovery.client';
 import { Resource } from '../resource';
 
@@ -21,12 +20,13 @@ const base = '/api/v1/services';
 const idParams = z.object({ id: serviceId }).strict();
 // The actor of a command is the API key's name; the client says only what and why.
 const command = { id: true, actor: true } as const;
+// Curation answers the service it changed (200).
+const curation = { params: idParams, status: 200, response: serviceViewSchema } as const;
 const services = new Resource('Services', DiscoveryClient);
 
 export const ServicesController = services.controller('ServicesController', {
-  list: services.route(
+  list: services.list(
     {
-      method: 'GET',
       path: base,
       summary: 'SaaS services discovered in one Duo account',
       query: listQuery({
@@ -40,65 +40,52 @@ export const ServicesController = services.controller('ServicesController', {
       }),
       list: serviceViewSchema,
     },
-    ({ query }, discovery) => upstreamPager(query, (request) => discovery.call('discovery.services.list', request)),
+    (request, discovery) => discovery.call('discovery.services.list', request),
   ),
-  get: services.route(
+  get: services.get(
     {
-      method: 'GET',
       path: `${base}/:id`,
       summary: 'One service with active users over 7/30/90 days',
       params: idParams,
-      query: noQuery,
       response: serviceDetailSchema,
     },
     ({ params }, discovery) => discovery.call('discovery.services.get', params),
   ),
-  users: services.route(
+  users: services.list(
     {
-      method: 'GET',
       path: `${base}/:id/users`,
       summary: 'Users of a service, with first and last use',
       params: idParams,
       query: listQuery({ sort: z.enum(USAGE_SORTS).optional() }),
       list: serviceUserViewSchema,
     },
-    ({ params, query }, discovery) =>
-      upstreamPager(query, (request) => discovery.call('discovery.services.users', { ...request, ...params })),
+    (request, discovery, params) => discovery.call('discovery.services.users', { ...request, ...params }),
   ),
-  match: services.route(
+  match: services.command(
     {
-      method: 'POST',
+      ...curation,
       path: `${base}/:id/match`,
       summary: 'Match a service to a catalog product',
-      params: idParams,
       body: matchRequestSchema.omit(command),
-      status: 200,
-      response: serviceViewSchema,
     },
-    ({ params, body, actor }, discovery) => discovery.call('discovery.services.match', { ...body, ...params, actor }),
+    (request, discovery) => discovery.call('discovery.services.match', request),
   ),
-  merge: services.route(
+  merge: services.command(
     {
-      method: 'POST',
+      ...curation,
       path: `${base}/:id/merge`,
       summary: 'Merge a service into another of the same account',
-      params: idParams,
       body: mergeRequestSchema.omit(command),
-      status: 200,
-      response: serviceViewSchema,
     },
-    ({ params, body, actor }, discovery) => discovery.call('discovery.services.merge', { ...body, ...params, actor }),
+    (request, discovery) => discovery.call('discovery.services.merge', request),
   ),
-  ignore: services.route(
+  ignore: services.command(
     {
-      method: 'POST',
+      ...curation,
       path: `${base}/:id/ignore`,
       summary: 'Ignore a service',
-      params: idParams,
       body: ignoreRequestSchema.omit(command).optional(),
-      status: 200,
-      response: serviceViewSchema,
     },
-    ({ params, body, actor }, discovery) => discovery.call('discovery.services.ignore', { ...body, ...params, actor }),
+    (request, discovery) => discovery.call('discovery.services.ignore', request),
   ),
 });

@@ -7,8 +7,7 @@ import {
   syncRunViewSchema,
 } from '@seatwise/shared/contracts/reconcile-views';
 import { z } from 'zod';
-import { upstreamPager } from '../../lists/upstream-pager';
-import { listQuery, noQuery } from '../../routing/query-params';
+import { listQuery } from '../../routing/query-params';
 import { ReconcileClient } from '../../upstream/reconcile.client';
 import { Resource } from '../resource';
 
@@ -16,30 +15,26 @@ const base = '/api/v1/sync-runs';
 const runs = new Resource('Sync runs', ReconcileClient);
 
 export const SyncRunsController = runs.controller('SyncRunsController', {
-  list: runs.route(
+  list: runs.list(
     {
-      method: 'GET',
       path: base,
       summary: 'PSA sync runs, newest first',
       query: listQuery({ connectionId: reconcileId.optional(), state: z.enum(SYNC_RUN_STATES).optional() }),
       list: syncRunViewSchema,
     },
-    ({ query }, reconcile) => upstreamPager(query, (request) => reconcile.call('reconcile.sync-runs.list', request)),
+    (request, reconcile) => reconcile.call('reconcile.sync-runs.list', request),
   ),
-  get: runs.route(
+  get: runs.get(
     {
-      method: 'GET',
       path: `${base}/:id`,
       summary: 'One PSA sync run',
       params: z.object({ id: reconcileId }).strict(),
-      query: noQuery,
       response: syncRunViewSchema,
     },
     ({ params }, reconcile) => reconcile.call('reconcile.sync-runs.get', params),
   ),
-  start: runs.route(
+  start: runs.command(
     {
-      method: 'POST',
       path: base,
       summary: 'Sync a ConnectWise connection now (a run already queued or running is returned instead)',
       body: z
@@ -54,12 +49,10 @@ export const SyncRunsController = runs.controller('SyncRunsController', {
       status: 202,
       response: syncRunViewSchema,
     },
-    ({ body, actor }, reconcile) =>
-      reconcile.call('reconcile.sync-runs.start', { ...body, kind: body.kind ?? 'quick', actor }),
+    (request, reconcile) => reconcile.call('reconcile.sync-runs.start', { ...request, kind: request.kind ?? 'quick' }),
   ),
-  history: runs.route(
+  history: runs.list(
     {
-      method: 'GET',
       path: '/api/v1/accounts/:id/history',
       tag: 'Accounts',
       summary: "Changes of a Duo account's billable seats and edition, newest first",
@@ -67,9 +60,6 @@ export const SyncRunsController = runs.controller('SyncRunsController', {
       query: listQuery({}),
       list: accountHistoryEntrySchema,
     },
-    ({ params, query }, reconcile) =>
-      upstreamPager(query, (request) =>
-        reconcile.call('reconcile.accounts.history', { ...request, accountId: params.id }),
-      ),
+    (request, reconcile, params) => reconcile.call('reconcile.accounts.history', { ...request, accountId: params.id }),
   ),
 });

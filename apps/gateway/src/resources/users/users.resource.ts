@@ -8,8 +8,7 @@ import {
 } from '@seatwise/shared/contracts/discovery-views';
 import { DUO_USER_STATUSES } from '@seatwise/shared/contracts/duo-records';
 import { z } from 'zod';
-import { upstreamPager } from '../../lists/upstream-pager';
-import { booleanParam, listQuery, noQuery, searchParam } from '../../routing/query-params';
+import { booleanParam, listQuery, searchParam } from '../../routing/query-params';
 import { DiscoveryClient } from '../../upstream/discovery.client';
 import { Resource } from '../resource';
 
@@ -18,9 +17,8 @@ const idParams = z.object({ id: userId }).strict();
 const users = new Resource('Users', DiscoveryClient);
 
 export const UsersController = users.controller('UsersController', {
-  list: users.route(
+  list: users.list(
     {
-      method: 'GET',
       path: base,
       summary: 'Duo users of one account, with their activity',
       query: listQuery({
@@ -32,29 +30,20 @@ export const UsersController = users.controller('UsersController', {
       }),
       list: userViewSchema,
     },
-    ({ query }, discovery) => upstreamPager(query, (request) => discovery.call('discovery.users.list', request)),
+    (request, discovery) => discovery.call('discovery.users.list', request),
   ),
-  get: users.route(
-    {
-      method: 'GET',
-      path: `${base}/:id`,
-      summary: 'One user',
-      params: idParams,
-      query: noQuery,
-      response: userViewSchema,
-    },
+  get: users.get(
+    { path: `${base}/:id`, summary: 'One user', params: idParams, response: userViewSchema },
     ({ params }, discovery) => discovery.call('discovery.users.get', params),
   ),
-  services: users.route(
+  services: users.list(
     {
-      method: 'GET',
       path: `${base}/:id/services`,
       summary: 'Services a user used, with first and last use',
       params: idParams,
       query: listQuery({ sort: z.enum(USAGE_SORTS).optional() }),
       list: userServiceViewSchema,
     },
-    ({ params, query }, discovery) =>
-      upstreamPager(query, (request) => discovery.call('discovery.users.services', { ...request, ...params })),
+    (request, discovery, params) => discovery.call('discovery.users.services', { ...request, ...params }),
   ),
 });
