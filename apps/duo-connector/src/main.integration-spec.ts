@@ -1,7 +1,7 @@
 import { healthOverNats } from '@seatwise/platform/testing/spec-bus';
 import { startService } from '@seatwise/platform/testing/start-service';
+import { testEncryptionKeys } from '@seatwise/testing/service-env';
 import { describeServiceLifecycle } from '@seatwise/testing/suites/service-lifecycle.suite';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { envSchema } from '@seatwise/shared/config/connector-env';
 import { service } from './service';
@@ -10,6 +10,6 @@ describeServiceLifecycle({
   name: 'duo-connector',
   mainPath: join(__dirname, '..', 'dist', 'main.js'),
   boot: (env) => startService(service, envSchema, env),
-  extraEnv: { SEATWISE_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}` },
+  extraEnv: testEncryptionKeys(),
   rpcHealth: healthOverNats('duo-connector'),
 });

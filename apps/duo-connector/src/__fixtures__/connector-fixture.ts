@@ -11,8 +11,8 @@ import type { IntegrationInput } from '@seatwise/shared/contracts/connector-view
 import type { DuoAuthLogEvent } from '@seatwise/shared/contracts/duo-events';
 import type { StreamKey } from '@seatwise/shared/contracts/streams';
 import { createTestScope, serviceEnv, type TestScope } from '@seatwise/testing/scope';
-import { randomBytes } from 'node:crypto';
 import { service } from '../service';
+import { fastConnectorEnv } from '@seatwise/testing/service-env';
 
 export type Truth = Awaited<ReturnType<DuoSimulator['truth']>>;
 
@@ -20,18 +20,8 @@ export function startSim(options: DuoSimOptions): Promise<DuoSimulator> {
   return startDuoSimulator({ rateLimits: false, historyDays: 20, usersPerAccount: 40, apps: 12, ...options });
 }
 
-// Fast pacing and retries: the simulator has no real budget to protect, and specs must not wait.
 export function connectorEnv(scope: TestScope, extra: Record<string, string> = {}): Record<string, string> {
-  return serviceEnv(scope, {
-    SEATWISE_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-    CONNECTOR_LOGS_PER_MINUTE: '60000',
-    CONNECTOR_LOG_POLL_INTERVAL_MS: '2000',
-    CONNECTOR_OBJECTS_PER_MINUTE: '60000',
-    CONNECTOR_DUO_RETRY_BASE_MS: '2',
-    CONNECTOR_DUO_RATE_LIMIT_RETRY_BASE_MS: '5',
-    CONNECTOR_DUO_MAX_ATTEMPTS: '8',
-    ...extra,
-  });
+  return serviceEnv(scope, { ...fastConnectorEnv(8), ...extra });
 }
 
 // A simulated Duo, a fresh test scope, and a bus connection with an RPC client to drive and watch the

@@ -1,7 +1,7 @@
 import { serviceEnv, type TestScope } from '@seatwise/testing/scope';
 import { type NodeProcess, startNode } from '@seatwise/testing/suites/run-node';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { fastConnectorEnv } from '@seatwise/testing/service-env';
 
 // The other services run as processes from their built entry points (apps never import apps).
 const APPS = join(__dirname, '..', '..', '..');
@@ -17,22 +17,9 @@ function upstreamEnv(scope: TestScope, name: UpstreamName, extra: Record<string,
   return serviceEnv(scope, {
     MONGO_DB: `${scope.dbName}_${name.replace(/-/g, '_')}`,
     LOG_LEVEL: 'warn',
-    ...(name === 'duo-connector' ? connectorExtras() : {}),
+    ...(name === 'duo-connector' ? fastConnectorEnv(3) : {}),
     ...extra,
   });
-}
-
-// Fast pacing and retries: the simulator has no real budget to protect, and specs must not wait.
-function connectorExtras(): Record<string, string> {
-  return {
-    SEATWISE_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-    CONNECTOR_LOGS_PER_MINUTE: '60000',
-    CONNECTOR_LOG_POLL_INTERVAL_MS: '2000',
-    CONNECTOR_OBJECTS_PER_MINUTE: '60000',
-    CONNECTOR_DUO_RETRY_BASE_MS: '2',
-    CONNECTOR_DUO_RATE_LIMIT_RETRY_BASE_MS: '5',
-    CONNECTOR_DUO_MAX_ATTEMPTS: '3',
-  };
 }
 
 export function startUpstream(scope: TestScope, name: UpstreamName, extra: Record<string, string> = {}): NodeProcess {

@@ -2,7 +2,7 @@ import { connectSpecBus, type SpecBus } from '@seatwise/platform/testing/spec-bu
 import { startService, type StartedService } from '@seatwise/platform/testing/start-service';
 import { envSchema } from '@seatwise/shared/config/reconcile-env';
 import { createTestScope, serviceEnv, type TestScope } from '@seatwise/testing/scope';
-import { randomBytes } from 'node:crypto';
+import { testEncryptionKeys } from '@seatwise/testing/service-env';
 import { service } from '../service';
 
 // The service on its own test scope, and a client on its bus.
@@ -13,8 +13,7 @@ export interface Reconcile extends SpecBus {
 
 export async function startReconcile(env: Record<string, string> = {}): Promise<Reconcile> {
   const scope = createTestScope();
-  const keys = { SEATWISE_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}` };
-  const app = await startService(service, envSchema, serviceEnv(scope, { ...keys, ...env }));
+  const app = await startService(service, envSchema, serviceEnv(scope, { ...testEncryptionKeys(), ...env }));
   return { scope, app, ...(await connectSpecBus(scope, 'reconcile-spec', 60_000)) };
 }
 

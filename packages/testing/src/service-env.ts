@@ -1,0 +1,20 @@
+import { randomBytes } from 'node:crypto';
+
+// A fresh encryption key ring for a service that stores secrets (connector, reconcile).
+export function testEncryptionKeys(): Record<string, string> {
+  return { SEATWISE_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}` };
+}
+
+// The connector against a simulator: fast pacing and retries, since the simulator has no real budget to
+// protect and specs must not wait; `maxAttempts` is how long a spec lets it retry Duo.
+export function fastConnectorEnv(maxAttempts: number): Record<string, string> {
+  return {
+    ...testEncryptionKeys(),
+    CONNECTOR_LOGS_PER_MINUTE: '60000',
+    CONNECTOR_LOG_POLL_INTERVAL_MS: '2000',
+    CONNECTOR_OBJECTS_PER_MINUTE: '60000',
+    CONNECTOR_DUO_RETRY_BASE_MS: '2',
+    CONNECTOR_DUO_RATE_LIMIT_RETRY_BASE_MS: '5',
+    CONNECTOR_DUO_MAX_ATTEMPTS: String(maxAttempts),
+  };
+}
