@@ -1,47 +1,38 @@
-import type { NatsConnection } from '@nats-io/transport-node';
-import { connectBus } from '@seatwise/shared/bus/connect';
-import { EventPublisher } from '@seatwise/shared/bus/publisher';
-import { createTestScope, serviceEnv, type TestScope } from '@seatwise/testing/scope';
+import { serviceEnv } from '@seatwise/testing/scope';
 import { startNode, type NodeProcess } from '@seatwise/testing/suites/run-node';
 import { waitFor } from '@seatwise/testing/wait';
 import mongoose from 'mongoose';
 import { join } from 'node:path';
-import { consumersIdle, InventoryProbe } from './__fixtures__/inventory-probe';
-import { publishAuthEvents, type SimData, startSimData } from './__fixtures__/sim-events';
+import { consumersIdle } from './__fixtures__/inventory-probe';
+import { type SimBed, startSimBed } from './__fixtures__/sim-bed';
+import { publishAuthEvents } from './__fixtures__/sim-events';
 
 const MAIN = join(__dirname, '..', 'dist', 'main.js');
 const EVENTS = 20_000;
 
 describe('discovery killed with SIGKILL mid-batch', () => {
-  let data: SimData;
-  let scope: TestScope;
-  let nc: NatsConnection;
+  let bed: SimBed;
   let db: mongoose.Connection;
   let batches: ReturnType<mongoose.Connection['collection']>;
   const processes: NodeProcess[] = [];
 
   beforeAll(async () => {
-    data = await startSimData({ seed: 'discovery-crash', accounts: 3, usersPerAccount: 40, apps: 10, events: EVENTS });
-    scope = createTestScope();
-    nc = await connectBus({ url: scope.natsUrl, name: 'crash-spec' });
+    bed = await startSimBed('discovery-crash', { accounts: 3, usersPerAccount: 40, apps: 10, events: EVENTS });
     // The journal, read directly: its batch states say whether a batch is being applied.
-    db = await mongoose.createConnection(scope.mongoUrl, { dbName: scope.dbName }).asPromise();
+    db = await mongoose.createConnection(bed.scope.mongoUrl, { dbName: bed.scope.dbName }).asPromise();
     batches = db.collection('batches');
   });
 
   afterAll(async () => {
     for (const p of processes) p.kill('SIGKILL');
-    await nc.close();
     await db.close();
-    await data.sim.close();
-    await scope.cleanup();
+    await bed.close();
   });
 
   it('ends in the state of an uninterrupted run after a restart', async () => {
-    const probe = new InventoryProbe(nc, scope.busPrefix);
+    const { probe, publisher, data } = bed;
     // Small batches: many write steps per second, so the kill lands inside one.
-    const env = serviceEnv(scope, { DISCOVERY_BATCH_SIZE: '500', LOG_LEVEL: 'warn' });
-    const publisher = new EventPublisher(nc, scope.busPrefix);
+    const env = serviceEnv(bed.scope, { DISCOVERY_BATCH_SIZE: '500', LOG_LEVEL: 'warn' });
     const unfinished = (): Promise<number> => batches.countDocuments({ state: { $ne: 'applied' } });
     // Killed while a batch is being applied (the journal says so). The kill can still land just
     // after the batch finished; then the process is started and killed again, up to 5 times.

@@ -1,52 +1,37 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
 import { SAAS_APPS } from '@seatwise/duo-simulator/data/catalog';
 import { startService, type StartedService } from '@seatwise/platform/testing/start-service';
-import { connectBus } from '@seatwise/shared/bus/connect';
-import { EventPublisher } from '@seatwise/shared/bus/publisher';
 import { streamName } from '@seatwise/shared/bus/subjects';
 import { envSchema } from '@seatwise/shared/config/discovery-env';
 import { consumers } from '@seatwise/shared/contracts/consumers';
 import type { ServiceView } from '@seatwise/shared/contracts/discovery-views';
-import { createTestScope, serviceEnv, type TestScope } from '@seatwise/testing/scope';
+import { serviceEnv } from '@seatwise/testing/scope';
 import { waitFor } from '@seatwise/testing/wait';
-import { consumersIdle, dumpInventories, InventoryProbe } from './__fixtures__/inventory-probe';
-import { publishAuthEvents, publishUsersSnapshot, type SimData, startSimData } from './__fixtures__/sim-events';
+import { consumersIdle, dumpInventories } from './__fixtures__/inventory-probe';
+import { type SimBed, startSimBed } from './__fixtures__/sim-bed';
+import { publishAuthEvents, publishUsersSnapshot } from './__fixtures__/sim-events';
 import { service } from './service';
 
 const EVENTS = 50_000;
 
 describe('discovery inventories from 50,000 simulated Duo events in 3 accounts', () => {
-  let data: SimData;
-  let scope: TestScope;
-  let nc: NatsConnection;
-  let probe: InventoryProbe;
+  let bed: SimBed;
   let discovery: StartedService | undefined;
   const start = async (): Promise<void> => {
-    discovery = await startService(service, envSchema, serviceEnv(scope, { DISCOVERY_BATCH_SIZE: '2000' }));
+    discovery = await startService(service, envSchema, serviceEnv(bed.scope, { DISCOVERY_BATCH_SIZE: '2000' }));
   };
 
   beforeAll(async () => {
-    data = await startSimData({
-      seed: 'discovery-inventory',
-      accounts: 3,
-      usersPerAccount: 50,
-      apps: 10,
-      events: EVENTS,
-    });
-    scope = createTestScope();
-    nc = await connectBus({ url: scope.natsUrl, name: 'inventory-spec' });
-    probe = new InventoryProbe(nc, scope.busPrefix);
+    bed = await startSimBed('discovery-inventory', { accounts: 3, usersPerAccount: 50, apps: 10, events: EVENTS });
     await start();
-    const publisher = new EventPublisher(nc, scope.busPrefix);
-    for (let i = 0; i < 3; i++) await publishUsersSnapshot(publisher, data, i, `snap-1-${i}`);
-    expect(await publishAuthEvents(publisher, data)).toBe(EVENTS);
-    await waitFor(async () => (await probe.totalAuthCount()) === EVENTS, {
+    for (let i = 0; i < 3; i++) await publishUsersSnapshot(bed.publisher, bed.data, i, `snap-1-${i}`);
+    expect(await publishAuthEvents(bed.publisher, bed.data)).toBe(EVENTS);
+    await waitFor(async () => (await bed.probe.totalAuthCount()) === EVENTS, {
       timeoutMs: 180_000,
       intervalMs: 1_000,
       description: 'every event in the inventories',
     });
-    await waitFor(() => consumersIdle(probe), {
+    await waitFor(() => consumersIdle(bed.probe), {
       timeoutMs: 60_000,
       intervalMs: 500,
       description: 'both consumers idle',
@@ -55,16 +40,14 @@ describe('discovery inventories from 50,000 simulated Duo events in 3 accounts',
 
   afterAll(async () => {
     await discovery?.close();
-    await nc.close();
-    await data.sim.close();
-    await scope.cleanup();
+    await bed.close();
   });
 
   it('equals the simulator truth: services per account, distinct users and event counts per service', async () => {
-    const truth = data.sim.truth();
+    const truth = bed.data.sim.truth();
     expect(truth.accounts.reduce((n, a) => n + a.auth_events, 0)).toBe(EVENTS);
     for (const account of truth.accounts) {
-      const services = await probe.allServices(account.account_id);
+      const services = await bed.probe.allServices(account.account_id);
       const seen = account.applications.filter((app) => app.events > 0);
       expect(services.map((s) => s.applicationKey).sort()).toEqual(seen.map((app) => app.key).sort());
       for (const app of seen) {
@@ -76,7 +59,7 @@ describe('discovery inventories from 50,000 simulated Duo events in 3 accounts',
           accountId: account.account_id,
         });
       }
-      const summary = (await probe.rpc.request('discovery.accounts.summary', { accountId: account.account_id }))
+      const summary = (await bed.probe.rpc.request('discovery.accounts.summary', { accountId: account.account_id }))
         .items[0];
       expect(summary).toMatchObject({ services: seen.length, authCount: account.auth_events, users: account.users });
     }
@@ -84,8 +67,8 @@ describe('discovery inventories from 50,000 simulated Duo events in 3 accounts',
 
   it('resolves each variously named SaaS app to one catalog product and leaves internal apps unmatched', async () => {
     const productOf = new Map<string, string>();
-    for (const account of data.sim.truth().accounts) {
-      for (const s of await probe.allServices(account.account_id)) {
+    for (const account of bed.data.sim.truth().accounts) {
+      for (const s of await bed.probe.allServices(account.account_id)) {
         const group = SAAS_APPS.findIndex((names) => names.includes(s.name));
         if (group < 0) {
           expect(s).toMatchObject({ catalog: null, status: 'new' });
@@ -102,12 +85,12 @@ describe('discovery inventories from 50,000 simulated Duo events in 3 accounts',
   });
 
   it('publishes service-discovered once per service and user-discovered once per user seen in logs', async () => {
-    const truth = data.sim.truth();
+    const truth = bed.data.sim.truth();
     const services = truth.accounts.reduce((n, a) => n + a.applications.filter((app) => app.events > 0).length, 0);
-    const js = jetstream(nc);
+    const js = jetstream(bed.nc);
     const counts = new Map<string, number>();
-    const consumer = await js.consumers.get(streamName(scope.busPrefix, 'DISCOVERY'));
-    const total = await probe.streamMessages('DISCOVERY');
+    const consumer = await js.consumers.get(streamName(bed.scope.busPrefix, 'DISCOVERY'));
+    const total = await bed.probe.streamMessages('DISCOVERY');
     for (let read = 0; read < total;) {
       for await (const m of await consumer.fetch({ max_messages: total - read, expires: 5_000 })) {
         const stem = m.subject.split('.').slice(1, -1).join('.');
@@ -116,12 +99,12 @@ describe('discovery inventories from 50,000 simulated Duo events in 3 accounts',
       }
     }
     expect(counts.get('discovery.service.discovered')).toBe(services);
-    const users = await probe.rpc.request('discovery.users.list', {
+    const users = await bed.probe.rpc.request('discovery.users.list', {
       accountId: truth.accounts[0]!.account_id,
       limit: 200,
     });
     expect(users.items.length).toBe(truth.accounts[0]!.users);
-    const matched = (await Promise.all(truth.accounts.map((a) => probe.allServices(a.account_id))))
+    const matched = (await Promise.all(truth.accounts.map((a) => bed.probe.allServices(a.account_id))))
       .flat()
       .filter((s) => s.catalog !== null);
     expect(counts.get('discovery.service.matched')).toBe(matched.length);
@@ -129,55 +112,55 @@ describe('discovery inventories from 50,000 simulated Duo events in 3 accounts',
   });
 
   it('keeps an internal app unmatched until a person matches it, and logs every decision', async () => {
-    const accountId = data.sim.truth().accounts[0]!.account_id;
-    const internal = (await probe.rpc.request('discovery.services.list', { accountId, matched: false })).items;
+    const accountId = bed.data.sim.truth().accounts[0]!.account_id;
+    const internal = (await bed.probe.rpc.request('discovery.services.list', { accountId, matched: false })).items;
     expect(internal.length).toBeGreaterThanOrEqual(2);
     const [first, second] = internal as [ServiceView, ServiceView];
-    const matched = await probe.rpc.request('discovery.services.match', {
+    const matched = await bed.probe.rpc.request('discovery.services.match', {
       id: first.id,
       productId: 'confluence',
       actor: 'alice',
       note: 'our wiki',
     });
     expect(matched).toMatchObject({ status: 'known', catalog: { productId: 'confluence', method: 'manual' } });
-    const merged = await probe.rpc.request('discovery.services.merge', {
+    const merged = await bed.probe.rpc.request('discovery.services.merge', {
       id: second.id,
       intoId: first.id,
       actor: 'bob',
     });
     expect(merged).toMatchObject({ mergedInto: first.id, catalog: { productId: 'confluence', method: 'merge' } });
-    const detail = await probe.rpc.request('discovery.services.get', { id: first.id });
+    const detail = await bed.probe.rpc.request('discovery.services.get', { id: first.id });
     expect(detail.merged.map((s) => s.id)).toEqual([second.id]);
     expect(detail.activeUsers.days90).toBe(first.userCount);
-    const log = await probe.rpc.request('discovery.actions.list', { accountId, automatic: false });
+    const log = await bed.probe.rpc.request('discovery.actions.list', { accountId, automatic: false });
     expect(log.items.map((a) => [a.action, a.actor, a.serviceId])).toEqual([
       ['merge', 'bob', second.id],
       ['match', 'alice', first.id],
     ]);
     expect(log.items[1]).toMatchObject({ note: 'our wiki', automatic: false, catalog: { productId: 'confluence' } });
-    const automatic = await probe.rpc.request('discovery.actions.list', { accountId, automatic: true, limit: 200 });
+    const automatic = await bed.probe.rpc.request('discovery.actions.list', { accountId, automatic: true, limit: 200 });
     expect(automatic.items.every((a) => a.actor === 'discovery' && a.action === 'match')).toBe(true);
     await expect(
-      probe.rpc.request('discovery.services.match', { id: first.id, productId: 'no-such-product', actor: 'alice' }),
+      bed.probe.rpc.request('discovery.services.match', { id: first.id, productId: 'no-such-product', actor: 'alice' }),
     ).rejects.toMatchObject({ code: 'DISCOVERY.PRODUCT.NOT_FOUND' });
     await expect(
-      probe.rpc.request('discovery.services.list', { accountId, cursor: 'bm90LWEtY3Vyc29y' }),
+      bed.probe.rpc.request('discovery.services.list', { accountId, cursor: 'bm90LWEtY3Vyc29y' }),
     ).rejects.toMatchObject({ code: 'COMMON.VALIDATION_FAILED' });
-    await expect(probe.rpc.request('discovery.services.get', { id: `${accountId}.DINOSUCHAPP` })).rejects.toMatchObject(
-      { code: 'COMMON.NOT_FOUND' },
-    );
+    await expect(
+      bed.probe.rpc.request('discovery.services.get', { id: `${accountId}.DINOSUCHAPP` }),
+    ).rejects.toMatchObject({ code: 'COMMON.NOT_FOUND' });
   });
 
   it("lists a service's users and a user's services from the same usage rows", async () => {
-    const accountId = data.sim.truth().accounts[1]!.account_id;
-    const [top] = (await probe.rpc.request('discovery.services.list', { accountId, sort: '-userCount', limit: 1 }))
+    const accountId = bed.data.sim.truth().accounts[1]!.account_id;
+    const [top] = (await bed.probe.rpc.request('discovery.services.list', { accountId, sort: '-userCount', limit: 1 }))
       .items;
-    const users = await probe.rpc.request('discovery.services.users', { id: top!.id, limit: 200 });
+    const users = await bed.probe.rpc.request('discovery.services.users', { id: top!.id, limit: 200 });
     expect(users.items).toHaveLength(top!.userCount);
     expect(users.items.reduce((n, u) => n + u.count, 0)).toBe(top!.authCount);
     const someone = users.items[0]!;
-    const user = await probe.rpc.request('discovery.users.get', { id: someone.userId });
-    const services = await probe.rpc.request('discovery.users.services', { id: someone.userId, limit: 200 });
+    const user = await bed.probe.rpc.request('discovery.users.get', { id: someone.userId });
+    const services = await bed.probe.rpc.request('discovery.users.services', { id: someone.userId, limit: 200 });
     expect(services.items).toHaveLength(user.serviceCount);
     expect(services.items.reduce((n, s) => n + s.count, 0)).toBe(user.authCount);
     expect(user).toMatchObject({
@@ -188,48 +171,46 @@ describe('discovery inventories from 50,000 simulated Duo events in 3 accounts',
   });
 
   it('marks users missing from a complete snapshot as removed, without deleting them', async () => {
-    const accountId = data.sim.truth().accounts[2]!.account_id;
-    const publisher = new EventPublisher(nc, scope.busPrefix);
-    await publishUsersSnapshot(publisher, data, 2, 'snap-2-2', new Set([0, 1]));
+    const accountId = bed.data.sim.truth().accounts[2]!.account_id;
+    await publishUsersSnapshot(bed.publisher, bed.data, 2, 'snap-2-2', new Set([0, 1]));
     const removed = await waitFor(
       async () => {
-        const page = await probe.rpc.request('discovery.users.list', { accountId, removed: true });
+        const page = await bed.probe.rpc.request('discovery.users.list', { accountId, removed: true });
         return page.items.length === 2 ? page.items : null;
       },
       { timeoutMs: 60_000, intervalMs: 500, description: 'two users removed' },
     );
     expect(removed.map((u) => u.userKey.slice(-6)).sort()).toEqual(['000000', '000001']);
     expect(removed.every((u) => u.removedAt !== null)).toBe(true);
-    const summary = (await probe.rpc.request('discovery.accounts.summary', { accountId })).items[0];
-    expect(summary).toMatchObject({ removedUsers: 2, users: data.sim.truth().accounts[2]!.users });
+    const summary = (await bed.probe.rpc.request('discovery.accounts.summary', { accountId })).items[0];
+    expect(summary).toMatchObject({ removedUsers: 2, users: bed.data.sim.truth().accounts[2]!.users });
   });
 
   it('changes nothing when the whole stream is delivered again', async () => {
-    const before = await dumpInventories(scope.mongoUrl, scope.dbName);
+    const before = await dumpInventories(bed.scope.mongoUrl, bed.scope.dbName);
     await discovery?.close();
-    const jsm = await jetstreamManager(nc);
-    await jsm.consumers.delete(streamName(scope.busPrefix, 'DUO_AUTHLOGS'), consumers.discoveryAuthLogs.durable);
-    await jsm.consumers.delete(streamName(scope.busPrefix, 'DUO_USERS'), consumers.discoveryUsers.durable);
+    const jsm = await jetstreamManager(bed.nc);
+    await jsm.consumers.delete(streamName(bed.scope.busPrefix, 'DUO_AUTHLOGS'), consumers.discoveryAuthLogs.durable);
+    await jsm.consumers.delete(streamName(bed.scope.busPrefix, 'DUO_USERS'), consumers.discoveryUsers.durable);
     await start();
-    await waitFor(() => consumersIdle(probe), {
+    await waitFor(() => consumersIdle(bed.probe), {
       timeoutMs: 180_000,
       intervalMs: 1_000,
       description: 'the replay consumed',
     });
-    expect(await dumpInventories(scope.mongoUrl, scope.dbName)).toEqual(before);
+    expect(await dumpInventories(bed.scope.mongoUrl, bed.scope.dbName)).toEqual(before);
   });
 
   it('dead-letters a poison event with the reason and keeps consuming', async () => {
-    const before = await probe.totalAuthCount();
-    await jetstream(nc).publish(
-      `${scope.busPrefix}.duo.authlog.DAPOISON`,
+    const before = await bed.probe.totalAuthCount();
+    await jetstream(bed.nc).publish(
+      `${bed.scope.busPrefix}.duo.authlog.DAPOISON`,
       JSON.stringify({ accountId: 'DAPOISON', record: { txid: 'x' } }),
     );
-    const publisher = new EventPublisher(nc, scope.busPrefix);
-    const account = data.sim.truth().accounts[0]!;
+    const account = bed.data.sim.truth().accounts[0]!;
     const app = account.applications[0]!;
-    await publisher.publish('duo.authlog', {
-      integrationId: data.integrationId,
+    await bed.publisher.publish('duo.authlog', {
+      integrationId: bed.data.integrationId,
       accountId: account.account_id,
       fetchedAt: new Date().toISOString(),
       record: {
@@ -241,13 +222,13 @@ describe('discovery inventories from 50,000 simulated Duo events in 3 accounts',
         application: { key: app.key, name: app.name },
       },
     });
-    await waitFor(async () => (await probe.totalAuthCount()) === before + 1, {
+    await waitFor(async () => (await bed.probe.totalAuthCount()) === before + 1, {
       timeoutMs: 60_000,
       description: 'the event after the poison one',
     });
     const letter = await waitFor(
       async () => {
-        const consumer = await jetstream(nc).consumers.get(streamName(scope.busPrefix, 'DEAD_LETTER'));
+        const consumer = await jetstream(bed.nc).consumers.get(streamName(bed.scope.busPrefix, 'DEAD_LETTER'));
         const m = await consumer.next({ expires: 2_000 });
         return m ? m.json<{ consumer: string; reason: string }>() : null;
       },

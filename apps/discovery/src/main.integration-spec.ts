@@ -1,5 +1,4 @@
-import { connectBus } from '@seatwise/shared/bus/connect';
-import { RpcClient } from '@seatwise/shared/bus/rpc-client';
+import { healthOverNats } from '@seatwise/platform/testing/spec-bus';
 import { startService } from '@seatwise/platform/testing/start-service';
 import { describeServiceLifecycle } from '@seatwise/testing/suites/service-lifecycle.suite';
 import { join } from 'node:path';
@@ -10,12 +9,5 @@ describeServiceLifecycle({
   name: 'discovery',
   mainPath: join(__dirname, '..', 'dist', 'main.js'),
   boot: (env) => startService(service, envSchema, env),
-  rpcHealth: async (natsUrl, busPrefix) => {
-    const nc = await connectBus({ url: natsUrl, name: 'spec' });
-    try {
-      return await new RpcClient(nc, busPrefix).request('discovery.health', {});
-    } finally {
-      await nc.close();
-    }
-  },
+  rpcHealth: healthOverNats('discovery'),
 });

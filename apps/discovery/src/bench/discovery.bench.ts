@@ -1,6 +1,8 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { peakRssMb } from '@seatwise/shared/bench/peak-rss';
 import { benchAuthLogEvent, publishRaw } from '@seatwise/shared/bench/raw-jetstream';
+import { runBench, writeBenchLine } from '@seatwise/shared/bench/run-bench';
 import { connectBus } from '@seatwise/shared/bus/connect';
 import { RpcClient } from '@seatwise/shared/bus/rpc-client';
 import { streamName } from '@seatwise/shared/bus/subjects';
@@ -11,7 +13,6 @@ import { dropDatabase } from '@seatwise/testing/scope';
 import { startNode, type NodeProcess } from '@seatwise/testing/suites/run-node';
 import { waitFor } from '@seatwise/testing/wait';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fillInventory } from './query-fixture';
 import { rawConsumeRate } from './raw-consume';
@@ -26,13 +27,6 @@ const TARGET = 0.25;
 const MAIN = join(__dirname, '..', 'main.js');
 // The V8 limits discovery runs with in production (docker-compose.yml); BENCH_DISCOVERY_NODE_OPTIONS overrides.
 const PRODUCTION_NODE_OPTIONS = '--max-old-space-size=128 --max-semi-space-size=16';
-
-function peakRssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('VmHWM:'));
-  return Math.round(Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024);
-}
 
 function discoveryEnv(
   natsUrl: string,
@@ -182,7 +176,7 @@ async function main(): Promise<void> {
         '',
       ].join('\n'),
     );
-    const summary = {
+    writeBenchLine({
       bench: 'discovery',
       events: EVENTS,
       eventsPerSec: Math.round(ingest.perSec),
@@ -191,17 +185,11 @@ async function main(): Promise<void> {
       peakRssMb: ingest.peak,
       queryP95Ms: Number(queryP95Ms.toFixed(1)),
       target: TARGET,
-    };
-    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    });
   } finally {
     await nc.close();
     await infra.dispose();
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `discovery bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runBench('discovery', main);

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Rpc } from '@seatwise/platform/rpc/rpc.decorator';
-import type { RpcInput, RpcResponse } from '@seatwise/shared/contracts/rpcs';
+import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
 import { CurationService } from './curation.service';
 
 @Controller()
@@ -8,17 +8,17 @@ export class CurationMessageController {
   constructor(private readonly curation: CurationService) {}
 
   @Rpc('discovery.services.match')
-  match(request: RpcInput<'discovery.services.match'>): Promise<RpcResponse<'discovery.services.match'>> {
+  match(request: RpcInput<'discovery.services.match'>) {
     return this.curation.match(request);
   }
 
   @Rpc('discovery.services.merge')
-  merge(request: RpcInput<'discovery.services.merge'>): Promise<RpcResponse<'discovery.services.merge'>> {
+  merge(request: RpcInput<'discovery.services.merge'>) {
     return this.curation.merge(request);
   }
 
   @Rpc('discovery.services.ignore')
-  ignore(request: RpcInput<'discovery.services.ignore'>): Promise<RpcResponse<'discovery.services.ignore'>> {
+  ignore(request: RpcInput<'discovery.services.ignore'>) {
     return this.curation.ignore(request);
   }
 }

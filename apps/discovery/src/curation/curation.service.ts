@@ -7,7 +7,7 @@ import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
 import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
 import { randomUUID } from 'node:crypto';
 import { SaasCatalog, toMatch } from '../catalog/saas-catalog';
-import { type ActionDoc, ActionsRepository } from '../inventory/actions.repository';
+import { type ActionDoc, actionOn, ActionsRepository } from '../inventory/actions.repository';
 import { accountOfId } from '../inventory/ids';
 import { matchedEvent } from '../inventory/matched-event';
 import { type ServiceDoc, ServicesRepository } from '../inventory/services.repository';
@@ -102,19 +102,14 @@ export class CurationService {
     command: Command,
     what: Pick<ActionDoc, 'action'> & Partial<ActionDoc>,
   ): Promise<ActionDoc> {
-    const action: ActionDoc = {
+    const action = actionOn(service, {
       _id: randomUUID(),
-      accountId: service.accountId,
-      serviceId: service._id,
-      serviceName: service.name,
       automatic: false,
       actor: command.actor,
       note: command.note ?? null,
-      catalog: null,
-      intoServiceId: null,
       at: this.clock.now(),
       ...what,
-    };
+    });
     await this.actions.record([action]);
     return action;
   }

@@ -1,11 +1,9 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { duplicateKeyIndexes } from '@seatwise/platform/db/duplicate-key';
-import { fillAbsent } from '@seatwise/platform/db/fill-absent';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
-import { ensureIndexes, nativeDb } from '@seatwise/platform/db/native-db';
 import type { CatalogMatch } from '@seatwise/shared/contracts/discovery-events';
-import type { mongo } from 'mongoose';
-import type { Scope } from './ids';
+import { ScopedRepository } from './scoped.repository';
+import type { ServiceDoc } from './services.repository';
 
 // The action log: who matched, merged or ignored which service, when, and whether a machine did it.
 export interface ActionDoc {
@@ -22,22 +20,37 @@ export interface ActionDoc {
   at: Date;
 }
 
+// An entry about `service`: which action, by whom, when, and what it carries beyond the service.
+export function actionOn(
+  service: ServiceDoc,
+  entry: Pick<ActionDoc, '_id' | 'action' | 'automatic' | 'actor' | 'at'> & Partial<ActionDoc>,
+): ActionDoc {
+  return {
+    accountId: service.accountId,
+    serviceId: service._id,
+    serviceName: service.name,
+    note: null,
+    catalog: null,
+    intoServiceId: null,
+    ...entry,
+  };
+}
+
 // FerretDB 1.x drops the null fields of an inserted entry; reads fill them back.
 const ABSENT: Partial<ActionDoc> = { note: null, catalog: null, intoServiceId: null };
 
 @Injectable()
-export class ActionsRepository implements OnModuleInit {
-  private readonly collection: mongo.Collection<ActionDoc>;
-
+export class ActionsRepository extends ScopedRepository<ActionDoc> {
   constructor(connection: MongoConnection) {
-    this.collection = nativeDb(connection).collection('actions');
-  }
-
-  async onModuleInit(): Promise<void> {
-    await ensureIndexes(this.collection, [
-      { accountId: 1, at: 1, _id: 1 },
-      { serviceId: 1, at: 1 },
-    ]);
+    super(
+      connection,
+      'actions',
+      [
+        { accountId: 1, at: 1, _id: 1 },
+        { serviceId: 1, at: 1 },
+      ],
+      ABSENT,
+    );
   }
 
   // Ids of automatic entries are derived from the service, so re-recording one is a no-op.
@@ -49,19 +62,5 @@ export class ActionsRepository implements OnModuleInit {
       // Only duplicates failed (anything else is rethrown): those entries are recorded already.
       duplicateKeyIndexes(error);
     }
-  }
-
-  async find(
-    scope: Scope,
-    filter: mongo.Filter<ActionDoc>,
-    sort: Record<string, 1 | -1>,
-    limit: number,
-  ): Promise<ActionDoc[]> {
-    const docs = await this.collection
-      .find({ $and: [{ accountId: scope.accountId }, filter] })
-      .sort(sort)
-      .limit(limit)
-      .toArray();
-    return docs.map((doc) => fillAbsent(ABSENT, doc));
   }
 }

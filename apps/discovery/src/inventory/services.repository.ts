@@ -1,14 +1,12 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { fillAbsent } from '@seatwise/platform/db/fill-absent';
+import { Injectable } from '@nestjs/common';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
-import { ensureIndexes, nativeDb } from '@seatwise/platform/db/native-db';
 import type { CatalogMatch } from '@seatwise/shared/contracts/discovery-events';
 import type { ServiceStatus } from '@seatwise/shared/contracts/discovery-views';
 import type { mongo } from 'mongoose';
 import { type AccountCount, type AccountsScope, countPerAccount } from './account-counts';
-import { loadByIds, saveDocs } from './bulk-docs';
 import type { Scope } from './ids';
-import type { WriteMode } from './inventory-writes';
+import { InventoryRepository } from './inventory.repository';
+import { listIndexes } from './scoped.repository';
 
 export interface ServiceDoc {
   _id: string;
@@ -31,53 +29,12 @@ export interface ServiceDoc {
 
 // FerretDB 1.24 drops null values given in $setOnInsert; reads fill them back.
 const ABSENT: Partial<ServiceDoc> = { catalog: null, mergedInto: null };
-const filled = (doc: ServiceDoc): ServiceDoc => fillAbsent(ABSENT, doc);
 
 @Injectable()
-export class ServicesRepository implements OnModuleInit {
-  private readonly collection: mongo.Collection<ServiceDoc>;
-
+export class ServicesRepository extends InventoryRepository<ServiceDoc> {
   constructor(connection: MongoConnection) {
-    this.collection = nativeDb(connection).collection('services');
-  }
-
-  async onModuleInit(): Promise<void> {
-    const sorts = ['lastSeen', 'firstSeen', 'name', 'userCount', 'authCount'].map((field): Record<string, 1> => ({
-      accountId: 1,
-      [field]: 1,
-      _id: 1,
-    }));
-    await ensureIndexes(this.collection, [...sorts, { accountId: 1, mergedInto: 1 }]);
-  }
-
-  async load(ids: readonly string[]): Promise<Map<string, ServiceDoc>> {
-    const docs = await loadByIds(this.collection, ids);
-    for (const [id, doc] of docs) docs.set(id, filled(doc));
-    return docs;
-  }
-
-  save(docs: readonly ServiceDoc[], mode: WriteMode): Promise<void> {
-    return saveDocs(this.collection, docs, mode);
-  }
-
-  // By _id alone (FerretDB scans for any other filter), the account checked on the document.
-  async get(scope: Scope, id: string): Promise<ServiceDoc | null> {
-    const doc = await this.collection.findOne({ _id: id });
-    return doc?.accountId === scope.accountId ? filled(doc) : null;
-  }
-
-  async find(
-    scope: Scope,
-    filter: mongo.Filter<ServiceDoc>,
-    sort: Record<string, 1 | -1>,
-    limit: number,
-  ): Promise<ServiceDoc[]> {
-    const docs = await this.collection
-      .find({ $and: [{ accountId: scope.accountId }, filter] })
-      .sort(sort)
-      .limit(limit)
-      .toArray();
-    return docs.map(filled);
+    const sorts = listIndexes(['lastSeen', 'firstSeen', 'name', 'userCount', 'authCount']);
+    super(connection, 'services', [...sorts, { accountId: 1, mergedInto: 1 }], ABSENT);
   }
 
   async mergedInto(scope: Scope, id: string): Promise<ServiceDoc[]> {
@@ -86,7 +43,7 @@ export class ServicesRepository implements OnModuleInit {
       .sort({ name: 1, _id: 1 })
       .limit(1000)
       .toArray();
-    return docs.map(filled);
+    return docs.map((doc) => this.filled(doc));
   }
 
   async update(
@@ -99,7 +56,7 @@ export class ServicesRepository implements OnModuleInit {
       { $set: changes },
       { returnDocument: 'after' },
     );
-    return doc ? filled(doc) : null;
+    return doc ? this.filled(doc) : null;
   }
 
   // Services per account matching `filter` (all of them without one); the scope always applies.

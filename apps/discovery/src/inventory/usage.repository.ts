@@ -1,10 +1,7 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
-import { ensureIndexes, nativeDb } from '@seatwise/platform/db/native-db';
-import type { mongo } from 'mongoose';
-import { loadByIds, saveDocs } from './bulk-docs';
 import type { Scope } from './ids';
-import type { WriteMode } from './inventory-writes';
+import { InventoryRepository } from './inventory.repository';
 
 // One row per (service, user): the source of distinct-user counts and of active users over a window.
 export interface UsageDoc {
@@ -22,40 +19,13 @@ export interface UsageDoc {
 }
 
 @Injectable()
-export class UsageRepository implements OnModuleInit {
-  private readonly collection: mongo.Collection<UsageDoc>;
-
+export class UsageRepository extends InventoryRepository<UsageDoc> {
   constructor(connection: MongoConnection) {
-    this.collection = nativeDb(connection).collection('usage');
-  }
-
-  async onModuleInit(): Promise<void> {
     // Sorting by count reads one service's (or user's) rows through these too: bounded by its users.
-    await ensureIndexes(this.collection, [
+    super(connection, 'usage', [
       { serviceId: 1, lastSeen: 1, _id: 1 },
       { userId: 1, lastSeen: 1, _id: 1 },
     ]);
-  }
-
-  load(ids: readonly string[]): Promise<Map<string, UsageDoc>> {
-    return loadByIds(this.collection, ids);
-  }
-
-  save(docs: readonly UsageDoc[], mode: WriteMode): Promise<void> {
-    return saveDocs(this.collection, docs, mode);
-  }
-
-  async find(
-    scope: Scope,
-    filter: mongo.Filter<UsageDoc>,
-    sort: Record<string, 1 | -1>,
-    limit: number,
-  ): Promise<UsageDoc[]> {
-    return this.collection
-      .find({ $and: [{ accountId: scope.accountId }, filter] })
-      .sort(sort)
-      .limit(limit)
-      .toArray();
   }
 
   // How many of the service's users were seen at or after each of `since`, in one pass over its rows

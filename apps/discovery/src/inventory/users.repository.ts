@@ -1,13 +1,13 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { chunks } from '@seatwise/platform/db/chunks';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
-import { ensureIndexes, nativeDb } from '@seatwise/platform/db/native-db';
 import type { DUO_USER_STATUSES } from '@seatwise/shared/contracts/duo-records';
 import type { mongo } from 'mongoose';
 import { type AccountCount, type AccountsScope, countPerAccount } from './account-counts';
-import { bulkWriteInChunks, loadByIds, saveDocs } from './bulk-docs';
+import { bulkWriteInChunks } from './bulk-docs';
 import type { Scope } from './ids';
-import type { WriteMode } from './inventory-writes';
+import { InventoryRepository } from './inventory.repository';
+import { listIndexes } from './scoped.repository';
 
 type DuoUserStatus = (typeof DUO_USER_STATUSES)[number];
 
@@ -50,28 +50,9 @@ export interface ProfileUpdate {
 }
 
 @Injectable()
-export class UsersRepository implements OnModuleInit {
-  private readonly collection: mongo.Collection<UserDoc>;
-
+export class UsersRepository extends InventoryRepository<UserDoc> {
   constructor(connection: MongoConnection) {
-    this.collection = nativeDb(connection).collection('users');
-  }
-
-  async onModuleInit(): Promise<void> {
-    const sorts = ['lastSeen', 'username', 'authCount', 'serviceCount'].map((field): Record<string, 1> => ({
-      accountId: 1,
-      [field]: 1,
-      _id: 1,
-    }));
-    await ensureIndexes(this.collection, sorts);
-  }
-
-  load(ids: readonly string[]): Promise<Map<string, UserDoc>> {
-    return loadByIds(this.collection, ids);
-  }
-
-  save(docs: readonly UserDoc[], mode: WriteMode): Promise<void> {
-    return saveDocs(this.collection, docs, mode);
+    super(connection, 'users', listIndexes(['lastSeen', 'username', 'authCount', 'serviceCount']));
   }
 
   // Applies snapshot profiles, each only over an older one (a replayed old snapshot changes nothing).
@@ -121,28 +102,9 @@ export class UsersRepository implements OnModuleInit {
     return result.modifiedCount;
   }
 
-  // By _id alone (FerretDB scans for any other filter), the account checked on the document.
-  async get(scope: Scope, id: string): Promise<UserDoc | null> {
-    const doc = await this.collection.findOne({ _id: id });
-    return doc?.accountId === scope.accountId ? doc : null;
-  }
-
   async getMany(scope: Scope, ids: readonly string[]): Promise<UserDoc[]> {
     const docs = await this.collection.find({ _id: { $in: [...ids] } }).toArray();
     return docs.filter((doc) => doc.accountId === scope.accountId);
-  }
-
-  async find(
-    scope: Scope,
-    filter: mongo.Filter<UserDoc>,
-    sort: Record<string, 1 | -1>,
-    limit: number,
-  ): Promise<UserDoc[]> {
-    return this.collection
-      .find({ $and: [{ accountId: scope.accountId }, filter] })
-      .sort(sort)
-      .limit(limit)
-      .toArray();
   }
 
   // Users per account matching `filter` (all of them without one).

@@ -18,11 +18,6 @@ export class ActionsQuery {
       request.serviceId !== undefined && { serviceId: request.serviceId },
       request.automatic !== undefined && { automatic: request.automatic },
     ]);
-    return findPage(
-      (f, sort, limit) => this.actions.find(scope, f, sort, limit),
-      filter,
-      { ...request, sort: '-at' },
-      actionView,
-    );
+    return findPage(this.actions.finder(scope), filter, { ...request, sort: '-at' }, actionView);
   }
 }

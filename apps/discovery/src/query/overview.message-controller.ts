@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Rpc } from '@seatwise/platform/rpc/rpc.decorator';
-import type { RpcInput, RpcResponse } from '@seatwise/shared/contracts/rpcs';
+import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
 import { ActionsQuery } from './actions.query';
 import { SummaryQuery } from './summary.query';
 
@@ -13,12 +13,12 @@ export class OverviewMessageController {
   ) {}
 
   @Rpc('discovery.accounts.summary')
-  async accounts(request: RpcInput<'discovery.accounts.summary'>): Promise<RpcResponse<'discovery.accounts.summary'>> {
+  async accounts(request: RpcInput<'discovery.accounts.summary'>) {
     return { items: await this.summary.summaries(request.accountId) };
   }
 
   @Rpc('discovery.actions.list')
-  actionLog(request: RpcInput<'discovery.actions.list'>): Promise<RpcResponse<'discovery.actions.list'>> {
+  actionLog(request: RpcInput<'discovery.actions.list'>) {
     return this.actions.list(request);
   }
 }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Rpc } from '@seatwise/platform/rpc/rpc.decorator';
-import type { RpcInput, RpcResponse } from '@seatwise/shared/contracts/rpcs';
+import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
 import { ServicesQuery } from './services.query';
 
 @Controller()
@@ -8,17 +8,17 @@ export class ServicesMessageController {
   constructor(private readonly query: ServicesQuery) {}
 
   @Rpc('discovery.services.list')
-  list(request: RpcInput<'discovery.services.list'>): Promise<RpcResponse<'discovery.services.list'>> {
+  list(request: RpcInput<'discovery.services.list'>) {
     return this.query.list(request);
   }
 
   @Rpc('discovery.services.get')
-  get(request: RpcInput<'discovery.services.get'>): Promise<RpcResponse<'discovery.services.get'>> {
+  get(request: RpcInput<'discovery.services.get'>) {
     return this.query.get(request.id);
   }
 
   @Rpc('discovery.services.users')
-  users(request: RpcInput<'discovery.services.users'>): Promise<RpcResponse<'discovery.services.users'>> {
+  users(request: RpcInput<'discovery.services.users'>) {
     return this.query.usersOf(request);
   }
 }

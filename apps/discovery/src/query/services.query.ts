@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@seatwise/platform/clock/clock';
-import { findPage, type PageFinder } from '@seatwise/platform/db/find-page';
+import { findPage } from '@seatwise/platform/db/find-page';
 import { containsText } from '@seatwise/platform/db/regex';
 import type { Page } from '@seatwise/shared/contracts/page';
 import type { RpcInput, RpcResponse } from '@seatwise/shared/contracts/rpcs';
@@ -8,7 +8,7 @@ import type { ServiceDetail, ServiceView } from '@seatwise/shared/contracts/disc
 import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
 import { accountOfId } from '../inventory/ids';
 import { ServicesRepository } from '../inventory/services.repository';
-import { type UsageDoc, UsageRepository } from '../inventory/usage.repository';
+import { UsageRepository } from '../inventory/usage.repository';
 import { UsersRepository } from '../inventory/users.repository';
 import { allOf, DAY_MS } from './filters';
 import { serviceUserView, serviceView } from './views';
@@ -31,7 +31,7 @@ export class ServicesQuery {
       request.lastSeenSince !== undefined && { lastSeen: { $gte: new Date(request.lastSeenSince) } },
       !request.includeMerged && { mergedInto: null },
     ]);
-    return findPage((f, sort, limit) => this.services.find(scope, f, sort, limit), filter, request, serviceView);
+    return findPage(this.services.finder(scope), filter, request, serviceView);
   }
 
   async get(id: string): Promise<ServiceDetail> {
@@ -54,8 +54,7 @@ export class ServicesQuery {
   async usersOf(request: RpcInput<'discovery.services.users'>): Promise<RpcResponse<'discovery.services.users'>> {
     const scope = accountOfId(request.id);
     if (!(await this.services.get(scope, request.id))) throw notFound(request.id);
-    const find: PageFinder<UsageDoc> = (f, sort, limit) => this.usage.find(scope, f, sort, limit);
-    const page = await findPage(find, { serviceId: request.id }, request, (row) => row);
+    const page = await findPage(this.usage.finder(scope), { serviceId: request.id }, request, (row) => row);
     const users = await this.users.getMany(
       scope,
       page.items.map((row) => row.userId),

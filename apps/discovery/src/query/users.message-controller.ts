@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Rpc } from '@seatwise/platform/rpc/rpc.decorator';
-import type { RpcInput, RpcResponse } from '@seatwise/shared/contracts/rpcs';
+import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
 import { UsersQuery } from './users.query';
 
 @Controller()
@@ -8,17 +8,17 @@ export class UsersMessageController {
   constructor(private readonly query: UsersQuery) {}
 
   @Rpc('discovery.users.list')
-  list(request: RpcInput<'discovery.users.list'>): Promise<RpcResponse<'discovery.users.list'>> {
+  list(request: RpcInput<'discovery.users.list'>) {
     return this.query.list(request);
   }
 
   @Rpc('discovery.users.get')
-  get(request: RpcInput<'discovery.users.get'>): Promise<RpcResponse<'discovery.users.get'>> {
+  get(request: RpcInput<'discovery.users.get'>) {
     return this.query.get(request.id);
   }
 
   @Rpc('discovery.users.services')
-  services(request: RpcInput<'discovery.users.services'>): Promise<RpcResponse<'discovery.users.services'>> {
+  services(request: RpcInput<'discovery.users.services'>) {
     return this.query.servicesOf(request);
   }
 }

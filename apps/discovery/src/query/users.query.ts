@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { findPage, type PageFinder } from '@seatwise/platform/db/find-page';
+import { findPage } from '@seatwise/platform/db/find-page';
 import { containsText } from '@seatwise/platform/db/regex';
 import type { Page } from '@seatwise/shared/contracts/page';
 import type { RpcInput, RpcResponse } from '@seatwise/shared/contracts/rpcs';
@@ -7,7 +7,7 @@ import type { UserView } from '@seatwise/shared/contracts/discovery-views';
 import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
 import { accountOfId } from '../inventory/ids';
 import { ServicesRepository } from '../inventory/services.repository';
-import { type UsageDoc, UsageRepository } from '../inventory/usage.repository';
+import { UsageRepository } from '../inventory/usage.repository';
 import { UsersRepository } from '../inventory/users.repository';
 import { allOf } from './filters';
 import { userServiceView, userView } from './views';
@@ -28,7 +28,7 @@ export class UsersQuery {
       request.removed !== undefined && { removedAt: request.removed ? { $ne: null } : null },
       q !== undefined && { $or: ['username', 'realName', 'email'].map((field) => containsText(field, q)) },
     ]);
-    return findPage((f, sort, limit) => this.users.find(scope, f, sort, limit), filter, request, userView);
+    return findPage(this.users.finder(scope), filter, request, userView);
   }
 
   async get(id: string): Promise<UserView> {
@@ -41,8 +41,7 @@ export class UsersQuery {
   async servicesOf(request: RpcInput<'discovery.users.services'>): Promise<RpcResponse<'discovery.users.services'>> {
     const scope = accountOfId(request.id);
     if (!(await this.users.get(scope, request.id))) throw notFound(request.id);
-    const find: PageFinder<UsageDoc> = (f, sort, limit) => this.usage.find(scope, f, sort, limit);
-    const page = await findPage(find, { userId: request.id }, request, (row) => row);
+    const page = await findPage(this.usage.finder(scope), { userId: request.id }, request, (row) => row);
     const ids = page.items.map((row) => row.serviceId);
     const services = await this.services.find(scope, { _id: { $in: ids } }, { _id: 1 }, ids.length + 1);
     const byId = new Map(services.map((service) => [service._id, service]));

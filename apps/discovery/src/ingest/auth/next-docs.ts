@@ -4,9 +4,10 @@ import type { UsageDoc } from '../../inventory/usage.repository';
 import { NEVER, type UserDoc } from '../../inventory/users.repository';
 import type { ServiceDelta, UsageDelta, UserDelta } from './batch-aggregate';
 
-// A batch's effect on one document, computed in memory from the document as stored (or none):
-// counters add up, first seen is the min, last seen the max. Pure, so a re-applied batch computes the
-// same documents from the same inputs.
+// A batch's effect on one document, computed in memory from the document as stored (or, for a new
+// one, from a document that starts with the batch's span and zero counts): counters add up, first
+// seen is the min, last seen the max. Pure, so a re-applied batch computes the same documents from the
+// same inputs.
 
 const min = (a: Date | undefined, b: Date): Date => (a && a < b ? a : b);
 const max = (a: Date | undefined, b: Date): Date => (a && a > b ? a : b);
@@ -24,26 +25,19 @@ const widened = (doc: Seen, d: { first: Date; last: Date }): Required<Seen> => (
 });
 
 export function nextUsage(doc: UsageDoc | undefined, d: UsageDelta, batch: number): UsageDoc {
-  if (!doc) {
-    return {
-      _id: d.id,
-      accountId: d.accountId,
-      serviceId: d.serviceId,
-      userId: d.userId,
-      applicationKey: d.applicationKey,
-      userKey: d.userKey,
-      ...spanOf(d),
-      count: d.count,
-      lastBatch: batch,
-      firstBatch: batch,
-    };
-  }
-  return {
-    ...doc,
-    ...widened(doc, d),
-    count: doc.count + d.count,
+  const from = doc ?? {
+    _id: d.id,
+    accountId: d.accountId,
+    serviceId: d.serviceId,
+    userId: d.userId,
+    applicationKey: d.applicationKey,
+    userKey: d.userKey,
+    ...spanOf(d),
+    count: 0,
     lastBatch: batch,
+    firstBatch: batch,
   };
+  return { ...from, ...widened(from, d), count: from.count + d.count, lastBatch: batch };
 }
 
 export function nextService(
@@ -53,59 +47,57 @@ export function nextService(
   batch: number,
   match: (name: string) => CatalogMatch | null,
 ): ServiceDoc {
-  if (!doc) {
-    const catalog = match(d.name);
-    return {
-      _id: d.id,
-      accountId: d.accountId,
-      applicationKey: d.applicationKey,
-      name: d.name,
-      status: catalog ? 'known' : 'new',
-      catalog,
-      mergedInto: null,
-      ...spanOf(d),
-      authCount: d.count,
-      successCount: d.successes,
-      denialCount: d.denials,
-      userCount: newUsers,
-      lastBatch: batch,
-      firstBatch: batch,
-    };
-  }
+  const from = doc ?? newService(d, batch, match(d.name));
   return {
-    ...doc,
-    ...widened(doc, d),
-    authCount: doc.authCount + d.count,
-    successCount: doc.successCount + d.successes,
-    denialCount: doc.denialCount + d.denials,
-    userCount: doc.userCount + newUsers,
+    ...from,
+    ...widened(from, d),
+    authCount: from.authCount + d.count,
+    successCount: from.successCount + d.successes,
+    denialCount: from.denialCount + d.denials,
+    userCount: from.userCount + newUsers,
     lastBatch: batch,
+  };
+}
+
+function newService(d: ServiceDelta, batch: number, catalog: CatalogMatch | null): ServiceDoc {
+  return {
+    _id: d.id,
+    accountId: d.accountId,
+    applicationKey: d.applicationKey,
+    name: d.name,
+    status: catalog ? 'known' : 'new',
+    catalog,
+    mergedInto: null,
+    ...spanOf(d),
+    authCount: 0,
+    successCount: 0,
+    denialCount: 0,
+    userCount: 0,
+    lastBatch: batch,
+    firstBatch: batch,
   };
 }
 
 // A user may exist from a users snapshot before the logs show it (lastSeen NEVER, no firstSeen).
 export function nextUser(doc: UserDoc | undefined, d: UserDelta, newServices: number, batch: number): UserDoc {
-  if (!doc) {
-    return {
-      _id: d.id,
-      accountId: d.accountId,
-      userKey: d.userKey,
-      username: d.username,
-      groups: [],
-      profileAt: NEVER,
-      ...spanOf(d),
-      authCount: d.count,
-      serviceCount: newServices,
-      lastBatch: batch,
-      firstLogBatch: batch,
-    };
-  }
-  return {
-    ...doc,
-    ...widened(doc, d),
-    authCount: doc.authCount + d.count,
-    serviceCount: doc.serviceCount + newServices,
+  const from = doc ?? {
+    _id: d.id,
+    accountId: d.accountId,
+    userKey: d.userKey,
+    username: d.username,
+    groups: [],
+    profileAt: NEVER,
+    ...spanOf(d),
+    authCount: 0,
+    serviceCount: 0,
     lastBatch: batch,
-    firstLogBatch: doc.firstLogBatch ?? batch,
+  };
+  return {
+    ...from,
+    ...widened(from, d),
+    authCount: from.authCount + d.count,
+    serviceCount: from.serviceCount + newServices,
+    lastBatch: batch,
+    firstLogBatch: from.firstLogBatch ?? batch,
   };
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
-import { nativeDb } from '@seatwise/platform/db/native-db';
-import type { mongo } from 'mongoose';
+import { NativeRepository } from '@seatwise/platform/db/native-repository';
 import type { Scope } from '../../inventory/ids';
 
 interface SnapshotStateDoc {
@@ -13,11 +12,10 @@ interface SnapshotStateDoc {
 // The latest complete users snapshot applied per account, so a redelivered older end marker cannot
 // mark the users of a newer snapshot as removed.
 @Injectable()
-export class SnapshotsRepository {
-  private readonly collection: mongo.Collection<SnapshotStateDoc>;
-
+export class SnapshotsRepository extends NativeRepository<SnapshotStateDoc> {
   constructor(connection: MongoConnection) {
-    this.collection = nativeDb(connection).collection('user_snapshots');
+    // Read by _id (the account) alone.
+    super(connection, 'user_snapshots', []);
   }
 
   async isStale(scope: Scope, startedAt: Date): Promise<boolean> {

@@ -1,0 +1,46 @@
+import { fillAbsent } from '@seatwise/platform/db/fill-absent';
+import type { PageFinder } from '@seatwise/platform/db/find-page';
+import type { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import { NativeRepository } from '@seatwise/platform/db/native-repository';
+import type { mongo } from 'mongoose';
+import type { Scope } from './ids';
+
+// A collection whose documents each belong to one account: every read is confined to the caller's
+// account, and documents come back with the fields FerretDB dropped filled from `defaults`.
+export abstract class ScopedRepository<D extends { _id: string; accountId: string }> extends NativeRepository<D> {
+  protected constructor(
+    connection: MongoConnection,
+    name: string,
+    indexes: readonly Record<string, 1 | -1>[],
+    // Only collections that declare defaults copy their documents on read (ingest reads thousands a batch).
+    private readonly defaults?: Partial<D>,
+  ) {
+    super(connection, name, indexes);
+  }
+
+  // By _id alone (FerretDB scans for any other filter), the account checked on the document.
+  async get(scope: Scope, id: string): Promise<D | null> {
+    const doc = (await this.collection.findOne({ _id: id } as mongo.Filter<D>)) as D | null;
+    return doc?.accountId === scope.accountId ? this.filled(doc) : null;
+  }
+
+  async find(scope: Scope, filter: mongo.Filter<D>, sort: Record<string, 1 | -1>, limit: number): Promise<D[]> {
+    const scoped = { $and: [{ accountId: scope.accountId }, filter] } as mongo.Filter<D>;
+    const docs = (await this.collection.find(scoped).sort(sort).limit(limit).toArray()) as D[];
+    return docs.map((doc) => this.filled(doc));
+  }
+
+  // The same find, as findPage runs it (its filters are built by the queries from D's own fields).
+  finder(scope: Scope): PageFinder<D> {
+    return (filter, sort, limit) => this.find(scope, filter as mongo.Filter<D>, sort, limit);
+  }
+
+  protected filled(doc: D): D {
+    return this.defaults ? fillAbsent(this.defaults, doc) : doc;
+  }
+}
+
+// One index per sort a list offers: the account, the sort field, then _id (the cursor's tie-break).
+export function listIndexes(sortFields: readonly string[]): Record<string, 1>[] {
+  return sortFields.map((field) => ({ accountId: 1, [field]: 1, _id: 1 }));
+}
