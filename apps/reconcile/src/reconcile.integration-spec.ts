@@ -13,7 +13,7 @@ import {
   stopMsp,
 } from './__fixtures__/msp-fixture';
 // The key automatic mapping uses, so the spec predicts exactly which accounts the service maps.
-import { exactKey } from './names/name-similarity';
+import { exactKey } from '@seatwise/shared/text/exact-key';
 
 const ACTOR = 'alice@msp.example';
 

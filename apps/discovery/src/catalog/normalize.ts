@@ -41,8 +41,3 @@ export function normalizeName(name: string): string {
   while (tokens.length > 1 && NOISE_SUFFIXES.has(tokens[tokens.length - 1] ?? '')) tokens.pop();
   return tokens.join('');
 }
-
-// Exact and alias matching ignore only case and surrounding/inner runs of whitespace.
-export function exactKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
-}

@@ -1,7 +1,8 @@
 import { CUSTOM_APPS, SAAS_APPS } from '@seatwise/duo-simulator/data/catalog';
 import { catalogProductSchema } from '@seatwise/shared/contracts/discovery-views';
 import { CATALOG_ROWS } from './catalog-data';
-import { exactKey, normalizeName } from './normalize';
+import { exactKey } from '@seatwise/shared/text/exact-key';
+import { normalizeName } from './normalize';
 import { SaasCatalog } from './saas-catalog';
 
 describe('SaaS catalog data', () => {

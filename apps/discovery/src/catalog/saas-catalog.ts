@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { CatalogMatch } from '@seatwise/shared/contracts/discovery-events';
 import type { CatalogProduct } from '@seatwise/shared/contracts/discovery-views';
 import { CATALOG_ROWS, type CatalogRow } from './catalog-data';
-import { exactKey, normalizeName } from './normalize';
+import { exactKey } from '@seatwise/shared/text/exact-key';
+import { normalizeName } from './normalize';
 
 // The built-in catalog and the automatic matching of discovered application names to it:
 // exact product name, then exact alias, then normalized name or alias (all case-insensitive).

@@ -1,5 +1,5 @@
 import type { PsaImportInput } from '@seatwise/shared/contracts/reconcile-rpcs';
-import { exactKey } from '../names/name-similarity';
+import { exactKey } from '@seatwise/shared/text/exact-key';
 import {
   type PsaAdditionDoc,
   type PsaAgreementDoc,

@@ -1,12 +1,6 @@
-import { exactKey, looseKey, nameSimilarity, rankCandidates } from './name-similarity';
+import { looseKey, nameSimilarity, rankCandidates } from './name-similarity';
 
 describe('name matching', () => {
-  it('exact key only trims and case-folds', () => {
-    expect(exactKey('  Acme Dental ')).toBe(exactKey('ACME DENTAL'));
-    expect(exactKey('Acme Dental Inc.')).not.toBe(exactKey('Acme Dental'));
-    expect(exactKey('Acme-Dental')).not.toBe(exactKey('Acme Dental'));
-  });
-
   it('loose key drops punctuation and legal suffixes', () => {
     expect(looseKey('Acme, Dental, LLC')).toBe('acme dental');
     expect(looseKey('ACME DENTAL LTD')).toBe('acme dental');

@@ -1,4 +1,4 @@
-// Account ↔ company name matching. Automatic mapping only ever uses exactKey (trim + case-fold: Gradient maps
+// Account ↔ company name matching. Automatic mapping only ever uses exactKey (shared/text/exact-key: Gradient maps
 // only exact names, because guessing wrong is worse than not guessing); similarity only ranks suggestions
 // that a person accepts.
 
@@ -17,10 +17,6 @@ const LEGAL_SUFFIXES = new Set([
   'lp',
   'llp',
 ]);
-
-export function exactKey(name: string): string {
-  return name.normalize('NFKC').trim().toLowerCase();
-}
 
 // Case, punctuation, spacing and legal suffixes ("Inc.", ", LLC") ignored.
 export function looseKey(name: string): string {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { exactKey } from '../names/name-similarity';
+import { exactKey } from '@seatwise/shared/text/exact-key';
 import { ConnectionAdapters } from '../psa/connection-adapters';
 import type { PsaAdapter, PsaProductRecord } from '../psa/psa-adapter';
 import {

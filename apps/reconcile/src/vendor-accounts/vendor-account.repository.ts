@@ -4,7 +4,7 @@ import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { MongooseRepository } from '@seatwise/platform/db/mongoose-repository';
 import type { DuoAccountSnapshotEvent, DuoEdition } from '@seatwise/shared/contracts/duo-events';
 import { Schema } from 'mongoose';
-import { exactKey } from '../names/name-similarity';
+import { exactKey } from '@seatwise/shared/text/exact-key';
 
 export interface VendorAccountDoc {
   _id: string; // Duo account id
