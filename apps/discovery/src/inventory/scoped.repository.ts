@@ -1,23 +1,11 @@
-import { fillAbsent } from '@seatwise/platform/db/fill-absent';
 import type { PageFinder } from '@seatwise/platform/db/find-page';
-import type { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { NativeRepository } from '@seatwise/platform/db/native-repository';
 import type { mongo } from 'mongoose';
 import type { Scope } from './ids';
 
 // A collection whose documents each belong to one account: every read is confined to the caller's
-// account, and documents come back with the fields FerretDB dropped filled from `defaults`.
+// account, and documents come back with the fields FerretDB dropped filled from the declared defaults.
 export abstract class ScopedRepository<D extends { _id: string; accountId: string }> extends NativeRepository<D> {
-  protected constructor(
-    connection: MongoConnection,
-    name: string,
-    indexes: readonly Record<string, 1 | -1>[],
-    // Only collections that declare defaults copy their documents on read (ingest reads thousands a batch).
-    private readonly defaults?: Partial<D>,
-  ) {
-    super(connection, name, indexes);
-  }
-
   // By _id alone (FerretDB scans for any other filter), the account checked on the document.
   async get(scope: Scope, id: string): Promise<D | null> {
     const doc = (await this.collection.findOne({ _id: id } as mongo.Filter<D>)) as D | null;
@@ -33,10 +21,6 @@ export abstract class ScopedRepository<D extends { _id: string; accountId: strin
   // The same find, as findPage runs it (its filters are built by the queries from D's own fields).
   finder(scope: Scope): PageFinder<D> {
     return (filter, sort, limit) => this.find(scope, filter as mongo.Filter<D>, sort, limit);
-  }
-
-  protected filled(doc: D): D {
-    return this.defaults ? fillAbsent(this.defaults, doc) : doc;
   }
 }
 

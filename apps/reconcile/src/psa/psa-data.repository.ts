@@ -3,9 +3,10 @@ import { chunks } from '@seatwise/platform/db/chunks';
 import { fillAbsent } from '@seatwise/platform/db/fill-absent';
 import { findPage, type PageRequest } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import { findFilled } from '@seatwise/platform/db/mongoose-repository';
 import { containsText } from '@seatwise/platform/db/regex';
 import type { Page } from '@seatwise/shared/contracts/page';
-import type { Model, QueryFilter } from 'mongoose';
+import type { Model } from 'mongoose';
 import {
   additionSchema,
   agreementSchema,
@@ -104,15 +105,15 @@ export class PsaDataRepository implements OnModuleInit {
   }
 
   companiesByNameKey(nameKey: string): Promise<PsaCompanyDoc[]> {
-    return findCatalog(this.models.companies, { nameKey });
+    return findFilled(this.models.companies, CATALOG_DEFAULTS, { nameKey });
   }
 
   async companiesByIds(ids: string[]): Promise<PsaCompanyDoc[]> {
-    return ids.length === 0 ? [] : findCatalog(this.models.companies, { _id: { $in: ids } });
+    return ids.length === 0 ? [] : findFilled(this.models.companies, CATALOG_DEFAULTS, { _id: { $in: ids } });
   }
 
   async productsByIds(ids: string[]): Promise<PsaProductDoc[]> {
-    return ids.length === 0 ? [] : findCatalog(this.models.products, { _id: { $in: ids } });
+    return ids.length === 0 ? [] : findFilled(this.models.products, CATALOG_DEFAULTS, { _id: { $in: ids } });
   }
 
   // Every company's id and name, for ranking suggestions.
@@ -175,25 +176,12 @@ function catalogPage<D extends CatalogDoc>(model: Model<D>, query: CatalogQuery)
     ...containsText('name', query.q),
   };
   const request = { limit: query.limit, cursor: query.cursor, sort: '_id' };
+  // Both catalog documents have an identifier; TypeScript cannot see that through the type parameter.
+  const defaults = CATALOG_DEFAULTS as Partial<D>;
   return findPage(
-    (filter, sort, limit) => findCatalog(model, filter, sort, limit),
+    (filter, sort, limit) => findFilled(model, defaults, filter, sort, limit),
     base,
     request,
     (d) => d,
   );
-}
-
-// A catalog find, identifiers filled where FerretDB dropped them (MongooseRepository's findMany, for a
-// repository over four collections).
-async function findCatalog<D extends CatalogDoc>(
-  model: Model<D>,
-  filter: Record<string, unknown>,
-  sort?: Record<string, 1 | -1>,
-  limit?: number,
-): Promise<D[]> {
-  const query = model.find(filter as QueryFilter<D>);
-  if (sort) query.sort(sort);
-  if (limit !== undefined) query.limit(limit);
-  // Both catalog documents have an identifier; TypeScript cannot see that through the type parameter.
-  return (await query.lean<D[]>().exec()).map((doc) => fillAbsent(CATALOG_DEFAULTS as Partial<D>, doc));
 }

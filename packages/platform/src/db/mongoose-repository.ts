@@ -13,6 +13,22 @@ export interface CollectionSpec<D> {
   defaults?: Partial<D>;
 }
 
+// A plain-document find on a model, every document with its absent fields filled: what findMany runs,
+// and what a repository over several collections (which cannot extend the class) calls per model.
+export async function findFilled<D extends object>(
+  model: Model<D>,
+  defaults: Partial<D>,
+  filter: Record<string, unknown>,
+  sort?: Record<string, 1 | -1>,
+  limit?: number,
+): Promise<D[]> {
+  // Filters are built by the repository that owns the model, from its own document type.
+  const query = model.find(filter as QueryFilter<D>);
+  if (sort) query.sort(sort);
+  if (limit !== undefined) query.limit(limit);
+  return (await query.lean<D[]>().exec()).map((doc) => fillAbsent(defaults, doc));
+}
+
 // What every mongoose-backed repository shares: its model on the service's connection, the schema's
 // indexes created at start, inserts, reads by id, and plain finds whose documents come back with their
 // absent fields filled. The model stays inside the repository: subclasses add the queries their feature
@@ -61,15 +77,8 @@ export abstract class MongooseRepository<D extends { _id: string }> implements O
   }
 
   // Filters are built by the subclass from its own document type.
-  protected async findMany(
-    filter: Record<string, unknown>,
-    sort?: Record<string, 1 | -1>,
-    limit?: number,
-  ): Promise<D[]> {
-    const query = this.model.find(filter as QueryFilter<D>);
-    if (sort) query.sort(sort);
-    if (limit !== undefined) query.limit(limit);
-    return (await query.lean<D[]>().exec()).map((doc) => fillAbsent(this.defaults, doc));
+  protected findMany(filter: Record<string, unknown>, sort?: Record<string, 1 | -1>, limit?: number): Promise<D[]> {
+    return findFilled(this.model, this.defaults, filter, sort, limit);
   }
 
   // The same find, as findPage runs it.

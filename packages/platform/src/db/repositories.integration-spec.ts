@@ -33,11 +33,21 @@ class ThingRepository extends MongooseRepository<ThingDoc> {
 interface RowDoc extends mongo.Document {
   _id: string;
   accountId: string;
+  note?: string | null;
 }
 
 class RowRepository extends NativeRepository<RowDoc> {
   constructor(mongo: MongoConnection) {
-    super(mongo, 'rows', [{ accountId: 1, _id: 1 }]);
+    super(mongo, 'rows', [{ accountId: 1, _id: 1 }], { note: null });
+  }
+
+  async write(doc: RowDoc): Promise<void> {
+    await this.collection.insertOne(doc);
+  }
+
+  async read(id: string): Promise<RowDoc | null> {
+    const doc = await this.collection.findOne({ _id: id });
+    return doc ? this.filled(doc) : null;
   }
 
   indexNames(): Promise<string[]> {
@@ -86,5 +96,7 @@ describe('repository bases on a real server', () => {
     const rows = new RowRepository(mongo);
     await rows.onModuleInit();
     expect(await rows.indexNames()).toEqual(expect.arrayContaining(['accountId_1__id_1']));
+    await rows.write({ _id: 'r1', accountId: 'a' });
+    expect(await rows.read('r1')).toEqual({ _id: 'r1', accountId: 'a', note: null });
   });
 });
