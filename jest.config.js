@@ -25,6 +25,20 @@ const common = {
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
 };
 
+// The console's component specs: TSX, in a browser-like DOM.
+const swcReact = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
 module.exports = {
   reporters: ['default', '<rootDir>/scripts/plain-summary-reporter.js'],
   projects: [
@@ -32,6 +46,7 @@ module.exports = {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/{apps,packages}/*/src/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/console/'],
     },
     {
       ...common,
@@ -41,6 +56,15 @@ module.exports = {
       globalTeardown: '<rootDir>/packages/testing/src/jest/global-teardown.ts',
       // jest 30 reads testTimeout only at the top level; integration specs set theirs here.
       setupFilesAfterEnv: ['<rootDir>/packages/testing/src/jest/integration-setup.ts'],
+    },
+    {
+      ...common,
+      displayName: 'console',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/apps/console/src/**/*.spec.{ts,tsx}'],
+      transform: { '^.+\\.(t|j)sx?$': swcReact },
+      moduleNameMapper: { ...common.moduleNameMapper, '\\.css$': '<rootDir>/apps/console/src/testing/style-stub.js' },
+      setupFilesAfterEnv: ['<rootDir>/apps/console/src/testing/setup.ts'],
     },
   ],
 };

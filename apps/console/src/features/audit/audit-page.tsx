@@ -1,0 +1,5 @@
+import { PageHeader } from '../../shell/page-header';
+
+export function AuditPage() {
+  return <PageHeader title="Audit" />;
+}

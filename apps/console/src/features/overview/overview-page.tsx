@@ -1,0 +1,5 @@
+import { PageHeader } from '../../shell/page-header';
+
+export function OverviewPage() {
+  return <PageHeader title="Overview" />;
+}

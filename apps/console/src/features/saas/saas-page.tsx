@@ -1,0 +1,5 @@
+import { PageHeader } from '../../shell/page-header';
+
+export function SaasPage() {
+  return <PageHeader title="Saas" />;
+}

@@ -1,0 +1,60 @@
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApi } from '../api/api-context';
+import { unwrap } from '../api/client';
+import { ProblemError } from '../api/problem';
+import { queryKeys } from '../api/query-keys';
+import type { ResponseOf } from '../api/types';
+
+export type Session = ResponseOf<'/api/v1/session', 'get'>;
+
+// The signed-in session (or null when signed out) is server state like any other: it lives in the query
+// cache, and the API client reads the CSRF token from there.
+export function useSession() {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.session,
+    queryFn: async (): Promise<Session | null> => {
+      try {
+        return await unwrap(api.GET('/api/v1/session'));
+      } catch (error) {
+        if (error instanceof ProblemError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+export function csrfTokenFrom(client: QueryClient): string | undefined {
+  return client.getQueryData<Session | null>(queryKeys.session)?.csrfToken;
+}
+
+export function useSignIn() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (apiKey: string) => unwrap(api.POST('/api/v1/session', { body: { apiKey } })),
+    onSuccess: (session) => {
+      client.clear();
+      client.setQueryData(queryKeys.session, session);
+    },
+  });
+}
+
+export function useSignOut() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.DELETE('/api/v1/session')),
+    onSettled: () => {
+      client.clear();
+      client.setQueryData(queryKeys.session, null);
+    },
+  });
+}
+
+// A viewer sees no mutating control; the gateway refuses their mutations all the same.
+export function useCanChange(): boolean {
+  return useSession().data?.role === 'admin';
+}

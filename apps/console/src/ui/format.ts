@@ -1,0 +1,30 @@
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const number = new Intl.NumberFormat();
+
+export function formatDateTime(iso: string | null | undefined): string {
+  return iso ? dateTime.format(new Date(iso)) : '—';
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  return iso ? date.format(new Date(iso)) : '—';
+}
+
+export function formatNumber(n: number | null | undefined): string {
+  return n === null || n === undefined ? '—' : number.format(n);
+}
+
+export function formatSigned(n: number): string {
+  return n > 0 ? `+${number.format(n)}` : number.format(n);
+}
+
+// "3 h 20 min behind": how far a sync lags, from milliseconds.
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return '—';
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return 'under a minute';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ${minutes % 60} min`;
+  return `${Math.floor(hours / 24)} days`;
+}
