@@ -4,12 +4,14 @@ import { startService, type StartedService } from '@seatwise/platform/testing/st
 import { streamName } from '@seatwise/shared/bus/subjects';
 import { envSchema } from '@seatwise/shared/config/discovery-env';
 import { consumers } from '@seatwise/shared/contracts/consumers';
+import type { DailyActivity } from '@seatwise/shared/contracts/discovery-activity';
 import type { ServiceView } from '@seatwise/shared/contracts/discovery-views';
 import { serviceEnv } from '@seatwise/testing/scope';
 import { waitFor } from '@seatwise/testing/wait';
 import { consumersIdle, dumpInventories } from './__fixtures__/inventory-probe';
 import { type SimBed, startSimBed } from './__fixtures__/sim-bed';
-import { publishAuthEvents, publishUsersSnapshot } from './__fixtures__/sim-events';
+import { authEvents, publishAuthEvents, publishUsersSnapshot } from './__fixtures__/sim-events';
+import { utcDay } from './inventory/activity-days';
 import { service } from './service';
 
 const EVENTS = 50_000;
@@ -63,6 +65,34 @@ describe('discovery inventories from 50,000 simulated Duo events in 3 accounts',
         .items[0];
       expect(summary).toMatchObject({ services: seen.length, authCount: account.auth_events, users: account.users });
     }
+  });
+
+  it('counts authentications per account, UTC day and result as the published records say', async () => {
+    const truth = new Map<string, Map<string, DailyActivity>>();
+    for (const events of authEvents(bed.data)) {
+      for (const { accountId, record } of events) {
+        const days = truth.get(accountId) ?? new Map<string, DailyActivity>();
+        truth.set(accountId, days);
+        const day = utcDay(new Date(record.timestamp * 1000));
+        const item = days.get(day) ?? { day, total: 0, success: 0, denied: 0, fraud: 0 };
+        item.total++;
+        if (record.result === 'success' || record.result === 'denied' || record.result === 'fraud') {
+          item[record.result]++;
+        }
+        days.set(day, item);
+      }
+    }
+    let all = 0;
+    for (const [accountId, days] of truth) {
+      // The simulated history is 30 days: a 40-day window holds all of it.
+      const { items } = await bed.probe.rpc.request('discovery.activity.daily', { accountId, days: 40 });
+      expect(items.filter((d) => d.total > 0)).toEqual([...days.values()].sort((a, b) => a.day.localeCompare(b.day)));
+      all += items.reduce((n, d) => n + d.total, 0);
+    }
+    expect(all).toBe(EVENTS);
+    const summed = await bed.probe.rpc.request('discovery.activity.daily', { days: 40 });
+    expect(summed.items.reduce((n, d) => n + d.total, 0)).toBe(EVENTS);
+    expect(summed.items.some((d) => d.fraud > 0)).toBe(true);
   });
 
   it('resolves each variously named SaaS app to one catalog product and leaves internal apps unmatched', async () => {

@@ -64,7 +64,7 @@ export async function dumpInventories(mongoUrl: string, dbName: string): Promise
   const connection = await mongoose.createConnection(mongoUrl, { dbName }).asPromise();
   try {
     const out: Record<string, unknown[]> = {};
-    for (const name of ['services', 'users', 'usage', 'actions']) {
+    for (const name of ['services', 'users', 'usage', 'auth_activity', 'actions']) {
       const collection = connection.collection(name);
       out[name] = await collection.find({}).sort({ _id: 1 }).toArray();
     }

@@ -1,15 +1,32 @@
 import { Module } from '@nestjs/common';
 import { ActionsRepository } from './actions.repository';
+import { ActivityRepository } from './activity.repository';
 import { InventoryWrites } from './inventory-writes';
 import { ServicesRepository } from './services.repository';
 import { UsageRepository } from './usage.repository';
 import { UsersRepository } from './users.repository';
 import { WriteLock } from './write-lock';
 
-// The inventories (services, users, usage, action log) and how they are written: one WriteLock for
+// The inventories (services, users, usage, daily activity, action log) and how they are written: one WriteLock for
 // the whole process, shared by every module that writes services or users.
 @Module({
-  providers: [ServicesRepository, UsersRepository, UsageRepository, ActionsRepository, InventoryWrites, WriteLock],
-  exports: [ServicesRepository, UsersRepository, UsageRepository, ActionsRepository, InventoryWrites, WriteLock],
+  providers: [
+    ServicesRepository,
+    UsersRepository,
+    UsageRepository,
+    ActivityRepository,
+    ActionsRepository,
+    InventoryWrites,
+    WriteLock,
+  ],
+  exports: [
+    ServicesRepository,
+    UsersRepository,
+    UsageRepository,
+    ActivityRepository,
+    ActionsRepository,
+    InventoryWrites,
+    WriteLock,
+  ],
 })
 export class InventoryModule {}

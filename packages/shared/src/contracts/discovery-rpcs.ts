@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageOf } from './page';
 import { accountId } from './common';
+import { activityRequestSchema, activityResponseSchema } from './discovery-activity';
 import {
   accountSummarySchema,
   actionListRequestSchema,
@@ -81,6 +82,13 @@ export const discoveryRpcs = {
     request: z.object({ accountId: accountId.optional() }).strict(),
     response: z.object({ items: z.array(accountSummarySchema) }),
     description: 'Per-account summary (service counts, new this week, unmatched); all accounts, or one.',
+  }),
+  'discovery.activity.daily': defineRpc({
+    request: activityRequestSchema,
+    response: activityResponseSchema,
+    description:
+      'Authentications per UTC day (total, success, denied, fraud) over the last `days` days, zero-filled, ' +
+      'oldest first; one account, or summed over all.',
   }),
   'discovery.catalog.search': defineRpc({
     request: z

@@ -1,5 +1,8 @@
 import type { DuoAuthLogEvent } from '@seatwise/shared/contracts/duo-events';
 
+// Duo's results (success | denied | fraud); anything else Duo may report is `other`.
+export type Outcome = 'success' | 'denied' | 'fraud' | 'other';
+
 // One auth-log record reduced to what the inventories need; stored once per (account, txid), which is
 // what makes a redelivered or replayed event count zero times.
 export interface AuthFact {
@@ -10,7 +13,7 @@ export interface AuthFact {
   userKey: string;
   username: string;
   at: Date;
-  outcome: 'success' | 'denial' | 'other';
+  outcome: Outcome;
 }
 
 const factIdOf = (accountId: string, txid: string): string => `${accountId}\t${txid}`;
@@ -25,15 +28,17 @@ export function toFact(event: DuoAuthLogEvent): AuthFact {
     userKey: record.user.key,
     username: record.user.name,
     at: new Date(record.timestamp * 1000),
-    // Fraud is a denial Duo flagged as such; anything unknown is counted as an authentication only.
-    outcome:
-      record.result === 'success'
-        ? 'success'
-        : record.result === 'denied' || record.result === 'fraud'
-          ? 'denial'
-          : 'other',
+    outcome: outcomeOf(record.result),
   };
 }
+
+export function outcomeOf(result: string): Outcome {
+  return result === 'success' || result === 'denied' || result === 'fraud' ? result : 'other';
+}
+
+// Fraud is a denial Duo flagged as such (the services count both as denials); anything unknown is
+// counted as an authentication only.
+export const isDenial = (outcome: Outcome): boolean => outcome === 'denied' || outcome === 'fraud';
 
 // The same record delivered twice in one batch is one fact.
 export function uniqueFacts(facts: readonly AuthFact[]): AuthFact[] {

@@ -1,5 +1,7 @@
+import { activityIdOf } from '../../inventory/activity.repository';
+import { utcDay } from '../../inventory/activity-days';
 import { serviceIdOf, usageIdOf, userIdOf } from '../../inventory/ids';
-import type { AuthFact } from './auth-fact';
+import { type AuthFact, isDenial, type Outcome } from './auth-fact';
 
 interface Span {
   count: number;
@@ -33,16 +35,25 @@ export interface UsageDelta extends Span {
   userKey: string;
 }
 
+// Authentications of one account on one UTC day, per outcome.
+export interface ActivityDelta extends Record<Outcome, number> {
+  id: string;
+  accountId: string;
+  day: string;
+  total: number;
+}
+
 export interface BatchAggregate {
   services: Map<string, ServiceDelta>;
   users: Map<string, UserDelta>;
   usage: Map<string, UsageDelta>;
+  activity: Map<string, ActivityDelta>;
 }
 
-// Folds a batch of new facts into one delta per service, user and (service, user), so each batch
-// costs one bulk write per collection whatever its size. Order-independent: min/max and sums.
+// Folds a batch of new facts into one delta per service, user, (service, user) and (account, day), so
+// each batch costs one bulk write per collection whatever its size. Order-independent: min/max and sums.
 export function aggregateFacts(facts: readonly AuthFact[]): BatchAggregate {
-  const result: BatchAggregate = { services: new Map(), users: new Map(), usage: new Map() };
+  const result: BatchAggregate = { services: new Map(), users: new Map(), usage: new Map(), activity: new Map() };
   for (const fact of facts) {
     const serviceId = serviceIdOf(fact.accountId, fact.applicationKey);
     const userId = userIdOf(fact.accountId, fact.userKey);
@@ -58,7 +69,7 @@ export function aggregateFacts(facts: readonly AuthFact[]): BatchAggregate {
       denials: 0,
     }));
     if (fact.outcome === 'success') delta.successes++;
-    if (fact.outcome === 'denial') delta.denials++;
+    if (isDenial(fact.outcome)) delta.denials++;
     upsert(result.users, userId, fact, () => ({
       id: userId,
       accountId: fact.accountId,
@@ -74,8 +85,21 @@ export function aggregateFacts(facts: readonly AuthFact[]): BatchAggregate {
       applicationKey: fact.applicationKey,
       userKey: fact.userKey,
     }));
+    countDay(result.activity, fact);
   }
   return result;
+}
+
+function countDay(activity: Map<string, ActivityDelta>, fact: AuthFact): void {
+  const day = utcDay(fact.at);
+  const id = activityIdOf(fact.accountId, day);
+  let delta = activity.get(id);
+  if (!delta) {
+    delta = { id, accountId: fact.accountId, day, total: 0, success: 0, denied: 0, fraud: 0, other: 0 };
+    activity.set(id, delta);
+  }
+  delta.total++;
+  delta[fact.outcome]++;
 }
 
 function upsert<T extends Span>(map: Map<string, T>, id: string, fact: AuthFact, create: () => Omit<T, keyof Span>): T {

@@ -2,7 +2,7 @@ import type { DuoAuthLogEvent } from '@seatwise/shared/contracts/duo-events';
 import { NEVER, type UserDoc } from '../../inventory/users.repository';
 import { toFact, uniqueFacts } from './auth-fact';
 import { aggregateFacts } from './batch-aggregate';
-import { nextService, nextUsage, nextUser } from './next-docs';
+import { nextActivity, nextService, nextUsage, nextUser } from './next-docs';
 
 function event(
   txid: string,
@@ -51,6 +51,41 @@ describe('batch aggregation', () => {
     expect(forward.users.get('DA1.u1')).toMatchObject({ count: 2, first: new Date(200_000), last: new Date(300_000) });
     expect([...forward.usage.keys()].sort()).toEqual(['DA1.A.u1', 'DA1.A.u2', 'DA1.B.u1']);
   });
+
+  it('counts each txid once per UTC day of its record, by outcome', () => {
+    const lastSecond = Date.parse('2025-06-30T23:59:59Z') / 1000;
+    const events = [
+      event('t1', lastSecond, 'A', 'u1'),
+      event('t2', lastSecond, 'B', 'u2', 'denied'),
+      event('t1', lastSecond, 'A', 'u1'),
+      event('t3', lastSecond + 1, 'A', 'u1', 'fraud'),
+      event('t4', lastSecond + 2, 'A', 'u1', 'error'),
+      event('t5', lastSecond + 3, 'B', 'u1'),
+    ];
+    const { activity } = aggregateFacts(uniqueFacts(events.map(toFact)));
+    expect([...activity.values()]).toEqual([
+      {
+        id: 'DA1|2025-06-30',
+        accountId: 'DA1',
+        day: '2025-06-30',
+        total: 2,
+        success: 1,
+        denied: 1,
+        fraud: 0,
+        other: 0,
+      },
+      {
+        id: 'DA1|2025-07-01',
+        accountId: 'DA1',
+        day: '2025-07-01',
+        total: 3,
+        success: 1,
+        denied: 0,
+        fraud: 1,
+        other: 1,
+      },
+    ]);
+  });
 });
 
 describe('next documents', () => {
@@ -95,6 +130,23 @@ describe('next documents', () => {
       firstSeen: new Date(1_000),
       lastSeen: new Date(500_000),
     });
+  });
+
+  it('adds a batch to the day counts as stored', () => {
+    const [day] = aggregateFacts([toFact(event('t9', 500, 'A', 'u1', 'fraud'))]).activity.values();
+    const created = nextActivity(undefined, day!, 4);
+    expect(created).toEqual({
+      _id: 'DA1|1970-01-01',
+      accountId: 'DA1',
+      day: '1970-01-01',
+      total: 1,
+      success: 0,
+      denied: 0,
+      fraud: 1,
+      other: 0,
+      lastBatch: 4,
+    });
+    expect(nextActivity(created, day!, 5)).toMatchObject({ total: 2, fraud: 2, lastBatch: 5 });
   });
 
   it('keeps a users snapshot profile and marks the first batch seen in logs', () => {

@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { SaasCatalog } from '../../catalog/saas-catalog';
+import { ActivityRepository } from '../../inventory/activity.repository';
 import { ServicesRepository } from '../../inventory/services.repository';
 import { UsageRepository } from '../../inventory/usage.repository';
 import { UsersRepository } from '../../inventory/users.repository';
 import type { AuthFact } from './auth-fact';
 import { aggregateFacts } from './batch-aggregate';
-import { nextService, nextUsage, nextUser } from './next-docs';
+import { nextActivity, nextService, nextUsage, nextUser } from './next-docs';
 import type { RedoEntry } from './redo-entry';
 
 // Every document a batch of new facts changes, as it will be after the batch. Distinct counts come
 // from the usage rows the batch creates: one new (service, user) row is one more user of the service
 // and one more service of the user. Users are `created` when first seen in the logs (a users
-// snapshot may have created the document earlier).
+// snapshot may have created the document earlier). Day counts add the batch's facts, which are new by
+// construction (the journal dropped the ones seen before): redelivered events count nothing there either.
 // Re-planning a batch whose writes a crash interrupted gives the same documents: one already written
 // by this batch (lastBatch) is kept as it is, and the batch markers (firstBatch, firstLogBatch) still
 // say what the batch created.
@@ -21,16 +23,18 @@ export class BatchPlanner {
     private readonly services: ServicesRepository,
     private readonly users: UsersRepository,
     private readonly usage: UsageRepository,
+    private readonly activity: ActivityRepository,
     private readonly catalog: SaasCatalog,
   ) {}
 
   async plan(batch: number, facts: readonly AuthFact[]): Promise<RedoEntry[]> {
     const aggregate = aggregateFacts(facts);
     if (facts.length === 0) return [];
-    const [usageDocs, serviceDocs, userDocs] = await Promise.all([
+    const [usageDocs, serviceDocs, userDocs, activityDocs] = await Promise.all([
       this.usage.load([...aggregate.usage.keys()]),
       this.services.load([...aggregate.services.keys()]),
       this.users.load([...aggregate.users.keys()]),
+      this.activity.load([...aggregate.activity.keys()]),
     ]);
     const entries: RedoEntry[] = [];
     const newUsers = new Map<string, number>();
@@ -65,6 +69,11 @@ export class BatchPlanner {
         doc,
         created: existing?.firstLogBatch === undefined || existing.firstLogBatch === batch,
       });
+    }
+    for (const delta of aggregate.activity.values()) {
+      const existing = activityDocs.get(delta.id);
+      const doc = existing?.lastBatch === batch ? existing : nextActivity(existing, delta, batch);
+      entries.push({ coll: 'activity', doc });
     }
     return entries;
   }

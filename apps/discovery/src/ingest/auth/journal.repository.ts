@@ -4,7 +4,7 @@ import { duplicateKeyIndexes } from '@seatwise/platform/db/duplicate-key';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { ensureIndexes, nativeDb } from '@seatwise/platform/db/native-db';
 import type { mongo } from 'mongoose';
-import type { AuthFact } from './auth-fact';
+import type { AuthFact, Outcome } from './auth-fact';
 import type { RedoEntry } from './redo-entry';
 
 interface CounterDoc {
@@ -23,7 +23,8 @@ interface BatchDoc {
 }
 
 type RedoDoc = RedoEntry & { _id: string; batch: number };
-type StoredFact = AuthFact & { batch: number };
+// Facts stored before fraud was told apart from denied carry 'denial' (see factsOf).
+type StoredFact = Omit<AuthFact, 'outcome'> & { outcome: Outcome | 'denial'; batch: number };
 
 // The journal that makes ingestion crash-safe without transactions. Each batch gets the next number;
 // its new facts are stored under it (a fact's _id is account + txid, so a redelivered record is a
@@ -88,7 +89,11 @@ export class JournalRepository implements OnModuleInit {
 
   async factsOf(batch: number): Promise<AuthFact[]> {
     const docs = await this.facts.find({ batch }).toArray();
-    return docs.map(({ batch: _batch, ...fact }) => fact);
+    // A batch left unfinished by a version that stored 'denial' is finished as denied (not fraud).
+    return docs.map(({ batch: _batch, outcome, ...fact }) => ({
+      ...fact,
+      outcome: outcome === 'denial' ? 'denied' : outcome,
+    }));
   }
 
   // Writes the batch's redo log; once this resolves the batch can always be finished from it.

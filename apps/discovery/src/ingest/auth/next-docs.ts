@@ -1,8 +1,9 @@
 import type { CatalogMatch } from '@seatwise/shared/contracts/discovery-events';
+import type { ActivityDoc } from '../../inventory/activity.repository';
 import type { ServiceDoc } from '../../inventory/services.repository';
 import type { UsageDoc } from '../../inventory/usage.repository';
 import { NEVER, type UserDoc } from '../../inventory/users.repository';
-import type { ServiceDelta, UsageDelta, UserDelta } from './batch-aggregate';
+import type { ActivityDelta, ServiceDelta, UsageDelta, UserDelta } from './batch-aggregate';
 
 // A batch's effect on one document, computed in memory from the document as stored (or, for a new
 // one, from a document that starts with the batch's span and zero counts): counters add up, first
@@ -99,5 +100,27 @@ export function nextUser(doc: UserDoc | undefined, d: UserDelta, newServices: nu
     serviceCount: from.serviceCount + newServices,
     lastBatch: batch,
     firstLogBatch: from.firstLogBatch ?? batch,
+  };
+}
+
+export function nextActivity(doc: ActivityDoc | undefined, d: ActivityDelta, batch: number): ActivityDoc {
+  const from = doc ?? {
+    _id: d.id,
+    accountId: d.accountId,
+    day: d.day,
+    total: 0,
+    success: 0,
+    denied: 0,
+    fraud: 0,
+    other: 0,
+  };
+  return {
+    ...from,
+    total: from.total + d.total,
+    success: from.success + d.success,
+    denied: from.denied + d.denied,
+    fraud: from.fraud + d.fraud,
+    other: from.other + d.other,
+    lastBatch: batch,
   };
 }

@@ -6,6 +6,7 @@ import type { DuoAuthLogEvent } from '@seatwise/shared/contracts/duo-events';
 import { createTestScope, serviceEnv, type TestScope } from '@seatwise/testing/scope';
 import mongoose from 'mongoose';
 import { dumpInventories } from '../../__fixtures__/inventory-probe';
+import { ActivityRepository } from '../../inventory/activity.repository';
 import { InventoryWrites, type WriteMode } from '../../inventory/inventory-writes';
 import { ServicesRepository } from '../../inventory/services.repository';
 import { UsageRepository } from '../../inventory/usage.repository';
@@ -19,11 +20,13 @@ import { JournalRepository } from './journal.repository';
 // Every point where a process can die while writing a batch, replayed deterministically on the real
 // database in both write modes: after a restart (recover) and the next batch, the inventories equal
 // those of a run that never stopped.
-const STOPS = ['after planning', 'after usage', 'after services', 'after users'] as const;
+// 'after activity': every document written, the batch not marked applied (its re-plan must not add again).
+const STOPS = ['after planning', 'after usage', 'after services', 'after users', 'after activity'] as const;
 type Stop = (typeof STOPS)[number];
 
 function event(i: number, batch: number): DuoAuthLogEvent {
-  const at = 1_751_290_000 + ((i * 37) % 5_000);
+  // Spread over two UTC days, so day counts of both days are written.
+  const at = 1_751_290_000 + ((i * 37) % 5_000) * 20;
   return {
     integrationId: 'i',
     accountId: i % 4 === 0 ? 'DA2' : 'DA1',
@@ -32,7 +35,7 @@ function event(i: number, batch: number): DuoAuthLogEvent {
       txid: `b${batch}-t${i}`,
       timestamp: at,
       event_type: 'authentication',
-      result: i % 7 === 0 ? 'denied' : 'success',
+      result: i % 7 === 0 ? 'denied' : i % 11 === 0 ? 'fraud' : 'success',
       user: { key: `DU${(i * 3 + batch) % 9}`, name: `user${(i * 3 + batch) % 9}@example.org` },
       application: {
         key: `DI${(i + batch) % 5}`,
@@ -105,6 +108,11 @@ describe.each<WriteMode>(['replace', 'rewrite'])('a batch cut short in %s mode',
       planned.flatMap((e) => (e.coll === 'users' ? [e.doc] : [])),
       mode,
     );
+    if (stop === 'after users') return;
+    await app.get(ActivityRepository).save(
+      planned.flatMap((e) => (e.coll === 'activity' ? [e.doc] : [])),
+      mode,
+    );
   }
 
   it('writes in the configured mode and builds a non-trivial reference', async () => {
@@ -116,6 +124,11 @@ describe.each<WriteMode>(['replace', 'rewrite'])('a batch cut short in %s mode',
     }
     expect(expected['usage']?.length).toBeGreaterThan(20);
     expect(expected['services']).toHaveLength(10);
+    // Two accounts × two days, holding the 3 × 60 events once each.
+    const activity = (expected['auth_activity'] ?? []) as { day: string; total: number }[];
+    expect(new Set(activity.map((d) => d.day)).size).toBe(2);
+    expect(activity).toHaveLength(4);
+    expect(activity.reduce((n, d) => n + d.total, 0)).toBe(180);
   });
 
   it.each(STOPS)('ends as if uninterrupted when the process stops %s', async (stop) => {

@@ -1,5 +1,11 @@
 import { accountId } from '@seatwise/shared/contracts/common';
 import {
+  ACTIVITY_DEFAULT_DAYS,
+  ACTIVITY_MAX_DAYS,
+  activityDays,
+  activityResponseSchema,
+} from '@seatwise/shared/contracts/discovery-activity';
+import {
   accountSummarySchema,
   actionViewSchema,
   catalogProductSchema,
@@ -12,6 +18,15 @@ import { DiscoveryClient } from '../../upstream/discovery.client';
 import { Resource } from '../resource';
 
 const discovery = new Resource('Discovery', DiscoveryClient);
+
+// Query parameters arrive as text: a whole number of days, checked against the RPC's own bounds.
+const daysParam = z
+  .string()
+  .regex(/^\d{1,3}$/, 'must be a whole number')
+  .optional()
+  .transform((v) => (v === undefined ? ACTIVITY_DEFAULT_DAYS : Number(v)))
+  .pipe(activityDays)
+  .describe(`Days in the window, today (UTC) included: 1-${ACTIVITY_MAX_DAYS} (default ${ACTIVITY_DEFAULT_DAYS}).`);
 
 export const DiscoveryController = discovery.controller('DiscoveryController', {
   actions: discovery.list(
@@ -35,6 +50,16 @@ export const DiscoveryController = discovery.controller('DiscoveryController', {
       response: z.object({ items: z.array(accountSummarySchema) }),
     },
     ({ query }, client) => client.call('discovery.accounts.summary', withoutAbsent(query)),
+  ),
+  activity: discovery.get(
+    {
+      path: '/api/v1/discovery/activity',
+      summary: 'Authentications per UTC day (total, success, denied, fraud), zero-filled, oldest first',
+      description: 'One account, or summed over every account when accountId is omitted.',
+      query: z.object({ accountId: accountId.optional(), days: daysParam }).strict(),
+      response: activityResponseSchema,
+    },
+    ({ query }, client) => client.call('discovery.activity.daily', withoutAbsent(query)),
   ),
   catalog: discovery.get(
     {
