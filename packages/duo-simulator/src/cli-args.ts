@@ -6,7 +6,7 @@ export const USAGE = `usage: duo-sim [--config file.json] [--port N] [--host H] 
   [--apps N] [--events N] [--history-days D] [--live] [--speed X] [--https] [--anchor-time MS]
   [--no-rate-limits] [--rate-logs N] [--rate-page N] [--rate-single N] [--rate-list-all N]
   [--fault-429 F] [--fault-500 F] [--fault-503 F] [--fault-slow F] [--fault-slow-ms MS] [--fault-drop F]
-  [--fault-truncate F] [--fault-malformed F]`;
+  [--fault-truncate F] [--fault-malformed F] [--demo]`;
 
 const NUMERIC: Record<string, string> = {
   port: 'port',
@@ -58,6 +58,7 @@ export function parseCliArgs(argv: string[]): DuoSimOptions {
         ...Object.fromEntries(STRING_FLAGS.map((f) => [f, { type: 'string' as const }])),
         live: { type: 'boolean' },
         https: { type: 'boolean' },
+        demo: { type: 'boolean' },
         'no-rate-limits': { type: 'boolean' },
       },
     });
@@ -79,6 +80,7 @@ export function parseCliArgs(argv: string[]): DuoSimOptions {
   }
   if (values['live'] === true) options['live'] = true;
   if (values['https'] === true) options['https'] = true;
+  if (values['demo'] === true) options['demo'] = true;
   if (Object.keys(faults).length > 0) options['faults'] = faults;
   options['rateLimits'] = values['no-rate-limits'] === true ? false : config['rateLimits'] === false ? false : rates;
   return options; // validated by resolveOptions in startDuoSimulator

@@ -69,6 +69,9 @@ export const optionsSchema = z
     availabilityLagMs: z.number().int().min(0).default(120_000),
     maxClockSkewMs: z.number().int().min(0).default(300_000),
     extraIntegrations: z.array(extraIntegrationSchema).default([]),
+    /** The stack's demo MSP on top of the seeded world (data/demo-msp.ts): paid editions, one child whose billing
+     * edition Duo does not expose, one extra Admin API integration without "Grant read resource". */
+    demo: z.boolean().default(false),
   })
   .strict();
 
@@ -77,6 +80,7 @@ export type ResolvedOptions = z.output<typeof optionsSchema>;
 export type RateLimits = z.output<typeof rateLimitsSchema>;
 export type Faults = z.output<typeof faultsSchema>;
 export type Permission = z.output<typeof permission>;
+export type ExtraIntegration = z.output<typeof extraIntegrationSchema>;
 
 export function resolveOptions(input: unknown): ResolvedOptions {
   const parsed = optionsSchema.safeParse(input ?? {});

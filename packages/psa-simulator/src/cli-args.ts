@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { PsaSimOptions } from './options';
 
 export const USAGE = `usage: psa-sim [--config file.json] [--port N] [--host H] [--seed S] [--companies N] [--products N]
-  [--duo-seed S --duo-accounts N [--duo-users N]] [--anchor-time MS]
+  [--duo-seed S --duo-accounts N [--duo-users N] [--demo]] [--anchor-time MS]
   [--company-id ID] [--public-key K] [--private-key K] [--client-id GUID]
   [--no-rate-limits | --rate-per-minute N]
   [--fault-500 F] [--fault-503 F] [--fault-slow F] [--fault-slow-ms MS] [--fault-drop F] [--fault-malformed F]`;
@@ -62,6 +62,7 @@ function parse(argv: string[]): Record<string, string | boolean | undefined> {
       options: {
         ...Object.fromEntries(STRING_FLAGS.map((f) => [f, { type: 'string' as const }])),
         'no-rate-limits': { type: 'boolean' },
+        demo: { type: 'boolean' },
       },
     });
     return values;
@@ -89,6 +90,7 @@ export function parseCliArgs(argv: string[]): PsaSimOptions {
   if (typeof values['duo-seed'] === 'string') pairing['seed'] = values['duo-seed'];
   if (typeof values['duo-accounts'] === 'string') pairing['accounts'] = number('duo-accounts', values['duo-accounts']);
   if (typeof values['duo-users'] === 'string') pairing['usersPerAccount'] = number('duo-users', values['duo-users']);
+  if (values['demo'] === true) pairing['demo'] = true;
   if (Object.keys(pairing).length > 0) options['duoPairing'] = pairing;
   if (Object.keys(faults).length > 0) options['faults'] = faults;
   if (values['no-rate-limits'] === true) options['rateLimits'] = false;

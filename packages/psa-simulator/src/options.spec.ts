@@ -21,6 +21,7 @@ describe('options', () => {
       exactShare: 0.4,
       nearShare: 0.3,
       quantityMismatchShare: 0.3,
+      demo: false,
     });
   });
 
@@ -62,6 +63,9 @@ describe('parseCliArgs', () => {
       clientId: 'abc',
     });
     expect(parseCliArgs(['--rate-per-minute', '5'])).toEqual({ rateLimits: { perMinute: 5 } });
+    expect(parseCliArgs(argv('--duo-seed d --duo-accounts 5 --demo'))).toEqual({
+      duoPairing: { seed: 'd', accounts: 5, demo: true },
+    });
   });
 
   it.each([[['--companies', 'x']], [['--bogus']], [['--config', '/nonexistent.json']], [['positional']]])(

@@ -33,6 +33,9 @@ const duoPairingSchema = z
     nearShare: fraction.default(0.3),
     // Share of paired companies whose Duo addition quantity differs from the Duo billable seats.
     quantityMismatchShare: fraction.default(0.3),
+    // The stack's demo MSP (the Duo simulator's `demo` too): companies arranged by data/demo-companies.ts instead of
+    // by the shares above.
+    demo: z.boolean().default(false),
   })
   .strict()
   .refine((p) => p.exactShare + p.nearShare <= 1, { message: 'exactShare + nearShare must be at most 1' });

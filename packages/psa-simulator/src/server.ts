@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import { Delays } from '@seatwise/sim-http/delays';
 import { closeServer, listen } from '@seatwise/sim-http/listen';
 import { simRequestListener } from '@seatwise/sim-http/sim-routes';
-import { PlanError } from './data/companies';
+import { PlanError } from './data/company-spec';
 import { truthOf, type Truth } from './data/truth';
 import { buildWorld } from './data/world';
 import { FaultInjector } from './http/faults';

@@ -24,6 +24,8 @@ export interface Account {
   id: string;
   name: string;
   edition: (typeof EDITIONS)[number];
+  /** Whether Duo's billing API tells the edition (billing/edition answers 403 otherwise). */
+  editionExposed: boolean;
   domain: string;
   salt: number;
   apps: App[];

@@ -12,6 +12,8 @@ export interface TruthAccount {
   account_id: string;
   name: string;
   edition: string;
+  // false: billing/edition refuses to tell `edition`, so a client sees no edition for this account.
+  edition_exposed: boolean;
   users: number;
   billable_seats: number;
   auth_events: number;
@@ -72,6 +74,7 @@ export class Truth {
       account_id: account.id,
       name: account.name,
       edition: account.edition,
+      edition_exposed: account.editionExposed,
       users: account.statuses.length,
       billable_seats: account.statuses.length - pending,
       auth_events: visible,

@@ -1,6 +1,7 @@
 import type { Permission, ResolvedOptions } from '../options';
 import type { Account, App, Integration, IntegrationType, World } from './model';
 import { COMPANY_SUFFIXES, COMPANY_WORDS, CUSTOM_APPS, EDITIONS, GROUP_NAMES, SAAS_APPS } from './catalog';
+import { DEMO_EDITIONS, demoEditionHidden, demoExtraIntegrations } from './demo-msp';
 import { hashString, mix, Prng } from './hash';
 import { Timeline } from './timeline';
 import { userStatuses } from './users';
@@ -64,7 +65,9 @@ function makeAccount(o: ResolvedOptions, index: number, events: number, anchor: 
     name,
     salt,
     id: `DA${prng.id(18)}`,
-    edition: prng.pick(EDITIONS),
+    // One draw either way, so the demo's accounts differ from the plain ones only in their edition.
+    edition: prng.pick(o.demo ? DEMO_EDITIONS : EDITIONS),
+    editionExposed: !(o.demo && demoEditionHidden(o.accounts).includes(index)),
     domain: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}.example.com`,
     apps: makeApps(prng, o.apps),
     groups: GROUP_NAMES.slice(0, 4 + prng.int(5)).map((g) => ({ id: `DG${prng.id(18)}`, name: g })),
@@ -82,7 +85,8 @@ export function buildWorld(o: ResolvedOptions, anchor: number): World {
   const accounts = counts.map((n, i) => makeAccount(o, i, n, anchor));
   const prng = new Prng(mix(seed, 0xacc0));
   const parent = integration(prng, 'accounts', undefined, new Set());
-  const extras = o.extraIntegrations.map((x) => integration(prng, x.type, x.account, new Set(x.permissions)));
+  const extraSpecs = [...o.extraIntegrations, ...(o.demo ? demoExtraIntegrations(o.accounts) : [])];
+  const extras = extraSpecs.map((x) => integration(prng, x.type, x.account, new Set(x.permissions)));
   const all = [parent, ...accounts.map((a) => a.admin), ...extras];
   return {
     accounts,

@@ -1,5 +1,6 @@
 import { PENDING_DELETION } from '../data/users';
 import type { Account } from '../data/model';
+import { DuoError } from '../errors';
 import { ok, type Ctx, type Route } from './route';
 
 function must(ctx: Ctx): Account {
@@ -23,8 +24,11 @@ function summary(ctx: Ctx): unknown {
   });
 }
 
+/** UNCONFIRMED: how Duo answers for a child whose edition billing does not expose; 403 as for a refused grant. */
 function edition(ctx: Ctx): unknown {
-  return ok({ edition: must(ctx).edition });
+  const account = must(ctx);
+  if (!account.editionExposed) throw new DuoError('forbidden');
+  return ok({ edition: account.edition });
 }
 
 /** Child accounts as the Accounts API lists them; every api_hostname points at this simulator by default. */

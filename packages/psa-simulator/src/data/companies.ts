@@ -1,25 +1,16 @@
 import { hashString, mix, Prng } from '@seatwise/duo-simulator/data/hash';
-import type { ResolvedOptions } from '../options';
+import type { DuoPairing, ResolvedOptions } from '../options';
+import { type CompanySpec, PlanError } from './company-spec';
+import { DEMO_EXTRA_COMPANIES, demoCompanySpecs } from './demo-companies';
 import { companyIdentifier, extraCompanyName, nearVariant } from './names';
-import { planPairing, type DuoAccount, type PairingKind } from './pairing';
+import { duoAccounts, planPairing } from './pairing';
 
-export interface CompanySpec {
-  name: string;
-  pairing: PairingKind;
-  duo: DuoAccount | null;
-  identifier: string;
-  // Whether the Duo addition's quantity deliberately differs from the Duo billable seats.
-  quantityMismatch: boolean;
-}
+type PairedSpec = Omit<CompanySpec, 'identifier'>;
 
-// Thrown when options are individually valid but contradict each other.
-export class PlanError extends Error {}
-
-function pairedSpecs(o: ResolvedOptions, prng: Prng): { specs: Omit<CompanySpec, 'identifier'>[]; extras: number } {
-  const pairing = o.duoPairing;
-  if (!pairing) return { specs: [], extras: o.companies ?? 10 };
+// Paired companies by the pairing's shares: exact and near names, a share of them billed the wrong quantity.
+function sharedSpecs(o: ResolvedOptions, pairing: DuoPairing, prng: Prng): { specs: PairedSpec[]; extras: number } {
   const plan = planPairing(o.seed, pairing);
-  const specs: Omit<CompanySpec, 'identifier'>[] = [];
+  const specs: PairedSpec[] = [];
   for (const i of [...plan.exact, ...plan.near]) {
     const duo = plan.accounts[i];
     if (!duo) continue;
@@ -28,20 +19,32 @@ function pairedSpecs(o: ResolvedOptions, prng: Prng): { specs: Omit<CompanySpec,
       name: near ? nearVariant(prng, duo.name) : duo.name,
       pairing: near ? 'near' : 'exact',
       duo,
-      quantityMismatch: false,
+      duoLine: { kind: 'seats' },
     });
   }
   const mismatches = Math.round(specs.length * pairing.quantityMismatchShare);
   for (const i of prng.shuffle([...specs.keys()]).slice(0, mismatches)) {
     const spec = specs[i];
-    if (spec) spec.quantityMismatch = true;
+    if (spec) spec.duoLine = { kind: 'mismatch' };
   }
-  if (o.companies !== undefined && o.companies < specs.length) {
+  return { specs, extras: plan.unmatched.length };
+}
+
+function pairedSpecs(o: ResolvedOptions, prng: Prng): { specs: PairedSpec[]; extras: number } {
+  const pairing = o.duoPairing;
+  if (!pairing) return { specs: [], extras: o.companies ?? 10 };
+  const planned = pairing.demo
+    ? { specs: demoCompanySpecs(prng, duoAccounts(pairing)), extras: DEMO_EXTRA_COMPANIES }
+    : sharedSpecs(o, pairing, prng);
+  if (o.companies !== undefined && o.companies < planned.specs.length) {
     throw new PlanError(
-      `companies: ${o.companies} is fewer than the ${specs.length} companies paired with Duo accounts`,
+      `companies: ${o.companies} is fewer than the ${planned.specs.length} companies paired with Duo accounts`,
     );
   }
-  return { specs, extras: o.companies === undefined ? plan.unmatched.length : o.companies - specs.length };
+  return {
+    specs: planned.specs,
+    extras: o.companies === undefined ? planned.extras : o.companies - planned.specs.length,
+  };
 }
 
 // Every company the world will hold, in id order: paired ones and unmatched extras interleaved by a seeded
@@ -50,7 +53,7 @@ export function planCompanies(o: ResolvedOptions): CompanySpec[] {
   const prng = new Prng(mix(hashString(o.seed), 0xc0));
   const { specs, extras } = pairedSpecs(o, prng);
   for (let i = 0; i < extras; i++) {
-    specs.push({ name: extraCompanyName(prng, i), pairing: 'none', duo: null, quantityMismatch: false });
+    specs.push({ name: extraCompanyName(prng, i), pairing: 'none', duo: null, duoLine: { kind: 'unpaired' } });
   }
   const taken = new Set<string>();
   return prng.shuffle(specs).map((s) => ({ ...s, identifier: companyIdentifier(s.name, taken) }));

@@ -33,13 +33,24 @@ const VARIANTS: readonly Variant[] = [
 ];
 
 // A near-miss spelling of `name`: never identical to it, always the same once normalized.
-export function nearVariant(prng: Prng, name: string): string {
+export function nearVariant(prng: Prng, name: string, accept: (candidate: string) => boolean = () => true): string {
   const order = prng.shuffle([...VARIANTS.keys()]);
   for (const i of order) {
     const candidate = VARIANTS[i]?.(name) ?? name;
-    if (candidate !== name && normalizeCompanyName(candidate) === normalizeCompanyName(name)) return candidate;
+    if (candidate !== name && accept(candidate) && normalizeCompanyName(candidate) === normalizeCompanyName(name)) {
+      return candidate;
+    }
   }
   return `${name} Inc.`; // unreachable for real names; keeps the function total
+}
+
+// Case and runs of spaces ignored: what an exact-name matcher still takes for the same name.
+const caseAndSpaceKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+// A near name an exact-name matcher does not take for the same one (more than case or spacing differs), so
+// pairing them is a person's decision.
+export function distinctNearVariant(prng: Prng, name: string): string {
+  return nearVariant(prng, name, (candidate) => caseAndSpaceKey(candidate) !== caseAndSpaceKey(name));
 }
 
 // Names for PSA companies with no Duo account: a vocabulary disjoint from the Duo simulator's company words.

@@ -10,6 +10,8 @@ export interface DuoAccount {
   id: string;
   name: string;
   edition: string;
+  // false: Duo's billing API does not tell the edition, so Seatwise sees this account without one.
+  editionExposed: boolean;
   // What the Duo simulator's truth reports as billable_seats for this account.
   billableSeats: number;
 }
@@ -32,12 +34,14 @@ export function duoAccounts(pairing: DuoPairing): DuoAccount[] {
     usersPerAccount: pairing.usersPerAccount,
     events: 0,
     apps: 1,
+    demo: pairing.demo,
   });
   const world = buildWorld(options, 0);
   return world.accounts.map((a) => ({
     id: a.id,
     name: a.name,
     edition: a.edition,
+    editionExposed: a.editionExposed,
     billableSeats: a.statuses.reduce((n, s) => n + (s === PENDING_DELETION ? 0 : 1), 0),
   }));
 }

@@ -1,6 +1,7 @@
 import { hashString, mix, Prng } from '@seatwise/duo-simulator/data/hash';
 import type { ResolvedOptions } from '../options';
-import { planCompanies, type CompanySpec } from './companies';
+import { planCompanies } from './companies';
+import type { CompanySpec } from './company-spec';
 import { DAY, type Addition, type Agreement, type Company, type Credentials, type World } from './model';
 import { buildCatalog, duoProductFor, type Product } from './products';
 
@@ -47,12 +48,41 @@ function addition(
   };
 }
 
-function duoQuantity(prng: Prng, spec: CompanySpec): number {
-  if (!spec.duo) return 5 + prng.int(200);
-  const seats = spec.duo.billableSeats;
-  if (!spec.quantityMismatch) return seats;
-  const delta = 1 + prng.int(10);
-  return seats - delta >= 0 && prng.chance(0.5) ? seats - delta : seats + delta;
+// Editions a company with no Duo account may be billed for.
+const UNPAIRED_EDITIONS = ['ENTERPRISE', 'PLATFORM', 'BEYOND'];
+
+// The Duo addition of a company's active agreement, as its spec says (null: none). Draws for the plain kinds stay
+// in the order they always had, so worlds of the same seed stay the same.
+function duoLineOf(
+  prng: Prng,
+  spec: CompanySpec,
+  catalog: readonly Product[],
+): { product: Product; quantity: number } | null {
+  const line = spec.duoLine;
+  if (line.kind === 'unpaired') {
+    if (!prng.chance(0.5)) return null;
+    return { product: duoProductFor(catalog, prng.pick(UNPAIRED_EDITIONS)), quantity: 5 + prng.int(200) };
+  }
+  if (line.kind === 'none') return null;
+  const seats = spec.duo?.billableSeats ?? 0;
+  const product = duoProductFor(catalog, line.kind === 'edition' ? line.edition : (spec.duo?.edition ?? 'ENTERPRISE'));
+  return { product, quantity: quantityOf(prng, line.kind, seats) };
+}
+
+function quantityOf(prng: Prng, kind: 'seats' | 'mismatch' | 'under' | 'over' | 'edition', seats: number): number {
+  switch (kind) {
+    case 'seats':
+    case 'edition':
+      return seats;
+    case 'mismatch': {
+      const delta = 1 + prng.int(10);
+      return seats - delta >= 0 && prng.chance(0.5) ? seats - delta : seats + delta;
+    }
+    case 'under':
+      return seats >= 2 ? seats - 1 - prng.int(Math.min(10, seats - 1)) : seats;
+    case 'over':
+      return seats + 1 + prng.int(10);
+  }
 }
 
 function agreement(
@@ -89,11 +119,8 @@ function agreementsFor(
 ): Agreement[] {
   const main = agreement(prng, anchor, ids, company, `Managed Services - ${company.identifier}`, false);
   const unrelated = catalog.filter((p) => p.duoEdition === null);
-  const billsDuo = spec.duo !== null || prng.chance(0.5);
-  if (billsDuo) {
-    const product = duoProductFor(catalog, spec.duo?.edition ?? prng.pick(['ENTERPRISE', 'PLATFORM', 'BEYOND']));
-    main.additions.push(addition(prng, anchor, ids, main.id, product, duoQuantity(prng, spec), false));
-  }
+  const duo = duoLineOf(prng, spec, catalog);
+  if (duo) main.additions.push(addition(prng, anchor, ids, main.id, duo.product, duo.quantity, false));
   for (const product of prng.shuffle([...unrelated]).slice(0, 1 + prng.int(3))) {
     main.additions.push(addition(prng, anchor, ids, main.id, product, 1 + prng.int(120), prng.chance(0.15)));
   }

@@ -7,6 +7,10 @@ export const duoSimInfoSchema = z.object({
   url: z.url(),
   accountsApi: keys,
   accounts: z.array(z.object({ account_id: z.string(), name: z.string(), edition: z.string(), adminApi: keys })),
+  // Further integrations of one child each (the demo's: an Admin API application lacking a permission).
+  extraIntegrations: z
+    .array(keys.extend({ type: z.string(), account_id: z.string(), permissions: z.array(z.string()) }))
+    .default([]),
 });
 export type DuoSimInfo = z.infer<typeof duoSimInfoSchema>;
 

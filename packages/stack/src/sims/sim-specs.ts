@@ -26,7 +26,9 @@ export function duoSimSpec(launch: SimLaunch, state: SimState, live: boolean): C
     'anchor-time': String(state.anchorTime),
     'rate-logs': String(DUO_LOG_REQUESTS_PER_MINUTE),
   };
-  return simSpec('duo-sim', launch, flags, live ? ['--live', '--speed', String(LIVE_SPEED)] : []);
+  // --demo: the demo MSP's features (data/demo-msp.ts in the Duo simulator), whether Seatwise is seeded or not, so the
+  // simulated world does not change with SEATWISE_DEMO.
+  return simSpec('duo-sim', launch, flags, ['--demo', ...(live ? ['--live', '--speed', String(LIVE_SPEED)] : [])]);
 }
 
 export function psaSimSpec(launch: SimLaunch, state: SimState): ChildSpec {
@@ -37,7 +39,8 @@ export function psaSimSpec(launch: SimLaunch, state: SimState): ChildSpec {
     'duo-users': String(state.usersPerAccount),
     'anchor-time': String(state.anchorTime),
   };
-  return simSpec('psa-sim', launch, flags, []);
+  // --demo: companies arranged for the tour around the Duo simulator's demo MSP (data/demo-companies.ts there).
+  return simSpec('psa-sim', launch, flags, ['--demo']);
 }
 
 // A simulator as a supervised child on loopback, its options given as `--name value` flags.
