@@ -7,7 +7,9 @@ COPY apps ./apps
 # Install scripts are not needed: swc ships prebuilt binaries, and the native optional builds
 # (ssh2, cpu-features, @parcel/watcher) belong to test tooling only.
 RUN npm install --ignore-scripts --no-audit --no-fund
-RUN npx turbo run build
+# Builds every workspace, the web console (apps/console/dist, static files) included: the gateway
+# serves it at / from there (GATEWAY_CONSOLE_DIR), so an image without it must not be built.
+RUN npx turbo run build && test -f apps/console/dist/index.html
 RUN npm prune --omit=dev --ignore-scripts
 
 FROM node:22-bookworm-slim AS runtime

@@ -16,6 +16,7 @@ import { ServicesModule } from './resources/services/services.module';
 import { SyncRunsModule } from './resources/sync-runs/sync-runs.module';
 import { UsersModule } from './resources/users/users.module';
 import { RoutingModule } from './routing/routing.module';
+import { SessionModule } from './session/session.module';
 
 // The gateway's features; service.ts adds the platform (env, logger, NATS, MongoDB, health) around them.
 @Module({
@@ -35,6 +36,7 @@ import { RoutingModule } from './routing/routing.module';
     ReconciliationModule,
     SyncRunsModule,
     ApiKeysModule,
+    SessionModule,
     EventsModule,
     MetricsModule,
     DocsModule,

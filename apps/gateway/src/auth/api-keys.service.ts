@@ -12,6 +12,7 @@ import { type ApiKeyDoc, ApiKeyRepository } from './api-key.repository';
 import type { Principal } from './principal';
 
 const BOOTSTRAP_KEY_ID = 'bootstrap';
+const BOOTSTRAP_PRINCIPAL: Principal = { keyId: BOOTSTRAP_KEY_ID, name: 'bootstrap-admin', role: 'admin' };
 // A verified key is trusted this long without another read (revocation through this gateway is immediate).
 const CACHE_MS = 5_000;
 // lastUsedAt is written at most this often per key: a read per request must not become a write per request.
@@ -34,15 +35,23 @@ export class ApiKeysService {
 
   async authenticate(presented: string): Promise<Principal | null> {
     const hash = hashKey(presented);
-    if (this.bootstrapHash !== null && sameHash(hash, this.bootstrapHash)) {
-      return { keyId: BOOTSTRAP_KEY_ID, name: 'bootstrap-admin', role: 'admin' };
-    }
+    if (this.bootstrapHash !== null && sameHash(hash, this.bootstrapHash)) return BOOTSTRAP_PRINCIPAL;
     const prefix = prefixOf(presented);
     if (prefix === null) return null;
-    const doc = await this.lookup(prefix);
+    const doc = await this.lookup(prefix, () => this.repository.findByPrefix(prefix));
     if (!doc || doc.revokedAt !== null || !sameHash(hash, doc.hash)) return null;
     this.touch(doc._id);
-    return { keyId: doc._id, name: doc.name, role: doc.role };
+    return principalOf(doc);
+  }
+
+  // The key a session was opened with, as it is now: null once revoked (or, for the bootstrap key,
+  // once it is no longer configured). Read through the same short cache as authenticate.
+  async principalById(keyId: string): Promise<Principal | null> {
+    if (keyId === BOOTSTRAP_KEY_ID) return this.bootstrapHash === null ? null : BOOTSTRAP_PRINCIPAL;
+    const doc = await this.lookup(keyId, () => this.repository.findById(keyId));
+    if (!doc || doc.revokedAt !== null) return null;
+    this.touch(doc._id);
+    return principalOf(doc);
   }
 
   async create(input: { name: string; role: ApiKeyRole }): Promise<ApiKeyView & { key: string }> {
@@ -76,17 +85,19 @@ export class ApiKeysService {
     const doc = await this.repository.revoke(id, this.clock.now());
     if (!doc) throw notFound(id);
     this.cache.delete(doc.prefix);
+    this.cache.delete(doc._id);
     return toView(doc);
   }
 
-  private async lookup(prefix: string): Promise<ApiKeyDoc | null> {
+  // Cached by prefix (swk_…) or by id (key_…): the two never collide.
+  private async lookup(cacheKey: string, read: () => Promise<ApiKeyDoc | null>): Promise<ApiKeyDoc | null> {
     const now = this.clock.nowMs();
-    const cached = this.cache.get(prefix);
+    const cached = this.cache.get(cacheKey);
     if (cached && now - cached.at < CACHE_MS) return cached.doc;
-    const doc = await this.repository.findByPrefix(prefix);
+    const doc = await read();
     // Bounded: unknown prefixes are cached too (a flood of bad keys must not reach the database each time).
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(prefix, { doc, at: now });
+    this.cache.set(cacheKey, { doc, at: now });
     return doc;
   }
 
@@ -98,6 +109,10 @@ export class ApiKeysService {
       this.logger.warn({ err: error, keyId: id }, 'could not record API key use');
     });
   }
+}
+
+function principalOf(doc: ApiKeyDoc): Principal {
+  return { keyId: doc._id, name: doc.name, role: doc.role };
 }
 
 function toView(doc: ApiKeyDoc): ApiKeyView {

@@ -5,17 +5,21 @@ import { ApiKeysService } from './api-keys.service';
 import { AuthGuard } from './auth.guard';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RoleGuard } from './role.guard';
+import { SessionRepository } from './session.repository';
+import { SessionService } from './session.service';
 
-// API keys and the guards every request passes.
+// API keys, the console's sessions, and the guards every request passes.
 @Module({
   providers: [
     ApiKeyRepository,
     ApiKeysService,
+    SessionRepository,
+    SessionService,
     // Guards run in this order: who is calling, how often, and may they.
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: RoleGuard },
   ],
-  exports: [ApiKeysService],
+  exports: [ApiKeysService, SessionService],
 })
 export class AuthModule {}

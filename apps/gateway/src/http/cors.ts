@@ -1,12 +1,14 @@
+import { CSRF_HEADER } from '@seatwise/shared/contracts/gateway-api';
 import { AppError } from '@seatwise/shared/errors/app-error';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
-const ALLOWED_HEADERS = 'Authorization, Content-Type, Accept';
+const ALLOWED_HEADERS = `Authorization, Content-Type, Accept, ${CSRF_HEADER}`;
 const EXPOSED_HEADERS = 'Retry-After, X-Total-Rows, X-Truncated, X-Next-Cursor, X-Request-Id';
 const METHODS = 'GET, POST, PATCH, PUT, DELETE';
 
-// CORS for the browser UIs in the allow-list ("*" allows any origin). No cookies are used, so
-// credentials are never allowed; a preflight from an origin not on the list is refused.
+// CORS for the browser UIs in the allow-list ("*" allows any origin). Credentials are never allowed:
+// the session cookie belongs to the console served from this same origin, and another origin's page
+// must not ride on it (it calls with a Bearer key). A preflight from an origin not on the list is refused.
 export function cors(allowed: readonly string[]): RequestHandler {
   const any = allowed.includes('*');
   const origins = new Set(allowed);

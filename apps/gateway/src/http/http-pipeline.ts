@@ -4,9 +4,11 @@ import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
 import type { Env } from '@seatwise/shared/config/gateway-env';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import express, { type Express } from 'express';
+import { existsSync } from 'node:fs';
 import { HttpMetrics } from '../metrics/http-metrics';
 import { IMPORT_PATH } from '../resources/psa/psa.resource';
 import { swaggerAssetsPath } from './swagger-assets';
+import { consoleDir, consoleIndex, serveConsole } from './console';
 import { cors } from './cors';
 import { jsonBodyParser } from './json-body';
 import { requestObserver } from './request-observer';
@@ -22,10 +24,16 @@ export class HttpPipeline {
     app.disable('x-powered-by');
     // Plain key=value pairs only: no qs objects (accountId[$ne]=x stays a literal, unknown key).
     app.set('query parser', 'simple');
+    // req.secure and req.ip from X-Forwarded-* only when told a proxy is in front (else anyone could claim them).
+    app.set('trust proxy', env.GATEWAY_TRUST_PROXY);
     app.use(requestObserver(logger.child({ component: 'http' }), metrics));
     app.use(securityHeaders());
     app.use(cors(env.GATEWAY_CORS_ORIGINS));
     app.use('/api/docs', express.static(swaggerAssetsPath(), { index: false, fallthrough: true, maxAge: '1h' }));
+    const consoleRoot = consoleDir(env.GATEWAY_CONSOLE_DIR);
+    app.use(...serveConsole(consoleRoot));
+    if (existsSync(consoleIndex(consoleRoot))) logger.info({ dir: consoleRoot }, 'serving the web console at /');
+    else logger.warn({ dir: consoleRoot }, 'the web console is not built (npm run build): / answers 404');
     app.use(
       ...jsonBodyParser(env.GATEWAY_BODY_LIMIT_BYTES, {
         paths: [IMPORT_PATH],

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { type ServedRoute, createOfflineApp, servedRoutes } from '../__fixtures__/offline-app';
+import { type ServedRoute, createOfflineApp, servedRoutes } from './offline-app';
 import { RouteCatalog } from '../routing/route-catalog';
 import type { AnyRoute } from '../routing/route-definition';
 import { openApiDocument } from './openapi-document';
@@ -63,7 +63,7 @@ describe('OpenAPI document', () => {
       const pathParams = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
       expect(op?.parameters.filter((p) => p.in === 'path').map((p) => p.name)).toEqual(pathParams);
       if (route.body) expect(op?.requestBody).toBeDefined();
-      expect(op?.security).toEqual([{ apiKey: [] }]);
+      expect(op?.security).toEqual(route.auth === false ? [] : [{ apiKey: [] }, { session: [] }]);
     }
   });
 
@@ -75,6 +75,13 @@ describe('OpenAPI document', () => {
     expect(Object.keys(list?.responses ?? {})).toEqual(
       expect.arrayContaining(['200', '400', '401', '403', '429', '503', '504']),
     );
+  });
+
+  it('documents the console session: public sign-in, its 401, a sign-out without content', () => {
+    const session = doc.paths['/api/v1/session'];
+    expect(Object.keys(session?.['post']?.responses ?? {})).toEqual(['201', '400', '401', '429', '503']);
+    expect(session?.['post']?.security).toEqual([]);
+    expect(session?.['delete']?.responses['204']).toEqual({ description: 'No content' });
   });
 
   it('names the fixed resources', () => {
@@ -96,6 +103,7 @@ describe('OpenAPI document', () => {
       '/api/v1/audit',
       '/api/v1/events',
       '/api/v1/api-keys',
+      '/api/v1/session',
     ]) {
       expect(doc.paths).toHaveProperty([path]);
     }

@@ -1,4 +1,4 @@
-import { problemSchema } from '@seatwise/shared/contracts/gateway-api';
+import { CSRF_HEADER, SESSION_COOKIE, problemSchema } from '@seatwise/shared/contracts/gateway-api';
 import { type AnyRoute, requiredRole, successStatus } from '../routing/route-definition';
 import { type JsonSchema, jsonSchema, objectFields } from './json-schema';
 
@@ -6,8 +6,8 @@ const PROBLEM = 'application/problem+json';
 
 const ERROR_RESPONSES: Readonly<Record<string, string>> = {
   '400': 'Invalid request: malformed JSON, wrong types, unknown fields or query parameters (field errors listed)',
-  '401': 'Missing, unknown or revoked API key',
-  '403': "The API key's role may not do this",
+  '401': 'Missing, unknown or revoked API key, or no live console session',
+  '403': `The API key's role may not do this, or a change sent with the session cookie lacks ${CSRF_HEADER}`,
   '404': 'No such resource',
   '409': 'Conflict with the current state',
   '413': 'Request body too large',
@@ -19,8 +19,9 @@ const ERROR_RESPONSES: Readonly<Record<string, string>> = {
 };
 
 const DESCRIPTION = [
-  'The HTTP API of Seatwise. Every route except health and docs needs `Authorization: Bearer <api key>`;',
-  'viewers read, admins also change things and manage keys.',
+  'The HTTP API of Seatwise. Every route except health, docs and sign-in needs `Authorization: Bearer <api key>`',
+  `or the web console's session cookie \`${SESSION_COOKIE}\` (POST /api/v1/session), whose requests that change`,
+  `something also send its csrfToken as \`${CSRF_HEADER}\`. Viewers read, admins also change things and manage keys.`,
   '',
   'Lists answer `{"items": [...], "nextCursor": string|null}`; pass `nextCursor` back as `cursor` until it is null.',
   '`limit` is 1-200 (default 50). Lists also export CSV (`Accept: text/csv` or `format=csv`): the export starts at',
@@ -45,7 +46,15 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): J
     paths,
     components: {
       schemas: { Problem: jsonSchema(problemSchema, 'output') },
-      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A Seatwise API key' } },
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: 'A Seatwise API key' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description: `The web console's session (POST /api/v1/session); changes also send ${CSRF_HEADER}`,
+        },
+      },
       responses: Object.fromEntries(
         Object.entries(ERROR_RESPONSES).map(([status, description]) => [
           status,
@@ -68,13 +77,14 @@ function operation(route: AnyRoute): JsonSchema {
       schema: { type: 'string', description: `Columns: ${Object.keys(route.csvItem.shape).join(', ')}` },
     };
   }
-  const errors = route.auth === false ? ['400', '503'] : errorStatuses(route);
+  const errors = route.auth === false ? publicErrorStatuses(route) : errorStatuses(route);
   return {
     tags: [route.tag],
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     operationId: operationId(route),
-    security: route.auth === false ? [] : [{ apiKey: [] }],
+    // Either credential: a Bearer key or the session cookie.
+    security: route.auth === false ? [] : [{ apiKey: [] }, { session: [] }],
     'x-required-role': route.auth === false ? null : requiredRole(route),
     parameters: [
       ...objectFields(route.params).map((f) => ({
@@ -96,7 +106,7 @@ function operation(route: AnyRoute): JsonSchema {
         }
       : {}),
     responses: {
-      [status]: { description: 'OK', content },
+      [status]: status === '204' ? { description: 'No content' } : { description: 'OK', content },
       ...Object.fromEntries(errors.map((s) => [s, { $ref: `#/components/responses/${s}` }])),
     },
   };
@@ -107,6 +117,10 @@ function errorStatuses(route: AnyRoute): string[] {
   if (route.params) statuses.push('404');
   if (route.method !== 'GET') statuses.push('409', '413', '415');
   return statuses.sort();
+}
+
+function publicErrorStatuses(route: AnyRoute): string[] {
+  return ['400', '429', '503', ...(route.problems ?? []).map(String)].sort();
 }
 
 function operationId(route: AnyRoute): string {

@@ -19,8 +19,10 @@ export interface RouteDefinition<
   description?: string;
   // Least role allowed; mutations default to admin, reads to viewer.
   role?: ApiKeyRole;
-  // false only for health and docs.
+  // false only for health, docs and the console's session routes (which check the cookie themselves).
   auth?: boolean;
+  // Problem statuses a public route answers beyond 400, 429 and 503 (documented, e.g. 401 of sign-in).
+  problems?: readonly number[];
   // Left out of the OpenAPI document (the docs pages themselves).
   hidden?: boolean;
   params?: P;

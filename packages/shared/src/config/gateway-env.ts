@@ -35,6 +35,23 @@ export const envSchema = baseEnvSchema.extend({
   GATEWAY_SSE_HEARTBEAT_MS: positiveInt(100).default(15_000),
   // A CSV export follows the list's pages up to this many rows (then says it was truncated).
   GATEWAY_CSV_MAX_ROWS: positiveInt(1).default(100_000),
+  GATEWAY_SESSION_TTL_MS: positiveInt(60_000)
+    .default(12 * 60 * 60 * 1_000)
+    .describe('How long a web console sign-in lasts (its cookie and its stored session).'),
+  // Behind a TLS-terminating proxy, req.secure (the session cookie's Secure flag) and the client
+  // address (the per-address rate limit of sign-ins) come from its X-Forwarded-* headers.
+  GATEWAY_TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe(
+      'Trust X-Forwarded-Proto/-For from the proxy in front (true only behind one): marks session cookies Secure behind a TLS proxy, rate-limits sign-ins per real client address.',
+    ),
+  GATEWAY_CONSOLE_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Folder of the built web console served at / (default: apps/console/dist of this installation).'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -48,3 +48,19 @@ export const gatewayEventSchemas = {
 } as const;
 export type GatewayEventName = keyof typeof gatewayEventSchemas;
 export const GATEWAY_EVENT_NAMES = Object.keys(gatewayEventSchemas) as GatewayEventName[];
+
+// The web console's session: an API key pasted once, exchanged for an HttpOnly cookie. Changes sent
+// with the cookie must carry the session's CSRF token in this header (a Bearer key needs none).
+export const SESSION_COOKIE = 'seatwise_session';
+export const CSRF_HEADER = 'X-CSRF-Token';
+
+export const sessionCreateSchema = z.object({ apiKey: z.string().min(1).max(512) }).strict();
+
+export const sessionViewSchema = z.object({
+  keyId: z.string(),
+  name: z.string(),
+  role: z.enum(API_KEY_ROLES),
+  expiresAt: isoDateTime,
+  csrfToken: z.string().describe(`Send as ${CSRF_HEADER} with every request that changes something.`),
+});
+export type SessionView = z.infer<typeof sessionViewSchema>;

@@ -28,6 +28,10 @@ export const ERROR_CATALOG = {
   // Gateway edge
   'AUTH.UNAUTHORIZED': { status: 401, title: 'Authentication required' },
   'AUTH.FORBIDDEN': { status: 403, title: 'Not allowed for this role' },
+  // The console's cookie session: missing, unknown, expired, signed out, or its API key revoked.
+  'AUTH.SESSION_EXPIRED': { status: 401, title: 'Session expired' },
+  // A change sent with the session cookie but without the session's X-CSRF-Token.
+  'AUTH.CSRF_FAILED': { status: 403, title: 'CSRF token missing or wrong' },
   'HTTP.RATE_LIMITED': { status: 429, title: 'Too many requests' },
   'HTTP.PAYLOAD_TOO_LARGE': { status: 413, title: 'Request body too large' },
   'HTTP.UNSUPPORTED_MEDIA_TYPE': { status: 415, title: 'Unsupported media type' },

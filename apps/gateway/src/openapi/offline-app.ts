@@ -9,6 +9,7 @@ import { envSchema } from '@seatwise/shared/config/gateway-env';
 import { createLogger } from '@seatwise/shared/logging/logger';
 import type { Express } from 'express';
 import { ApiKeyRepository } from '../auth/api-key.repository';
+import { SessionRepository } from '../auth/session.repository';
 import { EventHub } from '../events/event-hub';
 import { HttpPipeline } from '../http/http-pipeline';
 import { service } from '../service';
@@ -21,7 +22,8 @@ export interface ServedRoute {
 // The gateway's real module tree (as main builds it), initialised but not listening, with nothing behind it: the
 // connections to NATS and MongoDB and what uses them at start-up are inert stand-ins. Its Express
 // middleware (HttpPipeline) needs the HTTP adapter while providers are built, which a testing module
-// only has later, so it is left out: it registers no route.
+// only has later, so it is left out: it registers no route. Specs and the OpenAPI script (which writes
+// docs/openapi.json from it) use it; the running gateway never loads it.
 export async function createOfflineApp(): Promise<INestApplication> {
   const env = parseEnv(envSchema, { NATS_URL: 'nats://offline:4222', MONGO_URL: 'mongodb://offline:27017' });
   const info = { name: 'gateway' as const, version: '0.0.0-test', startedAt: new Date() };
@@ -37,6 +39,8 @@ export async function createOfflineApp(): Promise<INestApplication> {
     .overrideProvider(EventHub)
     .useValue({})
     .overrideProvider(ApiKeyRepository)
+    .useValue({})
+    .overrideProvider(SessionRepository)
     .useValue({})
     .overrideProvider(HttpPipeline)
     .useValue({})
