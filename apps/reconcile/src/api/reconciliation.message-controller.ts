@@ -2,18 +2,25 @@ import { Controller } from '@nestjs/common';
 import { Rpc } from '@seatwise/platform/rpc/rpc.decorator';
 import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
 import { DecisionsService } from '../reconciliation/decisions.service';
+import { RowsSummaryQuery } from '../reconciliation/rows-summary.query';
 import { RowsQuery } from '../reconciliation/rows.query';
 
 @Controller()
 export class ReconciliationMessageController {
   constructor(
     private readonly rows: RowsQuery,
+    private readonly summaries: RowsSummaryQuery,
     private readonly decisions: DecisionsService,
   ) {}
 
   @Rpc('reconcile.reconciliation.list')
   list(request: RpcInput<'reconcile.reconciliation.list'>) {
     return this.rows.list(request);
+  }
+
+  @Rpc('reconcile.reconciliation.summary')
+  summary(request: RpcInput<'reconcile.reconciliation.summary'>) {
+    return this.summaries.summary(request);
   }
 
   @Rpc('reconcile.reconciliation.get')

@@ -5,7 +5,8 @@ import { AppError } from '@seatwise/shared/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { ReconcileEvents } from '../events/reconcile-events';
 import { PushService } from './push.service';
-import { toRowEvent, toRowView } from './row-views';
+import { toRowEvent } from './row-views';
+import { RowViewer } from './row-viewer';
 import { type RowDoc, RowRepository, type RowState } from './row.repository';
 
 export interface Decision {
@@ -33,6 +34,7 @@ export class DecisionsService {
   constructor(
     private readonly rows: RowRepository,
     private readonly push: PushService,
+    private readonly viewer: RowViewer,
     private readonly audit: AuditService,
     private readonly events: ReconcileEvents,
     private readonly clock: Clock,
@@ -74,14 +76,14 @@ export class DecisionsService {
         invalid.map((x) => ({ path: `ids.${decision.ids.indexOf(x.row._id)}`, message: x.why ?? '' })),
       );
     }
-    const out: ReconciliationRowView[] = [];
+    const out: RowDoc[] = [];
     const toPush: string[] = [];
     for (const id of ids) {
       const row = rows.get(id) as RowDoc;
       const updated = await this.rows.update(id, row.revision, this.changes(verb, row, decision), FROM[verb]);
       if (!updated) {
         const current = await this.rows.findById(id);
-        if (current) out.push(toRowView(current));
+        if (current) out.push(current);
         continue;
       }
       await this.audit.record({
@@ -101,10 +103,10 @@ export class DecisionsService {
       });
       await this.events.publish('reconcile.reconciliation.updated', toRowEvent(updated));
       if (verb === 'approve' && updated.connectionKind === 'connectwise') toPush.push(id);
-      out.push(toRowView(updated));
+      out.push(updated);
     }
     this.push.enqueue(toPush);
-    return out;
+    return this.viewer.views(out);
   }
 
   private changes(verb: Verb, row: RowDoc, decision: Decision): Partial<RowDoc> {

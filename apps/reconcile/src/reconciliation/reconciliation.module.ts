@@ -9,8 +9,10 @@ import { DesiredRows } from './desired-rows';
 import { PushService } from './push.service';
 import { ReconcileReadiness } from './readiness';
 import { Reconciler } from './reconciler.service';
+import { RowViewer } from './row-viewer';
 import { RowWriter } from './row-writer';
 import { RowRepository } from './row.repository';
+import { RowsSummaryQuery } from './rows-summary.query';
 import { RowsQuery } from './rows.query';
 
 // Rows (mapped account × service): recomputed from the data, decided by people, pushed to the PSA.
@@ -24,8 +26,10 @@ import { RowsQuery } from './rows.query';
     Reconciler,
     PushService,
     DecisionsService,
+    RowViewer,
     RowsQuery,
+    RowsSummaryQuery,
   ],
-  exports: [Reconciler, DecisionsService, RowsQuery],
+  exports: [Reconciler, DecisionsService, RowsQuery, RowsSummaryQuery],
 })
 export class ReconciliationModule {}

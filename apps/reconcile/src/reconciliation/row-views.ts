@@ -4,7 +4,10 @@ import type { RowDoc } from './row.repository';
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
 
-export function toRowView(doc: RowDoc): ReconciliationRowView {
+// The PSA names a view shows beside the ids a row stores.
+export type RowNames = Pick<ReconciliationRowView, 'psaCompanyName' | 'productName'>;
+
+export function toRowView(doc: RowDoc, names: RowNames): ReconciliationRowView {
   return {
     id: doc._id,
     accountName: doc.accountName,
@@ -17,6 +20,7 @@ export function toRowView(doc: RowDoc): ReconciliationRowView {
     decidedBy: doc.decidedBy,
     decidedAt: iso(doc.decidedAt),
     appliedAt: iso(doc.appliedAt),
+    ...names,
   };
 }
 

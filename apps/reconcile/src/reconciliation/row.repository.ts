@@ -7,6 +7,7 @@ import type { Page } from '@seatwise/shared/contracts/page';
 import type { ReconciliationUpdatedEvent } from '@seatwise/shared/contracts/reconcile-events';
 import { Schema } from 'mongoose';
 import { definedOnly } from '../db/defined-only';
+import { ROW_SORT_FIELDS, type RowFilter, type RowScope } from './row-list-query';
 
 export type RowState = ReconciliationUpdatedEvent['state'];
 
@@ -63,9 +64,9 @@ const schema = new Schema<RowDoc>(
   },
   { versionKey: false },
 );
-schema.index({ accountId: 1, _id: 1 });
-schema.index({ state: 1, _id: 1 });
-schema.index({ type: 1, _id: 1 });
+// A list filters on one of these fields or sorts by one (ties by _id); a descending sort walks the index backwards.
+// (type and state are both filters and sorts.)
+for (const field of new Set(['accountId', 'psaCompanyId', ...ROW_SORT_FIELDS])) schema.index({ [field]: 1, _id: 1 });
 
 // What a row holds before anyone decides about it.
 export const UNDECIDED = {
@@ -85,10 +86,10 @@ const DEFAULTS: Partial<RowDoc> = {
   ...UNDECIDED,
 };
 
-export interface RowFilter {
-  type?: RowDoc['type'] | undefined;
-  state?: RowState | undefined;
-  accountId?: string | undefined;
+export interface TypeStateCount {
+  type: RowDoc['type'];
+  state: RowState;
+  n: number;
 }
 
 export function rowId(accountId: string, sku: string): string {
@@ -150,9 +151,30 @@ export class RowRepository extends MongooseRepository<RowDoc> {
     return docs.map((d) => d._id);
   }
 
-  // Cross-tenant unless the query names an account; by row id.
-  page<T>(query: RowFilter & Omit<PageRequest, 'sort'>, toView: (doc: RowDoc) => T): Promise<Page<T>> {
-    const { limit, cursor, ...filter } = query;
-    return findPage(this.finder(), definedOnly(filter), { limit, cursor, sort: '_id' }, toView);
+  // Cross-tenant unless the filter names an account.
+  page(filter: Partial<RowFilter>, request: PageRequest): Promise<Page<RowDoc>> {
+    return findPage(this.finder(), filter, request, (doc) => doc);
+  }
+
+  // One $group with one accumulator (FerretDB 1.24 sums wrong next to another accumulator).
+  async countByTypeAndState(scope: RowScope): Promise<TypeStateCount[]> {
+    const groups = await this.model
+      .aggregate<{ _id: { type: RowDoc['type']; state: RowState }; n: number }>([
+        { $match: definedOnly(scope) },
+        { $group: { _id: { type: '$type', state: '$state' }, n: { $sum: 1 } } },
+      ])
+      .exec();
+    return groups.map((g) => ({ type: g._id.type, state: g._id.state, n: g.n }));
+  }
+
+  // A quantity summed over the rows whose account and SKU are mapped; its own $group, as above.
+  async sumMapped(scope: RowScope, field: 'vendorQuantity' | 'psaQuantity'): Promise<number> {
+    const [sum] = await this.model
+      .aggregate<{ n: number }>([
+        { $match: { ...definedOnly(scope), type: { $ne: 'unmapped' } } },
+        { $group: { _id: null, n: { $sum: `$${field}` } } },
+      ])
+      .exec();
+    return sum?.n ?? 0;
   }
 }

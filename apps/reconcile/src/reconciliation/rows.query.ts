@@ -4,7 +4,8 @@ import type { ReconciliationRowView } from '@seatwise/shared/contracts/reconcile
 import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
 import { AppError } from '@seatwise/shared/errors/app-error';
 import { ReconcileReadiness } from './readiness';
-import { toRowView } from './row-views';
+import { rowListQuery } from './row-list-query';
+import { RowViewer } from './row-viewer';
 import { RowRepository } from './row.repository';
 
 // Reconciliation rows as the API lists them.
@@ -13,6 +14,7 @@ export class RowsQuery {
   constructor(
     private readonly rows: RowRepository,
     private readonly readiness: ReconcileReadiness,
+    private readonly viewer: RowViewer,
   ) {}
 
   // Says clearly why the list is empty before anything can be reconciled.
@@ -24,12 +26,14 @@ export class RowsQuery {
         `Reconciliation starts once at least one Duo account is mapped to a PSA company and one Duo SKU to a PSA product (now ${readiness.accountsMapped} accounts and ${readiness.servicesMapped} services are mapped)`,
       );
     }
-    return this.rows.page(request, toRowView);
+    const { filter, page } = rowListQuery(request);
+    const docs = await this.rows.page(filter, page);
+    return { items: await this.viewer.views(docs.items), nextCursor: docs.nextCursor };
   }
 
   async get(id: string): Promise<ReconciliationRowView> {
     const row = await this.rows.findById(id);
     if (!row) throw new AppError('RECONCILE.ROW_NOT_FOUND', `No reconciliation row ${id}`);
-    return toRowView(row);
+    return this.viewer.view(row);
   }
 }

@@ -10,8 +10,10 @@ import {
   psaCompanyViewSchema,
   psaConnectionViewSchema,
   psaProductViewSchema,
+  RECONCILIATION_SORTS,
   reconcileId,
   reconciliationRowViewSchema,
+  reconciliationSummarySchema,
   serviceMappingViewSchema,
   SYNC_RUN_KINDS,
   SYNC_RUN_STATES,
@@ -203,12 +205,22 @@ export const reconcileRpcs = {
         type: z.enum(RECONCILIATION_TYPES).optional(),
         state: z.enum(RECONCILIATION_STATES).optional(),
         accountId: accountId.optional(),
+        sku: z.enum(DUO_SKUS).optional(),
+        psaCompanyId: reconcileId.optional(),
+        // Without it: by row id.
+        sort: z.enum(RECONCILIATION_SORTS).optional(),
         ...page,
       })
       .strict(),
     response: pageOf(reconciliationRowViewSchema),
     description:
-      'Reconciliation rows (mapped account × service); RECONCILE.NOT_READY until an account and a service are mapped.',
+      'Reconciliation rows (mapped account × service), sorted by a column ("-" for descending) or by id; RECONCILE.NOT_READY until an account and a service are mapped.',
+  }),
+  'reconcile.reconciliation.summary': defineRpc({
+    request: z.object({ accountId: accountId.optional() }).strict(),
+    response: reconciliationSummarySchema,
+    description:
+      'Counts of reconciliation rows by type and state (pending by type), and the Duo seats and PSA quantity of mapped rows; every account unless one is named.',
   }),
   'reconcile.reconciliation.get': defineRpc({
     request: idRequest,

@@ -120,8 +120,52 @@ export const reconciliationRowViewSchema = z.object({
   appliedAt: isoDateTime.nullable(),
   revision: z.number().int().positive(),
   updatedAt: isoDateTime,
+  // Names of the PSA records, as last synced (null without a record, or once it is gone from the PSA). Last, so
+  // CSV exports keep their earlier column order.
+  psaCompanyName: z.string().nullable(),
+  productName: z.string().nullable(),
 });
 export type ReconciliationRowView = z.infer<typeof reconciliationRowViewSchema>;
+
+// Columns the reconciliation list sorts by, "-" for descending (ties by row id); type and state sort by their
+// names. PSA names are not stored on rows, so they are not sortable (an account's company mostly carries the
+// account's name: sort by accountName).
+export const RECONCILIATION_SORTS = [
+  'accountName',
+  '-accountName',
+  'sku',
+  '-sku',
+  'vendorQuantity',
+  '-vendorQuantity',
+  'psaQuantity',
+  '-psaQuantity',
+  'delta',
+  '-delta',
+  'type',
+  '-type',
+  'state',
+  '-state',
+  'updatedAt',
+  '-updatedAt',
+] as const;
+export type ReconciliationSort = (typeof RECONCILIATION_SORTS)[number];
+
+const count = z.number().int().nonnegative();
+// One count per key, every key present (0 when no row has it).
+function countsBy<K extends string>(keys: readonly K[]) {
+  return z.object(Object.fromEntries(keys.map((key) => [key, count])) as Record<K, typeof count>);
+}
+
+export const reconciliationSummarySchema = z.object({
+  rows: count,
+  byType: countsBy(RECONCILIATION_TYPES),
+  byState: countsBy(RECONCILIATION_STATES),
+  // Rows waiting for a decision, by type.
+  pendingByType: countsBy(RECONCILIATION_TYPES),
+  // Rows whose account and SKU are both mapped (every type but unmapped), with their Duo seats and PSA quantity.
+  mapped: z.object({ rows: count, vendorQuantity: count, psaQuantity: count }),
+});
+export type ReconciliationSummary = z.infer<typeof reconciliationSummarySchema>;
 
 export const syncRunCountsSchema = z.object({
   companies: z.number().int().nonnegative(),

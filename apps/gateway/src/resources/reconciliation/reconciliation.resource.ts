@@ -2,10 +2,14 @@ import { accountId, isoDateTime } from '@seatwise/shared/contracts/common';
 import { RECONCILIATION_STATES, RECONCILIATION_TYPES } from '@seatwise/shared/contracts/reconcile-events';
 import {
   auditEntryViewSchema,
+  DUO_SKUS,
+  RECONCILIATION_SORTS,
   reconcileId,
   reconciliationRowViewSchema,
+  reconciliationSummarySchema,
 } from '@seatwise/shared/contracts/reconcile-views';
 import { z } from 'zod';
+import { withoutAbsent } from '../../lists/upstream-pager';
 import { listQuery } from '../../routing/query-params';
 import { ReconcileClient } from '../../upstream/reconcile.client';
 import { Resource } from '../resource';
@@ -28,10 +32,27 @@ export const ReconciliationController = rows.controller('ReconciliationControlle
         type: z.enum(RECONCILIATION_TYPES).optional(),
         state: z.enum(RECONCILIATION_STATES).optional(),
         accountId: accountId.optional(),
+        sku: z.enum(DUO_SKUS).optional(),
+        psaCompanyId: reconcileId.optional(),
+        sort: z
+          .enum(RECONCILIATION_SORTS)
+          .optional()
+          .describe('Column to sort by; - for descending, ties by id (default: by id).'),
       }),
       list: reconciliationRowViewSchema,
     },
     (request, reconcile) => reconcile.call('reconcile.reconciliation.list', request),
+  ),
+  // Before `get`, so that /summary is not taken for a row id.
+  summary: rows.get(
+    {
+      path: `${base}/summary`,
+      summary: 'Rows by type and state, pending rows by type, and the Duo seats and PSA quantity of mapped rows',
+      description: 'Every account unless accountId names one; zeros before anything is mapped.',
+      query: z.object({ accountId: accountId.optional() }).strict(),
+      response: reconciliationSummarySchema,
+    },
+    ({ query }, reconcile) => reconcile.call('reconcile.reconciliation.summary', withoutAbsent(query)),
   ),
   get: rows.get(
     {

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { ReconciliationRowView } from '@seatwise/shared/contracts/reconcile-views';
+import { PsaDataRepository } from '../psa/psa-data.repository';
+import { type RowNames, toRowView } from './row-views';
+import type { RowDoc } from './row.repository';
+
+// Rows as the API shows them, with the names of their PSA company and product read from the synced PSA data:
+// one read per collection for a whole page, never one per row.
+@Injectable()
+export class RowViewer {
+  constructor(private readonly psa: PsaDataRepository) {}
+
+  async views(docs: readonly RowDoc[]): Promise<ReconciliationRowView[]> {
+    const names = await this.namesOf(docs);
+    return docs.map((doc) => toRowView(doc, names(doc)));
+  }
+
+  async view(doc: RowDoc): Promise<ReconciliationRowView> {
+    const names = await this.namesOf([doc]);
+    return toRowView(doc, names(doc));
+  }
+
+  private async namesOf(docs: readonly RowDoc[]): Promise<(doc: RowDoc) => RowNames> {
+    const [companies, products] = await Promise.all([
+      this.psa.companiesByIds(distinct(docs.map((d) => d.psaCompanyId))),
+      this.psa.productsByIds(distinct(docs.map((d) => d.productId))),
+    ]);
+    const companyNames = new Map(companies.map((c) => [c._id, c.name]));
+    const productNames = new Map(products.map((p) => [p._id, p.name]));
+    return (doc) => ({
+      psaCompanyName: nameOf(companyNames, doc.psaCompanyId),
+      productName: nameOf(productNames, doc.productId),
+    });
+  }
+}
+
+function distinct(ids: readonly (string | null)[]): string[] {
+  return [...new Set(ids.filter((id): id is string => id !== null))];
+}
+
+// null without an id, or when the record is gone from the PSA since the row was computed.
+function nameOf(names: ReadonlyMap<string, string>, id: string | null): string | null {
+  return id === null ? null : (names.get(id) ?? null);
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { RECONCILIATION_STATES, RECONCILIATION_TYPES } from '@seatwise/shared/contracts/reconcile-events';
+import type { ReconciliationSummary } from '@seatwise/shared/contracts/reconcile-views';
+import type { RowScope } from './row-list-query';
+import { RowRepository, type TypeStateCount } from './row.repository';
+
+// The review's overview: rows by type and state, and the seats of mapped rows. Zeros (not RECONCILE.NOT_READY)
+// before anything is mapped, so an overview can always be drawn.
+@Injectable()
+export class RowsSummaryQuery {
+  constructor(private readonly rows: RowRepository) {}
+
+  async summary(scope: RowScope): Promise<ReconciliationSummary> {
+    const [groups, vendorQuantity, psaQuantity] = await Promise.all([
+      this.rows.countByTypeAndState(scope),
+      this.rows.sumMapped(scope, 'vendorQuantity'),
+      this.rows.sumMapped(scope, 'psaQuantity'),
+    ]);
+    return summarize(groups, { vendorQuantity, psaQuantity });
+  }
+}
+
+// Every type and state is present (0 when no row has it).
+export function summarize(
+  groups: readonly TypeStateCount[],
+  sums: { vendorQuantity: number; psaQuantity: number },
+): ReconciliationSummary {
+  const byType = zeros(RECONCILIATION_TYPES);
+  const byState = zeros(RECONCILIATION_STATES);
+  const pendingByType = zeros(RECONCILIATION_TYPES);
+  let rows = 0;
+  for (const { type, state, n } of groups) {
+    rows += n;
+    byType[type] += n;
+    byState[state] += n;
+    if (state === 'pending') pendingByType[type] += n;
+  }
+  return { rows, byType, byState, pendingByType, mapped: { rows: rows - byType.unmapped, ...sums } };
+}
+
+function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+}
