@@ -60,7 +60,7 @@ module.exports = {
     {
       ...common,
       displayName: 'console',
-      testEnvironment: 'jsdom',
+      testEnvironment: '<rootDir>/apps/console/src/testing/jsdom-with-fetch.cjs',
       testMatch: ['<rootDir>/apps/console/src/**/*.spec.{ts,tsx}'],
       transform: { '^.+\\.(t|j)sx?$': swcReact },
       moduleNameMapper: { ...common.moduleNameMapper, '\\.css$': '<rootDir>/apps/console/src/testing/style-stub.js' },

@@ -1,10 +1,13 @@
+import type { ErrorCode } from '@seatwise/shared/errors/error-catalog';
+
 // The gateway answers every error as RFC 9457 problem+json; the console shows its detail, never a blank page.
+// Screens branch on the code, which the shared catalog declares (a code the catalog lacks does not compile).
 export interface Problem {
   type: string;
   title: string;
   status: number;
   detail: string;
-  code: string;
+  code: ErrorCode;
   errors?: { path: string; message: string }[];
 }
 
@@ -18,7 +21,7 @@ export class ProblemError extends Error {
     return this.problem.status;
   }
 
-  get code(): string {
+  get code(): ErrorCode {
     return this.problem.code;
   }
 }
@@ -29,7 +32,8 @@ function isProblem(value: unknown): value is Problem {
   return typeof candidate['status'] === 'number' && typeof candidate['code'] === 'string';
 }
 
-// Whatever came back (a problem document, a proxy's HTML page, nothing), as a ProblemError.
+// Whatever came back (a problem document, a proxy's HTML page, nothing), as a ProblemError: an answer that is
+// not a problem document came from something in front of the gateway.
 export function toProblemError(body: unknown, response: Response): ProblemError {
   if (isProblem(body)) return new ProblemError(body);
   return new ProblemError({
@@ -37,7 +41,7 @@ export function toProblemError(body: unknown, response: Response): ProblemError 
     title: response.statusText || 'Request failed',
     status: response.status,
     detail: `The server answered ${response.status} ${response.statusText}`.trim(),
-    code: 'HTTP.UNEXPECTED',
+    code: 'COMMON.UPSTREAM_UNAVAILABLE',
   });
 }
 

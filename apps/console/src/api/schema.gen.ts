@@ -139,6 +139,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/discovery/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Authentications per UTC day (total, success, denied, fraud), zero-filled, oldest first
+         * @description One account, or summed over every account when accountId is omitted.
+         */
+        get: operations["getDiscoveryActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/discovery/summary": {
         parameters: {
             query?: never;
@@ -165,7 +185,7 @@ export interface paths {
         };
         /**
          * Server-Sent Events: sync status and reconciliation changes, live
-         * @description A text/event-stream of `event: <name>` / `data: <JSON>` frames, where name is one of `integration.sync-status`, `reconcile.reconciliation.updated` (payloads as in docs/events.md). Changes from the moment of connecting on; read the lists for the current state. A comment line is sent as a heartbeat. Viewers may listen.
+         * @description A text/event-stream of `event: <name>` / `data: <JSON>` frames, where name is one of `integration.sync-status`, `reconcile.reconciliation.updated`, `reconcile.sync-run.updated`, `reconcile.mapping.changed` (payloads as in docs/events.md). Changes from the moment of connecting on; read the lists for the current state. A comment line is sent as a heartbeat. Viewers may listen.
          */
         get: operations["getEvents"];
         put?: never;
@@ -548,6 +568,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reconciliation/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rows by type and state, pending rows by type, and the Duo seats and PSA quantity of mapped rows
+         * @description Every account unless accountId names one; zeros before anything is mapped.
+         */
+        get: operations["getReconciliationSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/services": {
         parameters: {
             query?: never;
@@ -645,6 +685,28 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session of this browser's cookie, with its CSRF token (401 when signed out or expired) */
+        get: operations["getSession"];
+        put?: never;
+        /**
+         * Sign in to the web console with an API key
+         * @description Sets the HttpOnly cookie `seatwise_session` (SameSite=Strict; Secure over HTTPS), which then authenticates requests like the key itself. Requests that change something send the answered csrfToken as `X-CSRF-Token`. The session ends when it expires (expiresAt), at sign-out, or when its key is revoked.
+         */
+        post: operations["postSession"];
+        /** Sign out: ends the session and clears its cookie (send X-CSRF-Token); answers 204 even without one */
+        delete: operations["deleteSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -780,7 +842,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Missing, unknown or revoked API key */
+        /** @description Missing, unknown or revoked API key, or no live console session */
         401: {
             headers: {
                 [name: string]: unknown;
@@ -789,7 +851,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The API key's role may not do this */
+        /** @description The API key's role may not do this, or a change sent with the session cookie lacks X-CSRF-Token */
         403: {
             headers: {
                 [name: string]: unknown;
@@ -1344,6 +1406,45 @@ export interface operations {
                         nextCursor: string | null;
                     };
                     "text/csv": string;
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    getDiscoveryActivity: {
+        parameters: {
+            query?: {
+                accountId?: string;
+                days?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date */
+                            day: string;
+                            denied: number;
+                            fraud: number;
+                            success: number;
+                            total: number;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["400"];
@@ -2652,6 +2753,9 @@ export interface operations {
                 cursor?: string;
                 format?: "json" | "csv";
                 limit?: string;
+                psaCompanyId?: string;
+                sku?: "Essentials" | "Advantage" | "Premier" | "Free";
+                sort?: "accountName" | "-accountName" | "sku" | "-sku" | "vendorQuantity" | "-vendorQuantity" | "psaQuantity" | "-psaQuantity" | "delta" | "-delta" | "type" | "-type" | "state" | "-state" | "updatedAt" | "-updatedAt";
                 state?: "pending" | "approved" | "applied" | "dismissed" | "failed";
                 type?: "new_revenue" | "under_billed" | "over_billed" | "no_change" | "unmapped";
             };
@@ -2685,7 +2789,9 @@ export interface operations {
                             } | null;
                             note: string | null;
                             productId: string | null;
+                            productName: string | null;
                             psaCompanyId: string | null;
+                            psaCompanyName: string | null;
                             psaQuantity: number;
                             revision: number;
                             sku: string;
@@ -2745,7 +2851,9 @@ export interface operations {
                         } | null;
                         note: string | null;
                         productId: string | null;
+                        productName: string | null;
                         psaCompanyId: string | null;
+                        psaCompanyName: string | null;
                         psaQuantity: number;
                         revision: number;
                         sku: string;
@@ -2811,7 +2919,9 @@ export interface operations {
                             } | null;
                             note: string | null;
                             productId: string | null;
+                            productName: string | null;
                             psaCompanyId: string | null;
+                            psaCompanyName: string | null;
                             psaQuantity: number;
                             revision: number;
                             sku: string;
@@ -2878,7 +2988,9 @@ export interface operations {
                             } | null;
                             note: string | null;
                             productId: string | null;
+                            productName: string | null;
                             psaCompanyId: string | null;
+                            psaCompanyName: string | null;
                             psaQuantity: number;
                             revision: number;
                             sku: string;
@@ -2945,7 +3057,9 @@ export interface operations {
                             } | null;
                             note: string | null;
                             productId: string | null;
+                            productName: string | null;
                             psaCompanyId: string | null;
+                            psaCompanyName: string | null;
                             psaQuantity: number;
                             revision: number;
                             sku: string;
@@ -2966,6 +3080,63 @@ export interface operations {
             409: components["responses"]["409"];
             413: components["responses"]["413"];
             415: components["responses"]["415"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    getReconciliationSummary: {
+        parameters: {
+            query?: {
+                accountId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        byState: {
+                            applied: number;
+                            approved: number;
+                            dismissed: number;
+                            failed: number;
+                            pending: number;
+                        };
+                        byType: {
+                            new_revenue: number;
+                            no_change: number;
+                            over_billed: number;
+                            under_billed: number;
+                            unmapped: number;
+                        };
+                        mapped: {
+                            psaQuantity: number;
+                            rows: number;
+                            vendorQuantity: number;
+                        };
+                        pendingByType: {
+                            new_revenue: number;
+                            no_change: number;
+                            over_billed: number;
+                            under_billed: number;
+                            unmapped: number;
+                        };
+                        rows: number;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
             429: components["responses"]["429"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -3367,6 +3538,100 @@ export interface operations {
             502: components["responses"]["502"];
             503: components["responses"]["503"];
             504: components["responses"]["504"];
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Send as X-CSRF-Token with every request that changes something. */
+                        csrfToken: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        keyId: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "admin" | "viewer";
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    postSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    apiKey: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Send as X-CSRF-Token with every request that changes something. */
+                        csrfToken: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        keyId: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "admin" | "viewer";
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    deleteSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
         };
     };
     getSyncRuns: {

@@ -46,9 +46,10 @@ export function createQueryClient(): QueryClient {
   return client;
 }
 
-export function Providers({ deps, children }: { deps: AppDependencies; children: ReactNode }) {
+// env "test" turns off Mantine's transitions and portals, so component specs see dropdowns and modals at once.
+export function Providers({ deps, children, env }: { deps: AppDependencies; children: ReactNode; env?: 'test' }) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" {...(env ? { env } : {})}>
       <Notifications position="bottom-right" />
       <QueryClientProvider client={deps.queryClient}>
         <ApiProvider api={deps.api}>{children}</ApiProvider>
@@ -76,12 +77,13 @@ function SessionGate({ eventSource }: { eventSource: EventSourceFactory }) {
       </Center>
     );
   }
-  if (session.isError)
+  if (session.isError) {
     return (
       <QueryState query={session} label="the session">
         {() => null}
       </QueryState>
     );
+  }
   if (session.data === null) return <SignInPage />;
   return (
     <LiveEventsProvider factory={eventSource}>

@@ -1,7 +1,7 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { queryKeys } from '../api/query-keys';
-import { applyRowUpdate, type RowUpdate } from './row-updates';
+import { applyRowUpdate } from './row-updates';
 
 // The browser's EventSource, or a stand-in in tests: the stream is the one external thing here.
 export type EventSourceFactory = (url: string) => EventSource;
@@ -40,7 +40,7 @@ export function LiveEventsProvider({ factory, children }: { factory: EventSource
     on('reconcile.sync-run.updated', () => invalidate(client, queryKeys.psa, queryKeys.mappings));
     on('reconcile.mapping.changed', () => invalidate(client, queryKeys.mappings, queryKeys.reconciliation));
     on('reconcile.reconciliation.updated', (payload) => {
-      if (!applyRowUpdate(client, payload as RowUpdate)) setNewRows((n) => n + 1);
+      if (!applyRowUpdate(client, payload)) setNewRows((n) => n + 1);
       void client.invalidateQueries({ queryKey: [...queryKeys.reconciliation, 'summary'] });
       void client.invalidateQueries({ queryKey: [...queryKeys.reconciliation, 'row'] });
     });

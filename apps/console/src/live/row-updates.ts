@@ -18,28 +18,42 @@ export interface RowUpdate {
 
 // Patches a row that a loaded reconciliation list shows, if the update is newer than what it shows.
 // Answers whether any loaded list had the row: if none did, the change is new to the user.
-export function applyRowUpdate(client: QueryClient, update: RowUpdate): boolean {
-  if (typeof update !== 'object' || typeof update.rowId !== 'string') return true;
+export function applyRowUpdate(client: QueryClient, payload: unknown): boolean {
+  if (!isRowUpdate(payload)) return true;
   let seen = false;
   client.setQueriesData<InfiniteData<Page<Row>>>({ queryKey: queryKeys.reconciliationList }, (data) => {
     if (!data) return data;
-    let changed = false;
-    const pages = data.pages.map((page) => ({
-      ...page,
-      items: page.items.map((row) => {
-        if (row.id !== update.rowId) return row;
-        seen = true;
-        if (row.revision >= update.revision) return row;
-        changed = true;
-        return { ...row, ...pick(update) };
-      }),
-    }));
-    return changed ? { ...data, pages } : data;
+    const patched = patchPages(data.pages, payload);
+    seen ||= patched.seen;
+    return patched.changed ? { ...data, pages: patched.pages } : data;
   });
   return seen;
+}
+
+function patchPages(pages: Page<Row>[], update: RowUpdate): { pages: Page<Row>[]; seen: boolean; changed: boolean } {
+  const result = { seen: false, changed: false };
+  const next = pages.map((page) => ({
+    ...page,
+    items: page.items.map((row) => {
+      if (row.id !== update.rowId) return row;
+      result.seen = true;
+      if (row.revision >= update.revision) return row;
+      result.changed = true;
+      return { ...row, ...pick(update) };
+    }),
+  }));
+  return { pages: next, ...result };
 }
 
 function pick(update: RowUpdate): Partial<Row> {
   const { vendorQuantity, psaQuantity, delta, type, state, revision, updatedAt } = update;
   return { vendorQuantity, psaQuantity, delta, type, state, revision, updatedAt };
+}
+
+// The gateway validated the payload against its contract; this only guards the console against a frame it
+// cannot read (treated as seen: no refresh prompt for nothing).
+function isRowUpdate(payload: unknown): payload is RowUpdate {
+  if (typeof payload !== 'object' || payload === null) return false;
+  const candidate = payload as Record<string, unknown>;
+  return typeof candidate['rowId'] === 'string' && typeof candidate['revision'] === 'number';
 }

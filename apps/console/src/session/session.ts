@@ -36,7 +36,7 @@ export function useSignIn() {
   return useMutation({
     mutationFn: (apiKey: string) => unwrap(api.POST('/api/v1/session', { body: { apiKey } })),
     onSuccess: (session) => {
-      client.clear();
+      forgetServerState(client);
       client.setQueryData(queryKeys.session, session);
     },
   });
@@ -48,7 +48,7 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => unwrap(api.DELETE('/api/v1/session')),
     onSettled: () => {
-      client.clear();
+      forgetServerState(client);
       client.setQueryData(queryKeys.session, null);
     },
   });
@@ -57,4 +57,10 @@ export function useSignOut() {
 // A viewer sees no mutating control; the gateway refuses their mutations all the same.
 export function useCanChange(): boolean {
   return useSession().data?.role === 'admin';
+}
+
+// Another key's data must not show under the new session. The session query itself stays (its observers
+// would otherwise keep watching a query no longer in the cache) and is overwritten by the caller.
+function forgetServerState(client: QueryClient): void {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.session[0] });
 }

@@ -1,5 +1,5 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type SyntheticEvent, useState } from 'react';
 import { errorMessage } from '../api/problem';
 import { useSignIn } from './session';
 
@@ -8,7 +8,7 @@ export function SignInPage() {
   const [apiKey, setApiKey] = useState('');
   const signIn = useSignIn();
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     signIn.mutate(apiKey.trim(), { onSuccess: () => setApiKey('') });
   };

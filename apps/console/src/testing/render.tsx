@@ -39,7 +39,7 @@ export function renderWithApp(ui: ReactElement, options: { session?: Session; ga
   });
   const deps: AppDependencies = { queryClient, api, eventSource: fakeEventSourceFactory };
   const result = render(
-    <Providers deps={deps}>
+    <Providers deps={deps} env="test">
       <LiveEventsProvider factory={deps.eventSource}>{ui}</LiveEventsProvider>
     </Providers>,
   );

@@ -33,3 +33,6 @@ for (const [name, size] of [
 ] as const) {
   Object.defineProperty(window.HTMLElement.prototype, name, { configurable: true, get: () => size });
 }
+
+// The router restores scroll positions; jsdom has no scrolling.
+Object.defineProperty(window, 'scrollTo', { writable: true, value: () => undefined });

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { isoDateTime } from './common';
 import { integrationSyncStatusEventSchema } from './integration-events';
-import { reconciliationUpdatedEventSchema } from './reconcile-events';
+import {
+  mappingChangedEventSchema,
+  reconciliationUpdatedEventSchema,
+  syncRunUpdatedEventSchema,
+} from './reconcile-events';
 
 // HTTP contracts of apps/gateway that are its own (not an upstream RPC's): problems, API keys, lists, SSE.
 
@@ -45,6 +49,9 @@ export const apiKeyCreatedSchema = apiKeyViewSchema.extend({
 export const gatewayEventSchemas = {
   'integration.sync-status': integrationSyncStatusEventSchema,
   'reconcile.reconciliation.updated': reconciliationUpdatedEventSchema,
+  // PSA sync runs and mapping changes: the console's sync indicator and mapping screen follow them live.
+  'reconcile.sync-run.updated': syncRunUpdatedEventSchema,
+  'reconcile.mapping.changed': mappingChangedEventSchema,
 } as const;
 export type GatewayEventName = keyof typeof gatewayEventSchemas;
 export const GATEWAY_EVENT_NAMES = Object.keys(gatewayEventSchemas) as GatewayEventName[];

@@ -1,9 +1,24 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { rootRoute } from '../../shell/root-route';
+import { parseSaasSearch } from './saas-search';
 
 const saasRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/saas',
+  validateSearch: parseSaasSearch,
   component: lazyRouteComponent(() => import('./saas-page'), 'SaasPage'),
 });
-export const saasRoutes = [saasRoute];
+
+const serviceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/saas/services/$serviceId',
+  component: lazyRouteComponent(() => import('./service-page'), 'ServicePage'),
+});
+
+const userRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/saas/users/$userId',
+  component: lazyRouteComponent(() => import('./user-page'), 'UserPage'),
+});
+
+export const saasRoutes = [saasRoute, serviceRoute, userRoute];
