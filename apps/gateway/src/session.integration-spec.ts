@@ -1,4 +1,4 @@
-import { SESSION_COOKIE, type SessionView } from '@seatwise/shared/contracts/gateway-api';
+import { SESSION_COOKIE, type SessionState, type SessionView } from '@seatwise/shared/contracts/gateway-api';
 import { createTestScope, serviceEnv, type TestScope } from '@seatwise/testing/scope';
 import mongoose from 'mongoose';
 import { createHash } from 'node:crypto';
@@ -100,10 +100,12 @@ describe('gateway console sessions', () => {
   it('reads with the cookie alone, and answers the session with its CSRF token on reload', async () => {
     const signed = await signIn(ADMIN_KEY);
     expect((await anonymous.get('/api/v1/api-keys', withCookie(signed))).status).toBe(200);
-    const current = await anonymous.get<SessionView>('/api/v1/session', withCookie(signed));
+    const current = await anonymous.get<SessionState>('/api/v1/session', withCookie(signed));
     expect(current.status).toBe(200);
-    expect(current.body).toEqual(signed.view);
-    expect((await anonymous.get('/api/v1/session')).body).toMatchObject({ status: 401, code: 'AUTH.SESSION_EXPIRED' });
+    expect(current.body).toEqual({ session: signed.view });
+    const signedOut = await anonymous.get<SessionState>('/api/v1/session');
+    expect(signedOut.status).toBe(200);
+    expect(signedOut.body).toEqual({ session: null });
   });
 
   it('refuses a change sent with the cookie but without the CSRF token, and accepts it with', async () => {

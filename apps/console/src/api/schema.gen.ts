@@ -697,7 +697,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The session of this browser's cookie, with its CSRF token (401 when signed out or expired) */
+        /** The session of this browser's cookie with its CSRF token, or null when signed out or expired */
         get: operations["getSession"];
         put?: never;
         /**
@@ -3130,6 +3130,11 @@ export interface operations {
                             under_billed: number;
                             unmapped: number;
                         };
+                        readiness: {
+                            accountsMapped: number;
+                            ready: boolean;
+                            servicesMapped: number;
+                        };
                         rows: number;
                     };
                 };
@@ -3556,19 +3561,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description Send as X-CSRF-Token with every request that changes something. */
-                        csrfToken: string;
-                        /** Format: date-time */
-                        expiresAt: string;
-                        keyId: string;
-                        name: string;
-                        /** @enum {string} */
-                        role: "admin" | "viewer";
+                        session: {
+                            /** @description Send as X-CSRF-Token with every request that changes something. */
+                            csrfToken: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            keyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "viewer";
+                        } | null;
                     };
                 };
             };
             400: components["responses"]["400"];
-            401: components["responses"]["401"];
             429: components["responses"]["429"];
             503: components["responses"]["503"];
         };

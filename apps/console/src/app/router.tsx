@@ -7,6 +7,7 @@ import { overviewRoute } from '../features/overview/overview.routes';
 import { reconciliationRoute } from '../features/reconciliation/reconciliation.routes';
 import { saasRoutes } from '../features/saas/saas.routes';
 import { rootRoute } from '../shell/root-route';
+import { RouteError } from '../shell/route-error';
 
 const routeTree = rootRoute.addChildren([
   overviewRoute,
@@ -24,6 +25,7 @@ export function createAppRouter(history?: RouterHistory) {
     routeTree,
     defaultPreload: 'intent',
     scrollRestoration: true,
+    defaultErrorComponent: RouteError,
     ...(history ? { history } : {}),
   });
 }

@@ -34,15 +34,19 @@ export function LiveEventsProvider({ factory, children }: { factory: EventSource
     source.onerror = () => setConnected(false);
     const on = (name: string, handle: (payload: unknown) => void) =>
       source.addEventListener(name, (event) => handle(parse((event as MessageEvent<string>).data)));
+    // A sync brings accounts (and their mappings' candidates) and authentication logs.
     on('integration.sync-status', () =>
-      invalidate(client, queryKeys.integrations, queryKeys.accounts, queryKeys.discovery),
+      invalidate(client, queryKeys.integrations, queryKeys.accounts, queryKeys.discovery, queryKeys.mappings),
     );
     on('reconcile.sync-run.updated', () => invalidate(client, queryKeys.psa, queryKeys.mappings));
     on('reconcile.mapping.changed', () => invalidate(client, queryKeys.mappings, queryKeys.reconciliation));
     on('reconcile.reconciliation.updated', (payload) => {
-      if (!applyRowUpdate(client, payload)) setNewRows((n) => n + 1);
-      void client.invalidateQueries({ queryKey: [...queryKeys.reconciliation, 'summary'] });
-      void client.invalidateQueries({ queryKey: [...queryKeys.reconciliation, 'row'] });
+      if (!applyRowUpdate(client, payload)) {
+        setNewRows((n) => n + 1);
+        // A row nobody has seen may be a Duo account reconcile just learned of: it waits to be mapped.
+        invalidate(client, queryKeys.mappings);
+      }
+      invalidate(client, [...queryKeys.reconciliation, 'summary'], [...queryKeys.reconciliation, 'row']);
     });
     return () => source.close();
   }, [factory, client]);

@@ -1,11 +1,10 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/api-context';
 import { unwrap } from '../api/client';
-import { ProblemError } from '../api/problem';
 import { queryKeys } from '../api/query-keys';
 import type { ResponseOf } from '../api/types';
 
-export type Session = ResponseOf<'/api/v1/session', 'get'>;
+export type Session = ResponseOf<'/api/v1/session', 'post'>;
 
 // The signed-in session (or null when signed out) is server state like any other: it lives in the query
 // cache, and the API client reads the CSRF token from there.
@@ -13,14 +12,7 @@ export function useSession() {
   const api = useApi();
   return useQuery({
     queryKey: queryKeys.session,
-    queryFn: async (): Promise<Session | null> => {
-      try {
-        return await unwrap(api.GET('/api/v1/session'));
-      } catch (error) {
-        if (error instanceof ProblemError && error.status === 401) return null;
-        throw error;
-      }
-    },
+    queryFn: async (): Promise<Session | null> => (await unwrap(api.GET('/api/v1/session'))).session,
     staleTime: Infinity,
     retry: false,
   });

@@ -2,12 +2,25 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeS
 const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const number = new Intl.NumberFormat();
 
+// Dates from the API are ISO strings; a missing or unreadable one shows as a dash, never as an exception.
 export function formatDateTime(iso: string | null | undefined): string {
-  return iso ? dateTime.format(new Date(iso)) : '—';
+  return formatWith(dateTime, iso);
 }
 
 export function formatDate(iso: string | null | undefined): string {
-  return iso ? date.format(new Date(iso)) : '—';
+  return formatWith(date, iso);
+}
+
+// A chart axis value: milliseconds since the epoch, as a number or as text.
+export function formatEpochDate(value: unknown): string {
+  const ms = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(ms) ? formatWith(date, ms) : String(value);
+}
+
+function formatWith(format: Intl.DateTimeFormat, value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? '—' : format.format(at);
 }
 
 export function formatNumber(n: number | null | undefined): string {

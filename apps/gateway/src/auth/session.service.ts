@@ -66,9 +66,15 @@ export class SessionService {
     return { token, view: toView(doc, principal) };
   }
 
-  async view(token: string | null): Promise<SessionView> {
-    const { doc, principal } = await this.live(token);
-    return toView(doc, principal);
+  // The live session of a cookie, or null when there is none (signed out, expired, key revoked).
+  async find(token: string | null): Promise<SessionView | null> {
+    try {
+      const { doc, principal } = await this.live(token);
+      return toView(doc, principal);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'AUTH.SESSION_EXPIRED') return null;
+      throw error;
+    }
   }
 
   // Who a cookie-authenticated request comes from; a change must carry the session's CSRF token.

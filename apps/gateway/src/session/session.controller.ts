@@ -1,5 +1,10 @@
 import { Controller, Req, Res } from '@nestjs/common';
-import { CSRF_HEADER, SESSION_COOKIE, type SessionView } from '@seatwise/shared/contracts/gateway-api';
+import {
+  CSRF_HEADER,
+  SESSION_COOKIE,
+  type SessionState,
+  type SessionView,
+} from '@seatwise/shared/contracts/gateway-api';
 import type { Request, Response } from 'express';
 import { clearedCookie, sessionCookie } from '../auth/cookies';
 import { SessionService } from '../auth/session.service';
@@ -30,8 +35,8 @@ export class SessionController {
   }
 
   @ApiRoute(routes.current)
-  current(@Input() _input: InputOf<typeof routes.current>, @Req() req: Request): Promise<SessionView> {
-    return this.sessions.view(sessionTokenOf(req.headers.cookie));
+  async current(@Input() _input: InputOf<typeof routes.current>, @Req() req: Request): Promise<SessionState> {
+    return { session: await this.sessions.find(sessionTokenOf(req.headers.cookie)) };
   }
 
   @ApiRoute(routes.signOut)

@@ -3,6 +3,7 @@ import {
   SESSION_COOKIE,
   sessionCreateSchema,
   sessionViewSchema,
+  sessionStateSchema,
 } from '@seatwise/shared/contracts/gateway-api';
 import { z } from 'zod';
 import { defineRoute } from '../routing/route-definition';
@@ -32,10 +33,9 @@ export const sessionRoutes = {
     method: 'GET',
     path,
     tag,
-    summary: "The session of this browser's cookie, with its CSRF token (401 when signed out or expired)",
+    summary: "The session of this browser's cookie with its CSRF token, or null when signed out or expired",
     auth: false,
-    problems: [401],
-    response: sessionViewSchema,
+    response: sessionStateSchema,
   }),
   signOut: defineRoute({
     method: 'DELETE',

@@ -204,6 +204,7 @@ describe('reconciliation review: sorted, filtered, named rows and their summary'
       byState: { pending: 6, approved: 0, applied: 0, dismissed: 0, failed: 0 },
       pendingByType: { new_revenue: 1, under_billed: 2, over_billed: 1, no_change: 1, unmapped: 1 },
       mapped: { rows: 5, vendorQuantity: 31, psaQuantity: 21 },
+      readiness: { ready: true, accountsMapped: expect.any(Number) as number, servicesMapped: 2 },
     });
     await rpc.request('reconcile.reconciliation.dismiss', { ids: ['rec_DA2_essentials'], actor: 'bob' });
     await expect(rpc.request('reconcile.reconciliation.summary', { accountId: 'DA2' })).resolves.toEqual({
@@ -212,6 +213,7 @@ describe('reconciliation review: sorted, filtered, named rows and their summary'
       byState: { pending: 1, approved: 0, applied: 0, dismissed: 1, failed: 0 },
       pendingByType: { new_revenue: 0, under_billed: 0, over_billed: 0, no_change: 1, unmapped: 0 },
       mapped: { rows: 2, vendorQuantity: 4, psaQuantity: 7 },
+      readiness: { ready: true, accountsMapped: expect.any(Number) as number, servicesMapped: 2 },
     });
     await expect(rpc.request('reconcile.reconciliation.summary', { accountId: 'DA_NONE' })).resolves.toMatchObject({
       rows: 0,

@@ -11,6 +11,7 @@ describe('summarize', () => {
         { type: 'no_change', state: 'dismissed', n: 5 },
       ],
       { vendorQuantity: 40, psaQuantity: 31 },
+      { ready: true, accountsMapped: 3, servicesMapped: 1 },
     );
     expect(summary).toEqual({
       rows: 15,
@@ -18,14 +19,20 @@ describe('summarize', () => {
       byState: { pending: 8, approved: 0, applied: 2, dismissed: 5, failed: 0 },
       pendingByType: { new_revenue: 0, under_billed: 3, over_billed: 1, no_change: 0, unmapped: 4 },
       mapped: { rows: 11, vendorQuantity: 40, psaQuantity: 31 },
+      readiness: { ready: true, accountsMapped: 3, servicesMapped: 1 },
     });
   });
 
   it('is all zeros without rows', () => {
-    const summary = summarize([], { vendorQuantity: 0, psaQuantity: 0 });
+    const summary = summarize(
+      [],
+      { vendorQuantity: 0, psaQuantity: 0 },
+      { ready: false, accountsMapped: 0, servicesMapped: 0 },
+    );
     expect(summary.rows).toBe(0);
     expect(Object.values(summary.byType).every((n) => n === 0)).toBe(true);
     expect(Object.values(summary.byState)).toEqual([0, 0, 0, 0, 0]);
     expect(summary.mapped).toEqual({ rows: 0, vendorQuantity: 0, psaQuantity: 0 });
+    expect(summary.readiness.ready).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RECONCILIATION_STATES, RECONCILIATION_TYPES } from '@seatwise/shared/contracts/reconcile-events';
 import type { ReconciliationSummary } from '@seatwise/shared/contracts/reconcile-views';
+import { ReconcileReadiness, type Readiness } from './readiness';
 import type { RowScope } from './row-list-query';
 import { RowRepository, type TypeStateCount } from './row.repository';
 
@@ -8,15 +9,19 @@ import { RowRepository, type TypeStateCount } from './row.repository';
 // before anything is mapped, so an overview can always be drawn.
 @Injectable()
 export class RowsSummaryQuery {
-  constructor(private readonly rows: RowRepository) {}
+  constructor(
+    private readonly rows: RowRepository,
+    private readonly readiness: ReconcileReadiness,
+  ) {}
 
   async summary(scope: RowScope): Promise<ReconciliationSummary> {
-    const [groups, vendorQuantity, psaQuantity] = await Promise.all([
+    const [groups, vendorQuantity, psaQuantity, readiness] = await Promise.all([
       this.rows.countByTypeAndState(scope),
       this.rows.sumMapped(scope, 'vendorQuantity'),
       this.rows.sumMapped(scope, 'psaQuantity'),
+      this.readiness.check(),
     ]);
-    return summarize(groups, { vendorQuantity, psaQuantity });
+    return summarize(groups, { vendorQuantity, psaQuantity }, readiness);
   }
 }
 
@@ -24,6 +29,7 @@ export class RowsSummaryQuery {
 export function summarize(
   groups: readonly TypeStateCount[],
   sums: { vendorQuantity: number; psaQuantity: number },
+  readiness: Readiness,
 ): ReconciliationSummary {
   const byType = zeros(RECONCILIATION_TYPES);
   const byState = zeros(RECONCILIATION_STATES);
@@ -35,7 +41,7 @@ export function summarize(
     byState[state] += n;
     if (state === 'pending') pendingByType[type] += n;
   }
-  return { rows, byType, byState, pendingByType, mapped: { rows: rows - byType.unmapped, ...sums } };
+  return { rows, byType, byState, pendingByType, mapped: { rows: rows - byType.unmapped, ...sums }, readiness };
 }
 
 function zeros<K extends string>(keys: readonly K[]): Record<K, number> {

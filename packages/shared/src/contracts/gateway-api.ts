@@ -71,3 +71,8 @@ export const sessionViewSchema = z.object({
   csrfToken: z.string().describe(`Send as ${CSRF_HEADER} with every request that changes something.`),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
+
+// GET /api/v1/session: whether this browser is signed in. Signed out is an answer, not an error, so a
+// page that merely asks does not log a failed request.
+export const sessionStateSchema = z.object({ session: sessionViewSchema.nullable() });
+export type SessionState = z.infer<typeof sessionStateSchema>;

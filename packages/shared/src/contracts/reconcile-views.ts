@@ -164,6 +164,9 @@ export const reconciliationSummarySchema = z.object({
   pendingByType: countsBy(RECONCILIATION_TYPES),
   // Rows whose account and SKU are both mapped (every type but unmapped), with their Duo seats and PSA quantity.
   mapped: z.object({ rows: count, vendorQuantity: count, psaQuantity: count }),
+  // Whether reconciliation has started (one account and one SKU mapped): the list answers RECONCILE.NOT_READY
+  // until then, and this says so without an error.
+  readiness: z.object({ ready: z.boolean(), accountsMapped: count, servicesMapped: count }),
 });
 export type ReconciliationSummary = z.infer<typeof reconciliationSummarySchema>;
 

@@ -133,21 +133,26 @@ export function withMappingData<G extends Routes>(
   gateway.on('GET /api/v1/psa/companies', (r) => page(companies.filter((c) => contains(c.name, r.query.get('q')))));
   gateway.on('GET /api/v1/mappings/services', page(services));
   gateway.on('GET /api/v1/psa/products', (r) => page(products.filter((p) => contains(p.name, r.query.get('q')))));
-  gateway.on('GET /api/v1/reconciliation', page([]));
+  const accountsMapped = accounts.filter((a) => a.state === 'mapped').length;
+  const servicesMapped = services.filter((x) => x.state === 'mapped').length;
+  gateway.on('GET /api/v1/reconciliation/summary', { body: emptySummary(accountsMapped, servicesMapped) });
   // The layout's sync indicator.
   gateway.on('GET /api/v1/integrations', page([]));
   gateway.on('GET /api/v1/sync-runs', page([]));
   return gateway;
 }
 
-export function notReady<G extends Routes>(gateway: G): G {
-  const code = 'RECONCILE.NOT_READY';
-  const detail = 'Reconciliation starts once at least one Duo account is mapped';
-  gateway.on('GET /api/v1/reconciliation', {
-    status: 409,
-    body: { type: 'about:blank', title: code, status: 409, code, detail },
-  });
-  return gateway;
+// A reconciliation summary without rows, with the readiness the mappings give.
+export function emptySummary(accountsMapped: number, servicesMapped: number) {
+  const types = { new_revenue: 0, under_billed: 0, over_billed: 0, no_change: 0, unmapped: 0 };
+  return {
+    rows: 0,
+    byType: types,
+    pendingByType: types,
+    byState: { pending: 0, approved: 0, applied: 0, dismissed: 0, failed: 0 },
+    mapped: { rows: 0, vendorQuantity: 0, psaQuantity: 0 },
+    readiness: { ready: accountsMapped > 0 && servicesMapped > 0, accountsMapped, servicesMapped },
+  };
 }
 
 // jsdom lays nothing out (every box is 0×0 at the origin), so dnd-kit could not tell drop targets apart.

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, List, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { useReconcileReadiness } from './readiness';
+import { useReconcileReadiness } from '../../queries/reconcile-readiness';
 
 // Says what is still missing before reconciliation can start, or leads there once it can.
 export function ReadinessAlert() {
@@ -24,15 +24,11 @@ export function ReadinessAlert() {
   ].filter((line): line is string => line !== null);
   return (
     <Alert color="yellow" mb="md" role="alert" title="Map at least one account and one service to start reconciliation">
-      {missing.length > 0 ? (
-        <List size="sm">
-          {missing.map((line) => (
-            <List.Item key={line}>{line}</List.Item>
-          ))}
-        </List>
-      ) : (
-        <Text size="sm">{readiness.detail}</Text>
-      )}
+      <List size="sm">
+        {missing.map((line) => (
+          <List.Item key={line}>{line}</List.Item>
+        ))}
+      </List>
     </Alert>
   );
 }

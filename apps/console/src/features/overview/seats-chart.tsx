@@ -1,5 +1,5 @@
 import { LineChart } from '@mantine/charts';
-import { formatDate, formatNumber } from '../../ui/format';
+import { formatEpochDate, formatNumber } from '../../ui/format';
 
 export interface SeatPoint {
   // Milliseconds since the epoch: a numeric time axis keeps the steps' widths true to the time between them.
@@ -23,9 +23,10 @@ export function SeatsChart({ points, label }: { points: SeatPoint[]; label: stri
           type: 'number',
           scale: 'time',
           domain: ['dataMin', 'dataMax'],
-          tickFormatter: (t: number) => formatDate(new Date(t).toISOString()),
+          tickFormatter: formatEpochDate,
         }}
-        tooltipProps={{ labelFormatter: (t) => formatDate(new Date(Number(t)).toISOString()) }}
+        // recharts hands the tooltip the point's label, which is not always the numeric time.
+        tooltipProps={{ labelFormatter: formatEpochDate }}
       />
     </div>
   );

@@ -52,6 +52,7 @@ export const SUMMARY = {
   byState: { pending: 5, approved: 0, applied: 1, dismissed: 1, failed: 0 },
   pendingByType: { ...zeros, under_billed: 3, over_billed: 2 },
   mapped: { rows: 7, vendorQuantity: 120, psaQuantity: 110 },
+  readiness: { ready: true, accountsMapped: 3, servicesMapped: 2 },
 };
 
 export const ACCOUNTS = {

@@ -169,11 +169,10 @@ describe('Reconciliation page', () => {
     expect(screen.queryByRole('button', { name: /^Refresh/ })).not.toBeInTheDocument();
   });
 
-  it('explains that an account and a service must be mapped when the list is not ready', async () => {
+  it('explains that an account and a service must be mapped, without asking the list that would refuse', async () => {
     const { gateway } = gatewayWith([]);
-    gateway.on('GET /api/v1/reconciliation', {
-      status: 409,
-      body: problem(409, 'RECONCILE.NOT_READY', 'Map at least one account and one service first'),
+    gateway.on('GET /api/v1/reconciliation/summary', {
+      body: { ...SUMMARY, readiness: { ready: false, accountsMapped: 1, servicesMapped: 0 } },
     });
     renderRoute('/reconciliation', { gateway });
 
@@ -181,6 +180,17 @@ describe('Reconciliation page', () => {
     expect(alert).toHaveTextContent('Nothing to reconcile yet');
     expect(alert).toHaveTextContent(/at least one Duo account is mapped/);
     expect(within(alert).getByRole('link', { name: 'Go to mapping' })).toHaveAttribute('href', '/mapping');
+    expect(gateway.made('GET /api/v1/reconciliation')).toHaveLength(0);
+  });
+
+  it('still explains a NOT_READY the list answers (a mapping removed meanwhile)', async () => {
+    const { gateway } = gatewayWith([]);
+    gateway.on('GET /api/v1/reconciliation', {
+      status: 409,
+      body: problem(409, 'RECONCILE.NOT_READY', 'Map at least one account and one service first'),
+    });
+    renderRoute('/reconciliation', { gateway });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Nothing to reconcile yet');
   });
 
   it('shows a viewer the rows without any control that changes them', async () => {

@@ -8,6 +8,7 @@ import { QueryState } from '../../ui/query-state';
 import { BulkToolbar } from './bulk-toolbar';
 import type { Verb } from './decision-rules';
 import { DecisionModal, type PendingDecision } from './decision-modal';
+import { useReconcileReadiness } from '../../queries/reconcile-readiness';
 import { NotReadyAlert } from './not-ready-alert';
 import { RefreshPrompt } from './refresh-prompt';
 import { type FilterPatch, ReconciliationFilters } from './reconciliation-filters';
@@ -22,7 +23,9 @@ import { isNotReady, useReconciliationRows } from './use-reconciliation-rows';
 export function ReconciliationPage() {
   const search = useSearch({ from: '/reconciliation' });
   const navigate = useNavigate({ from: '/reconciliation' });
-  const list = useReconciliationRows(search);
+  const readiness = useReconcileReadiness();
+  // Before anything is mapped the list would only answer 409; the summary already says so.
+  const list = useReconciliationRows(search, readiness.status === 'ready');
   // UI state only: which rows are ticked, which decision is being confirmed, which row is open.
   const [selection, setSelection] = useState<Set<string>>(new Set());
   const [decision, setDecision] = useState<PendingDecision | null>(null);
@@ -54,7 +57,7 @@ export function ReconciliationPage() {
       />
       <ReconciliationSummary accountId={search.accountId} />
       <ReconciliationFilters search={search} onChange={onFilter} />
-      {isNotReady(list.error) ? (
+      {readiness.status === 'not-ready' || isNotReady(list.error) ? (
         <NotReadyAlert />
       ) : (
         <QueryState

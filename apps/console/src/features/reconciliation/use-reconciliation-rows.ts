@@ -9,10 +9,13 @@ const PAGE_SIZE = '100';
 
 // The rows of the current filters and sort, paged by the API's cursors. The key sits under reconciliationList
 // so the live stream patches loaded rows in place.
-export function useReconciliationRows(search: ReconciliationSearch) {
+export function useReconciliationRows(search: ReconciliationSearch, enabled = true) {
   const api = useApi();
-  return useCursorList([...queryKeys.reconciliationList, search], (cursor) =>
-    unwrap(api.GET('/api/v1/reconciliation', { params: { query: { ...search, cursor, limit: PAGE_SIZE } } })),
+  return useCursorList(
+    [...queryKeys.reconciliationList, search],
+    (cursor) =>
+      unwrap(api.GET('/api/v1/reconciliation', { params: { query: { ...search, cursor, limit: PAGE_SIZE } } })),
+    { enabled },
   );
 }
 

@@ -1,0 +1,53 @@
+import { screen, waitFor } from '@testing-library/react';
+import { useQuery } from '@tanstack/react-query';
+import { useApi } from '../api/api-context';
+import { unwrap } from '../api/client';
+import { queryKeys } from '../api/query-keys';
+import { FakeEventSource } from '../testing/fake-event-source';
+import { FakeGateway } from '../testing/fake-gateway';
+import { renderWithApp } from '../testing/render';
+import { useLive } from './live-events';
+
+function Probe() {
+  const api = useApi();
+  const mappings = useQuery({
+    queryKey: [...queryKeys.mappings, 'accounts'],
+    queryFn: () => unwrap(api.GET('/api/v1/mappings/accounts', { params: { query: {} } })),
+  });
+  const integrations = useQuery({
+    queryKey: queryKeys.integrations,
+    queryFn: () => unwrap(api.GET('/api/v1/integrations', { params: { query: {} } })),
+  });
+  const { connected, newRows } = useLive();
+  return (
+    <p>
+      {mappings.data ? 'mappings loaded' : 'loading'} {integrations.data ? 'integrations loaded' : ''}{' '}
+      {connected ? 'live' : 'offline'} new rows: {newRows}
+    </p>
+  );
+}
+
+const page = { body: { items: [], nextCursor: null } };
+
+// The live stream is how the console learns of changes: each event refetches the queries it makes stale.
+describe('live events', () => {
+  it('refetches what an event makes stale, and counts rows no loaded list shows', async () => {
+    const gateway = new FakeGateway().on('GET /api/v1/mappings/accounts', page).on('GET /api/v1/integrations', page);
+    renderWithApp(<Probe />, { gateway });
+    await screen.findByText(/mappings loaded integrations loaded/);
+    const stream = FakeEventSource.last;
+    stream?.open();
+    await screen.findByText(/live/);
+
+    const before = { mappings: gateway.made('GET /api/v1/mappings/accounts').length };
+    stream?.emit('reconcile.mapping.changed', { kind: 'account', accountId: 'DA1', state: 'mapped', revision: 2 });
+    await waitFor(() => expect(gateway.made('GET /api/v1/mappings/accounts').length).toBe(before.mappings + 1));
+
+    const integrations = gateway.made('GET /api/v1/integrations').length;
+    stream?.emit('integration.sync-status', { integrationId: 'int_1', syncStatus: 'syncing', revision: 3 });
+    await waitFor(() => expect(gateway.made('GET /api/v1/integrations').length).toBe(integrations + 1));
+
+    stream?.emit('reconcile.reconciliation.updated', { rowId: 'rec_new', revision: 1, state: 'pending' });
+    expect(await screen.findByText(/new rows: 1/)).toBeInTheDocument();
+  });
+});
