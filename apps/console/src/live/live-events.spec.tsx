@@ -33,7 +33,7 @@ const page = { body: { items: [], nextCursor: null } };
 describe('live events', () => {
   it('refetches what an event makes stale, and counts rows no loaded list shows', async () => {
     const gateway = new FakeGateway().on('GET /api/v1/mappings/accounts', page).on('GET /api/v1/integrations', page);
-    renderWithApp(<Probe />, { gateway });
+    const { deps } = renderWithApp(<Probe />, { gateway });
     await screen.findByText(/mappings loaded integrations loaded/);
     const stream = FakeEventSource.last;
     stream?.open();
@@ -47,7 +47,12 @@ describe('live events', () => {
     stream?.emit('integration.sync-status', { integrationId: 'int_1', syncStatus: 'syncing', revision: 3 });
     await waitFor(() => expect(gateway.made('GET /api/v1/integrations').length).toBe(integrations + 1));
 
+    // No reconciliation list is loaded: a new row is not news yet (the list will show it when opened).
     stream?.emit('reconcile.reconciliation.updated', { rowId: 'rec_new', revision: 1, state: 'pending' });
+    await waitFor(() => expect(gateway.made('GET /api/v1/mappings/accounts').length).toBe(before.mappings + 2));
+    expect(screen.getByText(/new rows: 0/)).toBeInTheDocument();
+    deps.queryClient.setQueryData([...queryKeys.reconciliationList, {}], { pages: [], pageParams: [] });
+    stream?.emit('reconcile.reconciliation.updated', { rowId: 'rec_new', revision: 2, state: 'pending' });
     expect(await screen.findByText(/new rows: 1/)).toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { queryKeys } from '../api/query-keys';
-import { applyRowUpdate } from './row-updates';
+import { applyRowUpdate, hasLoadedRowList } from './row-updates';
 
 // The browser's EventSource, or a stand-in in tests: the stream is the one external thing here.
 export type EventSourceFactory = (url: string) => EventSource;
@@ -42,7 +42,7 @@ export function LiveEventsProvider({ factory, children }: { factory: EventSource
     on('reconcile.mapping.changed', () => invalidate(client, queryKeys.mappings, queryKeys.reconciliation));
     on('reconcile.reconciliation.updated', (payload) => {
       if (!applyRowUpdate(client, payload)) {
-        setNewRows((n) => n + 1);
+        if (hasLoadedRowList(client)) setNewRows((n) => n + 1);
         // A row nobody has seen may be a Duo account reconcile just learned of: it waits to be mapped.
         invalidate(client, queryKeys.mappings);
       }

@@ -57,3 +57,9 @@ function isRowUpdate(payload: unknown): payload is RowUpdate {
   const candidate = payload as Record<string, unknown>;
   return typeof candidate['rowId'] === 'string' && typeof candidate['revision'] === 'number';
 }
+
+// Whether any reconciliation list is loaded: a change to a row no loaded list shows is news only then (before
+// the list is first opened, it will simply show the row).
+export function hasLoadedRowList(client: QueryClient): boolean {
+  return client.getQueriesData({ queryKey: queryKeys.reconciliationList }).some(([, data]) => data !== undefined);
+}
