@@ -113,6 +113,7 @@ async function measureAndReport(
     withinBudget: firstScreenJsGzipKb <= FIRST_SCREEN_JS_BUDGET_KB,
     firstScreenJsRawKb: kb(js.rawBytes),
     firstScreenJsFiles: js.files.length,
+    firstScreenJsLargest: js.files.slice(0, 3).map((f) => ({ file: f.path, gzipKb: kb(f.gzipBytes) })),
     firstScreenJsMeasure: 'dist files the browser requested, gzip level 9 (the gateway serves them uncompressed)',
     firstInteractiveMs: round(measures.firstInteractiveMs),
     emptyPageMs: round(measures.emptyPageMs),

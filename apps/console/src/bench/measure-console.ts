@@ -34,7 +34,12 @@ export async function measureConsole(
     const { errors } = watchPage(page);
     await page.goto(gatewayUrl, { timeout });
     await page.getByRole('heading', { name: 'Overview', level: 2, exact: true }).waitFor({ timeout });
-    const rowsScreen = await loadAllRows(page, config.rows, timeout);
+    const rowsScreen = await loadAllRows(page, config.rows, timeout).catch(async (error: unknown) => {
+      const shot = await screenshot(page, 'bench-failure').catch(() => 'none');
+      throw new Error(`${error instanceof Error ? error.message : String(error)} (screenshot: ${shot})`, {
+        cause: error,
+      });
+    });
     await screenshot(page, 'bench-reconciliation-rows');
     return {
       firstScreens,

@@ -18,13 +18,18 @@ afterEach(() => {
 });
 
 describe('scriptSizes', () => {
-  it('adds up the raw and level-9 gzipped sizes of each file once', () => {
+  it('adds up the raw and level-9 gzipped sizes of each file once, largest first', () => {
     const a = Buffer.from('export const a = 1;\n'.repeat(200));
     const b = Buffer.from('console.log("b");\n');
-    const sizes = scriptSizes(dist, ['/assets/a.js', '/assets/b.js', '/assets/a.js']);
-    expect(sizes.files).toEqual(['/assets/a.js', '/assets/b.js']);
+    const sizes = scriptSizes(dist, ['/assets/b.js', '/assets/a.js', '/assets/b.js']);
+    const gzA = gzipSync(a, { level: 9 }).length;
+    const gzB = gzipSync(b, { level: 9 }).length;
+    expect(sizes.files).toEqual([
+      { path: '/assets/a.js', rawBytes: a.length, gzipBytes: gzA },
+      { path: '/assets/b.js', rawBytes: b.length, gzipBytes: gzB },
+    ]);
     expect(sizes.rawBytes).toBe(a.length + b.length);
-    expect(sizes.gzipBytes).toBe(gzipSync(a, { level: 9 }).length + gzipSync(b, { level: 9 }).length);
+    expect(sizes.gzipBytes).toBe(gzA + gzB);
   });
 
   it('refuses a path outside the dist folder and names a file the build does not have', () => {

@@ -1,6 +1,7 @@
 import { Loader, SegmentedControl } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import { formatNumber } from '../../ui/format';
+import { WhenVisible } from '../../ui/when-visible';
 import { QueryState } from '../../ui/query-state';
 import { OverviewCard } from './overview-card';
 import { type DailyActivity, useActivity } from './overview-queries';
@@ -30,9 +31,11 @@ export function ActivityChartCard() {
     >
       <QueryState query={activity} label="authentication activity">
         {() => (
-          <Suspense fallback={<Loader aria-label="Loading chart" />}>
-            <ActivityChart days={activity.data ?? []} label={describe(activity.data ?? [], days)} />
-          </Suspense>
+          <WhenVisible minHeight={220}>
+            <Suspense fallback={<Loader aria-label="Loading chart" />}>
+              <ActivityChart days={activity.data ?? []} label={describe(activity.data ?? [], days)} />
+            </Suspense>
+          </WhenVisible>
         )}
       </QueryState>
     </OverviewCard>

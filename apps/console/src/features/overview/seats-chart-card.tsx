@@ -1,6 +1,7 @@
 import { Center, Loader, Select } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import { formatNumber } from '../../ui/format';
+import { WhenVisible } from '../../ui/when-visible';
 import { QueryState } from '../../ui/query-state';
 import { OverviewCard } from './overview-card';
 import { type Account, type HistoryEntry, useAccountHistory } from './overview-queries';
@@ -46,9 +47,11 @@ export function SeatsChartCard({ accounts }: { accounts: readonly Account[] }) {
           {() => {
             const points = seatPoints(history.data ?? [], account, Date.now());
             return (
-              <Suspense fallback={<Loader aria-label="Loading chart" />}>
-                <SeatsChart points={points} label={describe(account, points)} />
-              </Suspense>
+              <WhenVisible minHeight={220}>
+                <Suspense fallback={<Loader aria-label="Loading chart" />}>
+                  <SeatsChart points={points} label={describe(account, points)} />
+                </Suspense>
+              </WhenVisible>
             );
           }}
         </QueryState>
