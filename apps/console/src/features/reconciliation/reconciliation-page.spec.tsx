@@ -36,8 +36,8 @@ function listRequests(gateway: FakeGateway) {
 }
 
 // Whole-console renders on a busy CI machine take longer than Testing Library's default second.
-configure({ asyncUtilTimeout: 5_000 });
-jest.setTimeout(30_000);
+configure({ asyncUtilTimeout: 15_000 });
+jest.setTimeout(60_000);
 
 describe('Reconciliation page', () => {
   // The route loads the page lazily; loading it once up front keeps that out of every test's waits.
