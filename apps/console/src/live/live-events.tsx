@@ -41,6 +41,11 @@ export function LiveEventsProvider({ factory, children }: { factory: EventSource
     on('reconcile.sync-run.updated', () => invalidate(client, queryKeys.psa, queryKeys.mappings));
     on('reconcile.mapping.changed', () => invalidate(client, queryKeys.mappings, queryKeys.reconciliation));
     on('reconcile.reconciliation.updated', (payload) => {
+      // A list fetch already in flight was answered before this change and would overwrite the patch when it
+      // lands: start it again (invalidating cancels the one in flight).
+      if (client.isFetching({ queryKey: queryKeys.reconciliationList }) > 0) {
+        invalidate(client, queryKeys.reconciliationList);
+      }
       if (!applyRowUpdate(client, payload)) {
         if (hasLoadedRowList(client)) setNewRows((n) => n + 1);
         // A row nobody has seen may be a Duo account reconcile just learned of: it waits to be mapped.

@@ -9,7 +9,9 @@ export interface RecordedRequest {
   headers: Headers;
 }
 
-type Answer = { status?: number; body?: unknown } | ((request: RecordedRequest) => { status?: number; body?: unknown });
+type Reply = { status?: number; body?: unknown };
+// A function answer may return a promise: a test holds a response back to order it against other events.
+type Answer = Reply | ((request: RecordedRequest) => Reply | Promise<Reply>);
 
 export class FakeGateway {
   readonly requests: RecordedRequest[] = [];
@@ -38,7 +40,7 @@ export class FakeGateway {
       answer === undefined
         ? { status: 404, body: problem(404, 'COMMON.NOT_FOUND', `no fake for ${request.method} ${url.pathname}`) }
         : typeof answer === 'function'
-          ? answer(recorded)
+          ? await answer(recorded)
           : answer;
     if (status === 204) return new Response(null, { status });
     const type = status >= 400 ? 'application/problem+json' : 'application/json';
