@@ -2,7 +2,7 @@ import { readConfigFile, UsageError } from '@seatwise/duo-simulator/sim-input';
 import { parseArgs } from 'node:util';
 import type { PsaSimOptions } from './options';
 
-export const USAGE = `usage: psa-sim [--config file.json] [--port N] [--host H] [--seed S] [--companies N] [--products N]
+export const USAGE = `usage: psa-sim [--config file.json] [--mode connectwise|autotask|halopsa] [--currency USD] [--port N] [--host H] [--seed S] [--companies N] [--products N]
   [--duo-seed S --duo-accounts N [--duo-users N] [--demo]] [--anchor-time MS]
   [--company-id ID] [--public-key K] [--private-key K] [--client-id GUID]
   [--no-rate-limits | --rate-per-minute N]
@@ -15,6 +15,8 @@ const NUMERIC: Record<string, string> = {
   'anchor-time': 'anchorTime',
 };
 const STRINGS: Record<string, string> = {
+  mode: 'mode',
+  currency: 'currency',
   host: 'host',
   seed: 'seed',
   'company-id': 'companyId',

@@ -1,6 +1,7 @@
 import { OptionsError } from '@seatwise/duo-simulator/sim-input';
 import { formatIssues } from '@seatwise/sim-http/zod-issues';
 import { z } from 'zod';
+import { PSA_SIM_MODES } from './modes/mode-names';
 
 // The one published number is a third party's 60/min (fact sheet 3.1, unconfirmed); it is the default budget.
 export const CW_DEFAULT_PER_MINUTE = 60;
@@ -47,6 +48,26 @@ const credential = z
 
 export const optionsSchema = z
   .object({
+    // Which PSA's API to speak (the world is the same for every mode).
+    mode: z.enum(PSA_SIM_MODES).default('connectwise'),
+    // The PSA's billing currency (ISO 4217).
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD')
+      .default('USD'),
+    // Autotask mode: the request budget per hour per database and the concurrent requests per endpoint (fact sheet 3.2).
+    autotask: z
+      .object({
+        hourlyLimit: z.number().int().positive().default(10_000),
+        threadsPerEndpoint: z.number().int().positive().default(3),
+      })
+      .strict()
+      .default({ hourlyLimit: 10_000, threadsPerEndpoint: 3 }),
+    // HaloPSA mode: how long an access token lives (fact sheet 3.3: expires_in 3600).
+    halopsa: z
+      .object({ tokenTtlSeconds: z.number().int().positive().default(3600) })
+      .strict()
+      .default({ tokenTtlSeconds: 3600 }),
     port: z.number().int().min(0).max(65535).default(0),
     host: z.string().min(1).default('127.0.0.1'),
     seed: z.union([z.string(), z.number()]).transform(String).default('seatwise'),

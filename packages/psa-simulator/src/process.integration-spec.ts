@@ -6,7 +6,7 @@ import { startDuoSimulator } from '@seatwise/duo-simulator/server';
 import { allPages, cw } from './__fixtures__/cw-client';
 import { runCli } from './cli';
 import { normalizeCompanyName } from './data/names';
-import type { SimInfo } from './info';
+import type { ConnectWiseInfo } from './modes/psa-mode';
 import { startPsaSimulator } from './server';
 import { expectIdenticalTwins } from '@seatwise/sim-http/testing/determinism';
 
@@ -120,18 +120,19 @@ describe('CLI', () => {
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
-    const info = JSON.parse(line) as SimInfo;
+    const info = JSON.parse(line) as ConnectWiseInfo;
     expect(Object.keys(info).sort()).toEqual([
       'apiUrl',
       'clientId',
       'codebase',
       'companyId',
+      'mode',
       'privateKey',
       'publicKey',
       'url',
     ]);
     expect(await (await fetch(`${info.url}/_sim/config`)).json()).toEqual(info);
-    const reply = await cw({ info } as Parameters<typeof cw>[0], '/company/companies/count');
+    const reply = await cw({ info }, '/company/companies/count');
     expect(reply.body).toEqual({ count: 5 });
     child.kill('SIGTERM');
     const [code] = (await once(child, 'exit')) as [number | null];

@@ -1,15 +1,18 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Delays } from '@seatwise/sim-http/delays';
 import { closeServer, listen } from '@seatwise/sim-http/listen';
 import { simRequestListener } from '@seatwise/sim-http/sim-routes';
+import { OptionsError, tuningControls } from '@seatwise/duo-simulator/sim-input';
 import { PlanError } from './data/company-spec';
-import { truthOf, type Truth } from './data/truth';
+import { RequestLog, type RequestRecord } from './data/requests';
+import type { Truth } from './data/truth';
 import { buildWorld } from './data/world';
 import { FaultInjector } from './http/faults';
-import { handleCwRequest, type Engine } from './http/pipeline';
+import type { Engine } from './http/pipeline';
 import { RateLimiter } from './http/rate-limiter';
 import { PSA_SIM_DIALECT } from './http/sim-dialect';
-import { buildInfo, type SimInfo } from './info';
+import type { ModeInfo } from './modes/psa-mode';
+import { MODES } from './modes/registry';
 import {
   faultsSchema,
   rateLimitsSchema,
@@ -18,14 +21,15 @@ import {
   type PsaSimOptions,
   type RateLimits,
 } from './options';
-import { OptionsError, tuningControls } from '@seatwise/duo-simulator/sim-input';
 
 export type { PsaSimOptions } from './options';
 
 export interface PsaSimulator {
   url: string;
-  info: SimInfo;
+  info: ModeInfo;
   truth: () => Truth;
+  // Every request to the simulated API so far, in order, with its answer's status.
+  requests: () => RequestRecord[];
   setFaults: (faults: Faults) => void;
   setRateLimits: (limits: RateLimits | false) => void;
   close: () => Promise<void>;
@@ -40,33 +44,58 @@ function world(options: ReturnType<typeof resolveOptions>, anchor: number): Retu
   }
 }
 
+// Logs each API request with the status it was answered with (a dropped connection logs status 0).
+function logged(
+  engine: Engine,
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return (req, res) => {
+    const entry = {
+      at: new Date().toISOString(),
+      method: req.method ?? 'GET',
+      path: (req.url ?? '/').split('?')[0] ?? '/',
+    };
+    res.on('close', () => engine.requests.record({ ...entry, status: res.writableFinished ? res.statusCode : 0 }));
+    return handle(req, res);
+  };
+}
+
 // Starts a simulator; options are validated (OptionsError names every bad option).
 export async function startPsaSimulator(input: PsaSimOptions = {}): Promise<PsaSimulator> {
   const options = resolveOptions(input);
+  const factory = MODES[options.mode];
+  if (!factory) throw new OptionsError(`invalid psa-simulator options: mode ${options.mode} is not available`);
   const engine: Engine = {
     world: world(options, options.anchorTime ?? Date.now()),
     limiter: new RateLimiter(options.rateLimits),
     faults: new FaultInjector(options.seed, options.faults),
     delays: new Delays(),
     siteName: options.host,
+    requests: new RequestLog(),
+    options,
   };
+  const mode = factory(engine);
   const tuning = tuningControls(engine.faults, engine.limiter, { faults: faultsSchema, rateLimits: rateLimitsSchema });
   const control = {
-    info: (): SimInfo => info,
-    truth: (): Truth => truthOf(engine.world),
+    info: (): ModeInfo => info,
+    truth: (): Truth => mode.truth(),
+    requests: (): RequestRecord[] => engine.requests.all(),
     ...tuning,
   };
-  const onRequest = simRequestListener('psa-simulator', { control, dialect: PSA_SIM_DIALECT }, (req, res) =>
-    handleCwRequest(engine, req, res),
+  const onRequest = simRequestListener(
+    'psa-simulator',
+    { control, dialect: PSA_SIM_DIALECT },
+    logged(engine, (req, res) => mode.handle(req, res)),
   );
   const server = createServer(onRequest);
   engine.siteName = await listen(server, options.port, options.host);
   const url = `http://${engine.siteName}`;
-  const info = buildInfo(url, engine.world.credentials);
+  const info = mode.info(url);
   return {
     url,
     info,
     truth: control.truth,
+    requests: control.requests,
     ...tuning,
     close: () => {
       engine.delays.releaseAll();

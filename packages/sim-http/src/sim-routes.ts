@@ -7,6 +7,8 @@ import { formatIssues } from './zod-issues';
 export interface SimControl {
   info: () => unknown;
   truth: () => unknown;
+  // The simulated API's request log, where the simulator keeps one.
+  requests?: () => unknown;
   setFaults: (faults: unknown) => void;
   setRateLimits: (limits: unknown) => void;
 }
@@ -65,6 +67,7 @@ export async function handleSimRequest(
   const key = `${req.method ?? 'GET'} ${path}`;
   if (key === 'GET /_sim/truth') dialect.send(res, 200, control.truth());
   else if (key === 'GET /_sim/config') dialect.send(res, 200, control.info());
+  else if (key === 'GET /_sim/requests' && control.requests) dialect.send(res, 200, { items: control.requests() });
   else if (key === 'PUT /_sim/faults') await update(sim, req, res, dialect.faultsSchema, control.setFaults);
   else if (key === 'PUT /_sim/rate-limits') {
     await update(sim, req, res, z.union([z.literal(false), dialect.rateLimitsSchema]), control.setRateLimits);

@@ -1,4 +1,4 @@
-import type { PsaSimulator } from '../server';
+import { connectWiseInfo, type ModeInfo } from '../modes/psa-mode';
 
 export interface CwReply {
   status: number;
@@ -20,16 +20,17 @@ export function basicAuth(companyId: string, publicKey: string, privateKey: stri
 }
 
 // Calls the simulator the way the Seatwise ConnectWise adapter will: Basic auth, clientId, JSON.
-export async function cw(sim: PsaSimulator, path: string, call: CwCall = {}): Promise<CwReply> {
-  const url = new URL(`${sim.info.apiUrl}${path}`);
+export async function cw(sim: { info: ModeInfo }, path: string, call: CwCall = {}): Promise<CwReply> {
+  const url = new URL(`${connectWiseInfo(sim.info).apiUrl}${path}`);
   for (const [k, v] of Object.entries(call.query ?? {})) url.searchParams.set(k, v);
   return cwUrl(sim, url.toString(), call);
 }
 
-export async function cwUrl(sim: PsaSimulator, url: string, call: CwCall = {}): Promise<CwReply> {
+export async function cwUrl(sim: { info: ModeInfo }, url: string, call: CwCall = {}): Promise<CwReply> {
+  const info = connectWiseInfo(sim.info);
   const defaults: Record<string, string> = {
-    Authorization: basicAuth(sim.info.companyId, sim.info.publicKey, sim.info.privateKey),
-    clientId: sim.info.clientId,
+    Authorization: basicAuth(info.companyId, info.publicKey, info.privateKey),
+    clientId: info.clientId,
     Accept: 'application/vnd.connectwise.com+json; version=2025.1',
     'Content-Type': 'application/json',
   };
@@ -49,7 +50,7 @@ export async function cwUrl(sim: PsaSimulator, url: string, call: CwCall = {}): 
 
 // Follows rel="next" links from a first page to the end.
 export async function allPages(
-  sim: PsaSimulator,
+  sim: { info: ModeInfo },
   path: string,
   call: CwCall = {},
 ): Promise<{ items: Record<string, unknown>[]; pages: number }> {

@@ -64,6 +64,8 @@ export function agreementJson(world: World, a: Agreement): Json {
     startDate: cwDate(a.startDate),
     noEndingDateFlag: true,
     billingCycle: { id: 2, name: 'Monthly' },
+    // CurrencyReference (CW model): the agreement bills in the PSA's currency.
+    currency: { id: 1, currencyCode: world.currency },
     applicationUnits: 'Amount',
     _info: info(a.lastUpdated, a.dateEntered),
   };

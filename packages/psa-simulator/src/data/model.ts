@@ -62,6 +62,8 @@ export interface World {
   agreementById: Map<number, Agreement>;
   productById: Map<number, Product>;
   credentials: Credentials;
+  // ISO 4217 code the PSA bills in (one per PSA database here).
+  currency: string;
   // Newest lastUpdated anywhere; mutations stamp strictly after it so `lastUpdated > [watermark]` finds them.
   newestStamp: number;
 }

@@ -171,6 +171,7 @@ export function buildWorld(o: ResolvedOptions, anchor: number): World {
     agreementById: new Map(agreements.map((a) => [a.id, a])),
     productById: new Map(catalog.map((p) => [p.id, p])),
     credentials: credentials(o, new Prng(mix(seed, 3))),
+    currency: o.currency,
     newestStamp: all.reduce((max, r) => Math.max(max, r.lastUpdated), 0),
   };
 }

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Delays } from '@seatwise/sim-http/delays';
 import type { World } from '../data/model';
+import type { RequestLog } from '../data/requests';
+import type { ResolvedOptions } from '../options';
 import type { Ctx, Reply } from '../endpoints/route';
 import { authenticate } from './auth';
 import { readJsonBody } from './body';
@@ -16,6 +18,9 @@ export interface Engine {
   faults: FaultInjector;
   delays: Delays;
   siteName: string;
+  requests: RequestLog;
+  // The validated start options (a dialect reads its own section, e.g. `autotask`).
+  options: ResolvedOptions;
 }
 
 // GET /login/companyinfo/{companyId}: unauthenticated codebase discovery, which CW clients call before the API.
