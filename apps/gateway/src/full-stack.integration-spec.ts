@@ -1,5 +1,6 @@
 import type { DuoSimulator } from '@seatwise/duo-simulator/server';
 import { startPsaSimulator, type PsaSimulator } from '@seatwise/psa-simulator/server';
+import { connectWiseInfo } from '@seatwise/psa-simulator/modes/psa-mode';
 import type { ActionView, ServiceView, UserView } from '@seatwise/shared/contracts/discovery-views';
 import {
   DUO_SKUS,
@@ -27,6 +28,7 @@ const USERS = 8;
 // and ConnectWise simulators.
 describe('gateway → connector, discovery, reconcile', () => {
   let psa: PsaSimulator;
+  const cwInfo = () => connectWiseInfo(psa.info);
   let stack: Stack;
   let duo: DuoSimulator;
   let gateway: TestGateway;
@@ -222,14 +224,14 @@ describe('gateway → connector, discovery, reconcile', () => {
       name: 'CW',
       kind: 'connectwise',
       siteUrl: psa.url,
-      companyId: psa.info.companyId,
-      publicKey: psa.info.publicKey,
-      privateKey: psa.info.privateKey,
-      clientId: psa.info.clientId,
+      companyId: cwInfo().companyId,
+      publicKey: cwInfo().publicKey,
+      privateKey: cwInfo().privateKey,
+      clientId: cwInfo().clientId,
     };
     const created = await api.post<PsaConnectionView>('/api/v1/psa/connections', input);
     expect(created.status).toBe(201);
-    expect(created.text).not.toContain(psa.info.privateKey);
+    expect(created.text).not.toContain(cwInfo().privateKey);
     const bad = await api.post('/api/v1/psa/connections', { ...input, name: 'Wrong', privateKey: 'wrong-key' });
     expect(bad.status).toBeGreaterThanOrEqual(400);
     expect(bad.status).toBeLessThan(500);
@@ -244,7 +246,7 @@ describe('gateway → connector, discovery, reconcile', () => {
     expect(runs.length).toBeGreaterThan(0);
     expect((await viewer.get<SyncRunView>(`/api/v1/sync-runs/${runs[0]?.id ?? ''}`)).body.id).toBe(runs[0]?.id);
     expect((await api.post('/api/v1/sync-runs', { connectionId: created.body.id, kind: 'quick' })).status).toBe(202);
-    expect((await viewer.get('/api/v1/psa/connections?format=csv')).text).not.toContain(psa.info.privateKey);
+    expect((await viewer.get('/api/v1/psa/connections?format=csv')).text).not.toContain(cwInfo().privateKey);
   });
 
   it('maps accounts and SKUs, reconciles, streams row changes, and approves, dismisses and resets rows', async () => {
@@ -330,8 +332,8 @@ describe('gateway → connector, discovery, reconcile', () => {
     const cw = connections.find((c) => c.kind === 'connectwise' && c.name === 'CW');
     if (!cw) throw new Error('no ConnectWise connection');
     const one = await viewer.get<PsaConnectionView>(`/api/v1/psa/connections/${cw.id}`);
-    expect(one.body).toMatchObject({ id: cw.id, companyId: psa.info.companyId, publicKey: psa.info.publicKey });
-    expect(one.text).not.toContain(psa.info.privateKey);
+    expect(one.body).toMatchObject({ id: cw.id, companyId: cwInfo().companyId, publicKey: cwInfo().publicKey });
+    expect(one.text).not.toContain(cwInfo().privateKey);
     expect((await viewer.patch(`/api/v1/psa/connections/${cw.id}`, { name: 'nope' })).body).toMatchObject({
       status: 403,
     });
@@ -420,7 +422,7 @@ describe('gateway → connector, discovery, reconcile', () => {
 
   it('never puts a Duo secret, PSA private key or API key in a log line', () => {
     const logs = gateway.logs();
-    for (const secret of [duo.info.accountsApi.skey, psa.info.privateKey, ADMIN_KEY, viewer.key ?? '']) {
+    for (const secret of [duo.info.accountsApi.skey, cwInfo().privateKey, ADMIN_KEY, viewer.key ?? '']) {
       expect(logs).not.toContain(secret);
     }
   });

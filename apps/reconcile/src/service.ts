@@ -10,6 +10,7 @@ import { IntakeModule } from './intake/intake.module';
 import { MappingModule } from './mapping/mapping.module';
 import { PsaModule } from './psa/psa.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
+import { SettingsModule } from './settings/settings.module';
 import { SyncModule } from './sync/sync.module';
 import { VendorAccountsModule } from './vendor-accounts/vendor-accounts.module';
 
@@ -20,6 +21,7 @@ export const service: ServiceDefinition<Env> = {
     AuditModule,
     VendorAccountsModule,
     PsaModule,
+    SettingsModule,
     ReconciliationModule,
     MappingModule,
     SyncModule,

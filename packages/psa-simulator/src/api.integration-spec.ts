@@ -28,7 +28,13 @@ describe('auth', () => {
   ] as [string, Record<string, string | null>][])('401 for %s', async (_, headers) => {
     const auth =
       headers['Authorization'] === 'WRONG'
-        ? { Authorization: basicAuth('other', connectWiseInfo(sim.info).publicKey, connectWiseInfo(sim.info).privateKey) }
+        ? {
+            Authorization: basicAuth(
+              'other',
+              connectWiseInfo(sim.info).publicKey,
+              connectWiseInfo(sim.info).privateKey,
+            ),
+          }
         : headers;
     const reply = await cw(sim, path, { headers: auth });
     expect(reply.status).toBe(401);
@@ -37,7 +43,13 @@ describe('auth', () => {
 
   it('accepts the company id case-insensitively and serves companyinfo without auth', async () => {
     const reply = await cw(sim, path, {
-      headers: { Authorization: basicAuth('SEATWISE_SIM', connectWiseInfo(sim.info).publicKey, connectWiseInfo(sim.info).privateKey) },
+      headers: {
+        Authorization: basicAuth(
+          'SEATWISE_SIM',
+          connectWiseInfo(sim.info).publicKey,
+          connectWiseInfo(sim.info).privateKey,
+        ),
+      },
     });
     expect(reply.status).toBe(200);
     const info = await fetch(`${sim.url}/login/companyinfo/seatwise_sim`);

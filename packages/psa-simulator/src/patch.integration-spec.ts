@@ -1,5 +1,6 @@
 import { cw } from './__fixtures__/cw-client';
 import { startPsaSimulator, type PsaSimulator } from './server';
+import { connectWiseInfo } from './modes/psa-mode';
 
 let sim: PsaSimulator;
 beforeAll(async () => {
@@ -37,7 +38,11 @@ describe('PATCH an addition quantity', () => {
     const reply = await cw(sim, path, { method: 'PATCH', body: [{ op: 'replace', path: 'quantity', value: 777 }] });
     expect(reply.status).toBe(200);
     const patched = reply.body as AdditionJson;
-    expect(patched).toMatchObject({ id: addition, quantity: 777, _info: { updatedBy: sim.info.publicKey } });
+    expect(patched).toMatchObject({
+      id: addition,
+      quantity: 777,
+      _info: { updatedBy: connectWiseInfo(sim.info).publicKey },
+    });
     expect(patched._info.lastUpdated > watermark).toBe(true);
     expect((await cw(sim, path)).body).toEqual(patched);
     const after = (

@@ -6,7 +6,7 @@ import { startDuoSimulator } from '@seatwise/duo-simulator/server';
 import { allPages, cw } from './__fixtures__/cw-client';
 import { runCli } from './cli';
 import { normalizeCompanyName } from './data/names';
-import type { ConnectWiseInfo } from './modes/psa-mode';
+import { type ConnectWiseInfo, connectWiseInfo } from './modes/psa-mode';
 import { startPsaSimulator } from './server';
 import { expectIdenticalTwins } from '@seatwise/sim-http/testing/determinism';
 
@@ -28,7 +28,7 @@ describe('determinism', () => {
       ],
       cw,
       (a, b) => {
-        const { url: _a, apiUrl: _b, ...credentials } = a.info;
+        const { url: _a, apiUrl: _b, ...credentials } = connectWiseInfo(a.info);
         expect(b.info).toMatchObject(credentials);
       },
     );

@@ -55,7 +55,9 @@ function logged(
       method: req.method ?? 'GET',
       path: (req.url ?? '/').split('?')[0] ?? '/',
     };
-    res.on('close', () => engine.requests.record({ ...entry, status: res.writableFinished ? res.statusCode : 0 }));
+    res.on('close', () => {
+      engine.requests.record({ ...entry, status: res.writableFinished ? res.statusCode : 0 });
+    });
     return handle(req, res);
   };
 }
@@ -64,7 +66,6 @@ function logged(
 export async function startPsaSimulator(input: PsaSimOptions = {}): Promise<PsaSimulator> {
   const options = resolveOptions(input);
   const factory = MODES[options.mode];
-  if (!factory) throw new OptionsError(`invalid psa-simulator options: mode ${options.mode} is not available`);
   const engine: Engine = {
     world: world(options, options.anchorTime ?? Date.now()),
     limiter: new RateLimiter(options.rateLimits),

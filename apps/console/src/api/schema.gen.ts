@@ -270,6 +270,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mappings/accounts/{accountId}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose the PSA agreement new lines (new revenue) of a mapped account go on (null: the default rule) */
+        post: operations["postMappingsAccountsByAccountIdAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mappings/accounts/{accountId}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active agreements of a mapped account's PSA company */
+        get: operations["getMappingsAccountsByAccountIdAgreements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mappings/accounts/{accountId}/exclude": {
         parameters: {
             query?: never;
@@ -413,10 +447,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** PSA connections (ConnectWise and JSON imports), never their private keys */
+        /** PSA connections (ConnectWise, Autotask, HaloPSA and JSON imports), never their secrets */
         get: operations["getPsaConnections"];
         put?: never;
-        /** Add a ConnectWise connection (credentials checked; the private key is write-only) */
+        /** Add a ConnectWise, Autotask or HaloPSA connection (credentials checked; secrets are write-only) */
         post: operations["postPsaConnections"];
         delete?: never;
         options?: never;
@@ -439,7 +473,7 @@ export interface paths {
         delete: operations["deletePsaConnectionsById"];
         options?: never;
         head?: never;
-        /** Change a ConnectWise connection; credentials are checked again */
+        /** Change a PSA connection (fields of its own kind); credentials are checked again */
         patch: operations["patchPsaConnectionsById"];
         trace?: never;
     };
@@ -517,6 +551,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reconciliation/{id}/note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a row's note (empty clears it) without deciding anything */
+        post: operations["postReconciliationByIdNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reconciliation/approve": {
         parameters: {
             query?: never;
@@ -551,6 +602,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reconciliation/mute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mute rows for some days (0 unmutes): left out of lists asked for muted=false */
+        post: operations["postReconciliationMute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reconciliation/reset": {
         parameters: {
             query?: never;
@@ -566,6 +634,24 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reconciliation/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reconciliation settings (the default effective date of approvals) */
+        get: operations["getReconciliationSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change reconciliation settings */
+        patch: operations["patchReconciliationSettings"];
         trace?: never;
     };
     "/api/v1/reconciliation/summary": {
@@ -1302,7 +1388,7 @@ export interface operations {
                             note: string | null;
                             targetId: string;
                             /** @enum {string} */
-                            targetKind: "row" | "account-mapping" | "service-mapping" | "connection" | "sync-run";
+                            targetKind: "row" | "account-mapping" | "service-mapping" | "connection" | "sync-run" | "settings";
                         }[];
                         nextCursor: string | null;
                     };
@@ -1892,6 +1978,7 @@ export interface operations {
                         items: {
                             accountId: string;
                             accountName: string;
+                            agreementId: string | null;
                             billableSeats: number;
                             edition: ("ENTERPRISE" | "PLATFORM" | "BEYOND" | "PERSONAL") | null;
                             psaCompanyId: string | null;
@@ -1917,6 +2004,105 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    postMappingsAccountsByAccountIdAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    agreementId: string | null;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountId: string;
+                        accountName: string;
+                        agreementId: string | null;
+                        billableSeats: number;
+                        edition: ("ENTERPRISE" | "PLATFORM" | "BEYOND" | "PERSONAL") | null;
+                        psaCompanyId: string | null;
+                        psaCompanyName: string | null;
+                        revision: number;
+                        sku: ("Essentials" | "Advantage" | "Premier" | "Free") | null;
+                        source: ("auto" | "manual") | null;
+                        /** @enum {string} */
+                        state: "mapped" | "unmapped" | "excluded";
+                        suggestions: {
+                            name: string;
+                            psaCompanyId: string;
+                            score: number;
+                        }[];
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    getMappingsAccountsByAccountIdAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            billing: boolean;
+                            chosen: boolean;
+                            currency: string | null;
+                            externalId: string;
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
             429: components["responses"]["429"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -1949,6 +2135,7 @@ export interface operations {
                     "application/json": {
                         accountId: string;
                         accountName: string;
+                        agreementId: string | null;
                         billableSeats: number;
                         edition: ("ENTERPRISE" | "PLATFORM" | "BEYOND" | "PERSONAL") | null;
                         psaCompanyId: string | null;
@@ -2008,6 +2195,7 @@ export interface operations {
                     "application/json": {
                         accountId: string;
                         accountName: string;
+                        agreementId: string | null;
                         billableSeats: number;
                         edition: ("ENTERPRISE" | "PLATFORM" | "BEYOND" | "PERSONAL") | null;
                         psaCompanyId: string | null;
@@ -2066,6 +2254,7 @@ export interface operations {
                     "application/json": {
                         accountId: string;
                         accountName: string;
+                        agreementId: string | null;
                         billableSeats: number;
                         edition: ("ENTERPRISE" | "PLATFORM" | "BEYOND" | "PERSONAL") | null;
                         psaCompanyId: string | null;
@@ -2366,7 +2555,7 @@ export interface operations {
                             createdAt: string;
                             id: string;
                             /** @enum {string} */
-                            kind: "connectwise" | "import";
+                            kind: "connectwise" | "autotask" | "halopsa" | "import";
                             lastError: {
                                 /** Format: date-time */
                                 at: string;
@@ -2376,11 +2565,20 @@ export interface operations {
                             lastSyncAt: string | null;
                             name: string;
                             publicKey: string | null;
+                            settings: {
+                                [key: string]: string;
+                            };
                             siteUrl: string | null;
                             /** @enum {string} */
                             status: "connected" | "error";
                             /** Format: date-time */
                             updatedAt: string;
+                            usage: {
+                                hourlyLimit: number | null;
+                                inFlight: number;
+                                maxInFlight: number;
+                                requestsThisHour: number;
+                            } | null;
                         }[];
                         nextCursor: string | null;
                     };
@@ -2415,6 +2613,26 @@ export interface operations {
                     privateKey: string;
                     publicKey: string;
                     siteUrl: string;
+                } | {
+                    integrationCode: string;
+                    /** @constant */
+                    kind: "autotask";
+                    name: string;
+                    note?: string;
+                    secret: string;
+                    userName: string;
+                    /** @default https://webservices.autotask.net */
+                    zoneDiscoveryUrl?: string;
+                } | {
+                    authUrl?: string;
+                    clientId: string;
+                    clientSecret: string;
+                    /** @constant */
+                    kind: "halopsa";
+                    name: string;
+                    note?: string;
+                    resourceUrl: string;
+                    tenant?: string;
                 };
             };
         };
@@ -2432,7 +2650,7 @@ export interface operations {
                         createdAt: string;
                         id: string;
                         /** @enum {string} */
-                        kind: "connectwise" | "import";
+                        kind: "connectwise" | "autotask" | "halopsa" | "import";
                         lastError: {
                             /** Format: date-time */
                             at: string;
@@ -2442,11 +2660,20 @@ export interface operations {
                         lastSyncAt: string | null;
                         name: string;
                         publicKey: string | null;
+                        settings: {
+                            [key: string]: string;
+                        };
                         siteUrl: string | null;
                         /** @enum {string} */
                         status: "connected" | "error";
                         /** Format: date-time */
                         updatedAt: string;
+                        usage: {
+                            hourlyLimit: number | null;
+                            inFlight: number;
+                            maxInFlight: number;
+                            requestsThisHour: number;
+                        } | null;
                     };
                 };
             };
@@ -2486,7 +2713,7 @@ export interface operations {
                         createdAt: string;
                         id: string;
                         /** @enum {string} */
-                        kind: "connectwise" | "import";
+                        kind: "connectwise" | "autotask" | "halopsa" | "import";
                         lastError: {
                             /** Format: date-time */
                             at: string;
@@ -2496,11 +2723,20 @@ export interface operations {
                         lastSyncAt: string | null;
                         name: string;
                         publicKey: string | null;
+                        settings: {
+                            [key: string]: string;
+                        };
                         siteUrl: string | null;
                         /** @enum {string} */
                         status: "connected" | "error";
                         /** Format: date-time */
                         updatedAt: string;
+                        usage: {
+                            hourlyLimit: number | null;
+                            inFlight: number;
+                            maxInFlight: number;
+                            requestsThisHour: number;
+                        } | null;
                     };
                 };
             };
@@ -2562,13 +2798,21 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    authUrl?: string;
                     clientId?: string;
+                    clientSecret?: string;
                     companyId?: string;
+                    integrationCode?: string;
                     name?: string;
                     note?: string;
                     privateKey?: string;
                     publicKey?: string;
+                    resourceUrl?: string;
+                    secret?: string;
                     siteUrl?: string;
+                    tenant?: string;
+                    userName?: string;
+                    zoneDiscoveryUrl?: string;
                 };
             };
         };
@@ -2586,7 +2830,7 @@ export interface operations {
                         createdAt: string;
                         id: string;
                         /** @enum {string} */
-                        kind: "connectwise" | "import";
+                        kind: "connectwise" | "autotask" | "halopsa" | "import";
                         lastError: {
                             /** Format: date-time */
                             at: string;
@@ -2596,11 +2840,20 @@ export interface operations {
                         lastSyncAt: string | null;
                         name: string;
                         publicKey: string | null;
+                        settings: {
+                            [key: string]: string;
+                        };
                         siteUrl: string | null;
                         /** @enum {string} */
                         status: "connected" | "error";
                         /** Format: date-time */
                         updatedAt: string;
+                        usage: {
+                            hourlyLimit: number | null;
+                            inFlight: number;
+                            maxInFlight: number;
+                            requestsThisHour: number;
+                        } | null;
                     };
                 };
             };
@@ -2634,6 +2887,7 @@ export interface operations {
                         companyId: string;
                         productId: string;
                         quantity: number;
+                        unitPrice?: number;
                     }[];
                     companies: {
                         id: string;
@@ -2641,12 +2895,14 @@ export interface operations {
                         name: string;
                     }[];
                     connectionId?: string;
+                    currency?: string;
                     name: string;
                     note?: string;
                     products: {
                         id: string;
                         identifier?: string;
                         name: string;
+                        unitPrice?: number;
                     }[];
                 };
             };
@@ -2666,7 +2922,7 @@ export interface operations {
                             createdAt: string;
                             id: string;
                             /** @enum {string} */
-                            kind: "connectwise" | "import";
+                            kind: "connectwise" | "autotask" | "halopsa" | "import";
                             lastError: {
                                 /** Format: date-time */
                                 at: string;
@@ -2676,11 +2932,20 @@ export interface operations {
                             lastSyncAt: string | null;
                             name: string;
                             publicKey: string | null;
+                            settings: {
+                                [key: string]: string;
+                            };
                             siteUrl: string | null;
                             /** @enum {string} */
                             status: "connected" | "error";
                             /** Format: date-time */
                             updatedAt: string;
+                            usage: {
+                                hourlyLimit: number | null;
+                                inFlight: number;
+                                maxInFlight: number;
+                                requestsThisHour: number;
+                            } | null;
                         };
                         counts: {
                             agreementLines: number;
@@ -2731,6 +2996,7 @@ export interface operations {
                             identifier: string | null;
                             mappedSku: ("Essentials" | "Advantage" | "Premier" | "Free") | null;
                             name: string;
+                            unitPrice: number | null;
                         }[];
                         nextCursor: string | null;
                     };
@@ -2753,9 +3019,11 @@ export interface operations {
                 cursor?: string;
                 format?: "json" | "csv";
                 limit?: string;
+                minDelta?: number;
+                muted?: "true" | "false";
                 psaCompanyId?: string;
                 sku?: "Essentials" | "Advantage" | "Premier" | "Free";
-                sort?: "accountName" | "-accountName" | "sku" | "-sku" | "vendorQuantity" | "-vendorQuantity" | "psaQuantity" | "-psaQuantity" | "delta" | "-delta" | "type" | "-type" | "state" | "-state" | "updatedAt" | "-updatedAt";
+                sort?: "accountName" | "-accountName" | "sku" | "-sku" | "vendorQuantity" | "-vendorQuantity" | "psaQuantity" | "-psaQuantity" | "delta" | "-delta" | "type" | "-type" | "state" | "-state" | "updatedAt" | "-updatedAt" | "monthlyImpact" | "-monthlyImpact";
                 state?: "pending" | "approved" | "applied" | "dismissed" | "failed";
                 type?: "new_revenue" | "under_billed" | "over_billed" | "no_change" | "unmapped";
             };
@@ -2775,7 +3043,18 @@ export interface operations {
                         items: {
                             accountId: string;
                             accountName: string;
+                            agreementId: string | null;
+                            agreementIssue: ("no_active_agreement" | "ambiguous") | null;
+                            agreementName: string | null;
                             appliedAt: string | null;
+                            approved: {
+                                agreementId: string | null;
+                                effectiveDate: string | null;
+                                productId: string;
+                                psaCompanyId: string;
+                                quantity: number;
+                            } | null;
+                            currency: string | null;
                             decidedAt: string | null;
                             decidedBy: string | null;
                             delta: number;
@@ -2787,6 +3066,8 @@ export interface operations {
                                 code: string;
                                 message: string;
                             } | null;
+                            monthlyImpact: number | null;
+                            mutedUntil: string | null;
                             note: string | null;
                             productId: string | null;
                             productName: string | null;
@@ -2799,6 +3080,7 @@ export interface operations {
                             state: "pending" | "approved" | "applied" | "dismissed" | "failed";
                             /** @enum {string} */
                             type: "new_revenue" | "under_billed" | "over_billed" | "no_change" | "unmapped";
+                            unitPrice: number | null;
                             /** Format: date-time */
                             updatedAt: string;
                             vendorQuantity: number;
@@ -2837,7 +3119,18 @@ export interface operations {
                     "application/json": {
                         accountId: string;
                         accountName: string;
+                        agreementId: string | null;
+                        agreementIssue: ("no_active_agreement" | "ambiguous") | null;
+                        agreementName: string | null;
                         appliedAt: string | null;
+                        approved: {
+                            agreementId: string | null;
+                            effectiveDate: string | null;
+                            productId: string;
+                            psaCompanyId: string;
+                            quantity: number;
+                        } | null;
+                        currency: string | null;
                         decidedAt: string | null;
                         decidedBy: string | null;
                         delta: number;
@@ -2849,6 +3142,8 @@ export interface operations {
                             code: string;
                             message: string;
                         } | null;
+                        monthlyImpact: number | null;
+                        mutedUntil: string | null;
                         note: string | null;
                         productId: string | null;
                         productName: string | null;
@@ -2861,6 +3156,7 @@ export interface operations {
                         state: "pending" | "approved" | "applied" | "dismissed" | "failed";
                         /** @enum {string} */
                         type: "new_revenue" | "under_billed" | "over_billed" | "no_change" | "unmapped";
+                        unitPrice: number | null;
                         /** Format: date-time */
                         updatedAt: string;
                         vendorQuantity: number;
@@ -2871,6 +3167,89 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    postReconciliationByIdNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountId: string;
+                        accountName: string;
+                        agreementId: string | null;
+                        agreementIssue: ("no_active_agreement" | "ambiguous") | null;
+                        agreementName: string | null;
+                        appliedAt: string | null;
+                        approved: {
+                            agreementId: string | null;
+                            effectiveDate: string | null;
+                            productId: string;
+                            psaCompanyId: string;
+                            quantity: number;
+                        } | null;
+                        currency: string | null;
+                        decidedAt: string | null;
+                        decidedBy: string | null;
+                        delta: number;
+                        effectiveDate: string | null;
+                        id: string;
+                        lastError: {
+                            /** Format: date-time */
+                            at: string;
+                            code: string;
+                            message: string;
+                        } | null;
+                        monthlyImpact: number | null;
+                        mutedUntil: string | null;
+                        note: string | null;
+                        productId: string | null;
+                        productName: string | null;
+                        psaCompanyId: string | null;
+                        psaCompanyName: string | null;
+                        psaQuantity: number;
+                        revision: number;
+                        sku: string;
+                        /** @enum {string} */
+                        state: "pending" | "approved" | "applied" | "dismissed" | "failed";
+                        /** @enum {string} */
+                        type: "new_revenue" | "under_billed" | "over_billed" | "no_change" | "unmapped";
+                        unitPrice: number | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        vendorQuantity: number;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
             429: components["responses"]["429"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -2905,7 +3284,18 @@ export interface operations {
                         items: {
                             accountId: string;
                             accountName: string;
+                            agreementId: string | null;
+                            agreementIssue: ("no_active_agreement" | "ambiguous") | null;
+                            agreementName: string | null;
                             appliedAt: string | null;
+                            approved: {
+                                agreementId: string | null;
+                                effectiveDate: string | null;
+                                productId: string;
+                                psaCompanyId: string;
+                                quantity: number;
+                            } | null;
+                            currency: string | null;
                             decidedAt: string | null;
                             decidedBy: string | null;
                             delta: number;
@@ -2917,6 +3307,8 @@ export interface operations {
                                 code: string;
                                 message: string;
                             } | null;
+                            monthlyImpact: number | null;
+                            mutedUntil: string | null;
                             note: string | null;
                             productId: string | null;
                             productName: string | null;
@@ -2929,6 +3321,7 @@ export interface operations {
                             state: "pending" | "approved" | "applied" | "dismissed" | "failed";
                             /** @enum {string} */
                             type: "new_revenue" | "under_billed" | "over_billed" | "no_change" | "unmapped";
+                            unitPrice: number | null;
                             /** Format: date-time */
                             updatedAt: string;
                             vendorQuantity: number;
@@ -2974,7 +3367,18 @@ export interface operations {
                         items: {
                             accountId: string;
                             accountName: string;
+                            agreementId: string | null;
+                            agreementIssue: ("no_active_agreement" | "ambiguous") | null;
+                            agreementName: string | null;
                             appliedAt: string | null;
+                            approved: {
+                                agreementId: string | null;
+                                effectiveDate: string | null;
+                                productId: string;
+                                psaCompanyId: string;
+                                quantity: number;
+                            } | null;
+                            currency: string | null;
                             decidedAt: string | null;
                             decidedBy: string | null;
                             delta: number;
@@ -2986,6 +3390,8 @@ export interface operations {
                                 code: string;
                                 message: string;
                             } | null;
+                            monthlyImpact: number | null;
+                            mutedUntil: string | null;
                             note: string | null;
                             productId: string | null;
                             productName: string | null;
@@ -2998,6 +3404,91 @@ export interface operations {
                             state: "pending" | "approved" | "applied" | "dismissed" | "failed";
                             /** @enum {string} */
                             type: "new_revenue" | "under_billed" | "over_billed" | "no_change" | "unmapped";
+                            unitPrice: number | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendorQuantity: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    postReconciliationMute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    days: number;
+                    ids: string[];
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            accountId: string;
+                            accountName: string;
+                            agreementId: string | null;
+                            agreementIssue: ("no_active_agreement" | "ambiguous") | null;
+                            agreementName: string | null;
+                            appliedAt: string | null;
+                            approved: {
+                                agreementId: string | null;
+                                effectiveDate: string | null;
+                                productId: string;
+                                psaCompanyId: string;
+                                quantity: number;
+                            } | null;
+                            currency: string | null;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            delta: number;
+                            effectiveDate: string | null;
+                            id: string;
+                            lastError: {
+                                /** Format: date-time */
+                                at: string;
+                                code: string;
+                                message: string;
+                            } | null;
+                            monthlyImpact: number | null;
+                            mutedUntil: string | null;
+                            note: string | null;
+                            productId: string | null;
+                            productName: string | null;
+                            psaCompanyId: string | null;
+                            psaCompanyName: string | null;
+                            psaQuantity: number;
+                            revision: number;
+                            sku: string;
+                            /** @enum {string} */
+                            state: "pending" | "approved" | "applied" | "dismissed" | "failed";
+                            /** @enum {string} */
+                            type: "new_revenue" | "under_billed" | "over_billed" | "no_change" | "unmapped";
+                            unitPrice: number | null;
                             /** Format: date-time */
                             updatedAt: string;
                             vendorQuantity: number;
@@ -3043,7 +3534,18 @@ export interface operations {
                         items: {
                             accountId: string;
                             accountName: string;
+                            agreementId: string | null;
+                            agreementIssue: ("no_active_agreement" | "ambiguous") | null;
+                            agreementName: string | null;
                             appliedAt: string | null;
+                            approved: {
+                                agreementId: string | null;
+                                effectiveDate: string | null;
+                                productId: string;
+                                psaCompanyId: string;
+                                quantity: number;
+                            } | null;
+                            currency: string | null;
                             decidedAt: string | null;
                             decidedBy: string | null;
                             delta: number;
@@ -3055,6 +3557,8 @@ export interface operations {
                                 code: string;
                                 message: string;
                             } | null;
+                            monthlyImpact: number | null;
+                            mutedUntil: string | null;
                             note: string | null;
                             productId: string | null;
                             productName: string | null;
@@ -3067,10 +3571,81 @@ export interface operations {
                             state: "pending" | "approved" | "applied" | "dismissed" | "failed";
                             /** @enum {string} */
                             type: "new_revenue" | "under_billed" | "over_billed" | "no_change" | "unmapped";
+                            unitPrice: number | null;
                             /** Format: date-time */
                             updatedAt: string;
                             vendorQuantity: number;
                         }[];
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    getReconciliationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        defaultEffectiveDate: "today" | "first_of_next_month";
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    patchReconciliationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    defaultEffectiveDate?: "today" | "first_of_next_month";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        defaultEffectiveDate: "today" | "first_of_next_month";
                     };
                 };
             };
@@ -3122,6 +3697,24 @@ export interface operations {
                             psaQuantity: number;
                             rows: number;
                             vendorQuantity: number;
+                        };
+                        money: {
+                            byType: {
+                                new_revenue: number;
+                                no_change: number;
+                                over_billed: number;
+                                under_billed: number;
+                                unmapped: number;
+                            };
+                            currency: string | null;
+                            mixedCurrencies: boolean;
+                            pendingByType: {
+                                new_revenue: number;
+                                no_change: number;
+                                over_billed: number;
+                                under_billed: number;
+                                unmapped: number;
+                            };
                         };
                         pendingByType: {
                             new_revenue: number;

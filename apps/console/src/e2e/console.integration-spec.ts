@@ -114,7 +114,7 @@ describe('the console in a real browser (npm run stack, demo off)', () => {
     });
 
     await step('connect ConnectWise', async () => {
-      await page.getByRole('button', { name: 'Connect ConnectWise' }).click();
+      await page.getByRole('button', { name: 'Connect PSA' }).click();
       const form = page.getByRole('dialog', { name: 'Connect ConnectWise' });
       await form.getByRole('textbox', { name: /^Name/ }).fill('ConnectWise');
       await form.getByRole('textbox', { name: /^Site URL/ }).fill(urls.psaSimulatorUrl);
@@ -222,7 +222,7 @@ describe('the console in a real browser (npm run stack, demo off)', () => {
       await screenshot(page, '08-reconciliation-viewer');
       await open('Integrations');
       await page.getByRole('region', { name: 'Integration Demo MSP' }).waitFor();
-      for (const name of ['Connect Duo', 'Connect ConnectWise', /^Delete/, /^Edit/, /^Sync .* now$/]) {
+      for (const name of ['Connect Duo', 'Connect PSA', /^Delete/, /^Edit/, /^Sync .* now$/]) {
         expect(await page.getByRole('button', { name }).count()).toBe(0);
       }
       await open('Mapping');

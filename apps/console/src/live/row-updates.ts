@@ -12,6 +12,9 @@ export interface RowUpdate {
   delta: number;
   type: Row['type'];
   state: Row['state'];
+  // Absent in frames from before money was part of the event.
+  monthlyImpact?: number | null;
+  currency?: string | null;
   revision: number;
   updatedAt: string;
 }
@@ -46,8 +49,10 @@ function patchPages(pages: Page<Row>[], update: RowUpdate): { pages: Page<Row>[]
 }
 
 function pick(update: RowUpdate): Partial<Row> {
-  const { vendorQuantity, psaQuantity, delta, type, state, revision, updatedAt } = update;
-  return { vendorQuantity, psaQuantity, delta, type, state, revision, updatedAt };
+  const { vendorQuantity, psaQuantity, delta, type, state, monthlyImpact, currency, revision, updatedAt } = update;
+  // Frames without money keep what the row shows.
+  const money = monthlyImpact === undefined ? {} : { monthlyImpact, currency: currency ?? null };
+  return { vendorQuantity, psaQuantity, delta, type, state, revision, updatedAt, ...money };
 }
 
 // The gateway validated the payload against its contract; this only guards the console against a frame it

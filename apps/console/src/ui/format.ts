@@ -41,3 +41,23 @@ export function formatDuration(ms: number | null | undefined): string {
   if (hours < 48) return `${hours} h ${minutes % 60} min`;
   return `${Math.floor(hours / 24)} days`;
 }
+
+// Money with its currency (ISO 4217) when known, else as a plain amount with two decimals. Intl throws on a
+// malformed code, so anything but three letters counts as unknown.
+function moneyFormat(currency: string | null | undefined, signDisplay: 'auto' | 'exceptZero'): Intl.NumberFormat {
+  return currency && /^[A-Za-z]{3}$/.test(currency)
+    ? new Intl.NumberFormat(undefined, { style: 'currency', currency, signDisplay })
+    : new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay });
+}
+
+// Money per month with its currency; signed, since a row's impact can go either way.
+export function formatMoney(amount: number | null | undefined, currency: string | null | undefined): string {
+  if (amount === null || amount === undefined || !Number.isFinite(amount)) return '—';
+  return moneyFormat(currency, 'exceptZero').format(amount);
+}
+
+// A price (never negative), with its currency.
+export function formatPrice(amount: number | null | undefined, currency: string | null | undefined): string {
+  if (amount === null || amount === undefined || !Number.isFinite(amount)) return '—';
+  return moneyFormat(currency, 'auto').format(amount);
+}

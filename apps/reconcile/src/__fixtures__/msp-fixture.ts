@@ -2,7 +2,10 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { streamName } from '@seatwise/shared/bus/subjects';
 import type { StreamKey } from '@seatwise/shared/contracts/streams';
 import { startDuoSimulator, type DuoSimulator } from '@seatwise/duo-simulator/server';
+import type { PsaSimMode } from '@seatwise/psa-simulator/modes/mode-names';
+import type { RequestRecord } from '@seatwise/psa-simulator/data/requests';
 import { startPsaSimulator, type PsaSimulator } from '@seatwise/psa-simulator/server';
+import type { PsaConnectionBody } from '@seatwise/shared/contracts/reconcile-rpcs';
 import type { DuoAccountSnapshotEvent, DuoEdition } from '@seatwise/shared/contracts/duo-events';
 import type { RpcRequest, RpcResponse } from '@seatwise/shared/contracts/rpcs';
 import { type Reconcile, startReconcile, stopReconcile } from './reconcile-app';
@@ -15,14 +18,20 @@ export interface Msp extends Reconcile {
   psa: PsaSimulator;
 }
 
-// A 20-account MSP: the Duo simulator and a PSA simulator paired with it (same seed, accounts and users).
-export async function startMsp(seed: string, accounts: number): Promise<Msp> {
+// A 20-account MSP: the Duo simulator and a PSA simulator paired with it (same seed, accounts and users), speaking
+// the given PSA's API.
+export async function startMsp(seed: string, accounts: number, mode: PsaSimMode = 'connectwise'): Promise<Msp> {
   const usersPerAccount = 30;
   const duo = await startDuoSimulator({ seed, accounts, usersPerAccount, events: 0, rateLimits: false });
-  const psa = await startPsaSimulator({ seed, duoPairing: { seed, accounts, usersPerAccount }, rateLimits: false });
+  const psa = await startPsaSimulator({
+    mode,
+    seed,
+    duoPairing: { seed, accounts, usersPerAccount },
+    rateLimits: false,
+  });
   const reconcile = await startReconcile({
     RECONCILE_PSA_RETRY_BASE_MS: '5',
-    RECONCILE_PSA_MAX_ATTEMPTS: '8',
+    RECONCILE_PSA_MAX_ATTEMPTS: '12',
     RECONCILE_PSA_TIMEOUT_MS: '5000',
     RECONCILE_PSA_PAGE_SIZE: '10',
   });
@@ -74,6 +83,97 @@ export async function allPages<
   } while (cursor);
   return items as RpcResponse<K>['items'];
 }
+
+type ConnectionBody = PsaConnectionBody;
+
+// The connection a user would enter for the simulator, in its PSA's own terms.
+export function connectionInput(psa: PsaSimulator): ConnectionBody {
+  const info = psa.info;
+  switch (info.mode) {
+    case 'connectwise': {
+      const { companyId, publicKey, privateKey, clientId } = info;
+      return { name: 'CW', kind: 'connectwise', siteUrl: psa.url, companyId, publicKey, privateKey, clientId };
+    }
+    case 'autotask': {
+      const { zoneDiscoveryUrl, userName, secret, integrationCode } = info;
+      return { name: 'Autotask', kind: 'autotask', zoneDiscoveryUrl, userName, secret, integrationCode };
+    }
+    case 'halopsa': {
+      const { resourceUrl, tenant, clientId, clientSecret } = info;
+      return { name: 'Halo', kind: 'halopsa', resourceUrl, tenant, clientId, clientSecret };
+    }
+  }
+}
+
+// The same connection with a wrong secret.
+export function withWrongSecret(input: ConnectionBody): ConnectionBody {
+  switch (input.kind) {
+    case 'connectwise':
+      return { ...input, privateKey: 'wrong' };
+    case 'autotask':
+      return { ...input, secret: 'wrong' };
+    case 'halopsa':
+      return { ...input, clientSecret: 'wrong' };
+  }
+}
+
+// A request that changed billing in the PSA: a ConnectWise addition PATCH or POST, an Autotask
+// ContractServiceAdjustment, a Halo recurring-invoice POST.
+export function isWrite(mode: PsaSimMode, r: RequestRecord): boolean {
+  if (r.status < 200 || r.status >= 300) return false;
+  switch (mode) {
+    case 'connectwise':
+      return (r.method === 'PATCH' || r.method === 'POST') && /\/finance\/agreements\/\d+\/additions/.test(r.path);
+    case 'autotask':
+      return r.method === 'POST' && /\/ContractServiceAdjustments$/i.test(r.path);
+    case 'halopsa':
+      return r.method === 'POST' && /\/api\/recurringinvoice$/i.test(r.path);
+  }
+}
+
+// Spends n requests of the caller's per-minute budget with cheap authenticated reads, the way another integration
+// of the same PSA account would; answers the status of one more.
+export async function drainBudget(psa: PsaSimulator, n: number): Promise<number> {
+  const call = await cheapCall(psa);
+  await Promise.all(Array.from({ length: n }, () => call()));
+  return call();
+}
+
+async function cheapCall(psa: PsaSimulator): Promise<() => Promise<number>> {
+  const info = psa.info;
+  const status = async (url: string, headers: Record<string, string>) => (await fetch(url, { headers })).status;
+  switch (info.mode) {
+    case 'connectwise': {
+      const basic = Buffer.from(`${info.companyId}+${info.publicKey}:${info.privateKey}`).toString('base64');
+      const headers = { Authorization: `Basic ${basic}`, clientId: info.clientId };
+      return () => status(`${info.apiUrl}/company/companies/count`, headers);
+    }
+    case 'autotask': {
+      const headers = { ApiIntegrationCode: info.integrationCode, UserName: info.userName, Secret: info.secret };
+      return () => status(`${psa.url}/atservicesrest/v1.0/Companies/0`, headers);
+    }
+    case 'halopsa': {
+      const form = new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: info.clientId,
+        client_secret: info.clientSecret,
+        scope: 'all',
+      });
+      const token = (await (
+        await fetch(`${info.authUrl}/token?tenant=${info.tenant}`, { method: 'POST', body: form })
+      ).json()) as { access_token: string };
+      return () => status(`${info.resourceUrl}/client/0`, { Authorization: `Bearer ${token.access_token}` });
+    }
+  }
+}
+
+// The PSA's product name of each Duo SKU (the same in every dialect).
+export const SKU_PRODUCT_NAME: Record<string, string> = {
+  Essentials: 'Duo Essentials',
+  Advantage: 'Duo Advantage',
+  Premier: 'Duo Premier',
+  Free: 'Duo Free',
+};
 
 export const SKU_PRODUCT: Record<string, string> = {
   Essentials: 'DUO-ESSENTIALS',

@@ -5,6 +5,7 @@ import type { Page } from '@seatwise/shared/contracts/page';
 import type { ServiceMappingView } from '@seatwise/shared/contracts/reconcile-views';
 import { AccountMappingService } from '../mapping/account-mapping.service';
 import { AccountMappingsQuery } from '../mapping/account-mappings.query';
+import { AgreementOptionsQuery } from '../mapping/agreement-options.query';
 import { ServiceMappingService } from '../mapping/service-mapping.service';
 import { ServiceMappingsQuery } from '../mapping/service-mappings.query';
 
@@ -16,6 +17,7 @@ export class MappingsMessageController {
     private readonly accountViews: AccountMappingsQuery,
     private readonly services: ServiceMappingService,
     private readonly serviceViews: ServiceMappingsQuery,
+    private readonly agreementOptions: AgreementOptionsQuery,
   ) {}
 
   @Rpc('reconcile.mappings.accounts.list')
@@ -39,6 +41,17 @@ export class MappingsMessageController {
   async exclude(request: RpcInput<'reconcile.mappings.accounts.exclude'>) {
     await this.accounts.exclude(request);
     return this.accountViews.viewOf(request.accountId);
+  }
+
+  @Rpc('reconcile.mappings.accounts.agreement')
+  async chooseAgreement(request: RpcInput<'reconcile.mappings.accounts.agreement'>) {
+    await this.accounts.chooseAgreement(request);
+    return this.accountViews.viewOf(request.accountId);
+  }
+
+  @Rpc('reconcile.mappings.accounts.agreements')
+  agreements(request: RpcInput<'reconcile.mappings.accounts.agreements'>) {
+    return this.agreementOptions.of(request);
   }
 
   // Every SKU fits on one page.

@@ -6,12 +6,12 @@ import { AppError } from '@seatwise/shared/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { PsaConnectionRepository } from '../psa/psa-connection.repository';
 import { toConnectionView } from '../psa/psa-connection.view';
-import { normalizedCredentials, PsaCredentials } from '../psa/psa-credentials';
+import { credentialsOf, identityOf, PsaCredentials } from '../psa/psa-credentials';
 import { StartSyncRun } from '../sync/start-sync-run';
 import { newConnection } from './new-connection';
 
-// A ConnectWise connection: credentials checked against the PSA before anything is stored, the private key
-// encrypted at rest and never answered, logged or published; then its first, full sync.
+// A PSA connection (ConnectWise, Autotask, HaloPSA): credentials checked against the PSA before anything is
+// stored, the secret encrypted at rest and never answered, logged or published; then its first, full sync.
 @Injectable()
 export class CreateConnection {
   constructor(
@@ -23,15 +23,18 @@ export class CreateConnection {
   ) {}
 
   async create(input: PsaConnectionInput): Promise<PsaConnectionView> {
-    const credentials = normalizedCredentials(input);
-    if (await this.repository.findConnectWise(credentials.siteUrl, credentials.companyId, credentials.publicKey)) {
-      throw new AppError(
-        'RECONCILE.CONNECTION_CONFLICT',
-        `A connection to ${credentials.siteUrl} with company ${credentials.companyId} and this public key already exists`,
-      );
+    const credentials = credentialsOf(input);
+    const identity = identityOf(credentials);
+    for (const other of await this.repository.synced()) {
+      if (other.kind === credentials.kind && identityOf(this.psaCredentials.stored(other)) === identity) {
+        throw new AppError(
+          'RECONCILE.CONNECTION_CONFLICT',
+          `Connection ${other._id} (${other.name}) already connects to this ${credentials.kind} account`,
+        );
+      }
     }
     await this.psaCredentials.verify(credentials);
-    const given = { name: input.name, kind: 'connectwise' as const, ...this.psaCredentials.storable(credentials) };
+    const given = { name: input.name, ...this.psaCredentials.storable(credentials) };
     const doc = newConnection(given, this.clock.now());
     await this.repository.insert(doc);
     await this.audit.record({
@@ -40,7 +43,7 @@ export class CreateConnection {
       targetKind: 'connection',
       targetId: doc._id,
       note: input.note,
-      details: { name: doc.name, siteUrl: doc.siteUrl, companyId: doc.companyId },
+      details: { name: doc.name, kind: doc.kind, siteUrl: doc.siteUrl, companyId: doc.companyId, ...doc.settings },
     });
     await this.syncRuns.start(doc._id, 'full', 'connection', input.actor);
     return toConnectionView(doc);

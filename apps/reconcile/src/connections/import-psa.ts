@@ -73,7 +73,7 @@ export class ImportPsa {
       }
       return existing;
     }
-    const none = { siteUrl: null, companyId: null, publicKey: null, clientId: null, secret: null };
+    const none = { siteUrl: null, companyId: null, publicKey: null, clientId: null, settings: {}, secret: null };
     const connection = newConnection({ name: input.name, kind: 'import', ...none }, now);
     await this.repository.insert(connection);
     return connection;

@@ -24,7 +24,7 @@ export function importedRecords(c: string, runId: string, input: PsaImportInput)
   const id = (ext: string) => psaRecordId(c, ext);
   const agreementOf = (line: AgreementLine) => line.agreementId ?? `company-${line.companyId}`;
   const agreements = new Map(input.agreementLines.map((l) => [agreementOf(l), l]));
-  const catalog = (r: CatalogEntry): PsaProductDoc => {
+  const catalog = (r: CatalogEntry) => {
     return {
       _id: id(r.id),
       connectionId: c,
@@ -36,7 +36,7 @@ export function importedRecords(c: string, runId: string, input: PsaImportInput)
   };
   return {
     companies: input.companies.map((r) => ({ ...catalog(r), nameKey: exactKey(r.name) })),
-    products: input.products.map(catalog),
+    products: input.products.map((r): PsaProductDoc => ({ ...catalog(r), unitPrice: r.unitPrice ?? null })),
     agreements: [...agreements].map(([ext, l]) => ({
       _id: id(`agreement-${ext}`),
       connectionId: c,
@@ -44,6 +44,7 @@ export function importedRecords(c: string, runId: string, input: PsaImportInput)
       companyId: id(l.companyId),
       name: l.agreementName ?? 'Imported agreement',
       cancelled: false,
+      currency: input.currency ?? null,
       seenRun: runId,
     })),
     additions: input.agreementLines.map((l, i) => ({
@@ -54,6 +55,7 @@ export function importedRecords(c: string, runId: string, input: PsaImportInput)
       companyId: id(l.companyId),
       productId: id(l.productId),
       quantity: l.quantity,
+      unitPrice: l.unitPrice ?? null,
       cancelled: l.cancelled ?? false,
       seenRun: runId,
     })),

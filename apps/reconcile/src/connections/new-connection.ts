@@ -1,7 +1,10 @@
 import { newId } from '../db/ids';
 import { NO_WATERMARKS, type PsaConnectionDoc } from '../psa/psa-connection.repository';
 
-type Given = Pick<PsaConnectionDoc, 'name' | 'kind' | 'siteUrl' | 'companyId' | 'publicKey' | 'clientId' | 'secret'>;
+type Given = Pick<
+  PsaConnectionDoc,
+  'name' | 'kind' | 'siteUrl' | 'companyId' | 'publicKey' | 'clientId' | 'settings' | 'secret'
+>;
 
 // A connection as first stored: connected, never synced (no watermarks, so its first sync is full).
 export function newConnection(given: Given, now: Date): PsaConnectionDoc {
@@ -9,6 +12,7 @@ export function newConnection(given: Given, now: Date): PsaConnectionDoc {
     _id: newId('psa'),
     ...given,
     status: 'connected',
+    usage: null,
     lastError: null,
     lastSyncAt: null,
     watermarks: { ...NO_WATERMARKS },

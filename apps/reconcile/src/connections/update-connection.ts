@@ -7,12 +7,12 @@ import { AuditService } from '../audit/audit.service';
 import { definedOnly } from '../db/defined-only';
 import { PsaConnectionRepository } from '../psa/psa-connection.repository';
 import { toConnectionView } from '../psa/psa-connection.view';
-import { normalizedCredentials, PsaCredentials } from '../psa/psa-credentials';
+import { PsaCredentials } from '../psa/psa-credentials';
 
 // Fields the audit log may name as changed (never the private key, and not the request's own bookkeeping).
-const UNAUDITED = new Set(['privateKey', 'actor', 'note']);
+const UNAUDITED = new Set(['privateKey', 'secret', 'clientSecret', 'actor', 'note']);
 
-// Changes a ConnectWise connection; the credentials it ends up with are checked against the PSA again.
+// Changes a PSA connection (fields of its own kind); the credentials it ends up with are checked against the PSA.
 @Injectable()
 export class UpdateConnection {
   constructor(
@@ -25,14 +25,15 @@ export class UpdateConnection {
   async update(request: RpcInput<'reconcile.psa.connections.update'>): Promise<PsaConnectionView> {
     const { id, ...changes } = request;
     const current = await this.repository.mustFind(id);
-    if (current.kind !== 'connectwise' || !current.secret) {
+    if (current.kind === 'import' || !current.secret) {
       throw new AppError(
         'RECONCILE.CONNECTION_INVALID_STATE',
         `Connection ${id} is an import; import again to change it`,
       );
     }
     const given = definedOnly(changes);
-    const credentials = normalizedCredentials({ ...this.psaCredentials.stored(current), ...given });
+    const { name: _name, note: _note, actor: _actor, ...credentialChanges } = given;
+    const credentials = this.psaCredentials.changed(this.psaCredentials.stored(current), credentialChanges);
     await this.psaCredentials.verify(credentials);
     const updated = await this.repository.update(id, {
       name: changes.name ?? current.name,

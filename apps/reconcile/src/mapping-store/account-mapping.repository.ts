@@ -12,6 +12,8 @@ export interface AccountMappingDoc {
   _id: string; // Duo account id
   state: MappingState;
   psaCompanyId: string | null;
+  // The company's agreement new lines go on, when a person chose one (else the default rule decides).
+  agreementId: string | null;
   source: 'auto' | 'manual' | null;
   // Cleared by any decision of a person: an account they unmapped is never auto-mapped again.
   autoEligible: boolean;
@@ -24,6 +26,7 @@ const schema = new Schema<AccountMappingDoc>(
     _id: String,
     state: String,
     psaCompanyId: { type: String, default: null },
+    agreementId: { type: String, default: null },
     source: { type: String, default: null },
     autoEligible: Boolean,
     revision: Number,
@@ -34,7 +37,7 @@ const schema = new Schema<AccountMappingDoc>(
 schema.index({ state: 1, _id: 1 });
 schema.index({ psaCompanyId: 1 });
 
-const DEFAULTS: Partial<AccountMappingDoc> = { psaCompanyId: null, source: null };
+const DEFAULTS: Partial<AccountMappingDoc> = { psaCompanyId: null, agreementId: null, source: null };
 
 @Injectable()
 export class AccountMappingRepository extends MongooseRepository<AccountMappingDoc> {
@@ -61,7 +64,8 @@ export class AccountMappingRepository extends MongooseRepository<AccountMappingD
   async transition(
     scope: { accountId: string },
     revision: number,
-    change: Pick<AccountMappingDoc, 'state' | 'psaCompanyId' | 'source' | 'autoEligible'>,
+    change: Pick<AccountMappingDoc, 'state' | 'psaCompanyId' | 'source' | 'autoEligible'> &
+      Partial<Pick<AccountMappingDoc, 'agreementId'>>,
     now: Date,
   ): Promise<AccountMappingDoc | null> {
     const update = { $set: { ...change, updatedAt: now }, $inc: { revision: 1 } };

@@ -13,7 +13,8 @@ export interface MappingChange {
   note?: string | undefined;
 }
 
-export type AccountTarget = Pick<AccountMappingDoc, 'state' | 'psaCompanyId' | 'source' | 'autoEligible'>;
+export type AccountTarget = Pick<AccountMappingDoc, 'state' | 'psaCompanyId' | 'source' | 'autoEligible'> &
+  Partial<Pick<AccountMappingDoc, 'agreementId'>>;
 
 // Applies an account mapping decision: conditional on the revision read; the company claims follow the mapping
 // (taken before, released after); audited, announced, and the account's rows recomputed.
@@ -34,10 +35,19 @@ export class AccountMappingWriter {
     change: MappingChange,
     action: string,
   ): Promise<AccountMappingDoc> {
+    // A new company (or none) forgets the agreement chosen for the old one.
+    const kept = target.agreementId === undefined ? current.agreementId : target.agreementId;
+    const agreementId = target.psaCompanyId === current.psaCompanyId ? kept : null;
     const updated = await this.mappings.transition(
       { accountId: current._id },
       current.revision,
-      target,
+      {
+        state: target.state,
+        psaCompanyId: target.psaCompanyId,
+        source: target.source,
+        autoEligible: target.autoEligible,
+        agreementId,
+      },
       this.clock.now(),
     );
     if (!updated) {
@@ -54,7 +64,12 @@ export class AccountMappingWriter {
       targetId: current._id,
       accountId: current._id,
       note: change.note,
-      details: { from: current.state, to: target.state, psaCompanyId: target.psaCompanyId ?? current.psaCompanyId },
+      details: {
+        from: current.state,
+        to: target.state,
+        psaCompanyId: target.psaCompanyId ?? current.psaCompanyId,
+        ...(agreementId === current.agreementId ? {} : { agreementId }),
+      },
     });
     await this.events.publish('reconcile.mapping.changed', {
       kind: 'account',

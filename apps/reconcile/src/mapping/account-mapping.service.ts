@@ -59,6 +59,35 @@ export class AccountMappingService {
     return this.writer.apply(current, target, change, 'mapping.account.exclude');
   }
 
+  // Chooses the mapped company's agreement that new lines (new revenue) go on; null returns to the default rule.
+  async chooseAgreement(change: MappingChange & { agreementId: string | null }): Promise<AccountMappingDoc> {
+    const current = await this.current(change.accountId);
+    if (current.state !== 'mapped' || !current.psaCompanyId) {
+      throw new AppError(
+        'RECONCILE.MAPPING_INVALID_STATE',
+        `Account ${change.accountId} is not mapped to a PSA company`,
+      );
+    }
+    if (change.agreementId !== null) {
+      const agreement = await this.psa.agreement(change.agreementId);
+      if (!agreement || agreement.companyId !== current.psaCompanyId || agreement.cancelled) {
+        throw new AppError(
+          'RECONCILE.PSA_AGREEMENT_INVALID',
+          `${change.agreementId} is not an active agreement of ${current.psaCompanyId}, the company account ${change.accountId} is mapped to`,
+          [{ path: 'agreementId', message: 'must be an active agreement of the mapped company' }],
+        );
+      }
+    }
+    const target = {
+      state: current.state,
+      psaCompanyId: current.psaCompanyId,
+      source: current.source,
+      autoEligible: current.autoEligible,
+      agreementId: change.agreementId,
+    };
+    return this.writer.apply(current, target, change, 'mapping.account.agreement');
+  }
+
   // Unmaps (by the system) accounts mapped to companies of a PSA connection that is going away; they stay
   // eligible for automatic mapping, since no person decided.
   async releaseConnection(connectionId: string, actor: string): Promise<void> {

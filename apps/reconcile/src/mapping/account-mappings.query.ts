@@ -62,6 +62,7 @@ export class AccountMappingsQuery {
       psaCompanyId: doc.psaCompanyId,
       psaCompanyName: doc.psaCompanyId ? (companies.get(doc.psaCompanyId) ?? null) : null,
       source: doc.source,
+      agreementId: doc.agreementId,
       suggestions: suggestions.map((c) => ({ psaCompanyId: c.id, name: c.name, score: c.score })),
       revision: doc.revision,
       updatedAt: new Date(doc.updatedAt).toISOString(),

@@ -8,6 +8,7 @@ import { VendorAccountsModule } from '../vendor-accounts/vendor-accounts.module'
 import { AccountMappingWriter } from './account-mapping-writer';
 import { AccountMappingService } from './account-mapping.service';
 import { AccountMappingsQuery } from './account-mappings.query';
+import { AgreementOptionsQuery } from './agreement-options.query';
 import { AutoMapper } from './auto-mapper';
 import { PsaCatalogQuery } from './psa-catalog.query';
 import { ServiceMappingService } from './service-mapping.service';
@@ -22,6 +23,7 @@ const EXPORTED = [
   ServiceMappingService,
   ServiceMappingsQuery,
   PsaCatalogQuery,
+  AgreementOptionsQuery,
 ];
 
 @Module({

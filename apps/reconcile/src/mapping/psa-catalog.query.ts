@@ -24,6 +24,7 @@ export class PsaCatalogQuery {
     // Product claims are owned by SKUs.
     return this.withOwners(page, productClaim, (doc, owner) => ({
       ...catalogView(doc),
+      unitPrice: doc.unitPrice ?? null,
       mappedSku: owner as DuoSku | null,
     }));
   }

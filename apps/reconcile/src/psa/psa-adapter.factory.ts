@@ -5,6 +5,8 @@ import type { Env } from '@seatwise/shared/config/reconcile-env';
 import { ConnectWiseAdapter } from './connectwise/connectwise.adapter';
 import { type CwCredentials, CwHttp } from './connectwise/cw-http';
 import type { PsaAdapter } from './psa-adapter';
+import { type AutotaskCredentials, createAutotaskAdapter } from './autotask/autotask-adapter-factory';
+import { createHaloAdapter, type HaloCredentials } from './halopsa/halo-adapter-factory';
 
 // The one place adapters are built (HTTP to the PSA is a side effect; specs point it at the simulator).
 @Injectable()
@@ -15,13 +17,24 @@ export class PsaAdapterFactory {
   ) {}
 
   connectWise(credentials: CwCredentials): PsaAdapter {
-    const http = new CwHttp(credentials, {
+    return new ConnectWiseAdapter(new CwHttp(credentials, this.http()), this.env.RECONCILE_PSA_PAGE_SIZE);
+  }
+
+  autotask(credentials: AutotaskCredentials): PsaAdapter {
+    return createAutotaskAdapter(credentials, { ...this.http(), pageSize: this.env.RECONCILE_PSA_PAGE_SIZE });
+  }
+
+  halo(credentials: HaloCredentials): PsaAdapter {
+    return createHaloAdapter(credentials, { ...this.http(), pageSize: this.env.RECONCILE_PSA_PAGE_SIZE });
+  }
+
+  private http() {
+    return {
       timeoutMs: this.env.RECONCILE_PSA_TIMEOUT_MS,
       maxAttempts: this.env.RECONCILE_PSA_MAX_ATTEMPTS,
       retryBaseMs: this.env.RECONCILE_PSA_RETRY_BASE_MS,
       maxRetryAfterMs: this.env.RECONCILE_PSA_MAX_RETRY_AFTER_MS,
-      sleep: (ms) => this.clock.sleep(ms),
-    });
-    return new ConnectWiseAdapter(http, this.env.RECONCILE_PSA_PAGE_SIZE);
+      sleep: (ms: number) => this.clock.sleep(ms),
+    };
   }
 }

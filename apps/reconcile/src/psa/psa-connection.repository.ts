@@ -5,7 +5,11 @@ import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { MongooseRepository } from '@seatwise/platform/db/mongoose-repository';
 import type { Page } from '@seatwise/shared/contracts/page';
 import { AppError } from '@seatwise/shared/errors/app-error';
+import type { PSA_KINDS } from '@seatwise/shared/contracts/reconcile-views';
 import { Schema } from 'mongoose';
+import type { PsaUsage } from './psa-adapter';
+
+export type PsaKind = (typeof PSA_KINDS)[number];
 
 export interface Watermarks {
   companies: string | null;
@@ -25,13 +29,19 @@ export const NO_WATERMARKS: Readonly<Watermarks> = Object.freeze({
 export interface PsaConnectionDoc {
   _id: string;
   name: string;
-  kind: 'connectwise' | 'import';
+  kind: PsaKind;
+  // ConnectWise's credentials (null for the other kinds).
   siteUrl: string | null;
   companyId: string | null;
   publicKey: string | null;
   clientId: string | null;
-  // The private key, encrypted; null for an import connection.
+  // Other kinds' non-secret credentials (Autotask: zoneDiscoveryUrl, userName, integrationCode; HaloPSA:
+  // resourceUrl, authUrl, tenant, clientId).
+  settings: Record<string, string>;
+  // The PSA's secret (private key, secret, client secret), encrypted; null for an import connection.
   secret: EncryptedSecret | null;
+  // The request budget as last seen, for PSAs that publish one.
+  usage: PsaUsage | null;
   status: 'connected' | 'error';
   lastError: { code: string; message: string; at: Date } | null;
   lastSyncAt: Date | null;
@@ -50,6 +60,8 @@ const schema = new Schema<PsaConnectionDoc>(
     companyId: { type: String, default: null },
     publicKey: { type: String, default: null },
     clientId: { type: String, default: null },
+    settings: { type: Schema.Types.Mixed, default: () => ({}) },
+    usage: { type: Schema.Types.Mixed, default: null },
     secret: { type: Schema.Types.Mixed, default: null },
     status: String,
     lastError: { type: Schema.Types.Mixed, default: null },
@@ -67,6 +79,8 @@ const DEFAULTS: Partial<PsaConnectionDoc> = {
   companyId: null,
   publicKey: null,
   clientId: null,
+  settings: {},
+  usage: null,
   secret: null,
   lastError: null,
   lastSyncAt: null,
@@ -86,9 +100,9 @@ export class PsaConnectionRepository extends MongooseRepository<PsaConnectionDoc
     return doc;
   }
 
-  async findConnectWise(siteUrl: string, companyId: string, publicKey: string): Promise<PsaConnectionDoc | null> {
-    const [doc] = await this.findMany({ kind: 'connectwise', siteUrl, companyId, publicKey }, undefined, 1);
-    return doc ?? null;
+  // Every connection that can be synced (not imports).
+  synced(): Promise<PsaConnectionDoc[]> {
+    return this.findMany({ kind: { $ne: 'import' } }, { _id: 1 });
   }
 
   page<T>(request: Omit<PageRequest, 'sort'>, toView: (doc: PsaConnectionDoc) => T): Promise<Page<T>> {

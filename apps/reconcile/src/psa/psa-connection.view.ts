@@ -11,6 +11,8 @@ export function toConnectionView(doc: PsaConnectionDoc): PsaConnectionView {
     companyId: doc.companyId,
     publicKey: doc.publicKey,
     clientId: doc.clientId,
+    settings: doc.settings,
+    usage: doc.usage,
     status: doc.status,
     lastError: doc.lastError
       ? { code: doc.lastError.code, message: doc.lastError.message, at: new Date(doc.lastError.at).toISOString() }

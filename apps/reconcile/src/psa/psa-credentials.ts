@@ -1,25 +1,68 @@
 import { Injectable } from '@nestjs/common';
 import { SecretCipher } from '@seatwise/platform/crypto/secret-cipher';
+import type { PsaConnectionInput, psaConnectionChangeSchema } from '@seatwise/shared/contracts/reconcile-rpcs';
 import { AppError } from '@seatwise/shared/errors/app-error';
+import type { z } from 'zod';
+import type { AutotaskCredentials } from './autotask/autotask-adapter-factory';
 import type { CwCredentials } from './connectwise/cw-http';
+import type { HaloCredentials } from './halopsa/halo-adapter-factory';
+import type { PsaAdapter } from './psa-adapter';
 import { PsaAdapterFactory } from './psa-adapter.factory';
 import type { PsaConnectionDoc } from './psa-connection.repository';
 
-type StoredFields = Pick<PsaConnectionDoc, 'siteUrl' | 'companyId' | 'publicKey' | 'clientId' | 'secret'>;
+// A PSA's credentials, whatever the PSA.
+export type AnyCredentials =
+  | ({ kind: 'connectwise' } & CwCredentials)
+  | ({ kind: 'autotask' } & AutotaskCredentials)
+  | ({ kind: 'halopsa' } & HaloCredentials);
 
-// Credentials as stored and compared: a site URL without trailing slashes, so one site is one connection.
-export function normalizedCredentials(input: CwCredentials): CwCredentials {
-  return {
-    siteUrl: input.siteUrl.replace(/\/+$/, ''),
-    companyId: input.companyId,
-    publicKey: input.publicKey,
-    privateKey: input.privateKey,
-    clientId: input.clientId,
-  };
+type StoredFields = Pick<
+  PsaConnectionDoc,
+  'kind' | 'siteUrl' | 'companyId' | 'publicKey' | 'clientId' | 'settings' | 'secret'
+>;
+type Change = Omit<z.infer<typeof psaConnectionChangeSchema>, 'name' | 'note'>;
+
+const trimmed = (url: string): string => url.replace(/\/+$/, '');
+
+// Credentials as stored and compared: URLs without trailing slashes, so one PSA account is one connection.
+export function credentialsOf(input: PsaConnectionInput): AnyCredentials {
+  switch (input.kind) {
+    case 'connectwise': {
+      const { siteUrl, companyId, publicKey, privateKey, clientId } = input;
+      return { kind: 'connectwise', siteUrl: trimmed(siteUrl), companyId, publicKey, privateKey, clientId };
+    }
+    case 'autotask': {
+      const { zoneDiscoveryUrl, userName, secret, integrationCode } = input;
+      return { kind: 'autotask', zoneDiscoveryUrl: trimmed(zoneDiscoveryUrl), userName, secret, integrationCode };
+    }
+    case 'halopsa': {
+      const { resourceUrl, authUrl, tenant, clientId, clientSecret } = input;
+      const resource = trimmed(resourceUrl);
+      const auth = trimmed(authUrl ?? defaultAuthUrl(resource));
+      return { kind: 'halopsa', resourceUrl: resource, authUrl: auth, tenant: tenant ?? null, clientId, clientSecret };
+    }
+  }
 }
 
-// ConnectWise credentials between a request, the PSA and the database: checked against the PSA before they are
-// kept, the private key encrypted at rest.
+// Halo serves its API at {instance}/api and its authorisation server at {instance}/auth.
+function defaultAuthUrl(resourceUrl: string): string {
+  return /\/api$/i.test(resourceUrl) ? resourceUrl.replace(/\/api$/i, '/auth') : `${new URL(resourceUrl).origin}/auth`;
+}
+
+// What makes two connections the same PSA account (a second connection to it is a conflict).
+export function identityOf(credentials: AnyCredentials): string {
+  switch (credentials.kind) {
+    case 'connectwise':
+      return [credentials.siteUrl, credentials.companyId.toLowerCase(), credentials.publicKey].join('|');
+    case 'autotask':
+      return [credentials.zoneDiscoveryUrl, credentials.userName.toLowerCase()].join('|');
+    case 'halopsa':
+      return [credentials.resourceUrl, credentials.tenant ?? '', credentials.clientId].join('|');
+  }
+}
+
+// PSA credentials between a request, the PSA and the database: checked against the PSA before they are kept, the
+// secret encrypted at rest and never answered.
 @Injectable()
 export class PsaCredentials {
   constructor(
@@ -27,33 +70,103 @@ export class PsaCredentials {
     private readonly cipher: SecretCipher,
   ) {}
 
+  adapter(credentials: AnyCredentials): PsaAdapter {
+    switch (credentials.kind) {
+      case 'connectwise':
+        return this.adapters.connectWise(credentials);
+      case 'autotask':
+        return this.adapters.autotask(credentials);
+      case 'halopsa':
+        return this.adapters.halo(credentials);
+    }
+  }
+
   // Resolves when the PSA accepts them; rejects with the PSA's status and message when not.
-  verify(credentials: CwCredentials): Promise<void> {
-    return this.adapters.connectWise(credentials).verify();
+  verify(credentials: AnyCredentials): Promise<void> {
+    return this.adapter(credentials).verify();
   }
 
   // The credential fields of a connection document.
-  storable(credentials: CwCredentials): StoredFields {
-    return {
-      siteUrl: credentials.siteUrl,
-      companyId: credentials.companyId,
-      publicKey: credentials.publicKey,
-      clientId: credentials.clientId,
-      secret: this.cipher.encrypt(credentials.privateKey),
-    };
+  storable(credentials: AnyCredentials): StoredFields {
+    const none = { siteUrl: null, companyId: null, publicKey: null, clientId: null, settings: {} };
+    switch (credentials.kind) {
+      case 'connectwise': {
+        const { siteUrl, companyId, publicKey, clientId, privateKey } = credentials;
+        return {
+          ...none,
+          kind: 'connectwise',
+          siteUrl,
+          companyId,
+          publicKey,
+          clientId,
+          secret: this.cipher.encrypt(privateKey),
+        };
+      }
+      case 'autotask': {
+        const { zoneDiscoveryUrl, userName, integrationCode, secret } = credentials;
+        const settings = { zoneDiscoveryUrl, userName, integrationCode };
+        return { ...none, kind: 'autotask', settings, secret: this.cipher.encrypt(secret) };
+      }
+      case 'halopsa': {
+        const { resourceUrl, authUrl, tenant, clientId, clientSecret } = credentials;
+        const settings = { resourceUrl, authUrl, clientId, ...(tenant === null ? {} : { tenant }) };
+        return { ...none, kind: 'halopsa', settings, secret: this.cipher.encrypt(clientSecret) };
+      }
+    }
   }
 
-  // The credentials of a stored ConnectWise connection, its private key decrypted.
-  stored(doc: PsaConnectionDoc): CwCredentials {
-    if (!doc.secret) {
-      throw new AppError('RECONCILE.CONNECTION_INVALID_STATE', `Connection ${doc._id} has no credentials`);
+  // The credentials of a stored connection, its secret decrypted.
+  stored(doc: PsaConnectionDoc): AnyCredentials {
+    if (!doc.secret || doc.kind === 'import') {
+      throw new AppError(
+        'RECONCILE.CONNECTION_INVALID_STATE',
+        `Connection ${doc._id} has no credentials: it is an import`,
+      );
     }
-    return {
-      siteUrl: doc.siteUrl ?? '',
-      companyId: doc.companyId ?? '',
-      publicKey: doc.publicKey ?? '',
-      privateKey: this.cipher.decrypt(doc.secret),
-      clientId: doc.clientId ?? '',
-    };
+    const secret = this.cipher.decrypt(doc.secret);
+    const setting = (key: string): string => doc.settings[key] ?? '';
+    switch (doc.kind) {
+      case 'connectwise':
+        return {
+          kind: 'connectwise',
+          siteUrl: doc.siteUrl ?? '',
+          companyId: doc.companyId ?? '',
+          publicKey: doc.publicKey ?? '',
+          privateKey: secret,
+          clientId: doc.clientId ?? '',
+        };
+      case 'autotask':
+        return {
+          kind: 'autotask',
+          zoneDiscoveryUrl: setting('zoneDiscoveryUrl'),
+          userName: setting('userName'),
+          integrationCode: setting('integrationCode'),
+          secret,
+        };
+      case 'halopsa':
+        return {
+          kind: 'halopsa',
+          resourceUrl: setting('resourceUrl'),
+          authUrl: setting('authUrl'),
+          tenant: doc.settings['tenant'] ?? null,
+          clientId: setting('clientId'),
+          clientSecret: secret,
+        };
+    }
+  }
+
+  // The stored credentials with a change applied; a field of another PSA kind is refused.
+  changed(current: AnyCredentials, change: Change): AnyCredentials {
+    const known = new Set(Object.keys(current));
+    const bad = Object.keys(change).filter((k) => !known.has(k));
+    if (bad.length > 0) {
+      throw new AppError(
+        'COMMON.VALIDATION_FAILED',
+        `A ${current.kind} connection has no ${bad.join(', ')}`,
+        bad.map((path) => ({ path, message: `not a ${current.kind} field` })),
+      );
+    }
+    // Every key of the change is a field of this kind (checked above), so the merge is an input of this kind.
+    return credentialsOf({ ...current, ...change, name: '', actor: '' } as PsaConnectionInput);
   }
 }

@@ -7,6 +7,7 @@ import { findFilled } from '@seatwise/platform/db/mongoose-repository';
 import { containsText } from '@seatwise/platform/db/regex';
 import type { Page } from '@seatwise/shared/contracts/page';
 import type { Model } from 'mongoose';
+import type { QuantityResult } from './psa-adapter';
 import {
   additionSchema,
   agreementSchema,
@@ -16,7 +17,26 @@ import {
   type PsaAgreementDoc,
   type PsaCompanyDoc,
   type PsaProductDoc,
+  psaRecordId,
 } from './psa-records.schemas';
+
+export interface Billing {
+  quantity: number;
+  unitPrice: number | null;
+  // Our id of the agreement of the first line; null when nothing is billed.
+  agreementId: string | null;
+  currency: string | null;
+}
+const NOT_BILLED: Billing = { quantity: 0, unitPrice: null, agreementId: null, currency: null };
+
+// PSA ids are mostly numbers: order them as numbers when both are, else as text.
+function byExternalId(a: { externalId: string } | undefined, b: { externalId: string } | undefined): number {
+  const x = a?.externalId ?? '';
+  const y = b?.externalId ?? '';
+  const nx = Number(x);
+  const ny = Number(y);
+  return Number.isFinite(nx) && Number.isFinite(ny) && x !== '' && y !== '' ? nx - ny : x.localeCompare(y);
+}
 
 interface PsaListFilter {
   connectionId?: string | undefined;
@@ -37,6 +57,7 @@ interface Synced {
 const BATCH = 500;
 // FerretDB drops identifiers written as null.
 const CATALOG_DEFAULTS: Partial<PsaCompanyDoc & PsaProductDoc> = { identifier: null };
+const PRODUCT_DEFAULTS: Partial<PsaProductDoc> = { identifier: null, unitPrice: null };
 const KINDS: readonly Kind[] = ['companies', 'products', 'agreements', 'additions'];
 
 // The synced PSA data (cross-tenant: PSA records belong to the MSP, not to one Duo account).
@@ -101,7 +122,7 @@ export class PsaDataRepository implements OnModuleInit {
   }
 
   async product(id: string): Promise<PsaProductDoc | null> {
-    return fillAbsent(CATALOG_DEFAULTS, await this.models.products.findById(id).lean<PsaProductDoc>().exec());
+    return fillAbsent(PRODUCT_DEFAULTS, await this.models.products.findById(id).lean<PsaProductDoc>().exec());
   }
 
   companiesByNameKey(nameKey: string): Promise<PsaCompanyDoc[]> {
@@ -113,7 +134,7 @@ export class PsaDataRepository implements OnModuleInit {
   }
 
   async productsByIds(ids: string[]): Promise<PsaProductDoc[]> {
-    return ids.length === 0 ? [] : findFilled(this.models.products, CATALOG_DEFAULTS, { _id: { $in: ids } });
+    return ids.length === 0 ? [] : findFilled(this.models.products, PRODUCT_DEFAULTS, { _id: { $in: ids } });
   }
 
   // Every company's id and name, for ranking suggestions.
@@ -134,22 +155,87 @@ export class PsaDataRepository implements OnModuleInit {
     return this.models.agreements.find({ connectionId }).lean<PsaAgreementDoc[]>().exec();
   }
 
-  // What the PSA bills a company for a product: active lines on active agreements, summed.
-  async billedQuantity(companyId: string, productId: string): Promise<number> {
-    const active = await this.models.agreements
-      .find({ companyId, cancelled: false }, { _id: 1 })
-      .lean<{ _id: string }[]>()
-      .exec();
-    if (active.length === 0) return 0;
-    const lines = await this.models.additions
-      .find({ companyId, productId, cancelled: false, agreementId: { $in: active.map((a) => a._id) } }, { quantity: 1 })
-      .lean<{ quantity: number }[]>()
-      .exec();
-    return lines.reduce((n, l) => n + l.quantity, 0);
+  // What the PSA bills a company for a product: active lines on active agreements, summed; the price and agreement
+  // are the first line's (lowest agreement, then line: the line a push changes).
+  async billing(companyId: string, productId: string): Promise<Billing> {
+    const active = await this.activeAgreements(companyId);
+    if (active.length === 0) return NOT_BILLED;
+    const byId = new Map(active.map((a) => [a._id, a]));
+    const lines = (
+      await this.models.additions
+        .find({ companyId, productId, cancelled: false, agreementId: { $in: [...byId.keys()] } })
+        .lean<PsaAdditionDoc[]>()
+        .exec()
+    ).sort((a, b) => byExternalId(byId.get(a.agreementId), byId.get(b.agreementId)) || byExternalId(a, b));
+    const first = lines[0];
+    if (!first) return NOT_BILLED;
+    return {
+      quantity: lines.reduce((n, l) => n + l.quantity, 0),
+      unitPrice: first.unitPrice ?? null,
+      agreementId: first.agreementId,
+      currency: byId.get(first.agreementId)?.currency ?? null,
+    };
   }
 
-  async setAdditionQuantity(id: string, quantity: number): Promise<void> {
-    await this.models.additions.updateOne({ _id: id }, { $set: { quantity } }).exec();
+  // A company's active agreements, each with whether it bills anything now (the default home of a new line).
+  async activeAgreements(companyId: string): Promise<PsaAgreementDoc[]> {
+    const docs = await this.models.agreements.find({ companyId, cancelled: false }).lean<PsaAgreementDoc[]>().exec();
+    return docs.map((a) => ({ ...a, currency: a.currency ?? null })).sort(byExternalId);
+  }
+
+  // The agreements of these that have at least one active line.
+  async billingAgreementIds(agreementIds: string[]): Promise<Set<string>> {
+    if (agreementIds.length === 0) return new Set();
+    const ids = await this.models.additions
+      .distinct('agreementId', { agreementId: { $in: agreementIds }, cancelled: false })
+      .exec();
+    return new Set(ids.map(String));
+  }
+
+  async agreementsByIds(ids: string[]): Promise<PsaAgreementDoc[]> {
+    return ids.length === 0
+      ? []
+      : this.models.agreements
+          .find({ _id: { $in: ids } })
+          .lean<PsaAgreementDoc[]>()
+          .exec();
+  }
+
+  async connectionCurrency(connectionId: string): Promise<string | null> {
+    const doc = await this.models.agreements
+      .findOne({ connectionId, currency: { $type: 'string' } }, { currency: 1 })
+      .lean<{ currency: string }>()
+      .exec();
+    return doc?.currency ?? null;
+  }
+
+  async agreement(id: string): Promise<PsaAgreementDoc | null> {
+    const doc = await this.models.agreements.findById(id).lean<PsaAgreementDoc>().exec();
+    return doc ? { ...doc, currency: doc.currency ?? null } : null;
+  }
+
+  // The line a push changed or created, as the PSA read it back, so the rows see it before the next sync.
+  async recordLine(company: PsaCompanyDoc, productId: string, result: QuantityResult): Promise<void> {
+    const c = company.connectionId;
+    const line = result.addition;
+    const fields = {
+      connectionId: c,
+      externalId: line.externalId,
+      agreementId: psaRecordId(c, result.agreementExternalId),
+      companyId: company._id,
+      productId,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      cancelled: line.cancelled,
+    };
+    // A line created here keeps seenRun '' until a sync sees it (a full sync then keeps or removes it as the PSA says).
+    await this.models.additions
+      .updateOne(
+        { _id: psaRecordId(c, line.externalId) },
+        { $set: fields, $setOnInsert: { seenRun: '' } },
+        { upsert: true },
+      )
+      .exec();
   }
 
   // Each model's documents extend Synced; mongoose's generics cannot see that through the union.
@@ -169,11 +255,13 @@ export class PsaDataRepository implements OnModuleInit {
   }
 }
 
-// Catalog records of one connection (or all) whose name contains the search text, by record id.
+// Catalog records of one connection (or all) whose name or identifier (a ConnectWise product ID, a company
+// identifier) contains the search text, by record id.
 function catalogPage<D extends CatalogDoc>(model: Model<D>, query: CatalogQuery): Promise<Page<D>> {
+  const byName = containsText('name', query.q);
   const base = {
     ...(query.connectionId === undefined ? {} : { connectionId: query.connectionId }),
-    ...containsText('name', query.q),
+    ...(Object.keys(byName).length === 0 ? {} : { $or: [byName, containsText('identifier', query.q)] }),
   };
   const request = { limit: query.limit, cursor: query.cursor, sort: '_id' };
   // Both catalog documents have an identifier; TypeScript cannot see that through the type parameter.

@@ -25,6 +25,8 @@ export interface PsaProductDoc {
   externalId: string;
   identifier: string | null;
   name: string;
+  // The catalog price per unit (month), when the PSA has one.
+  unitPrice: number | null;
   seenRun: string;
 }
 
@@ -35,6 +37,8 @@ export interface PsaAgreementDoc {
   companyId: string;
   name: string;
   cancelled: boolean;
+  // ISO 4217, when the PSA says.
+  currency: string | null;
   seenRun: string;
 }
 
@@ -46,6 +50,7 @@ export interface PsaAdditionDoc {
   companyId: string;
   productId: string;
   quantity: number;
+  unitPrice: number | null;
   cancelled: boolean;
   seenRun: string;
 }
@@ -60,20 +65,28 @@ companySchema.index({ connectionId: 1, _id: 1 });
 companySchema.index({ nameKey: 1 });
 
 export const productSchema = new Schema<PsaProductDoc>(
-  { ...base, identifier: { type: String, default: null }, name: String },
+  { ...base, identifier: { type: String, default: null }, name: String, unitPrice: { type: Number, default: null } },
   { versionKey: false },
 );
 productSchema.index({ connectionId: 1, _id: 1 });
 
 export const agreementSchema = new Schema<PsaAgreementDoc>(
-  { ...base, companyId: String, name: String, cancelled: Boolean },
+  { ...base, companyId: String, name: String, cancelled: Boolean, currency: { type: String, default: null } },
   { versionKey: false },
 );
 agreementSchema.index({ companyId: 1 });
 agreementSchema.index({ connectionId: 1, cancelled: 1 });
 
 export const additionSchema = new Schema<PsaAdditionDoc>(
-  { ...base, agreementId: String, companyId: String, productId: String, quantity: Number, cancelled: Boolean },
+  {
+    ...base,
+    agreementId: String,
+    companyId: String,
+    productId: String,
+    quantity: Number,
+    unitPrice: { type: Number, default: null },
+    cancelled: Boolean,
+  },
   { versionKey: false },
 );
 additionSchema.index({ companyId: 1, productId: 1 });

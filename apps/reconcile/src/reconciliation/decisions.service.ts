@@ -3,11 +3,13 @@ import { Clock } from '@seatwise/platform/clock/clock';
 import type { ReconciliationRowView } from '@seatwise/shared/contracts/reconcile-views';
 import { AppError } from '@seatwise/shared/errors/app-error';
 import { AuditService } from '../audit/audit.service';
+import { SettingsService } from '../settings/settings.service';
 import { ReconcileEvents } from '../events/reconcile-events';
 import { PushService } from './push.service';
+import { freeze } from './frozen-approval';
 import { toRowEvent } from './row-views';
 import { RowViewer } from './row-viewer';
-import { type RowDoc, RowRepository, type RowState } from './row.repository';
+import { isPushed, type RowDoc, RowRepository, type RowState } from './row.repository';
 
 export interface Decision {
   ids: string[];
@@ -18,8 +20,13 @@ export interface Decision {
 
 type Verb = 'approve' | 'dismiss' | 'reset';
 
-// Which states each decision may start from. Approving a failed row is the retry; approved rows of a ConnectWise
+// Which states each decision may start from. Approving a failed row is the retry; approved rows of a PSA
 // connection are being pushed and cannot be reset, those of an import connection only record the decision.
+const AGREEMENT_ISSUES = {
+  no_active_agreement: 'has no active agreement to add the product to (add one in the PSA, then sync)',
+  ambiguous: 'has more than one agreement the product could go on (choose one in the account mapping)',
+} as const;
+
 const FROM: Record<Verb, readonly RowState[]> = {
   approve: ['pending', 'failed', 'dismissed'],
   dismiss: ['pending', 'failed'],
@@ -38,6 +45,7 @@ export class DecisionsService {
     private readonly audit: AuditService,
     private readonly events: ReconcileEvents,
     private readonly clock: Clock,
+    private readonly settings: SettingsService,
   ) {}
 
   approve(decision: Decision): Promise<ReconciliationRowView[]> {
@@ -78,9 +86,16 @@ export class DecisionsService {
     }
     const out: RowDoc[] = [];
     const toPush: string[] = [];
+    const effectiveDate =
+      verb === 'approve' && !decision.effectiveDate ? await this.settings.defaultEffectiveDate() : null;
     for (const id of ids) {
       const row = rows.get(id) as RowDoc;
-      const updated = await this.rows.update(id, row.revision, this.changes(verb, row, decision), FROM[verb]);
+      const updated = await this.rows.update(
+        id,
+        row.revision,
+        this.changes(verb, row, decision, effectiveDate),
+        FROM[verb],
+      );
       if (!updated) {
         const current = await this.rows.findById(id);
         if (current) out.push(current);
@@ -98,31 +113,35 @@ export class DecisionsService {
           to: updated.state,
           vendorQuantity: row.vendorQuantity,
           psaQuantity: row.psaQuantity,
-          ...(decision.effectiveDate ? { effectiveDate: decision.effectiveDate } : {}),
+          ...(updated.effectiveDate ? { effectiveDate: new Date(updated.effectiveDate).toISOString() } : {}),
+          ...(verb === 'approve' && updated.approved ? { approved: updated.approved } : {}),
         },
       });
       await this.events.publish('reconcile.reconciliation.updated', toRowEvent(updated));
-      if (verb === 'approve' && updated.connectionKind === 'connectwise') toPush.push(id);
+      if (verb === 'approve' && isPushed(updated.connectionKind)) toPush.push(id);
       out.push(updated);
     }
     this.push.enqueue(toPush);
     return this.viewer.views(out);
   }
 
-  private changes(verb: Verb, row: RowDoc, decision: Decision): Partial<RowDoc> {
+  // `defaultDate`: the settings' effective date for an approval that names none.
+  private changes(verb: Verb, row: RowDoc, decision: Decision, defaultDate: Date | null): Partial<RowDoc> {
     const now = this.clock.now();
     const decided = { decidedBy: decision.actor, decidedAt: now, updatedAt: now, note: decision.note ?? null };
     if (verb === 'dismiss') return { ...decided, state: 'dismissed' };
     if (verb === 'reset') {
-      return { ...decided, state: 'pending', lastError: null, effectiveDate: null, appliedAt: null };
+      return { ...decided, state: 'pending', lastError: null, effectiveDate: null, appliedAt: null, approved: null };
     }
     const imported = row.connectionKind === 'import';
+    const effectiveDate = decision.effectiveDate ? new Date(decision.effectiveDate) : defaultDate;
     return {
       ...decided,
       state: 'approved',
       lastError: null,
       pushLeaseUntil: new Date(0),
-      effectiveDate: decision.effectiveDate ? new Date(decision.effectiveDate) : null,
+      approved: freeze(row, effectiveDate),
+      effectiveDate,
       note: imported ? [decision.note, IMPORT_NOTE].filter(Boolean).join(' | ') : decided.note,
     };
   }
@@ -131,7 +150,10 @@ export class DecisionsService {
 function whyNot(verb: Verb, row: RowDoc): string | null {
   if (verb === 'approve' && row.type === 'unmapped') return 'is unmapped (map the account and its SKU first)';
   if (verb === 'approve' && row.state === 'applied') return 'is already applied (nothing to push)';
-  if (verb === 'reset' && row.state === 'approved' && row.connectionKind !== 'import') {
+  if (verb === 'approve' && isPushed(row.connectionKind) && row.psaQuantity === 0 && row.agreementId === null) {
+    return `is not billed yet and its company ${AGREEMENT_ISSUES[row.agreementIssue ?? 'no_active_agreement']}`;
+  }
+  if (verb === 'reset' && row.state === 'approved' && isPushed(row.connectionKind)) {
     return 'is being pushed to the PSA';
   }
   return FROM[verb].includes(row.state) ? null : `is ${row.state}`;

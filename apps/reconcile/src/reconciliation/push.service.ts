@@ -8,12 +8,12 @@ import { ReconcileEvents } from '../events/reconcile-events';
 import { ConnectionAdapters } from '../psa/connection-adapters';
 import type { QuantityResult } from '../psa/psa-adapter';
 import { PsaDataRepository } from '../psa/psa-data.repository';
-import { psaRecordId } from '../psa/psa-records.schemas';
 import { classify } from './classify';
 import { toRowEvent } from './row-views';
 import { type RowDoc, RowRepository } from './row.repository';
 
 const LEASE_MS = 5 * 60_000;
+const cents = (n: number): number => Math.round(n * 100) / 100;
 const SWEEP_MS = 15_000;
 
 // Pushes approved rows to the PSA one at a time: set the quantity, read it back, then applied or failed. A row is
@@ -79,40 +79,48 @@ export class PushService implements OnApplicationBootstrap, OnApplicationShutdow
     const now = this.clock.now();
     const row = await this.rows.lease(id, now, new Date(now.getTime() + LEASE_MS));
     if (!row) return;
+    const pushed = row.approved?.quantity ?? row.vendorQuantity;
     try {
-      const result = await this.push(row);
-      await this.settle(row, row.vendorQuantity, result);
+      await this.settle(row, pushed, await this.push(row));
     } catch (error) {
       await this.settle(
         row,
-        row.vendorQuantity,
+        pushed,
         error instanceof AppError ? error : new AppError('RECONCILE.PSA_UPSTREAM_FAILED', String(error)),
       );
     }
   }
 
+  // Sends exactly what was approved: that quantity, to that company's line of that product (or a new line on that
+  // agreement), with that effective date, and only while the row still describes that company and product.
   private async push(row: RowDoc): Promise<QuantityResult> {
-    const [company, product] = [
-      row.psaCompanyId ? await this.psa.company(row.psaCompanyId) : null,
-      row.productId ? await this.psa.product(row.productId) : null,
-    ];
-    if (row.type === 'unmapped' || !company || !product) {
+    const approved = row.approved;
+    if (!approved || row.psaCompanyId !== approved.psaCompanyId || row.productId !== approved.productId) {
       throw new AppError(
         'RECONCILE.ROW_INVALID_STATE',
-        'The account or the service is no longer mapped to a PSA record; map it and approve again',
+        'The row no longer describes the company and product that were approved; review it and approve again',
+      );
+    }
+    const [company, product, agreement] = await Promise.all([
+      this.psa.company(approved.psaCompanyId),
+      this.psa.product(approved.productId),
+      approved.agreementId ? this.psa.agreement(approved.agreementId) : Promise.resolve(null),
+    ]);
+    if (!company || !product || (approved.agreementId && agreement?.companyId !== company._id)) {
+      throw new AppError(
+        'RECONCILE.ROW_INVALID_STATE',
+        'The approved company, product or agreement is no longer in the PSA data; sync, review and approve again',
       );
     }
     const adapter = await this.adapters.adapterFor(company.connectionId);
     const result = await adapter.setQuantity({
       companyExternalId: company.externalId,
       productExternalId: product.externalId,
-      quantity: row.vendorQuantity,
-      effectiveDate: row.effectiveDate ? new Date(row.effectiveDate).toISOString() : null,
+      quantity: approved.quantity,
+      effectiveDate: approved.effectiveDate ? new Date(approved.effectiveDate).toISOString() : null,
+      agreementExternalId: agreement?.externalId ?? null,
     });
-    await this.psa.setAdditionQuantity(
-      psaRecordId(company.connectionId, result.addition.externalId),
-      result.addition.quantity,
-    );
+    await this.psa.recordLine(company, product._id, result);
     return result;
   }
 
@@ -126,13 +134,19 @@ export class PushService implements OnApplicationBootstrap, OnApplicationShutdow
         outcome instanceof AppError
           ? { state: 'failed', lastError: { code: outcome.code, message: outcome.message, at } }
           : {
-              // Seats changed while pushing: the PSA holds the old count, so the row needs another decision.
+              // Seats changed while pushing: the PSA holds the approved count, so the row needs another decision.
               state: row.vendorQuantity === pushed ? 'applied' : 'pending',
+              ...(row.vendorQuantity === pushed
+                ? {}
+                : {
+                    note: `Pushed ${pushed} as approved; Duo now counts ${row.vendorQuantity}. Review and approve again.`,
+                  }),
               lastError: null,
               appliedAt: at,
               psaQuantity: outcome.total,
               delta: row.vendorQuantity - outcome.total,
               type: classify(row.vendorQuantity, outcome.total),
+              monthlyImpact: row.unitPrice === null ? 0 : cents((row.vendorQuantity - outcome.total) * row.unitPrice),
             };
       const updated = await this.rows.update(
         row._id,
@@ -156,6 +170,7 @@ export class PushService implements OnApplicationBootstrap, OnApplicationShutdow
                 previousQuantity: outcome.previousQuantity,
                 agreementId: outcome.agreementExternalId,
                 additionId: outcome.addition.externalId,
+                created: outcome.created,
               },
       });
       await this.events.publish('reconcile.reconciliation.updated', toRowEvent(updated));

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { KeyedSerializer } from '@seatwise/platform/db/keyed-serializer';
+import { AccountMappingRepository } from '../mapping-store/account-mapping.repository';
 import { VendorAccountRepository } from '../vendor-accounts/vendor-account.repository';
 import { DesiredRows } from './desired-rows';
 import { ReconcileReadiness } from './readiness';
@@ -8,7 +9,7 @@ import { RowRepository } from './row.repository';
 
 const ATTEMPTS = 5;
 
-// Recomputes an account's rows. One account at a time in this process; row writes are conditional on the
+// Recomputes an account's rows (an excluded account has none). One account at a time in this process; row writes are conditional on the
 // revision read, so a recompute that raced another writer starts again from fresh state.
 @Injectable()
 export class Reconciler {
@@ -20,6 +21,7 @@ export class Reconciler {
     private readonly rows: RowRepository,
     private readonly desired: DesiredRows,
     private readonly writer: RowWriter,
+    private readonly mappings: AccountMappingRepository,
   ) {}
 
   async recomputeAll(): Promise<void> {
@@ -32,6 +34,10 @@ export class Reconciler {
       if (!(await this.readiness.check()).ready) return;
       const vendor = await this.vendors.get(scope);
       if (!vendor) return;
+      if ((await this.mappings.get(scope))?.state === 'excluded') {
+        await this.rows.removeOfAccount(scope);
+        return;
+      }
       for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
         const existing = new Map((await this.rows.ofAccount(scope)).map((r) => [r._id, r]));
         let raced = false;

@@ -3,12 +3,16 @@ import { AuditModule } from '../audit/audit.module';
 import { EventsModule } from '../events/events.module';
 import { MappingStoreModule } from '../mapping-store/mapping-store.module';
 import { PsaModule } from '../psa/psa.module';
+import { SettingsModule } from '../settings/settings.module';
 import { VendorAccountsModule } from '../vendor-accounts/vendor-accounts.module';
 import { DecisionsService } from './decisions.service';
+import { AgreementChoice } from './agreement-choice';
 import { DesiredRows } from './desired-rows';
 import { PushService } from './push.service';
 import { ReconcileReadiness } from './readiness';
 import { Reconciler } from './reconciler.service';
+import { RowNotesService } from './row-notes.service';
+import { RowRevisionClaims } from './row-revision-claims';
 import { RowViewer } from './row-viewer';
 import { RowWriter } from './row-writer';
 import { RowRepository } from './row.repository';
@@ -17,19 +21,22 @@ import { RowsQuery } from './rows.query';
 
 // Rows (mapped account × service): recomputed from the data, decided by people, pushed to the PSA.
 @Module({
-  imports: [AuditModule, EventsModule, MappingStoreModule, PsaModule, VendorAccountsModule],
+  imports: [AuditModule, EventsModule, MappingStoreModule, PsaModule, SettingsModule, VendorAccountsModule],
   providers: [
+    RowRevisionClaims,
     RowRepository,
     ReconcileReadiness,
     DesiredRows,
+    AgreementChoice,
     RowWriter,
     Reconciler,
     PushService,
     DecisionsService,
+    RowNotesService,
     RowViewer,
     RowsQuery,
     RowsSummaryQuery,
   ],
-  exports: [Reconciler, DecisionsService, RowsQuery, RowsSummaryQuery],
+  exports: [Reconciler, DecisionsService, RowNotesService, RowsQuery, RowsSummaryQuery],
 })
 export class ReconciliationModule {}

@@ -25,6 +25,8 @@ function matches(row: Row, filter: Record<string, unknown>): boolean {
     const value = row[key as keyof Row];
     if (typeof cond !== 'object' || cond === null) return value === cond;
     const [[op, bound]] = Object.entries(cond) as [[string, string | number]];
+    if (op === '$gte') return value >= bound;
+    if (op === '$lte') return value <= bound;
     return op === '$gt' ? value > bound : value < bound;
   });
 }
@@ -58,6 +60,30 @@ describe('rowListQuery', () => {
     });
   });
 
+  it('keeps rows whose delta is at least minDelta either way, paged like any filter', async () => {
+    const { find } = recordingFinder();
+    const { filter, page } = rowListQuery({ minDelta: 3, sort: 'delta', limit: 2 });
+    const first = await findPage(find, filter, page, (r) => r._id);
+    const second = await findPage(find, filter, { ...page, cursor: first.nextCursor ?? undefined }, (r) => r._id);
+    expect([...first.items, ...second.items]).toEqual(['r1', 'r2', 'r3', 'r5']);
+    expect(filter).toEqual({ $and: [{ $or: [{ delta: { $gte: 3 } }, { delta: { $lte: -3 } }] }] });
+    expect(rowListQuery({ minDelta: 0, limit: 2 }).filter).toEqual({});
+  });
+
+  it('tells muted rows from the rest by the time given', () => {
+    const now = new Date('2026-12-01T00:00:00Z');
+    expect(rowListQuery({ muted: true, state: 'pending', limit: 5 }, now).filter).toEqual({
+      state: 'pending',
+      $and: [{ mutedUntil: { $gt: now } }],
+    });
+    expect(rowListQuery({ muted: false, minDelta: 2, limit: 5 }, now).filter).toEqual({
+      $and: [
+        { $or: [{ delta: { $gte: 2 } }, { delta: { $lte: -2 } }] },
+        { $or: [{ mutedUntil: null }, { mutedUntil: { $lte: now } }] },
+      ],
+    });
+  });
+
   it('pages by row id unless a column is named', () => {
     expect(rowListQuery({ limit: 10 }).page).toEqual({ sort: '_id', limit: 10, cursor: undefined });
     expect(rowListQuery({ limit: 10, sort: '-delta' }).page).toEqual({ sort: '-delta', limit: 10, cursor: undefined });
@@ -73,6 +99,7 @@ describe('rowListQuery', () => {
       'type',
       'state',
       'updatedAt',
+      'monthlyImpact',
     ]);
     expect([...RECONCILIATION_SORTS].sort()).toEqual(
       [...ROW_SORT_FIELDS, ...ROW_SORT_FIELDS.map((f) => `-${f}`)].sort(),

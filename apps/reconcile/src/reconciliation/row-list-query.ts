@@ -16,7 +16,14 @@ export interface RowFilter extends RowScope {
   psaCompanyId?: string | undefined;
 }
 
+// A stored-field filter plus range conditions (delta size, muted), all of which must hold.
+export type RowQueryFilter = Partial<RowFilter> & { $and?: Record<string, unknown>[] };
+
 export interface RowListRequest extends RowFilter {
+  // Only rows whose |delta| is at least this.
+  minDelta?: number | undefined;
+  // true: only rows muted now; false: only rows not muted now; absent: both.
+  muted?: boolean | undefined;
   sort?: ReconciliationSort | undefined;
   limit: number;
   cursor?: string | undefined;
@@ -27,10 +34,26 @@ export const ROW_SORT_FIELDS = RECONCILIATION_SORTS.filter((sort) => !sort.start
 
 // The find behind one page: only the filters the caller gave (picked by name, so nothing else in the request
 // becomes a condition) and the sort, by row id unless a column is named.
-export function rowListQuery(request: RowListRequest): { filter: Partial<RowFilter>; page: PageRequest } {
-  const { type, state, accountId, sku, psaCompanyId, sort, limit, cursor } = request;
+export function rowListQuery(
+  request: RowListRequest,
+  now: Date = new Date(),
+): { filter: RowQueryFilter; page: PageRequest } {
+  const { type, state, accountId, sku, psaCompanyId, minDelta, muted, sort, limit, cursor } = request;
+  const equal = definedOnly({ type, state, accountId, sku, psaCompanyId });
+  const ranges = [sizeCondition(minDelta), mutedCondition(muted, now)].filter((c) => c !== null);
   return {
-    filter: definedOnly({ type, state, accountId, sku, psaCompanyId }),
+    filter: ranges.length === 0 ? equal : { ...equal, $and: ranges },
     page: { sort: sort ?? '_id', limit, cursor },
   };
+}
+
+function sizeCondition(minDelta: number | undefined): Record<string, unknown> | null {
+  if (minDelta === undefined || minDelta <= 0) return null;
+  return { $or: [{ delta: { $gte: minDelta } }, { delta: { $lte: -minDelta } }] };
+}
+
+// A row is muted while mutedUntil is in the future (the field is absent or null on rows never muted).
+function mutedCondition(muted: boolean | undefined, now: Date): Record<string, unknown> | null {
+  if (muted === undefined) return null;
+  return muted ? { mutedUntil: { $gt: now } } : { $or: [{ mutedUntil: null }, { mutedUntil: { $lte: now } }] };
 }

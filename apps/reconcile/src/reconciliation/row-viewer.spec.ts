@@ -16,10 +16,17 @@ function row(id: string, psaCompanyId: string | null, productId: string | null):
     connectionKind: null,
     sku: 'Essentials',
     productId,
+    agreementId: null,
+    agreementIssue: null,
     vendorQuantity: 2,
     psaQuantity: 1,
     delta: 1,
     type: 'under_billed',
+    unitPrice: null,
+    currency: null,
+    monthlyImpact: 0,
+    approved: null,
+    mutedUntil: null,
     state: 'pending',
     effectiveDate: null,
     note: null,
@@ -41,7 +48,8 @@ describe('RowViewer', () => {
     const productsByIds = jest.fn((ids: string[]) =>
       Promise.resolve([product('p1', 'Duo Essentials')].filter((p) => ids.includes(p._id))),
     );
-    const psa = { companiesByIds, productsByIds } as unknown as PsaDataRepository;
+    const agreementsByIds = jest.fn(() => Promise.resolve([]));
+    const psa = { companiesByIds, productsByIds, agreementsByIds } as unknown as PsaDataRepository;
     const views = await new RowViewer(psa).views([
       row('r1', 'c1', 'p1'),
       row('r2', 'c1', 'p1'),

@@ -21,15 +21,18 @@ export class RowViewer {
   }
 
   private async namesOf(docs: readonly RowDoc[]): Promise<(doc: RowDoc) => RowNames> {
-    const [companies, products] = await Promise.all([
+    const [companies, products, agreements] = await Promise.all([
       this.psa.companiesByIds(distinct(docs.map((d) => d.psaCompanyId))),
       this.psa.productsByIds(distinct(docs.map((d) => d.productId))),
+      this.psa.agreementsByIds(distinct(docs.map((d) => d.agreementId))),
     ]);
     const companyNames = new Map(companies.map((c) => [c._id, c.name]));
     const productNames = new Map(products.map((p) => [p._id, p.name]));
+    const agreementNames = new Map(agreements.map((a) => [a._id, a.name]));
     return (doc) => ({
       psaCompanyName: nameOf(companyNames, doc.psaCompanyId),
       productName: nameOf(productNames, doc.productId),
+      agreementName: nameOf(agreementNames, doc.agreementId),
     });
   }
 }

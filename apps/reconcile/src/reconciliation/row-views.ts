@@ -5,7 +5,7 @@ import type { RowDoc } from './row.repository';
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
 
 // The PSA names a view shows beside the ids a row stores.
-export type RowNames = Pick<ReconciliationRowView, 'psaCompanyName' | 'productName'>;
+export type RowNames = Pick<ReconciliationRowView, 'psaCompanyName' | 'productName' | 'agreementName'>;
 
 export function toRowView(doc: RowDoc, names: RowNames): ReconciliationRowView {
   return {
@@ -21,6 +21,11 @@ export function toRowView(doc: RowDoc, names: RowNames): ReconciliationRowView {
     decidedAt: iso(doc.decidedAt),
     appliedAt: iso(doc.appliedAt),
     ...names,
+    agreementId: doc.agreementId,
+    agreementIssue: doc.agreementIssue,
+    unitPrice: doc.unitPrice,
+    mutedUntil: iso(doc.mutedUntil ?? null),
+    approved: doc.approved ? { ...doc.approved, effectiveDate: iso(doc.approved.effectiveDate) } : null,
   };
 }
 
@@ -41,6 +46,8 @@ function figures(doc: RowDoc) {
     delta: doc.delta,
     type: doc.type,
     state: doc.state,
+    monthlyImpact: doc.unitPrice === null ? null : doc.monthlyImpact,
+    currency: doc.currency,
     revision: doc.revision,
     updatedAt: new Date(doc.updatedAt).toISOString(),
   };

@@ -3,6 +3,7 @@ import { Clock } from '@seatwise/platform/clock/clock';
 import { AuditService } from '../audit/audit.service';
 import { ReconcileEvents } from '../events/reconcile-events';
 import type { ComputedRow } from './desired-rows';
+import { changedSinceApproval } from './frozen-approval';
 import { toRowEvent } from './row-views';
 import { type RowDoc, RowRepository, UNDECIDED } from './row.repository';
 
@@ -13,16 +14,27 @@ const COMPUTED_KEYS = [
   'connectionKind',
   'sku',
   'productId',
+  'agreementId',
+  'agreementIssue',
   'vendorQuantity',
   'psaQuantity',
   'delta',
   'type',
+  'unitPrice',
+  'currency',
+  'monthlyImpact',
 ] as const;
 // A change of these reopens a decided row: the decision was about other numbers.
 const MATERIAL_KEYS = ['psaCompanyId', 'productId', 'vendorQuantity', 'psaQuantity', 'type'] as const;
 
+interface Reopening {
+  // What changed, for the row's note and the audit log.
+  why: string;
+}
+
 // Stores a recomputed row: new rows start pending, changed numbers reopen a decided row (audited), and every
-// stored change is announced.
+// stored change is announced. An approved row keeps its approval only while what was approved still holds; a row
+// whose push is under way is left to the push to settle.
 @Injectable()
 export class RowWriter {
   constructor(
@@ -36,25 +48,27 @@ export class RowWriter {
   async save(row: ComputedRow, existing: RowDoc | undefined): Promise<boolean> {
     if (!existing) return this.insert(row);
     if (COMPUTED_KEYS.every((k) => existing[k] === row[k])) return true;
-    const material = MATERIAL_KEYS.some((k) => existing[k] !== row[k]);
-    // An approved ConnectWise row is being pushed; its state is the push's to settle.
-    const pushing = existing.state === 'approved' && existing.connectionKind === 'connectwise';
-    const reopen = material && !pushing && existing.state !== 'pending';
+    const now = this.clock.now();
+    const reopening = this.reopening(existing, row, now);
     const { _id, ...fields } = row;
-    const changes = {
+    const changes: Partial<RowDoc> = {
       ...fields,
-      updatedAt: this.clock.now(),
-      ...(reopen ? { state: 'pending' as const, lastError: null } : {}),
+      updatedAt: now,
+      ...(reopening
+        ? { state: 'pending', lastError: null, approved: null, note: reopening.why, pushLeaseUntil: new Date(0) }
+        : {}),
     };
     const updated = await this.rows.update(_id, existing.revision, changes);
     if (!updated) return false;
-    if (reopen) {
+    await this.recordQuantities(existing, row);
+    if (reopening) {
       await this.audit.record({
         actor: 'system',
         action: 'row.reopen',
         targetKind: 'row',
         targetId: _id,
         accountId: row.accountId,
+        note: reopening.why,
         details: { from: existing.state, vendorQuantity: row.vendorQuantity, psaQuantity: row.psaQuantity },
       });
     }
@@ -62,16 +76,49 @@ export class RowWriter {
     return true;
   }
 
+  private reopening(existing: RowDoc, row: ComputedRow, now: Date): Reopening | null {
+    if (existing.state === 'pending') return null;
+    if (existing.state === 'approved') {
+      // A push holds the row: it sends what was approved, and settles.
+      if (existing.pushLeaseUntil.getTime() > now.getTime()) return null;
+      const changed = existing.approved ? changedSinceApproval(existing.approved, row) : [];
+      return changed.length > 0
+        ? { why: `Changed since approval: ${changed.join('; ')}. Review and approve again.` }
+        : null;
+    }
+    if (!MATERIAL_KEYS.some((k) => existing[k] !== row[k])) return null;
+    return { why: `Reopened: the numbers changed since it was ${existing.state}` };
+  }
+
+  // A row's history names each quantity it had, as it changed (the row's first quantities on insert).
+  private async recordQuantities(before: Pick<RowDoc, 'vendorQuantity' | 'psaQuantity'> | null, row: ComputedRow) {
+    if (before && before.vendorQuantity === row.vendorQuantity && before.psaQuantity === row.psaQuantity) return;
+    await this.audit.record({
+      actor: 'system',
+      action: 'row.quantity',
+      targetKind: 'row',
+      targetId: row._id,
+      accountId: row.accountId,
+      details: {
+        vendorQuantity: row.vendorQuantity,
+        psaQuantity: row.psaQuantity,
+        ...(before ? { previousVendorQuantity: before.vendorQuantity, previousPsaQuantity: before.psaQuantity } : {}),
+      },
+    });
+  }
+
   private async insert(row: ComputedRow): Promise<boolean> {
     const doc: RowDoc = {
       ...row,
       ...UNDECIDED,
+      mutedUntil: null,
       state: 'pending',
       revision: 1,
       updatedAt: this.clock.now(),
       pushLeaseUntil: new Date(0),
     };
     if (!(await this.rows.insertNew(doc))) return false;
+    await this.recordQuantities(null, row);
     await this.events.publish('reconcile.reconciliation.updated', toRowEvent(doc));
     return true;
   }

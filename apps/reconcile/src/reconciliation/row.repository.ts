@@ -7,9 +7,24 @@ import type { Page } from '@seatwise/shared/contracts/page';
 import type { ReconciliationUpdatedEvent } from '@seatwise/shared/contracts/reconcile-events';
 import { Schema } from 'mongoose';
 import { definedOnly } from '../db/defined-only';
-import { ROW_SORT_FIELDS, type RowFilter, type RowScope } from './row-list-query';
+import { RowRevisionClaims } from './row-revision-claims';
+import { ROW_SORT_FIELDS, type RowQueryFilter, type RowScope } from './row-list-query';
 
 export type RowState = ReconciliationUpdatedEvent['state'];
+export type ConnectionKind = 'connectwise' | 'autotask' | 'halopsa' | 'import';
+// Why a new-revenue row has no agreement to add the product to.
+export type AgreementIssue = 'no_active_agreement' | 'ambiguous';
+
+// What an approval was about, recorded when approving: the push sends exactly these, and a recompute that moves
+// any of them reopens the row instead.
+export interface FrozenApproval {
+  quantity: number;
+  psaCompanyId: string;
+  productId: string;
+  // The agreement a missing line is added to (null when the company already has a line of the product).
+  agreementId: string | null;
+  effectiveDate: Date | null;
+}
 
 export interface RowDoc {
   _id: string;
@@ -17,13 +32,24 @@ export interface RowDoc {
   accountName: string;
   psaCompanyId: string | null;
   connectionId: string | null;
-  connectionKind: 'connectwise' | 'import' | null;
+  connectionKind: ConnectionKind | null;
   sku: string;
   productId: string | null;
+  // The agreement of the line a push changes, or the one a new line goes on; null with agreementIssue when none.
+  agreementId: string | null;
+  agreementIssue: AgreementIssue | null;
   vendorQuantity: number;
   psaQuantity: number;
   delta: number;
   type: ReconciliationUpdatedEvent['type'];
+  // Price per unit per month (the PSA line's own, else the product's) and delta × price, in `currency`. An
+  // unpriced row stores 0 (a sort field is always stored) and is shown as unknown.
+  unitPrice: number | null;
+  currency: string | null;
+  monthlyImpact: number;
+  approved: FrozenApproval | null;
+  // Left out of the review (muted=false) until then; null when never muted.
+  mutedUntil: Date | null;
   state: RowState;
   effectiveDate: Date | null;
   note: string | null;
@@ -47,10 +73,17 @@ const schema = new Schema<RowDoc>(
     connectionKind: { type: String, default: null },
     sku: String,
     productId: { type: String, default: null },
+    agreementId: { type: String, default: null },
+    agreementIssue: { type: String, default: null },
     vendorQuantity: Number,
     psaQuantity: Number,
     delta: Number,
     type: String,
+    unitPrice: { type: Number, default: null },
+    currency: { type: String, default: null },
+    monthlyImpact: { type: Number, default: 0 },
+    approved: { type: Schema.Types.Mixed, default: null },
+    mutedUntil: { type: Date, default: null },
     state: String,
     effectiveDate: { type: Date, default: null },
     note: { type: String, default: null },
@@ -70,6 +103,7 @@ for (const field of new Set(['accountId', 'psaCompanyId', ...ROW_SORT_FIELDS])) 
 
 // What a row holds before anyone decides about it.
 export const UNDECIDED = {
+  approved: null,
   effectiveDate: null,
   note: null,
   lastError: null,
@@ -83,6 +117,12 @@ const DEFAULTS: Partial<RowDoc> = {
   connectionId: null,
   connectionKind: null,
   productId: null,
+  agreementId: null,
+  agreementIssue: null,
+  unitPrice: null,
+  currency: null,
+  monthlyImpact: 0,
+  mutedUntil: null,
   ...UNDECIDED,
 };
 
@@ -92,13 +132,30 @@ export interface TypeStateCount {
   n: number;
 }
 
+// Connections whose approved rows are pushed to the PSA (an import's are only recorded).
+export const PUSHED_KINDS: readonly ConnectionKind[] = ['connectwise', 'autotask', 'halopsa'];
+
+export function isPushed(kind: ConnectionKind | null): boolean {
+  return kind !== null && PUSHED_KINDS.includes(kind);
+}
+
+export interface TypeStateMoney {
+  type: RowDoc['type'];
+  state: RowState;
+  currency: string | null;
+  amount: number;
+}
+
 export function rowId(accountId: string, sku: string): string {
   return `rec_${accountId}_${sku.toLowerCase()}`;
 }
 
 @Injectable()
 export class RowRepository extends MongooseRepository<RowDoc> {
-  constructor(mongo: MongoConnection) {
+  constructor(
+    mongo: MongoConnection,
+    private readonly claims: RowRevisionClaims,
+  ) {
     super(mongo, { model: 'ReconciliationRow', collection: 'reconciliation_rows', schema, defaults: DEFAULTS });
   }
 
@@ -108,6 +165,12 @@ export class RowRepository extends MongooseRepository<RowDoc> {
 
   ofAccount(scope: { accountId: string }): Promise<RowDoc[]> {
     return this.findMany({ accountId: scope.accountId });
+  }
+
+  // An excluded account leaves the review: its rows go, but for one being pushed (its push settles it first).
+  async removeOfAccount(scope: { accountId: string }): Promise<number> {
+    return (await this.model.deleteMany({ accountId: scope.accountId, state: { $ne: 'approved' } }).exec())
+      .deletedCount;
   }
 
   // false: the row exists already (another writer created it first).
@@ -121,21 +184,29 @@ export class RowRepository extends MongooseRepository<RowDoc> {
     }
   }
 
-  // Every change goes through here: only from the revision (and, if given, the states) the caller read.
+  // Every change goes through here: only from the revision (and, if given, the states) the caller read, and only
+  // by the one writer that claimed that revision.
   async update(
     id: string,
     revision: number,
     changes: Partial<Omit<RowDoc, '_id' | 'revision'>>,
     states?: readonly RowState[],
   ): Promise<RowDoc | null> {
+    if (!(await this.claims.take(id, revision))) return null;
     const filter = { _id: id, revision, ...(states ? { state: { $in: [...states] } } : {}) };
-    return this.updateAndRead(filter, { $set: changes, $inc: { revision: 1 } });
+    const updated = await this.updateAndRead(filter, { $set: changes, $inc: { revision: 1 } });
+    await this.claims.settle(id, revision, updated !== null);
+    return updated;
   }
 
-  // Takes an approved row for pushing; null when it is not approved or another push holds it.
+  // Takes an approved row for pushing; null when it is not approved or another push holds it. Taking the lease is
+  // a new revision, so a recompute that read the row before cannot reopen it under the push.
   async lease(id: string, now: Date, until: Date): Promise<RowDoc | null> {
-    const leasable = { _id: id, state: 'approved', connectionKind: 'connectwise', pushLeaseUntil: { $lt: now } };
-    return this.updateAndRead(leasable, { $set: { pushLeaseUntil: until } });
+    const row = await this.findById(id);
+    if (row?.state !== 'approved' || !isPushed(row.connectionKind) || row.pushLeaseUntil.getTime() >= now.getTime()) {
+      return null;
+    }
+    return this.update(id, row.revision, { pushLeaseUntil: until }, ['approved']);
   }
 
   async releaseLease(id: string): Promise<void> {
@@ -145,14 +216,14 @@ export class RowRepository extends MongooseRepository<RowDoc> {
   // Approved rows no push holds (left over from a restart).
   async pushable(now: Date): Promise<string[]> {
     const docs = await this.model
-      .find({ state: 'approved', connectionKind: 'connectwise', pushLeaseUntil: { $lt: now } }, { _id: 1 })
+      .find({ state: 'approved', connectionKind: { $in: PUSHED_KINDS }, pushLeaseUntil: { $lt: now } }, { _id: 1 })
       .lean<{ _id: string }[]>()
       .exec();
     return docs.map((d) => d._id);
   }
 
   // Cross-tenant unless the filter names an account.
-  page(filter: Partial<RowFilter>, request: PageRequest): Promise<Page<RowDoc>> {
+  page(filter: RowQueryFilter, request: PageRequest): Promise<Page<RowDoc>> {
     return findPage(this.finder(), filter, request, (doc) => doc);
   }
 
@@ -165,6 +236,22 @@ export class RowRepository extends MongooseRepository<RowDoc> {
       ])
       .exec();
     return groups.map((g) => ({ type: g._id.type, state: g._id.state, n: g.n }));
+  }
+
+  // Money per month by type, state and currency over priced rows; its own $group, as above.
+  async moneyByTypeAndState(scope: RowScope): Promise<TypeStateMoney[]> {
+    const groups = await this.model
+      .aggregate<{ _id: { type: RowDoc['type']; state: RowState; currency: string | null }; amount: number }>([
+        { $match: { ...definedOnly(scope), unitPrice: { $type: 'number' } } },
+        {
+          $group: {
+            _id: { type: '$type', state: '$state', currency: '$currency' },
+            amount: { $sum: '$monthlyImpact' },
+          },
+        },
+      ])
+      .exec();
+    return groups.map((g) => ({ ...g._id, currency: g._id.currency ?? null, amount: g.amount }));
   }
 
   // A quantity summed over the rows whose account and SKU are mapped; its own $group, as above.

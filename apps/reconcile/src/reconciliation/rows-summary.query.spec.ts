@@ -1,4 +1,4 @@
-import { summarize } from './rows-summary.query';
+import { moneyOf, summarize } from './rows-summary.query';
 
 describe('summarize', () => {
   it('adds the groups up by type, by state and pending by type, every key present', () => {
@@ -34,5 +34,27 @@ describe('summarize', () => {
     expect(Object.values(summary.byState)).toEqual([0, 0, 0, 0, 0]);
     expect(summary.mapped).toEqual({ rows: 0, vendorQuantity: 0, psaQuantity: 0 });
     expect(summary.readiness.ready).toBe(false);
+  });
+});
+
+describe('moneyOf', () => {
+  it('sums money per month by type and pending by type, in one currency, flagging a mix', () => {
+    const money = moneyOf([
+      { type: 'new_revenue', state: 'pending', currency: 'USD', amount: 90.5 },
+      { type: 'new_revenue', state: 'applied', currency: 'USD', amount: 10.25 },
+      { type: 'over_billed', state: 'pending', currency: 'USD', amount: -12 },
+      { type: 'under_billed', state: 'pending', currency: null, amount: 3 },
+      { type: 'under_billed', state: 'pending', currency: 'EUR', amount: 1000 },
+    ]);
+    expect(money).toEqual({
+      currency: 'USD',
+      mixedCurrencies: true,
+      byType: { new_revenue: 100.75, under_billed: 3, over_billed: -12, no_change: 0, unmapped: 0 },
+      pendingByType: { new_revenue: 90.5, under_billed: 3, over_billed: -12, no_change: 0, unmapped: 0 },
+    });
+  });
+
+  it('is zero in no currency without priced rows', () => {
+    expect(moneyOf([])).toMatchObject({ currency: null, mixedCurrencies: false, byType: { new_revenue: 0 } });
   });
 });

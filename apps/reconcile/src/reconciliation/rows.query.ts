@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@seatwise/platform/clock/clock';
 import type { Page } from '@seatwise/shared/contracts/page';
 import type { ReconciliationRowView } from '@seatwise/shared/contracts/reconcile-views';
 import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
@@ -15,6 +16,7 @@ export class RowsQuery {
     private readonly rows: RowRepository,
     private readonly readiness: ReconcileReadiness,
     private readonly viewer: RowViewer,
+    private readonly clock: Clock,
   ) {}
 
   // Says clearly why the list is empty before anything can be reconciled.
@@ -26,7 +28,7 @@ export class RowsQuery {
         `Reconciliation starts once at least one Duo account is mapped to a PSA company and one Duo SKU to a PSA product (now ${readiness.accountsMapped} accounts and ${readiness.servicesMapped} services are mapped)`,
       );
     }
-    const { filter, page } = rowListQuery(request);
+    const { filter, page } = rowListQuery(request, this.clock.now());
     const docs = await this.rows.page(filter, page);
     return { items: await this.viewer.views(docs.items), nextCursor: docs.nextCursor };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { exactKey } from '@seatwise/shared/text/exact-key';
 import { ConnectionAdapters } from '../psa/connection-adapters';
-import type { PsaAdapter, PsaProductRecord } from '../psa/psa-adapter';
+import type { PsaAdapter, PsaCompanyRecord } from '../psa/psa-adapter';
 import {
   NO_WATERMARKS,
   type PsaConnectionDoc,
@@ -14,7 +14,7 @@ import type { RunCounts, SyncRunDoc } from './sync-run.repository';
 
 const ALL = ['companies', 'products', 'agreements', 'additions'] as const;
 
-// Copies a ConnectWise PSA into the local store. Quick: records changed since the last watermark (the PSA's
+// Copies a PSA (ConnectWise, Autotask, HaloPSA) into the local store. Quick: records changed since the last watermark (the PSA's
 // lastUpdated, so clocks never disagree); additions of every active agreement are asked for their changes, and a
 // newly seen agreement's in full. Full: everything, and what the PSA no longer has is removed. Only additions of
 // active agreements are kept (Gradient also syncs only services on active contracts).
@@ -43,7 +43,7 @@ export class PsaSync {
     const c = connection._id;
     const id = (ext: string) => psaRecordId(c, ext);
 
-    const catalog = (r: PsaProductRecord) => {
+    const catalog = (r: PsaCompanyRecord) => {
       return {
         _id: id(r.externalId),
         connectionId: c,
@@ -57,7 +57,7 @@ export class PsaSync {
     const companies = await adapter.companies(since.companies);
     await this.data.upsertCompanies(companies.map((r) => ({ ...catalog(r), nameKey: exactKey(r.name) })));
     const products = await adapter.products(since.products);
-    await this.data.upsertProducts(products.map(catalog));
+    await this.data.upsertProducts(products.map((r) => ({ ...catalog(r), unitPrice: r.unitPrice })));
 
     const known = new Set((await this.data.agreements(c)).map((a) => a._id));
     const agreements = await adapter.agreements(since.agreements);
@@ -69,6 +69,7 @@ export class PsaSync {
         companyId: id(r.companyExternalId),
         name: r.name,
         cancelled: r.cancelled,
+        currency: r.currency,
         seenRun: runId,
       })),
     );
@@ -89,7 +90,7 @@ export class PsaSync {
       agreements: agreements.reduce((w, r) => newest(w, r.lastUpdated), since.agreements),
       additions: additions.stamps.reduce(newest, since.additions),
     };
-    await this.connections.update(c, { watermarks });
+    await this.connections.update(c, { watermarks, usage: adapter.usage?.() ?? null });
     return {
       companies: companies.length,
       products: products.length,
@@ -119,6 +120,7 @@ export class PsaSync {
           companyId: agreement.companyId,
           productId: psaRecordId(agreement.connectionId, r.productExternalId),
           quantity: r.quantity,
+          unitPrice: r.unitPrice,
           cancelled: r.cancelled,
           seenRun: runId,
         });

@@ -35,7 +35,7 @@ export class StartSyncRun {
     actor: string,
   ): Promise<SyncRunDoc> {
     const connection = await this.connections.mustFind(connectionId);
-    if (connection.kind !== 'connectwise') {
+    if (connection.kind === 'import') {
       throw new AppError(
         'RECONCILE.CONNECTION_INVALID_STATE',
         `Connection ${connectionId} is an import: import again instead of syncing`,

@@ -50,7 +50,7 @@ export class SyncScheduler implements OnApplicationBootstrap, OnApplicationShutd
 
   private async scheduled(kind: SyncRunDoc['kind']): Promise<void> {
     try {
-      for (const connection of await this.connections.listKind('connectwise')) {
+      for (const connection of await this.connections.synced()) {
         await this.starter.start(connection._id, kind, 'schedule', 'system');
       }
     } catch (error) {

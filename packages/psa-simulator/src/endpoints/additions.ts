@@ -1,4 +1,6 @@
 import { patchAddition } from '../cw/json-patch';
+import { newAddition } from '../cw/new-addition';
+import { addLine } from '../data/mutations';
 import { additionJson } from '../cw/serialize';
 import { nextStamp, type Addition } from '../data/model';
 import { CwError } from '../errors';
@@ -25,7 +27,29 @@ function patch(ctx: Ctx): { body: unknown } {
   return { body: additionJson(ctx.world, addition) };
 }
 
+// POST creates a line on an active agreement (CW's AgreementAdditionsAPI); a cancelled or unknown agreement is
+// refused and nothing is created.
+function create(ctx: Ctx): { status: number; body: unknown } {
+  const agreementId = numericId(ctx.args[0], 'Agreement');
+  const agreement = ctx.world.agreementById.get(agreementId);
+  if (!agreement) throw CwError.notFound(`Agreement with id ${agreementId} was not found.`);
+  const line = newAddition(agreementId, ctx.body, (id) => ctx.world.productById.has(id));
+  if (agreement.cancelled) {
+    throw CwError.invalidObject('agreementAddition', [
+      {
+        code: 'InvalidField',
+        message: `Agreement ${agreementId} is cancelled.`,
+        resource: 'agreementAddition',
+        field: 'agreementId',
+      },
+    ]);
+  }
+  const addition = addLine(ctx.world, line, ctx.now, ctx.member);
+  return { status: 201, body: additionJson(ctx.world, addition) };
+}
+
 export const ADDITION_ROUTES: Route[] = [
+  { method: 'POST', pattern: /^\/finance\/agreements\/([^/]+)\/additions$/, handler: create },
   {
     method: 'GET',
     pattern: /^\/finance\/agreements\/([^/]+)\/additions\/([^/]+)$/,

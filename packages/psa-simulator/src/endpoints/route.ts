@@ -5,7 +5,7 @@ export interface Ctx {
   url: URL;
   // Path segments captured by the route pattern (ids).
   args: string[];
-  // Parsed JSON body (PATCH), undefined when absent.
+  // Parsed JSON body (PATCH, POST), undefined when absent.
   body: unknown;
   now: number;
   // Public key of the calling API member; recorded as updatedBy on writes.
@@ -20,7 +20,7 @@ export interface Reply {
 }
 
 export interface Route {
-  method: 'GET' | 'PATCH';
+  method: 'GET' | 'PATCH' | 'POST';
   // Matched against the path below the API base (e.g. "/company/companies/250").
   pattern: RegExp;
   handler: (ctx: Ctx) => Reply;

@@ -57,7 +57,7 @@ async function serve(engine: Engine, req: IncomingMessage, url: URL): Promise<Re
     args,
     member,
     now: Date.now(),
-    body: route.method === 'PATCH' ? await readJsonBody(req) : undefined,
+    body: route.method === 'GET' ? undefined : await readJsonBody(req),
     forwardOnly: String(req.headers['pagination-type'] ?? '').toLowerCase() === 'forward-only',
   };
   return route.handler(ctx);

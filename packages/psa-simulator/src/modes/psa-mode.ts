@@ -1,18 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AutotaskInfo } from '../autotask/autotask-info';
 import type { Truth } from '../data/truth';
 import type { Engine } from '../http/pipeline';
+import type { HaloInfo } from '../halopsa/halo-info';
 import type { SimInfo } from '../info';
-import type { PsaSimMode } from './mode-names';
 
 // What a client of this PSA needs to reach the simulator (CLI's first stdout line and GET /_sim/config).
 export type ConnectWiseInfo = SimInfo & { mode: 'connectwise' };
-// Each other dialect declares its own info type and joins the union below.
-export interface OtherModeInfo {
-  mode: Exclude<PsaSimMode, 'connectwise'>;
-  url: string;
-  [field: string]: unknown;
-}
-export type ModeInfo = ConnectWiseInfo | OtherModeInfo;
+// Each dialect declares its own info type; `mode` tells them apart.
+export type ModeInfo = ConnectWiseInfo | HaloInfo | AutotaskInfo;
 
 export function connectWiseInfo(info: ModeInfo): ConnectWiseInfo {
   if (info.mode !== 'connectwise') throw new Error(`the simulator speaks ${info.mode}, not connectwise`);

@@ -15,6 +15,9 @@ export const reconciliationUpdatedEventSchema = z.object({
   delta: z.number().int(),
   type: z.enum(RECONCILIATION_TYPES),
   state: z.enum(RECONCILIATION_STATES),
+  // Money per month the row is about (delta × unit price), when priced.
+  monthlyImpact: z.number().nullable(),
+  currency: z.string().nullable(),
   // Increments on every change of the row, so consumers can drop stale updates.
   revision: z.number().int().positive(),
   updatedAt: isoDateTime,

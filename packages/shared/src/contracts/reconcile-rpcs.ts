@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { accountId, isoDateTime } from './common';
+import { accountId, currency, isoDateTime } from './common';
 import { RECONCILIATION_STATES, RECONCILIATION_TYPES } from './reconcile-events';
 import {
   accountHistoryEntrySchema,
   accountMappingViewSchema,
+  agreementOptionSchema,
   auditEntryViewSchema,
   DUO_SKUS,
   MAPPING_STATES,
@@ -14,6 +15,7 @@ import {
   reconcileId,
   reconciliationRowViewSchema,
   reconciliationSummarySchema,
+  reconcileSettingsSchema,
   serviceMappingViewSchema,
   SYNC_RUN_KINDS,
   SYNC_RUN_STATES,
@@ -41,32 +43,79 @@ const siteUrl = z
   .refine((v) => /^[a-z0-9.-]+(:\d{1,5})?$/i.test(v) || /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?\/?$/i.test(v), {
     message: 'must be a host name (api-na.myconnectwise.net) or a base URL like https://host:port',
   });
+// An HTTP(S) base URL, optionally with a path (a HaloPSA instance, Autotask's zone discovery host).
+const baseUrl = z
+  .string()
+  .trim()
+  .max(255)
+  .regex(
+    /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/i,
+    'must be a base URL like https://host[:port][/path]',
+  );
+const noSeparators = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[^:+\s]+$/, 'no spaces, ":" or "+"');
+const secretText = z.string().min(1).max(500);
+const label = z.string().trim().min(1).max(200);
 
-export const psaConnectionInputSchema = z
+// Each PSA's credentials; secrets (privateKey, secret, clientSecret) are write-only.
+export const PSA_CREDENTIAL_FIELDS = {
+  connectwise: { siteUrl, companyId: noSeparators, publicKey: noSeparators, privateKey: secretText, clientId: label },
+  autotask: {
+    // Where the zone of the API user is looked up (Autotask's is https://webservices.autotask.net).
+    zoneDiscoveryUrl: baseUrl.default('https://webservices.autotask.net'),
+    userName: label,
+    secret: secretText,
+    integrationCode: label,
+  },
+  halopsa: {
+    // The instance's resource server (https://x.halopsa.com/api) and authorisation server (default: the same
+    // instance's /auth).
+    resourceUrl: baseUrl,
+    authUrl: baseUrl.optional(),
+    tenant: label.optional(),
+    clientId: label,
+    clientSecret: secretText,
+  },
+} as const;
+export const PSA_SECRET_FIELDS = ['privateKey', 'secret', 'clientSecret'] as const;
+
+const connectionName = z.string().trim().min(1).max(120);
+const connectionOf = <K extends keyof typeof PSA_CREDENTIAL_FIELDS>(kind: K) =>
+  z.object({ name: connectionName, kind: z.literal(kind), ...PSA_CREDENTIAL_FIELDS[kind], ...change }).strict();
+
+export const psaConnectionInputSchema = z.discriminatedUnion('kind', [
+  connectionOf('connectwise'),
+  connectionOf('autotask'),
+  connectionOf('halopsa'),
+]);
+// What a client sends (the gateway adds the actor).
+export const psaConnectionBodySchema = z.discriminatedUnion('kind', [
+  connectionOf('connectwise').omit({ actor: true }),
+  connectionOf('autotask').omit({ actor: true }),
+  connectionOf('halopsa').omit({ actor: true }),
+]);
+export type PsaConnectionBody = z.infer<typeof psaConnectionBodySchema>;
+// A change: any field of the connection's own kind (reconcile refuses fields of another kind).
+export const psaConnectionChangeSchema = z
   .object({
-    name: z.string().trim().min(1).max(120),
-    kind: z.literal('connectwise'),
-    siteUrl,
-    companyId: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .regex(/^[^:+\s]+$/, 'no spaces, ":" or "+"'),
-    publicKey: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .regex(/^[^:+\s]+$/, 'no spaces, ":" or "+"'),
-    privateKey: z.string().min(1).max(200),
-    clientId: z.string().trim().min(1).max(100),
-    ...change,
+    name: connectionName,
+    ...PSA_CREDENTIAL_FIELDS.connectwise,
+    ...PSA_CREDENTIAL_FIELDS.autotask,
+    zoneDiscoveryUrl: baseUrl,
+    ...PSA_CREDENTIAL_FIELDS.halopsa,
   })
+  .partial()
+  .extend({ note: change.note })
   .strict();
 export type PsaConnectionInput = z.infer<typeof psaConnectionInputSchema>;
 
 const importId = z.string().trim().min(1).max(100);
+// A price per unit per month, in the PSA's currency.
+const money = z.number().nonnegative().max(1_000_000);
 export const psaImportSchema = z
   .object({
     // Replaces the data of this import connection; without it a new import connection is created.
@@ -82,10 +131,17 @@ export const psaImportSchema = z
     products: z
       .array(
         z
-          .object({ id: importId, name: z.string().trim().min(1).max(200), identifier: z.string().max(100).optional() })
+          .object({
+            id: importId,
+            name: z.string().trim().min(1).max(200),
+            identifier: z.string().max(100).optional(),
+            unitPrice: money.optional(),
+          })
           .strict(),
       )
       .max(5_000),
+    // What the prices are in.
+    currency: currency.optional(),
     agreementLines: z
       .array(
         z
@@ -93,6 +149,7 @@ export const psaImportSchema = z
             companyId: importId,
             productId: importId,
             quantity: z.number().int().nonnegative(),
+            unitPrice: money.optional(),
             agreementId: importId.optional(),
             agreementName: z.string().max(200).optional(),
             cancelled: z.boolean().optional(),
@@ -118,12 +175,12 @@ export const reconcileRpcs = {
     request: psaConnectionInputSchema,
     response: psaConnectionViewSchema,
     description:
-      'Store a ConnectWise connection after checking its credentials against the PSA (private key encrypted, never returned); starts a full sync.',
+      'Store a ConnectWise, Autotask or HaloPSA connection after checking its credentials against the PSA (secrets encrypted, never returned); starts a full sync.',
   }),
   'reconcile.psa.connections.update': defineRpc({
-    request: psaConnectionInputSchema.omit({ kind: true }).partial().extend({ id: reconcileId, actor }).strict(),
+    request: psaConnectionChangeSchema.extend({ id: reconcileId, actor }).strict(),
     response: psaConnectionViewSchema,
-    description: 'Change a ConnectWise connection; credentials are checked again.',
+    description: 'Change a PSA connection; credentials are checked again.',
   }),
   'reconcile.psa.connections.get': defineRpc({
     request: idRequest,
@@ -179,6 +236,17 @@ export const reconcileRpcs = {
     response: accountMappingViewSchema,
     description: 'Exclude a Duo account from reconciliation.',
   }),
+  'reconcile.mappings.accounts.agreement': defineRpc({
+    request: z.object({ accountId, agreementId: reconcileId.nullable(), ...change }).strict(),
+    response: accountMappingViewSchema,
+    description:
+      'Choose the agreement new lines (new revenue) of a mapped account go on; null returns to the default (the agreement that already bills other products, else the only active one).',
+  }),
+  'reconcile.mappings.accounts.agreements': defineRpc({
+    request: z.object({ accountId }).strict(),
+    response: z.object({ items: z.array(agreementOptionSchema) }),
+    description: "The active agreements of a mapped account's PSA company.",
+  }),
   'reconcile.mappings.services.list': defineRpc({
     request: z.object({}).strict(),
     response: pageOf(serviceMappingViewSchema),
@@ -207,6 +275,10 @@ export const reconcileRpcs = {
         accountId: accountId.optional(),
         sku: z.enum(DUO_SKUS).optional(),
         psaCompanyId: reconcileId.optional(),
+        // Only rows with |delta| of at least this.
+        minDelta: z.coerce.number().int().min(1).max(1_000_000).optional(),
+        // true: only rows muted now; false: only rows not muted now.
+        muted: z.boolean().optional(),
         // Without it: by row id.
         sort: z.enum(RECONCILIATION_SORTS).optional(),
         ...page,
@@ -232,6 +304,26 @@ export const reconcileRpcs = {
     response: rowsReply,
     description:
       'Approve rows (all or none): each is pushed to the PSA, read back, and becomes applied or failed (retry by approving again).',
+  }),
+  'reconcile.reconciliation.note': defineRpc({
+    request: z.object({ id: reconcileId, note: z.string().trim().max(2_000), actor }).strict(),
+    response: reconciliationRowViewSchema,
+    description: "Set a row's note (empty clears it) without deciding anything; audited.",
+  }),
+  'reconcile.reconciliation.mute': defineRpc({
+    request: z.object({ ids: rowIds, days: z.number().int().min(0).max(365), ...change }).strict(),
+    response: rowsReply,
+    description: 'Mute rows for N days (0 unmutes): muted rows are left out of a list asked for muted=false.',
+  }),
+  'reconcile.settings.get': defineRpc({
+    request: z.object({}).strict(),
+    response: reconcileSettingsSchema,
+    description: 'Reconciliation settings of the MSP.',
+  }),
+  'reconcile.settings.update': defineRpc({
+    request: reconcileSettingsSchema.partial().extend({ actor }).strict(),
+    response: reconcileSettingsSchema,
+    description: 'Change reconciliation settings; audited.',
   }),
   'reconcile.reconciliation.dismiss': defineRpc({
     request: rowDecisionSchema,

@@ -17,7 +17,8 @@ export const SKU_OF_EDITION: Record<(typeof DUO_EDITIONS)[number], DuoSku> = {
 // Rows of an account whose edition Duo does not expose carry this SKU (always type `unmapped`).
 export const UNKNOWN_SKU = 'Unknown';
 
-export const PSA_KINDS = ['connectwise', 'import'] as const;
+export const PSA_KINDS = ['connectwise', 'autotask', 'halopsa', 'import'] as const;
+export const AGREEMENT_ISSUES = ['no_active_agreement', 'ambiguous'] as const;
 export const PSA_CONNECTION_STATES = ['connected', 'error'] as const;
 export const MAPPING_STATES = ['mapped', 'unmapped', 'excluded'] as const;
 export const SYNC_RUN_KINDS = ['quick', 'full'] as const;
@@ -31,11 +32,23 @@ export const psaConnectionViewSchema = z.object({
   id: reconcileId,
   name: z.string(),
   kind: z.enum(PSA_KINDS),
-  // ConnectWise only (null for an import connection).
+  // ConnectWise only (null for the other kinds).
   siteUrl: z.string().nullable(),
   companyId: z.string().nullable(),
   publicKey: z.string().nullable(),
   clientId: z.string().nullable(),
+  // The connection's other non-secret settings (Autotask: zoneDiscoveryUrl, userName, integrationCode; HaloPSA:
+  // resourceUrl, authUrl, tenant, clientId).
+  settings: z.record(z.string(), z.string()),
+  // The PSA's request budget where it publishes one (Autotask), as last seen.
+  usage: z
+    .object({
+      requestsThisHour: z.number().int().nonnegative(),
+      hourlyLimit: z.number().int().positive().nullable(),
+      inFlight: z.number().int().nonnegative(),
+      maxInFlight: z.number().int().positive(),
+    })
+    .nullable(),
   status: z.enum(PSA_CONNECTION_STATES),
   ...connectionHistoryFields,
 });
@@ -59,6 +72,8 @@ export const psaProductViewSchema = z.object({
   externalId: z.string(),
   identifier: z.string().nullable(),
   name: z.string(),
+  // The catalog price per unit per month, when the PSA has one.
+  unitPrice: z.number().nullable(),
   mappedSku: z.enum(DUO_SKUS).nullable(),
 });
 export type PsaProductView = z.infer<typeof psaProductViewSchema>;
@@ -81,12 +96,25 @@ export const accountMappingViewSchema = z.object({
   psaCompanyName: z.string().nullable(),
   // auto: exact name match; manual: a person's decision; null while never mapped.
   source: z.enum(['auto', 'manual']).nullable(),
+  // The mapped company's agreement a person chose for new lines (null: the default rule decides).
+  agreementId: reconcileId.nullable(),
   // Ranked, best first; only for unmapped accounts (empty otherwise).
   suggestions: z.array(mappingSuggestionSchema),
   revision: z.number().int().nonnegative(),
   updatedAt: isoDateTime,
 });
 export type AccountMappingView = z.infer<typeof accountMappingViewSchema>;
+
+// An active agreement of a mapped account's company, as a home for new lines.
+export const agreementOptionSchema = z.object({
+  id: reconcileId,
+  externalId: z.string(),
+  name: z.string(),
+  currency: z.string().nullable(),
+  // Whether it bills anything now (the default rule prefers the one that does).
+  billing: z.boolean(),
+  chosen: z.boolean(),
+});
 
 export const serviceMappingViewSchema = z.object({
   sku: z.enum(DUO_SKUS),
@@ -124,8 +152,38 @@ export const reconciliationRowViewSchema = z.object({
   // CSV exports keep their earlier column order.
   psaCompanyName: z.string().nullable(),
   productName: z.string().nullable(),
+  // Where a push goes: the agreement of the line it changes, or the one a new line is added to (new revenue). Null
+  // with agreementIssue when the company has no active agreement, or more than one candidate (choose one in the
+  // account mapping).
+  agreementId: reconcileId.nullable(),
+  agreementName: z.string().nullable(),
+  agreementIssue: z.enum(AGREEMENT_ISSUES).nullable(),
+  // Price per unit per month (the PSA line's own, else the product's), and delta × price: the money per month the
+  // row is about (positive: billed too little). In `currency` (ISO 4217), when the PSA says.
+  unitPrice: z.number().nullable(),
+  currency: z.string().nullable(),
+  monthlyImpact: z.number().nullable(),
+  // Until when the row is muted (left out of lists asked for muted=false); null when not muted.
+  mutedUntil: isoDateTime.nullable(),
+  // What was approved, exactly as the push sends it (null unless approved or applied).
+  approved: z
+    .object({
+      quantity: z.number().int().nonnegative(),
+      psaCompanyId: reconcileId,
+      productId: reconcileId,
+      agreementId: reconcileId.nullable(),
+      effectiveDate: isoDateTime.nullable(),
+    })
+    .nullable(),
 });
 export type ReconciliationRowView = z.infer<typeof reconciliationRowViewSchema>;
+
+export const EFFECTIVE_DATE_DEFAULTS = ['today', 'first_of_next_month'] as const;
+export const reconcileSettingsSchema = z.object({
+  // The effective date of an approval that names none: today (the PSA's own default) or the 1st of next month (UTC).
+  defaultEffectiveDate: z.enum(EFFECTIVE_DATE_DEFAULTS),
+});
+export type ReconcileSettings = z.infer<typeof reconcileSettingsSchema>;
 
 // Columns the reconciliation list sorts by, "-" for descending (ties by row id); type and state sort by their
 // names. PSA names are not stored on rows, so they are not sortable (an account's company mostly carries the
@@ -147,6 +205,8 @@ export const RECONCILIATION_SORTS = [
   '-state',
   'updatedAt',
   '-updatedAt',
+  'monthlyImpact',
+  '-monthlyImpact',
 ] as const;
 export type ReconciliationSort = (typeof RECONCILIATION_SORTS)[number];
 
@@ -167,6 +227,24 @@ export const reconciliationSummarySchema = z.object({
   // Whether reconciliation has started (one account and one SKU mapped): the list answers RECONCILE.NOT_READY
   // until then, and this says so without an error.
   readiness: z.object({ ready: z.boolean(), accountsMapped: count, servicesMapped: count }),
+  // Money per month by type (sum of monthlyImpact of rows that have a price), in the PSA's currency (null when no
+  // row says; mixed currencies are not summed: the first currency's rows only, and `mixedCurrencies` is true).
+  money: z.object({
+    currency: z.string().nullable(),
+    mixedCurrencies: z.boolean(),
+    byType: z.object(
+      Object.fromEntries(RECONCILIATION_TYPES.map((t) => [t, z.number()])) as Record<
+        (typeof RECONCILIATION_TYPES)[number],
+        z.ZodNumber
+      >,
+    ),
+    pendingByType: z.object(
+      Object.fromEntries(RECONCILIATION_TYPES.map((t) => [t, z.number()])) as Record<
+        (typeof RECONCILIATION_TYPES)[number],
+        z.ZodNumber
+      >,
+    ),
+  }),
 });
 export type ReconciliationSummary = z.infer<typeof reconciliationSummarySchema>;
 
@@ -200,7 +278,7 @@ export const auditEntryViewSchema = z.object({
   actor: z.string(),
   // e.g. row.approve, row.applied, row.failed, mapping.account.map, connection.create, sync.start
   action: z.string(),
-  targetKind: z.enum(['row', 'account-mapping', 'service-mapping', 'connection', 'sync-run']),
+  targetKind: z.enum(['row', 'account-mapping', 'service-mapping', 'connection', 'sync-run', 'settings']),
   targetId: z.string(),
   accountId: accountId.nullable(),
   note: z.string().nullable(),

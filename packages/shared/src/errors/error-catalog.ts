@@ -78,6 +78,7 @@ export const ERROR_CATALOG = {
   'RECONCILE.PSA_RECORD_NOT_FOUND': { status: 404, title: 'The PSA does not know a record' },
   'RECONCILE.PSA_REQUEST_INVALID': { status: 400, title: 'The PSA rejected a request' },
   'RECONCILE.PSA_ADDITION_NOT_FOUND': { status: 404, title: 'No PSA addition bills this product' },
+  'RECONCILE.PSA_AGREEMENT_INVALID': { status: 400, title: 'Not an active agreement of the mapped company' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

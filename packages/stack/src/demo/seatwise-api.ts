@@ -15,7 +15,7 @@ import {
   reconciliationRowViewSchema,
   serviceMappingViewSchema,
 } from '@seatwise/shared/contracts/reconcile-views';
-import type { PsaConnectionInput } from '@seatwise/shared/contracts/reconcile-rpcs';
+import type { PsaConnectionBody } from '@seatwise/shared/contracts/reconcile-rpcs';
 import { GatewayClient } from './gateway-client';
 
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
@@ -83,7 +83,7 @@ export class SeatwiseApi {
     return this.http.get('/api/v1/psa/connections', page(psaConnectionViewSchema), { limit: 200 });
   }
 
-  createPsaConnection(input: Omit<PsaConnectionInput, 'actor'>) {
+  createPsaConnection(input: PsaConnectionBody) {
     return this.http.post('/api/v1/psa/connections', input, psaConnectionViewSchema);
   }
 

@@ -138,7 +138,7 @@ describe('Integrations page', () => {
     const fake = gateway().on('POST /api/v1/psa/connections', { status: 201, body: CONNECTWISE });
     renderWithApp(<IntegrationsPage />, { gateway: fake });
     await card('PSA connection ConnectWise prod');
-    await userEvent.click(screen.getByRole('button', { name: 'Connect ConnectWise' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Connect PSA' }));
     const dialog = await screen.findByRole('dialog', { name: 'Connect ConnectWise' });
     const values: [RegExp, string][] = [
       [/^Name/, 'ConnectWise prod'],
@@ -189,7 +189,7 @@ describe('Integrations page', () => {
     renderWithApp(<IntegrationsPage />, { gateway: gateway() });
     await card('PSA connection Spreadsheet');
     expect(screen.getByRole('button', { name: 'Connect Duo' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Connect ConnectWise' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Connect PSA' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Edit integration Acme Duo' })).toBeInTheDocument();
     expect(screen.getAllByLabelText(/Import JSON/).length).toBeGreaterThan(0);
   });

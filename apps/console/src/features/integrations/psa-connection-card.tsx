@@ -8,28 +8,43 @@ import { Fact } from './fact';
 import { ImportJsonInput } from './import-json-input';
 import { LastErrorAlert } from './last-error';
 import { EditPsaButton } from './psa-connection-form';
+import { isSynced, PSA_KIND_LABELS, settingLabel } from './psa-kinds';
 import { type PsaConnection, useDeletePsaConnection, useStartSyncRun } from './psa-queries';
 import { SyncRunsTable } from './sync-runs-table';
 
-const KIND_LABELS: Record<PsaConnection['kind'], string> = { connectwise: 'ConnectWise', import: 'JSON import' };
+// The PSA's published request budget (Autotask), as last seen by a sync.
+function usageFacts(usage: PsaConnection['usage']): [string, string][] {
+  if (!usage) return [];
+  const limit = usage.hourlyLimit === null ? '' : ` of ${usage.hourlyLimit}`;
+  return [['Requests this hour', `${usage.requestsThisHour}${limit} (at most ${usage.maxInFlight} at once)`]];
+}
+
+// What the card lists of a connection: ConnectWise's own fields, or the other PSAs' settings and usage.
+function connectionFacts(connection: PsaConnection): [string, string | null][] {
+  if (connection.kind === 'connectwise') {
+    return [
+      ['Site URL', connection.siteUrl],
+      ['Company id', connection.companyId],
+      ['Public key', connection.publicKey],
+      ['Client id', connection.clientId],
+    ];
+  }
+  const settings = Object.entries(connection.settings).map(([key, value]): [string, string] => [
+    settingLabel(connection.kind, key),
+    value,
+  ]);
+  return [...settings, ...usageFacts(connection.usage)];
+}
 
 export function PsaConnectionCard({ connection }: { connection: PsaConnection }) {
-  const facts: [string, string | null][] =
-    connection.kind === 'connectwise'
-      ? [
-          ['Site URL', connection.siteUrl],
-          ['Company id', connection.companyId],
-          ['Public key', connection.publicKey],
-          ['Client id', connection.clientId],
-        ]
-      : [];
+  const facts = connectionFacts(connection);
   return (
     <Card withBorder padding="md" component="section" aria-label={`PSA connection ${connection.name}`}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="wrap">
           <Group gap="xs" wrap="wrap">
             <Title order={4}>{connection.name}</Title>
-            <Badge variant="outline">{KIND_LABELS[connection.kind]}</Badge>
+            <Badge variant="outline">{PSA_KIND_LABELS[connection.kind]}</Badge>
             <Badge color={connection.status === 'error' ? 'red' : 'green'} variant="light">
               {connection.status}
             </Badge>
@@ -48,13 +63,13 @@ export function PsaConnectionCard({ connection }: { connection: PsaConnection })
           ))}
         </SimpleGrid>
         <LastErrorAlert error={connection.lastError} />
-        {connection.kind === 'connectwise' && <SyncRunsTable connectionId={connection.id} name={connection.name} />}
+        {isSynced(connection) && <SyncRunsTable connectionId={connection.id} name={connection.name} />}
       </Stack>
     </Card>
   );
 }
 
-// ConnectWise connections sync and can be edited; an import is refreshed by importing a file again.
+// Connections to a PSA sync and can be edited; an import is refreshed by importing a file again.
 function PsaActions({ connection }: { connection: PsaConnection }) {
   const sync = useStartSyncRun(connection.id);
   const remove = useDeletePsaConnection(connection.id);
@@ -62,7 +77,7 @@ function PsaActions({ connection }: { connection: PsaConnection }) {
     notifications.show({ color: 'red', title, message: errorMessage(error) });
   return (
     <Group gap="xs" align="flex-end">
-      {connection.kind === 'connectwise' ? (
+      {isSynced(connection) ? (
         <>
           <Button
             size="xs"

@@ -1,44 +1,29 @@
-import { Alert, Button, Group, Modal, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { type ChangeEvent, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { errorMessage } from '../../api/problem';
 import { fieldErrors } from './field-errors';
-import {
-  type PsaConnection,
-  type PsaConnectionChanges,
-  useCreatePsaConnection,
-  useUpdatePsaConnection,
-} from './psa-queries';
-
-const FIELDS = ['name', 'siteUrl', 'companyId', 'publicKey', 'privateKey', 'clientId'] as const;
-type Field = (typeof FIELDS)[number];
-type Draft = Record<Field, string>;
-
-const LABELS: Record<Field, string> = {
-  name: 'Name',
-  siteUrl: 'Site URL',
-  companyId: 'Company id',
-  publicKey: 'Public key',
-  privateKey: 'Private key',
-  clientId: 'Client id',
-};
-
-const PLACEHOLDERS: Partial<Record<Field, string>> = { siteUrl: 'https://na.myconnectwise.net' };
+import { PsaConnectionFields, PsaKindChoice } from './psa-connection-fields';
+import { changesOf, DRAFT_FIELDS, draftOf, emptyDraft, inputOf, type PsaDraft } from './psa-drafts';
+import { PSA_KIND_LABELS, type SyncedConnection } from './psa-kinds';
+import { useCreatePsaConnection, useUpdatePsaConnection } from './psa-queries';
 
 export function ConnectPsaButton() {
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <>
       <Button size="xs" onClick={open}>
-        Connect ConnectWise
+        Connect PSA
       </Button>
+      {/* Mounted only while open, so each opening starts from an empty form. */}
       {opened && <CreateModal onClose={close} />}
     </>
   );
 }
 
-export function EditPsaButton({ connection }: { connection: PsaConnection }) {
+// Connections to a PSA can be edited; an import is changed by importing again.
+export function EditPsaButton({ connection }: { connection: SyncedConnection }) {
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <>
@@ -52,55 +37,40 @@ export function EditPsaButton({ connection }: { connection: PsaConnection }) {
 }
 
 function CreateModal({ onClose }: { onClose: () => void }) {
-  const [draft, setDraft] = useState<Draft>({
-    name: '',
-    siteUrl: '',
-    companyId: '',
-    publicKey: '',
-    privateKey: '',
-    clientId: '',
-  });
+  const [draft, setDraft] = useState<PsaDraft>(() => emptyDraft('connectwise'));
   const create = useCreatePsaConnection();
+  const label = PSA_KIND_LABELS[draft.kind];
   const save = () => {
-    create.mutate(
-      { kind: 'connectwise', ...draft },
-      {
-        onSuccess: (saved) => {
-          notifications.show({
-            color: 'green',
-            title: 'ConnectWise connected',
-            message: `${saved.name}: first sync started`,
-          });
-          onClose();
-        },
-        onError: (error) =>
-          notifications.show({ color: 'red', title: 'Could not connect ConnectWise', message: errorMessage(error) }),
+    create.mutate(inputOf(draft), {
+      onSuccess: (saved) => {
+        notifications.show({
+          color: 'green',
+          title: `${label} connected`,
+          message: `${saved.name}: first sync started`,
+        });
+        onClose();
       },
-    );
+      onError: (error) =>
+        notifications.show({ color: 'red', title: `Could not connect ${label}`, message: errorMessage(error) }),
+    });
   };
   return (
     <ConnectionModal
-      title="Connect ConnectWise"
-      draft={draft}
-      onChange={setDraft}
+      title={`Connect ${label}`}
       error={create.error}
       pending={create.isPending}
       submitLabel="Connect"
       onSubmit={save}
       onClose={onClose}
-    />
+    >
+      <PsaKindChoice draft={draft} onChange={setDraft} />
+      <PsaConnectionFields draft={draft} onChange={setDraft} errors={fieldErrors(create.error, DRAFT_FIELDS)} />
+    </ConnectionModal>
   );
 }
 
-function EditModal({ connection, onClose }: { connection: PsaConnection; onClose: () => void }) {
-  const [draft, setDraft] = useState<Draft>({
-    name: connection.name,
-    siteUrl: connection.siteUrl ?? '',
-    companyId: connection.companyId ?? '',
-    publicKey: connection.publicKey ?? '',
-    privateKey: '',
-    clientId: connection.clientId ?? '',
-  });
+function EditModal({ connection, onClose }: { connection: SyncedConnection; onClose: () => void }) {
+  const [draft, setDraft] = useState<PsaDraft>(() => draftOf(connection));
   const update = useUpdatePsaConnection(connection.id);
   const changes = changesOf(connection, draft);
   const unchanged = Object.keys(changes).length === 0;
@@ -118,44 +88,34 @@ function EditModal({ connection, onClose }: { connection: PsaConnection; onClose
   return (
     <ConnectionModal
       title={`Edit “${connection.name}”`}
-      draft={draft}
-      onChange={setDraft}
       error={update.error}
       pending={update.isPending}
       submitLabel={unchanged ? 'Check credentials again' : 'Save'}
       onSubmit={save}
       onClose={onClose}
-      privateKeyOptional
-    />
+    >
+      <PsaConnectionFields
+        draft={draft}
+        onChange={setDraft}
+        errors={fieldErrors(update.error, DRAFT_FIELDS)}
+        secretOptional
+      />
+    </ConnectionModal>
   );
 }
 
 interface ModalProps {
   title: string;
-  draft: Draft;
-  onChange: (draft: Draft) => void;
   error: unknown;
   pending: boolean;
   submitLabel: string;
   onSubmit: () => void;
   onClose: () => void;
-  // The private key is write-only: on edit, empty keeps the stored one.
-  privateKeyOptional?: boolean;
+  children: ReactNode;
 }
 
 function ConnectionModal(props: ModalProps) {
-  const { draft, onChange, error, privateKeyOptional = false } = props;
-  const errors = fieldErrors(error, FIELDS);
-  const input = (field: Field) => ({
-    label: LABELS[field],
-    placeholder: PLACEHOLDERS[field],
-    value: draft[field],
-    error: errors[field],
-    required: field !== 'privateKey' || !privateKeyOptional,
-    onChange: (event: ChangeEvent<HTMLInputElement>) => {
-      onChange({ ...draft, [field]: event.currentTarget.value });
-    },
-  });
+  const { error } = props;
   return (
     <Modal opened onClose={props.onClose} title={props.title} size="lg">
       <form
@@ -165,21 +125,7 @@ function ConnectionModal(props: ModalProps) {
         }}
       >
         <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            An API member&apos;s keys (ConnectWise: System, Members, API Members) and your developer client id.
-          </Text>
-          <TextInput {...input('name')} />
-          <TextInput {...input('siteUrl')} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput {...input('companyId')} />
-            <TextInput {...input('clientId')} />
-            <TextInput {...input('publicKey')} />
-            <PasswordInput
-              {...input('privateKey')}
-              autoComplete="off"
-              description={privateKeyOptional ? 'Leave empty to keep the stored key' : undefined}
-            />
-          </SimpleGrid>
+          {props.children}
           {error !== null && error !== undefined && (
             <Alert color="red" title="Not saved" role="alert">
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -199,14 +145,4 @@ function ConnectionModal(props: ModalProps) {
       </form>
     </Modal>
   );
-}
-
-// Only the fields the user changed; the private key only when a new one was typed.
-function changesOf(connection: PsaConnection, draft: Draft): PsaConnectionChanges {
-  const changes: PsaConnectionChanges = {};
-  for (const field of ['name', 'siteUrl', 'companyId', 'publicKey', 'clientId'] as const) {
-    if (draft[field].trim() !== (connection[field] ?? '')) changes[field] = draft[field];
-  }
-  if (draft.privateKey !== '') changes.privateKey = draft.privateKey;
-  return changes;
 }

@@ -28,7 +28,7 @@ export function PsaSection() {
         query={connections}
         label="PSA connections"
         isEmpty={connections.rows.length === 0}
-        empty="No PSA connected yet: an admin connects ConnectWise or imports a JSON file."
+        empty="No PSA connected yet: an admin connects ConnectWise, Autotask or HaloPSA, or imports a JSON file."
       >
         {() => (
           <>

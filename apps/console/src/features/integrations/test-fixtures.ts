@@ -65,6 +65,8 @@ export function psaConnectionView(over: Partial<PsaConnection> = {}): PsaConnect
     companyId: 'acmemsp',
     publicKey: 'pubkey1',
     clientId: 'client-1',
+    settings: {},
+    usage: null,
     lastError: null,
     lastSyncAt: '2025-03-01T09:00:00.000Z',
     createdAt: '2025-01-01T00:00:00.000Z',

@@ -12,7 +12,15 @@ export interface MapAccount extends AccountRef {
   companyName: string;
 }
 
-// Map, unmap and exclude a Duo account (admin only; the gateway refuses viewers anyway).
+export interface ChooseAgreement extends AccountRef {
+  // null: back to the default rule.
+  agreementId: string | null;
+  agreementName: string;
+  note?: string;
+}
+
+// Map, unmap and exclude a Duo account, and choose its agreement for new lines (admin only; the gateway refuses
+// viewers anyway).
 export function useAccountCommands() {
   const api = useApi();
   const map = useMappingCommand(
@@ -48,5 +56,19 @@ export function useAccountCommands() {
       message: `${v.accountName} is left out of reconciliation`,
     }),
   );
-  return { map, unmap, exclude };
+  const agreement = useMappingCommand(
+    ({ accountId, agreementId, note }: ChooseAgreement) =>
+      unwrap(
+        api.POST('/api/v1/mappings/accounts/{accountId}/agreement', {
+          params: { path: { accountId } },
+          body: { agreementId, ...noteBody(note) },
+        }),
+      ),
+    (v) => ({
+      done: 'Agreement for new lines chosen',
+      failed: 'Could not choose the agreement',
+      message: `${v.accountName} → ${v.agreementName}`,
+    }),
+  );
+  return { map, unmap, exclude, agreement };
 }

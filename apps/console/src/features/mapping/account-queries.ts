@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../../api/api-context';
 import { unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
@@ -32,4 +33,16 @@ export function matchesAccount(search: string) {
     needle === '' ||
     row.accountName.toLowerCase().includes(needle) ||
     (row.psaCompanyName?.toLowerCase().includes(needle) ?? false);
+}
+
+// The active agreements of a mapped account's PSA company, which one bills already and which one is chosen.
+// Under mappings, so every mapping change refetches it.
+export function useAccountAgreements(accountId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...queryKeys.mappings, 'accounts', 'agreements', accountId],
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/mappings/accounts/{accountId}/agreements', { params: { path: { accountId } } })))
+        .items,
+  });
 }

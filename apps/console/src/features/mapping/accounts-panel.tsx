@@ -1,4 +1,5 @@
 import { Group, Switch, TextInput } from '@mantine/core';
+import { useSearch } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
 import { CsvLink } from '../../ui/csv-link';
 import { QueryState } from '../../ui/query-state';
@@ -11,7 +12,9 @@ import { Panel } from './panel';
 
 // The Duo accounts (right of the Accounts tab): filters, the closest-guesses view, and the exclude dialog.
 export function AccountsPanel({ commands }: { commands: ReturnType<typeof useAccountCommands> }) {
-  const [search, setSearch] = useState('');
+  // A link may name the account to look for; the box is the user's from then on.
+  const { account } = useSearch({ from: '/mapping' });
+  const [search, setSearch] = useState(account ?? '');
   const [unmappedOnly, setUnmappedOnly] = useState(false);
   const [guesses, setGuesses] = useState(false);
   const [excluding, setExcluding] = useState<AccountRef | null>(null);

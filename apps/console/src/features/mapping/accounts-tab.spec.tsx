@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { CSRF_HEADER } from '../../api/client';
 import { FakeGateway } from '../../testing/fake-gateway';
 import { ADMIN_SESSION, renderRoute, VIEWER_SESSION } from '../../testing/render';
-import { ACCOUNTS, layOutInDocumentOrder, withMappingData } from './mapping-fixtures';
+import { ACCOUNTS, account, layOutInDocumentOrder, withMappingData } from './mapping-fixtures';
 
 // Each test renders the whole console (layout, lazy route, live stream) against the fake gateway.
 jest.setTimeout(20_000);
@@ -183,5 +183,68 @@ describe('Mapping: accounts', () => {
     const guesses = await screen.findByRole('table', { name: 'Closest guesses' });
     expect(within(guesses).getByText('91%')).toBeInTheDocument();
     expect(screen.queryAllByRole('button', { name: /^Accept/ })).toHaveLength(0);
+  });
+
+  describe('agreement for new lines', () => {
+    const AGREEMENTS = [
+      { id: 'agr-1', externalId: '11', name: 'Managed Services', currency: 'USD', billing: true, chosen: false },
+      { id: 'agr-2', externalId: '12', name: 'Security add-ons', currency: 'USD', billing: false, chosen: true },
+    ];
+
+    function withAgreements(): FakeGateway {
+      const initech = account({ ...ACCOUNTS[2], agreementId: 'agr-2' });
+      return withMappingData(new FakeGateway(), { accounts: [ACCOUNTS[0] ?? account(), initech] })
+        .on('GET /api/v1/mappings/accounts/DA-initech/agreements', { body: { items: AGREEMENTS } })
+        .on('POST /api/v1/mappings/accounts/DA-initech/agreement', { body: { ...initech, agreementId: null } });
+    }
+
+    it('lists the agreements with the one that bills already, and sends the choice (Default first)', async () => {
+      const fake = withAgreements();
+      renderRoute('/mapping', { gateway: fake });
+      const table = await accountsTable();
+      // Only a mapped account has an agreement to choose.
+      expect(within(table).getAllByRole('button', { name: /^Agreement for new lines/ })).toHaveLength(1);
+      await userEvent.click(within(table).getByRole('button', { name: 'Agreement for new lines of Initech (chosen)' }));
+
+      const dialog = await screen.findByRole('dialog', { name: 'Agreement for new lines: Initech' });
+      const list = await within(dialog).findByRole('list', { name: 'Active agreements' });
+      const billing = within(list).getByText('Managed Services').closest('li') as HTMLElement;
+      expect(within(billing).getByText('Bills already')).toBeInTheDocument();
+      const select = within(dialog).getByRole('combobox', { name: 'Agreement for new lines' });
+      expect(select).toHaveValue('agr-2');
+      expect(
+        within(select)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['Default', 'Managed Services (bills already)', 'Security add-ons']);
+
+      await userEvent.selectOptions(select, 'Default');
+      await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+      await waitFor(() => expect(fake.made('POST /api/v1/mappings/accounts/DA-initech/agreement')).toHaveLength(1));
+      const [request] = fake.made('POST /api/v1/mappings/accounts/DA-initech/agreement');
+      expect(request?.body).toEqual({ agreementId: null });
+      expect(request?.headers.get(CSRF_HEADER)).toBe(ADMIN_SESSION.csrfToken);
+      expect(await screen.findByText('Initech → Default')).toBeInTheDocument();
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    });
+
+    it('shows a viewer the agreement new lines go on, without a control to change it', async () => {
+      const fake = withAgreements();
+      renderRoute('/mapping', { session: VIEWER_SESSION, gateway: fake });
+      const table = await accountsTable();
+      await userEvent.click(within(table).getByRole('button', { name: 'Agreement for new lines of Initech (chosen)' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Agreement for new lines: Initech' });
+      expect(await within(dialog).findByText('New lines go on: Security add-ons')).toBeInTheDocument();
+      expect(within(dialog).queryByRole('combobox')).toBeNull();
+      expect(within(dialog).queryByRole('button', { name: 'Save' })).toBeNull();
+    });
+  });
+
+  it('opens searching for the account a link names (a reconciliation row without an agreement)', async () => {
+    renderRoute('/mapping?account=Globex', { gateway: gateway() });
+    const table = await accountsTable();
+    expect(screen.getByRole('searchbox', { name: /Search Duo accounts/ })).toHaveValue('Globex');
+    expect(within(table).getByText('Globex Labs')).toBeInTheDocument();
+    expect(within(table).queryByText('Acme Holdings')).toBeNull();
   });
 });

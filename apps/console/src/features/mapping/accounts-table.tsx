@@ -1,8 +1,9 @@
-import { Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useCanChange } from '../../session/session';
 import { type Column, DataTable } from '../../ui/data-table';
 import { AccountActions } from './account-actions';
+import { AgreementButton } from './account-agreement';
 import type { AccountRef, useAccountCommands } from './account-commands';
 import { DropTarget } from './mapping-dnd';
 import type { AccountMapping } from './mapping-types';
@@ -36,7 +37,23 @@ export function AccountsTable({ rows, commands, onExclude, ...paging }: Props) {
         ),
       },
       { key: 'state', header: 'State', render: (a) => <StateBadge state={a.state} auto={a.source === 'auto'} /> },
-      { key: 'company', header: 'PSA company', render: (a) => a.psaCompanyName ?? '—' },
+      {
+        key: 'company',
+        header: 'PSA company',
+        // A mapped account also shows (and, for admins, changes) the agreement its new lines go on. One line,
+        // as the virtualised rows have a fixed height.
+        render: (a) =>
+          a.state === 'mapped' ? (
+            <Group gap={4} wrap="nowrap" justify="space-between">
+              <Text size="sm" truncate>
+                {a.psaCompanyName ?? '—'}
+              </Text>
+              <AgreementButton account={a} command={commands.agreement} />
+            </Group>
+          ) : (
+            (a.psaCompanyName ?? '—')
+          ),
+      },
     ];
     const actions: Column<AccountMapping> = {
       key: 'actions',

@@ -7,6 +7,8 @@ import { errorMessage } from '../../api/problem';
 export interface Noun {
   one: string;
   many: string;
+  // What the search matches, when more than the name.
+  searchHint?: string;
 }
 
 export interface MenuOption {
@@ -51,7 +53,7 @@ export function MapToMenu({
         <Menu.Search
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
-          placeholder={`Search ${noun.many}`}
+          placeholder={noun.searchHint ?? `Search ${noun.many}`}
           aria-label={`Search ${noun.many} for ${target}`}
         />
         <DebouncedOptions search={search} render={options} />

@@ -12,6 +12,7 @@ export function account(overrides: Partial<AccountMapping> = {}): AccountMapping
     revision: 1,
     sku: 'Advantage',
     source: null,
+    agreementId: null,
     state: 'unmapped',
     suggestions: [],
     updatedAt: '2026-11-30T10:00:00.000Z',
@@ -53,6 +54,7 @@ export function product(overrides: Partial<PsaProduct> = {}): PsaProduct {
     identifier: 'DUO-ADV',
     mappedSku: null,
     name: 'MFA seat, mid tier',
+    unitPrice: 6,
     ...overrides,
   };
 }
@@ -114,7 +116,8 @@ interface Routes {
   on(key: string, answer: Answer | ((request: { query: URLSearchParams }) => Answer)): unknown;
 }
 
-// Lists answered as the gateway would: filtered by state (accounts) or by name (q, as the PSA routes do).
+// Lists answered as the gateway would: filtered by state (accounts) or by q (company names; product names and
+// identifiers).
 export function withMappingData<G extends Routes>(
   gateway: G,
   data: {
@@ -132,7 +135,11 @@ export function withMappingData<G extends Routes>(
   });
   gateway.on('GET /api/v1/psa/companies', (r) => page(companies.filter((c) => contains(c.name, r.query.get('q')))));
   gateway.on('GET /api/v1/mappings/services', page(services));
-  gateway.on('GET /api/v1/psa/products', (r) => page(products.filter((p) => contains(p.name, r.query.get('q')))));
+  // The products route's q matches the product identifier too.
+  gateway.on('GET /api/v1/psa/products', (r) => {
+    const q = r.query.get('q');
+    return page(products.filter((p) => contains(p.name, q) || (q !== null && contains(p.identifier, q))));
+  });
   const accountsMapped = accounts.filter((a) => a.state === 'mapped').length;
   const servicesMapped = services.filter((x) => x.state === 'mapped').length;
   gateway.on('GET /api/v1/reconciliation/summary', { body: emptySummary(accountsMapped, servicesMapped) });
@@ -152,6 +159,7 @@ export function emptySummary(accountsMapped: number, servicesMapped: number) {
     byState: { pending: 0, approved: 0, applied: 0, dismissed: 0, failed: 0 },
     mapped: { rows: 0, vendorQuantity: 0, psaQuantity: 0 },
     readiness: { ready: accountsMapped > 0 && servicesMapped > 0, accountsMapped, servicesMapped },
+    money: { currency: null, mixedCurrencies: false, byType: types, pendingByType: types },
   };
 }
 

@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { type MenuOption, MenuOptions, type Noun } from './map-to-menu';
 import { useProductSearch } from './service-queries';
 
-export const PRODUCT: Noun = { one: 'PSA product', many: 'PSA products' };
+export const PRODUCT: Noun = { one: 'PSA product', many: 'PSA products', searchHint: 'Search by name or product ID' };
 
-// PSA products as Map to… options, found by name or identifier; one already mapped to a SKU cannot be picked.
+// PSA products as Map to… options, found by name or product ID; one already mapped to a SKU cannot be picked.
 export function ProductOptions({ search, onPick }: { search: string; onPick: (option: MenuOption) => void }) {
   const list = useProductSearch(search);
   const rows = useMemo(

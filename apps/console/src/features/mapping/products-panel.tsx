@@ -52,8 +52,8 @@ export function ProductsPanel() {
     <Panel title="PSA products" actions={<CsvLink path="/api/v1/psa/products" params={{ q }} label="PSA products" />}>
       <TextInput
         label="Search PSA products"
-        description="Names are searched on the server; identifiers among the products loaded"
-        placeholder="Product name or identifier"
+        description="Search by name or product ID"
+        placeholder="Name or product ID"
         type="search"
         value={search}
         onChange={(e) => setSearch(e.currentTarget.value)}

@@ -37,12 +37,14 @@ describe('Mapping: services', () => {
     expect(await servicesTable()).toBeInTheDocument();
   });
 
-  it('finds PSA products by identifier as well as by name', async () => {
+  it('finds PSA products by product ID as well as by name, searched on the server', async () => {
     const { gateway: fake } = renderRoute('/mapping?tab=services', { gateway: gateway() });
     await screen.findByRole('table', { name: 'PSA products' }, { timeout: 5000 });
-    await userEvent.type(screen.getByRole('searchbox', { name: 'Search PSA products' }), 'duo-adv');
+    const search = screen.getByRole('searchbox', { name: 'Search PSA products' });
+    expect(search).toHaveAccessibleDescription('Search by name or product ID');
+    await userEvent.type(search, 'duo-adv');
     await waitFor(() => expect(screen.queryByText('Support hours')).toBeNull(), { timeout: 3000 });
-    // The server searched names (and found none); the identifier matched among the loaded products.
+    // The server's q matches product identifiers: the list is its answer.
     expect(fake.made('GET /api/v1/psa/products').some((r) => r.query.get('q') === 'duo-adv')).toBe(true);
     const table = await screen.findByRole('table', { name: 'PSA products' });
     expect(within(table).getByText('MFA seat, mid tier')).toBeInTheDocument();
@@ -54,14 +56,14 @@ describe('Mapping: services', () => {
     await servicesTable();
     await screen.findByRole('table', { name: 'PSA products' });
     await userEvent.click(screen.getByRole('button', { name: 'Map Advantage to…' }));
-    await userEvent.type(
-      await screen.findByRole('searchbox', { name: 'Search PSA products for Advantage' }),
-      'DUO-ESS',
-    );
+    const search = await screen.findByRole('searchbox', { name: 'Search PSA products for Advantage' });
+    expect(search).toHaveAttribute('placeholder', 'Search by name or product ID');
+    await userEvent.type(search, 'DUO-ESS');
     await waitFor(() => expect(screen.queryByRole('menuitem', { name: /^Support hours/ })).toBeNull(), {
       timeout: 3000,
     });
     await userEvent.click(await screen.findByRole('menuitem', { name: /^MFA seat, basic tier/ }));
+    expect(fake.made('GET /api/v1/psa/products').some((r) => r.query.get('q') === 'DUO-ESS')).toBe(true);
 
     await waitFor(() => expect(fake.made('POST /api/v1/mappings/services/Advantage/map')).toHaveLength(1));
     const [request] = fake.made('POST /api/v1/mappings/services/Advantage/map');

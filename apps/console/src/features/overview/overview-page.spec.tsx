@@ -30,6 +30,12 @@ function gateway(): FakeGateway {
         byState: { pending: 6, approved: 0, applied: 3, dismissed: 0, failed: 0 },
         pendingByType: { ...zero, under_billed: 3, unmapped: 3 },
         mapped: { rows: 6, vendorQuantity: 150, psaQuantity: 140 },
+        money: {
+          currency: 'USD',
+          mixedCurrencies: true,
+          byType: { ...zero, under_billed: 12, over_billed: -4.5 },
+          pendingByType: { ...zero, under_billed: 9 },
+        },
       },
     })
     .on('GET /api/v1/discovery/summary', {
@@ -97,7 +103,7 @@ describe('Overview', () => {
     expect(within(screen.getByRole('region', { name: 'Sync health' })).getByText('1 failing')).toBeInTheDocument();
   });
 
-  it('counts accounts and sums their billable seats, and shows discrepancies by type', async () => {
+  it('counts accounts and sums their billable seats, and shows discrepancies by type with their money', async () => {
     await renderOverview();
     const accounts = await screen.findByRole('region', { name: 'Duo accounts' });
     expect(await within(accounts).findByText('2')).toBeInTheDocument();
@@ -109,11 +115,12 @@ describe('Overview', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual([
-      'Under-billed4 (3 pending)',
+      'Under-billed4 (3 pending, +$9.00/mo)',
       'Over-billed2 (0 pending)',
       'New revenue0 (0 pending)',
       'Unmapped3 (3 pending)',
     ]);
+    expect(within(discrepancies).getByRole('note')).toHaveTextContent('amounts count only the USD rows');
     expect(within(discrepancies).getByRole('link', { name: 'Review reconciliation' })).toHaveAttribute(
       'href',
       '/reconciliation',

@@ -15,14 +15,26 @@ export interface Discrepancy {
   type: DiscrepancyType;
   rows: number;
   pending: number;
+  // Money per month the pending rows are about, in the currency of `Discrepancies`.
+  pendingMoney: number;
 }
 
-export function discrepanciesOf(summary: Summary): Discrepancy[] {
-  return DISCREPANCY_TYPES.map((type) => ({
+export interface Discrepancies {
+  types: Discrepancy[];
+  // Null when no priced row names its currency.
+  currency: string | null;
+  // Rows in other currencies are left out of the amounts.
+  mixedCurrencies: boolean;
+}
+
+export function discrepanciesOf(summary: Summary): Discrepancies {
+  const types = DISCREPANCY_TYPES.map((type) => ({
     type,
     rows: summary.byType[type],
     pending: summary.pendingByType[type],
+    pendingMoney: summary.money.pendingByType[type],
   }));
+  return { types, currency: summary.money.currency, mixedCurrencies: summary.money.mixedCurrencies };
 }
 
 // Under the reconciliation prefix, so the live stream's row updates refresh it.

@@ -1,20 +1,22 @@
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { AdminOnly } from '../../session/admin-only';
-import { VERB_LABELS, type Verb, verbsFor } from './decision-rules';
-import type { ReconciliationRow } from './row-labels';
+import { approveBlockedReason, type RowAction, VERB_LABELS, verbsFor } from './decision-rules';
+import { rowsWord } from './invalidate-rows';
+import { isMuted, type ReconciliationRow } from './row-labels';
 
-// Decisions on the selected rows; only those every selected row allows (decisions are all or none).
+// Actions on the selected rows; only the decisions every selected row allows (decisions are all or none).
 export function BulkToolbar({
   selected,
-  onDecide,
+  onAction,
   onClear,
 }: {
   selected: readonly ReconciliationRow[];
-  onDecide: (verb: Verb) => void;
+  onAction: (action: RowAction) => void;
   onClear: () => void;
 }) {
   if (selected.length === 0) return null;
   const verbs = verbsFor(selected);
+  const needAgreement = selected.filter((row) => approveBlockedReason(row) !== null).length;
   return (
     <AdminOnly>
       <Paper withBorder p="xs" mb="sm" role="toolbar" aria-label="Selected rows">
@@ -28,16 +30,30 @@ export function BulkToolbar({
                 No decision applies to every selected row
               </Text>
             )}
+            {needAgreement > 0 && (
+              <Text size="sm" c="dimmed">
+                {rowsWord(needAgreement)} {needAgreement === 1 ? 'needs' : 'need'} an agreement chosen in Mapping before
+                approval
+              </Text>
+            )}
             {verbs.map((verb) => (
               <Button
                 key={verb}
                 size="xs"
                 variant={verb === 'approve' ? 'filled' : 'default'}
-                onClick={() => onDecide(verb)}
+                onClick={() => onAction(verb)}
               >
                 {VERB_LABELS[verb]}
               </Button>
             ))}
+            <Button size="xs" variant="default" onClick={() => onAction('mute')}>
+              Mute…
+            </Button>
+            {selected.every((row) => isMuted(row)) && (
+              <Button size="xs" variant="default" onClick={() => onAction('unmute')}>
+                Unmute
+              </Button>
+            )}
             <Button size="xs" variant="subtle" onClick={onClear}>
               Clear selection
             </Button>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ConfirmModal } from '../../ui/confirm-modal';
 import { VERB_LABELS, type Verb } from './decision-rules';
 import { type DecisionInput, useDecision } from './use-decision';
+import { DEFAULT_DATE_LABELS, useReconcileSettings } from './use-reconcile-settings';
 
 export interface PendingDecision {
   verb: Verb;
@@ -11,15 +12,9 @@ export interface PendingDecision {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-// Today in the user's calendar, as a date input holds it.
-function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 const DESCRIPTIONS: Record<Verb, string> = {
-  approve: 'Each row is pushed to the PSA (ConnectWise) or recorded as decided (import connections).',
+  approve:
+    'Each row is pushed to the PSA (ConnectWise, Autotask, HaloPSA) or recorded as decided (import connections).',
   dismiss: 'The rows stay as they are in the PSA and leave the review queue until reset.',
   reset: 'The rows return to pending, their decision and last error cleared.',
 };
@@ -39,7 +34,8 @@ export function DecisionModal({
 }) {
   const mutation = useDecision();
   const [note, setNote] = useState('');
-  const [date, setDate] = useState(today);
+  // Empty: the API applies the MSP's default (the setting on this page), which the field's help names.
+  const [date, setDate] = useState('');
   const { verb, ids } = decision;
   const dateError = verb === 'approve' && date !== '' && !DATE.test(date) ? 'Enter a date as YYYY-MM-DD' : null;
   const title = `${VERB_LABELS[verb]} ${ids.length === 1 ? '1 row' : `${ids.length} rows`}`;
@@ -67,16 +63,7 @@ export function DecisionModal({
         <Text size="sm" c="dimmed">
           {DESCRIPTIONS[verb]}
         </Text>
-        {verb === 'approve' && (
-          <TextInput
-            type="date"
-            label="Effective date"
-            description="When the new quantity applies in the PSA"
-            value={date}
-            onChange={(e) => setDate(e.currentTarget.value)}
-            error={dateError}
-          />
-        )}
+        {verb === 'approve' && <EffectiveDateInput value={date} onChange={setDate} error={dateError} />}
         <Textarea
           label="Note"
           description="Kept with the decision and in the audit log"
@@ -88,5 +75,23 @@ export function DecisionModal({
         />
       </Stack>
     </ConfirmModal>
+  );
+}
+
+// When the new quantity applies in the PSA; left empty, the default setting decides.
+function EffectiveDateInput(props: { value: string; onChange: (value: string) => void; error: string | null }) {
+  const settings = useReconcileSettings();
+  const fallback = settings.data
+    ? DEFAULT_DATE_LABELS[settings.data.defaultEffectiveDate].toLowerCase()
+    : 'the default effective date';
+  return (
+    <TextInput
+      type="date"
+      label="Effective date"
+      description={`When the new quantity applies in the PSA. Left empty: ${fallback} (the default).`}
+      value={props.value}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+      error={props.error}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { canDecide, verbsFor } from './decision-rules';
+import { approveBlockedReason, canDecide, verbsFor } from './decision-rules';
 
 describe('decision rules (as apps/reconcile allows them)', () => {
   it.each([
@@ -30,5 +30,15 @@ describe('decision rules (as apps/reconcile allows them)', () => {
       ]),
     ).toEqual([]);
     expect(verbsFor([])).toEqual([]);
+  });
+
+  it('does not approve a new line without an agreement, and says why', () => {
+    const noAgreement = { state: 'pending', type: 'new_revenue', agreementIssue: 'no_active_agreement' } as const;
+    expect(canDecide('approve', noAgreement)).toBe(false);
+    expect(canDecide('dismiss', noAgreement)).toBe(true);
+    expect(approveBlockedReason(noAgreement)).toMatch(/^The PSA company has no active agreement: choose/);
+    // A changed quantity goes on the line's own agreement; an applied row is not approved again anyway.
+    expect(canDecide('approve', { ...noAgreement, type: 'under_billed' })).toBe(true);
+    expect(approveBlockedReason({ ...noAgreement, state: 'applied' })).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { ReconciliationRow, RowState } from './row-labels';
+import { AGREEMENT_ISSUE_LABELS, needsAgreement, type ReconciliationRow, type RowState } from './row-labels';
 
 export const VERBS = ['approve', 'dismiss', 'reset'] as const;
 export type Verb = (typeof VERBS)[number];
@@ -16,12 +16,18 @@ const FROM: Record<Verb, readonly RowState[]> = {
   reset: ['dismissed', 'failed', 'applied', 'approved'],
 };
 
-type Decidable = Pick<ReconciliationRow, 'state' | 'type'>;
+type Decidable = Pick<ReconciliationRow, 'state' | 'type'> & Partial<Pick<ReconciliationRow, 'agreementIssue'>>;
 
 export function canDecide(verb: Verb, row: Decidable): boolean {
-  // An unmapped row has nothing to push: map its account and SKU first.
-  if (verb === 'approve' && row.type === 'unmapped') return false;
+  // An unmapped row has nothing to push: map its account and SKU first. A new line needs its agreement.
+  if (verb === 'approve' && (row.type === 'unmapped' || needsAgreement(row))) return false;
   return FROM[verb].includes(row.state);
+}
+
+// Why a row whose state allows approving cannot be approved yet (the API refuses it), or null.
+export function approveBlockedReason(row: Decidable): string | null {
+  if (!FROM.approve.includes(row.state) || !needsAgreement(row) || !row.agreementIssue) return null;
+  return `${AGREEMENT_ISSUE_LABELS[row.agreementIssue]}: choose the agreement for new lines in Mapping first.`;
 }
 
 // Decisions are all or none, so a bulk action is offered only when every selected row allows it.
@@ -29,3 +35,6 @@ export function verbsFor(rows: readonly Decidable[]): Verb[] {
   if (rows.length === 0) return [];
   return VERBS.filter((verb) => rows.every((row) => canDecide(verb, row)));
 }
+
+// Everything an admin can do to rows: the decisions, muting, and a row's note.
+export type RowAction = Verb | 'mute' | 'unmute' | 'note';

@@ -25,6 +25,14 @@ export function row(overrides: Partial<ReconciliationRow> = {}): ReconciliationR
     appliedAt: null,
     revision: 1,
     updatedAt: '2026-11-30T10:00:00.000Z',
+    agreementId: 'agr-1',
+    agreementName: 'Managed Services',
+    agreementIssue: null,
+    unitPrice: 3,
+    currency: 'USD',
+    monthlyImpact: 6,
+    approved: null,
+    mutedUntil: null,
     ...overrides,
   };
 }
@@ -53,6 +61,12 @@ export const SUMMARY = {
   pendingByType: { ...zeros, under_billed: 3, over_billed: 2 },
   mapped: { rows: 7, vendorQuantity: 120, psaQuantity: 110 },
   readiness: { ready: true, accountsMapped: 3, servicesMapped: 2 },
+  money: {
+    currency: 'USD',
+    mixedCurrencies: false,
+    byType: { ...zeros, new_revenue: 30, under_billed: 24, over_billed: -9 },
+    pendingByType: { ...zeros, under_billed: 18, over_billed: -9 },
+  },
 };
 
 export const ACCOUNTS = {
@@ -72,3 +86,23 @@ export const ACCOUNTS = {
   ],
   nextCursor: null,
 };
+
+// What these fixtures need of the specs' FakeGateway. Structural on purpose: importing src/testing from a
+// non-spec file would make the folders depend on each other in a cycle (testing renders the whole app).
+interface Routes {
+  on(key: string, answer: { status?: number; body?: unknown } | (() => { body: unknown })): void;
+}
+
+// The routes the reconciliation screen reads, its list answering `state.rows` as they are at each request.
+export function withReviewData<G extends Routes>(gateway: G, rows: ReconciliationRow[]) {
+  const state = { rows };
+  const empty = { body: { items: [], nextCursor: null } };
+  gateway.on('GET /api/v1/reconciliation', () => ({ body: { items: state.rows, nextCursor: null } }));
+  gateway.on('GET /api/v1/reconciliation/summary', { body: SUMMARY });
+  gateway.on('GET /api/v1/reconciliation/settings', { body: { defaultEffectiveDate: 'today' } });
+  gateway.on('GET /api/v1/accounts', { body: ACCOUNTS });
+  // The layout's sync indicator.
+  gateway.on('GET /api/v1/integrations', empty);
+  gateway.on('GET /api/v1/sync-runs', empty);
+  return { gateway, state };
+}

@@ -12,6 +12,7 @@ function gatewayWith(initial: ReconciliationRow[]) {
   const gateway = new FakeGateway()
     .on('GET /api/v1/reconciliation', () => ({ body: { items: state.rows, nextCursor: null } }))
     .on('GET /api/v1/reconciliation/summary', { body: SUMMARY })
+    .on('GET /api/v1/reconciliation/settings', { body: { defaultEffectiveDate: 'today' } })
     .on('GET /api/v1/accounts', { body: ACCOUNTS })
     .on('GET /api/v1/integrations', { body: { items: [], nextCursor: null } })
     .on('GET /api/v1/sync-runs', { body: { items: [], nextCursor: null } });
@@ -103,7 +104,7 @@ describe('Reconciliation page', () => {
 
     await user.click(screen.getByRole('button', { name: 'Actions for Initech Essentials' }));
     const items = (await screen.findAllByRole('menuitem')).map((item) => item.textContent);
-    expect(items).toEqual(['Reset']);
+    expect(items).toEqual(['Reset', 'Mute…', 'Edit note…']);
   });
 
   it('shows the problem detail when the API refuses a decision, and keeps the dialog open', async () => {
@@ -217,6 +218,7 @@ describe('Reconciliation page', () => {
     expect(first?.get('sku')).toBe('Advantage');
     expect(first?.get('accountId')).toBe('DA0000000000000001');
     expect(first?.get('sort')).toBe('-delta');
+    expect(first?.get('muted')).toBe('false');
     expect(gateway.made('GET /api/v1/reconciliation/summary')[0]?.query.get('accountId')).toBe('DA0000000000000001');
     expect(screen.getByRole('columnheader', { name: /Delta/ })).toHaveAttribute('aria-sort', 'descending');
     const href = screen.getByRole('link', { name: 'Export reconciliation rows as CSV' }).getAttribute('href') ?? '';
@@ -227,6 +229,7 @@ describe('Reconciliation page', () => {
       sku: 'Advantage',
       accountId: 'DA0000000000000001',
       sort: '-delta',
+      muted: 'false',
       format: 'csv',
     });
 

@@ -1,35 +1,37 @@
 import { Group } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
+import { AdminOnly } from '../../session/admin-only';
 import { PageHeader } from '../../shell/page-header';
 import { CsvLink } from '../../ui/csv-link';
 import type { Sort } from '../../ui/data-table';
 import { QueryState } from '../../ui/query-state';
 import { BulkToolbar } from './bulk-toolbar';
-import type { Verb } from './decision-rules';
-import { DecisionModal, type PendingDecision } from './decision-modal';
+import { DefaultDateSetting } from './default-date-setting';
 import { useReconcileReadiness } from '../../queries/reconcile-readiness';
 import { NotReadyAlert } from './not-ready-alert';
 import { RefreshPrompt } from './refresh-prompt';
 import { type FilterPatch, ReconciliationFilters } from './reconciliation-filters';
-import { fromTableSort, type ReconciliationSearch, toTableSort } from './reconciliation-search';
+import { fromTableSort, type ReconciliationSearch, toListQuery, toTableSort } from './reconciliation-search';
 import { ReconciliationSummary } from './reconciliation-summary';
+import { RowActionDialog, useRowActions } from './row-action-dialog';
 import { RowDetailDrawer } from './row-detail-drawer';
-import type { ReconciliationRow } from './row-labels';
 import { RowsTable } from './rows-table';
 import { isNotReady, useReconciliationRows } from './use-reconciliation-rows';
 
-// Review of Duo seats against PSA quantities: filter, sort, decide (admins), and follow each row's history.
+// Review of Duo seats against PSA quantities: filter, sort, decide, mute and note (admins), and follow each row's
+// history.
 export function ReconciliationPage() {
   const search = useSearch({ from: '/reconciliation' });
   const navigate = useNavigate({ from: '/reconciliation' });
   const readiness = useReconcileReadiness();
   // Before anything is mapped the list would only answer 409; the summary already says so.
   const list = useReconciliationRows(search, readiness.status === 'ready');
-  // UI state only: which rows are ticked, which decision is being confirmed, which row is open.
+  // UI state only: which rows are ticked, which row is open, which action waits for its dialog.
   const [selection, setSelection] = useState<Set<string>>(new Set());
-  const [decision, setDecision] = useState<PendingDecision | null>(null);
   const [openRowId, setOpenRowId] = useState<string | null>(null);
+  const clearSelection = () => setSelection(new Set());
+  const actions = useRowActions(clearSelection);
 
   // Rows that are both ticked and loaded: a decision never names a row the user cannot see.
   const selected = useMemo(() => list.rows.filter((row) => selection.has(row.id)), [list.rows, selection]);
@@ -40,8 +42,6 @@ export function ReconciliationPage() {
   };
   const onFilter = (patch: FilterPatch) => changeSearch({ ...search, ...patch });
   const onSort = (sort: Sort) => changeSearch({ ...search, sort: fromTableSort(sort) });
-  const decide = (verb: Verb, rows: readonly ReconciliationRow[]) =>
-    setDecision({ verb, ids: rows.map((row) => row.id) });
 
   return (
     <>
@@ -49,9 +49,12 @@ export function ReconciliationPage() {
         title="Reconciliation"
         description="Duo seats against PSA quantities, per mapped account and SKU"
         actions={
-          <Group gap="xs">
+          <Group gap="xs" align="flex-end">
             <RefreshPrompt onRefresh={() => void list.refetch()} />
-            <CsvLink path="/api/v1/reconciliation" params={{ ...search }} label="reconciliation rows" />
+            <AdminOnly>
+              <DefaultDateSetting />
+            </AdminOnly>
+            <CsvLink path="/api/v1/reconciliation" params={toListQuery(search)} label="reconciliation rows" />
           </Group>
         }
       />
@@ -70,8 +73,8 @@ export function ReconciliationPage() {
             <>
               <BulkToolbar
                 selected={selected}
-                onDecide={(verb) => decide(verb, selected)}
-                onClear={() => setSelection(new Set())}
+                onAction={(action) => actions.start(action, selected)}
+                onClear={clearSelection}
               />
               <RowsTable
                 rows={list.rows}
@@ -83,22 +86,13 @@ export function ReconciliationPage() {
                 loadingMore={list.isFetchingNextPage}
                 loadMore={() => void list.fetchNextPage()}
                 onDetails={(row) => setOpenRowId(row.id)}
-                onDecide={(verb, row) => decide(verb, [row])}
+                onAction={(action, row) => actions.start(action, [row])}
               />
             </>
           )}
         </QueryState>
       )}
-      {decision && (
-        <DecisionModal
-          decision={decision}
-          onClose={() => setDecision(null)}
-          onDone={() => {
-            setDecision(null);
-            setSelection(new Set());
-          }}
-        />
-      )}
+      {actions.pending && <RowActionDialog pending={actions.pending} onClose={actions.close} onDone={clearSelection} />}
       {openRowId !== null && (
         <RowDetailDrawer
           id={openRowId}

@@ -1,4 +1,4 @@
-import { fromTableSort, toTableSort, validateReconciliationSearch } from './reconciliation-search';
+import { fromTableSort, toListQuery, toTableSort, validateReconciliationSearch } from './reconciliation-search';
 
 describe('reconciliation search params', () => {
   it('keeps valid filters and sort', () => {
@@ -44,5 +44,23 @@ describe('reconciliation search params', () => {
     expect(fromTableSort({ key: 'vendorQuantity', direction: 'desc' })).toBe('-vendorQuantity');
     expect(fromTableSort({ key: 'accountName', direction: 'asc' })).toBe('accountName');
     expect(fromTableSort({ key: 'psaCompanyName', direction: 'asc' })).toBeUndefined();
+  });
+
+  it('keeps a whole minimum delta within the API bounds and the muted switch only when on', () => {
+    expect(validateReconciliationSearch({ minDelta: 5, showMuted: true })).toEqual({ minDelta: 5, showMuted: true });
+    expect(validateReconciliationSearch({ minDelta: '12' })).toEqual({ minDelta: 12 });
+    for (const minDelta of [0, -3, 2.5, 1_000_001, 'five', '']) {
+      expect(validateReconciliationSearch({ minDelta })).toEqual({});
+    }
+    expect(validateReconciliationSearch({ showMuted: false })).toEqual({});
+  });
+
+  it('asks the API to leave muted rows out unless they are shown', () => {
+    expect(toListQuery({ type: 'under_billed', minDelta: 3 })).toEqual({
+      type: 'under_billed',
+      minDelta: 3,
+      muted: 'false',
+    });
+    expect(toListQuery({ showMuted: true, sort: '-monthlyImpact' })).toEqual({ sort: '-monthlyImpact' });
   });
 });

@@ -1,5 +1,14 @@
+import type { QueryOf } from '../../api/types';
 import type { Sort } from '../../ui/data-table';
-import { searchEnum, searchSort, searchText, type SortParam, sortFromParam, sortToParam } from '../../ui/search-params';
+import {
+  searchBoolean,
+  searchEnum,
+  searchSort,
+  searchText,
+  type SortParam,
+  sortFromParam,
+  sortToParam,
+} from '../../ui/search-params';
 import {
   type DuoSku,
   type ReconciliationRow,
@@ -21,6 +30,7 @@ const SORT_COLUMNS = {
   type: true,
   state: true,
   updatedAt: true,
+  monthlyImpact: true,
 } as const satisfies Partial<Record<keyof ReconciliationRow, true>>;
 export type SortColumn = keyof typeof SORT_COLUMNS;
 
@@ -30,6 +40,10 @@ export interface ReconciliationSearch {
   state?: RowState;
   accountId?: string;
   sku?: DuoSku;
+  // Only rows whose |delta| is at least this.
+  minDelta?: number;
+  // Muted rows are left out of the review unless asked for.
+  showMuted?: true;
   sort?: SortParam<SortColumn>;
 }
 
@@ -44,9 +58,26 @@ export function validateReconciliationSearch(raw: Record<string, unknown>): Reco
     state: searchEnum(STATE_LABELS, raw['state']),
     accountId: accountId !== undefined && ACCOUNT_ID.test(accountId) ? accountId : undefined,
     sku: searchEnum(SKU_LABELS, raw['sku']),
+    minDelta: searchMinDelta(raw['minDelta']),
+    showMuted: searchBoolean(raw['showMuted']) === true ? true : undefined,
     sort: searchSort(SORT_COLUMNS, raw['sort']),
   };
   return Object.fromEntries(Object.entries(search).filter(([, value]) => value !== undefined));
+}
+
+// The API's bounds for minDelta (1 leaves out only rows without a difference).
+const MAX_DELTA = 1_000_000;
+
+export function searchMinDelta(value: unknown): number | undefined {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_DELTA ? n : undefined;
+}
+
+type ListQuery = Omit<QueryOf<'/api/v1/reconciliation'>, 'cursor' | 'limit' | 'format'>;
+
+// The list's query (the CSV export's too) for these filters: muted rows are asked to be left out unless shown.
+export function toListQuery({ showMuted, ...search }: ReconciliationSearch): ListQuery {
+  return showMuted ? search : { ...search, muted: 'false' };
 }
 
 export function toTableSort(sort: SortParam<SortColumn> | undefined): Sort | null {

@@ -1,18 +1,10 @@
-import { Badge, DataList, Drawer, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Drawer, Stack, Title } from '@mantine/core';
 import type { ItemOf } from '../../api/types';
 import { type Column, DataTable } from '../../ui/data-table';
-import { formatDate, formatDateTime, formatNumber, formatSigned } from '../../ui/format';
+import { formatDateTime } from '../../ui/format';
 import { QueryState } from '../../ui/query-state';
-import {
-  deltaColor,
-  type ReconciliationRow,
-  rowName,
-  STATE_COLORS,
-  STATE_LABELS,
-  TYPE_COLORS,
-  TYPE_LABELS,
-} from './row-labels';
+import { RowFields } from './row-fields';
+import { type ReconciliationRow, rowName } from './row-labels';
 import { useRow, useRowHistory } from './use-row-detail';
 
 type AuditEntry = ItemOf<'/api/v1/audit'>;
@@ -29,56 +21,6 @@ const HISTORY_COLUMNS: Column<AuditEntry>[] = [
   { key: 'change', header: 'Change', render: change },
   { key: 'note', header: 'Note', render: (e) => e.note ?? '' },
 ];
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue>{children}</DataList.ItemValue>
-    </DataList.Item>
-  );
-}
-
-function RowFields({ row }: { row: ReconciliationRow }) {
-  return (
-    <DataList labelWidth={140} aria-label="Row details">
-      <Item label="Account">{row.accountName}</Item>
-      <Item label="Company">{row.psaCompanyName ?? '—'}</Item>
-      <Item label="SKU">{row.sku}</Item>
-      <Item label="Product">{row.productName ?? '—'}</Item>
-      <Item label="Duo seats">{formatNumber(row.vendorQuantity)}</Item>
-      <Item label="PSA quantity">{formatNumber(row.psaQuantity)}</Item>
-      <Item label="Delta">
-        <Text span c={deltaColor(row.delta)} fw={600}>
-          {formatSigned(row.delta)}
-        </Text>
-      </Item>
-      <Item label="Type">
-        <Badge color={TYPE_COLORS[row.type]} variant="light">
-          {TYPE_LABELS[row.type]}
-        </Badge>
-      </Item>
-      <Item label="State">
-        <Badge color={STATE_COLORS[row.state]}>{STATE_LABELS[row.state]}</Badge>
-      </Item>
-      <Item label="Effective date">{formatDate(row.effectiveDate)}</Item>
-      <Item label="Decided by">{row.decidedBy ?? '—'}</Item>
-      <Item label="Decided at">{formatDateTime(row.decidedAt)}</Item>
-      <Item label="Applied at">{formatDateTime(row.appliedAt)}</Item>
-      <Item label="Note">{row.note ?? '—'}</Item>
-      <Item label="Last error">
-        {row.lastError ? (
-          <Text span c="red" size="sm">
-            {row.lastError.message} ({row.lastError.code}, {formatDateTime(row.lastError.at)})
-          </Text>
-        ) : (
-          '—'
-        )}
-      </Item>
-      <Item label="Updated">{formatDateTime(row.updatedAt)}</Item>
-    </DataList>
-  );
-}
 
 function History({ id }: { id: string }) {
   const history = useRowHistory(id);
@@ -100,7 +42,7 @@ function History({ id }: { id: string }) {
   );
 }
 
-// A row in full (who decided, when, the last push error) and its audit history, newest first.
+// A row in full (where it goes, its money, who decided, the last push error) and its audit history, newest first.
 export function RowDetailDrawer({
   id,
   shown,

@@ -63,3 +63,24 @@ export function deltaColor(delta: number): MantineColor {
   if (delta < 0) return 'red';
   return 'dimmed';
 }
+
+export type AgreementIssue = NonNullable<ReconciliationRow['agreementIssue']>;
+
+// Why a row has no agreement to push to, in words.
+export const AGREEMENT_ISSUE_LABELS: Record<AgreementIssue, string> = {
+  no_active_agreement: 'The PSA company has no active agreement',
+  ambiguous: 'The PSA company has several active agreements',
+};
+
+// A new line needs an agreement to go on: a new-revenue row without one cannot be approved until the account's
+// agreement is chosen in Mapping.
+export function needsAgreement(
+  row: Pick<ReconciliationRow, 'type'> & Partial<Pick<ReconciliationRow, 'agreementIssue'>>,
+) {
+  return row.type === 'new_revenue' && row.agreementIssue !== null && row.agreementIssue !== undefined;
+}
+
+// Muted while mutedUntil is ahead (a mute that ran out leaves its date behind).
+export function isMuted(row: Pick<ReconciliationRow, 'mutedUntil'>, now = Date.now()): boolean {
+  return row.mutedUntil !== null && Date.parse(row.mutedUntil) > now;
+}

@@ -1,11 +1,13 @@
 import { Badge, Button, Group, Text } from '@mantine/core';
 import { useCanChange } from '../../session/session';
 import { type Column, DataTable, type Sort } from '../../ui/data-table';
-import { formatDateTime, formatNumber, formatSigned } from '../../ui/format';
-import type { Verb } from './decision-rules';
+import { formatDateTime, formatMoney, formatNumber, formatSigned } from '../../ui/format';
+import type { RowAction } from './decision-rules';
 import { RowActionsMenu } from './row-actions-menu';
 import {
   deltaColor,
+  isMuted,
+  needsAgreement,
   type ReconciliationRow,
   rowName,
   STATE_COLORS,
@@ -20,10 +22,40 @@ function orDash(text: string | null) {
 
 interface Handlers {
   onDetails: (row: ReconciliationRow) => void;
-  onDecide: (verb: Verb, row: ReconciliationRow) => void;
+  onAction: (action: RowAction, row: ReconciliationRow) => void;
 }
 
-function columns({ onDetails, onDecide }: Handlers): Column<ReconciliationRow>[] {
+// The type, and what keeps the row from being approved or reviewed: no agreement for a new line, a mute. One
+// line each, as the virtualised rows have a fixed height.
+function TypeCell({ row }: { row: ReconciliationRow }) {
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Badge color={TYPE_COLORS[row.type]} variant="light">
+        {TYPE_LABELS[row.type]}
+      </Badge>
+      {needsAgreement(row) && (
+        <Badge color="yellow" variant="outline">
+          Choose agreement
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+function StateCell({ row }: { row: ReconciliationRow }) {
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Badge color={STATE_COLORS[row.state]}>{STATE_LABELS[row.state]}</Badge>
+      {isMuted(row) && (
+        <Badge color="gray" variant="outline">
+          Muted
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+function columns({ onDetails, onAction }: Handlers): Column<ReconciliationRow>[] {
   return [
     { key: 'accountName', header: 'Account', render: (r) => r.accountName, sortable: true },
     { key: 'psaCompanyName', header: 'Company', render: (r) => orDash(r.psaCompanyName) },
@@ -55,19 +87,26 @@ function columns({ onDetails, onDecide }: Handlers): Column<ReconciliationRow>[]
       align: 'right',
     },
     {
+      key: 'monthlyImpact',
+      header: 'Per month',
+      render: (r) => (
+        <Text span c={deltaColor(r.monthlyImpact ?? 0)} size="sm">
+          {formatMoney(r.monthlyImpact, r.currency)}
+        </Text>
+      ),
+      sortable: true,
+      align: 'right',
+    },
+    {
       key: 'type',
       header: 'Type',
-      render: (r) => (
-        <Badge color={TYPE_COLORS[r.type]} variant="light">
-          {TYPE_LABELS[r.type]}
-        </Badge>
-      ),
+      render: (r) => <TypeCell row={r} />,
       sortable: true,
     },
     {
       key: 'state',
       header: 'State',
-      render: (r) => <Badge color={STATE_COLORS[r.state]}>{STATE_LABELS[r.state]}</Badge>,
+      render: (r) => <StateCell row={r} />,
       sortable: true,
     },
     { key: 'updatedAt', header: 'Updated', render: (r) => formatDateTime(r.updatedAt), sortable: true },
@@ -84,7 +123,7 @@ function columns({ onDetails, onDecide }: Handlers): Column<ReconciliationRow>[]
           >
             Details
           </Button>
-          <RowActionsMenu row={r} onDecide={(verb) => onDecide(verb, r)} />
+          <RowActionsMenu row={r} onAction={(action) => onAction(action, r)} />
         </Group>
       ),
     },

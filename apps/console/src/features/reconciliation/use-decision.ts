@@ -4,9 +4,9 @@ import { useApi } from '../../api/api-context';
 import type { Api } from '../../api/client';
 import { unwrap } from '../../api/client';
 import { errorMessage } from '../../api/problem';
-import { queryKeys } from '../../api/query-keys';
 import { applyRowUpdate } from '../../live/row-updates';
 import { VERB_DONE, VERB_LABELS, type Verb } from './decision-rules';
+import { invalidateRows, rowsWord } from './invalidate-rows';
 import type { ReconciliationRow } from './row-labels';
 
 export interface DecisionInput {
@@ -31,10 +31,6 @@ function post(api: Api, { verb, ids, note, effectiveDate }: DecisionInput) {
   }
 }
 
-function rowsWord(n: number): string {
-  return n === 1 ? '1 row' : `${n} rows`;
-}
-
 // Approve, dismiss or reset rows, all or none. The answer's rows are patched into the loaded lists at once (the
 // live stream may lag), then every reconciliation query and the audit log are refetched.
 export function useDecision() {
@@ -45,10 +41,7 @@ export function useDecision() {
     onSuccess: async (answer, input) => {
       for (const row of answer.items) applyRowUpdate(client, toUpdate(row));
       notifications.show({ color: 'green', message: `${VERB_DONE[input.verb]} ${rowsWord(answer.items.length)}` });
-      await Promise.all([
-        client.invalidateQueries({ queryKey: queryKeys.reconciliation }),
-        client.invalidateQueries({ queryKey: queryKeys.audit }),
-      ]);
+      await invalidateRows(client);
     },
     // onSettled rather than onError: an onError here would replace the client's default one, which signs the
     // user out when the session ended.
@@ -64,6 +57,6 @@ export function useDecision() {
 }
 
 function toUpdate(row: ReconciliationRow) {
-  const { id, vendorQuantity, psaQuantity, delta, type, state, revision, updatedAt } = row;
-  return { rowId: id, vendorQuantity, psaQuantity, delta, type, state, revision, updatedAt };
+  const { id, vendorQuantity, psaQuantity, delta, type, state, monthlyImpact, currency, revision, updatedAt } = row;
+  return { rowId: id, vendorQuantity, psaQuantity, delta, type, state, monthlyImpact, currency, revision, updatedAt };
 }

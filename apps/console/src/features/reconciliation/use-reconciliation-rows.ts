@@ -3,7 +3,7 @@ import { unwrap } from '../../api/client';
 import { ProblemError } from '../../api/problem';
 import { queryKeys } from '../../api/query-keys';
 import { useCursorList } from '../../ui/use-cursor-list';
-import type { ReconciliationSearch } from './reconciliation-search';
+import { type ReconciliationSearch, toListQuery } from './reconciliation-search';
 
 const PAGE_SIZE = '100';
 
@@ -14,7 +14,9 @@ export function useReconciliationRows(search: ReconciliationSearch, enabled = tr
   return useCursorList(
     [...queryKeys.reconciliationList, search],
     (cursor) =>
-      unwrap(api.GET('/api/v1/reconciliation', { params: { query: { ...search, cursor, limit: PAGE_SIZE } } })),
+      unwrap(
+        api.GET('/api/v1/reconciliation', { params: { query: { ...toListQuery(search), cursor, limit: PAGE_SIZE } } }),
+      ),
     { enabled },
   );
 }

@@ -3,6 +3,7 @@ import {
   DUO_SKUS,
   MAPPING_STATES,
   accountMappingViewSchema,
+  agreementOptionSchema,
   reconcileId,
   serviceMappingViewSchema,
 } from '@seatwise/shared/contracts/reconcile-views';
@@ -61,6 +62,24 @@ export const MappingsController = mappings.controller('MappingsController', {
       body: noteBody,
     },
     (request, reconcile) => reconcile.call('reconcile.mappings.accounts.exclude', request),
+  ),
+  chooseAgreement: mappings.command(
+    {
+      ...account,
+      path: `${accounts}/:accountId/agreement`,
+      summary: 'Choose the PSA agreement new lines (new revenue) of a mapped account go on (null: the default rule)',
+      body: z.object({ agreementId: reconcileId.nullable(), note }).strict(),
+    },
+    (request, reconcile) => reconcile.call('reconcile.mappings.accounts.agreement', request),
+  ),
+  agreements: mappings.get(
+    {
+      path: `${accounts}/:accountId/agreements`,
+      summary: "The active agreements of a mapped account's PSA company",
+      params: accountParams,
+      response: z.object({ items: z.array(agreementOptionSchema) }),
+    },
+    ({ params }, reconcile) => reconcile.call('reconcile.mappings.accounts.agreements', params),
   ),
   // The SKU list is short and answered whole; the gateway pages it like any other list.
   services: mappings.route(

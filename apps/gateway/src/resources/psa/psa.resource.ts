@@ -1,4 +1,8 @@
-import { psaConnectionInputSchema, psaImportSchema } from '@seatwise/shared/contracts/reconcile-rpcs';
+import {
+  psaConnectionBodySchema,
+  psaConnectionChangeSchema,
+  psaImportSchema,
+} from '@seatwise/shared/contracts/reconcile-rpcs';
 import {
   psaCompanyViewSchema,
   psaConnectionViewSchema,
@@ -23,7 +27,7 @@ export const PsaController = psa.controller('PsaController', {
   list: psa.list(
     {
       path: base,
-      summary: 'PSA connections (ConnectWise and JSON imports), never their private keys',
+      summary: 'PSA connections (ConnectWise, Autotask, HaloPSA and JSON imports), never their secrets',
       query: listQuery({}),
       list: psaConnectionViewSchema,
     },
@@ -32,8 +36,8 @@ export const PsaController = psa.controller('PsaController', {
   create: psa.command(
     {
       path: base,
-      summary: 'Add a ConnectWise connection (credentials checked; the private key is write-only)',
-      body: psaConnectionInputSchema.omit(withoutActor),
+      summary: 'Add a ConnectWise, Autotask or HaloPSA connection (credentials checked; secrets are write-only)',
+      body: psaConnectionBodySchema,
       response: psaConnectionViewSchema,
     },
     (request, reconcile) => reconcile.call('reconcile.psa.connections.create', request),
@@ -46,13 +50,11 @@ export const PsaController = psa.controller('PsaController', {
     {
       method: 'PATCH',
       path: `${base}/:id`,
-      summary: 'Change a ConnectWise connection; credentials are checked again',
+      summary: 'Change a PSA connection (fields of its own kind); credentials are checked again',
       params: idParams,
-      body: psaConnectionInputSchema
-        .omit({ kind: true, actor: true })
-        .partial()
-        .strict()
-        .refine((b) => Object.keys(b).some((k) => k !== 'note'), { message: 'change at least one field' }),
+      body: psaConnectionChangeSchema.refine((b) => Object.keys(b).some((k) => k !== 'note'), {
+        message: 'change at least one field',
+      }),
       response: psaConnectionViewSchema,
     },
     (request, reconcile) => reconcile.call('reconcile.psa.connections.update', request),

@@ -7,10 +7,11 @@ import {
   reconcileId,
   reconciliationRowViewSchema,
   reconciliationSummarySchema,
+  reconcileSettingsSchema,
 } from '@seatwise/shared/contracts/reconcile-views';
 import { z } from 'zod';
 import { withoutAbsent } from '../../lists/upstream-pager';
-import { listQuery } from '../../routing/query-params';
+import { booleanParam, listQuery } from '../../routing/query-params';
 import { ReconcileClient } from '../../upstream/reconcile.client';
 import { Resource } from '../resource';
 
@@ -34,6 +35,14 @@ export const ReconciliationController = rows.controller('ReconciliationControlle
         accountId: accountId.optional(),
         sku: z.enum(DUO_SKUS).optional(),
         psaCompanyId: reconcileId.optional(),
+        minDelta: z.coerce
+          .number()
+          .int()
+          .min(1)
+          .max(1_000_000)
+          .optional()
+          .describe('Only rows whose delta is at least this many seats either way.'),
+        muted: booleanParam.describe('true: only rows muted now; false: only rows not muted now.'),
         sort: z
           .enum(RECONCILIATION_SORTS)
           .optional()
@@ -53,6 +62,34 @@ export const ReconciliationController = rows.controller('ReconciliationControlle
       response: reconciliationSummarySchema,
     },
     ({ query }, reconcile) => reconcile.call('reconcile.reconciliation.summary', withoutAbsent(query)),
+  ),
+  settings: rows.get(
+    {
+      path: `${base}/settings`,
+      summary: 'Reconciliation settings (the default effective date of approvals)',
+      response: reconcileSettingsSchema,
+    },
+    (_request, reconcile) => reconcile.call('reconcile.settings.get', {}),
+  ),
+  updateSettings: rows.command(
+    {
+      method: 'PATCH',
+      path: `${base}/settings`,
+      summary: 'Change reconciliation settings',
+      status: 200,
+      body: reconcileSettingsSchema.partial().strict(),
+      response: reconcileSettingsSchema,
+    },
+    (request, reconcile) => reconcile.call('reconcile.settings.update', request),
+  ),
+  mute: rows.command(
+    {
+      ...decision,
+      path: `${base}/mute`,
+      summary: 'Mute rows for some days (0 unmutes): left out of lists asked for muted=false',
+      body: z.object({ ids, days: z.number().int().min(0).max(365), note }).strict(),
+    },
+    (request, reconcile) => reconcile.call('reconcile.reconciliation.mute', request),
   ),
   get: rows.get(
     {
@@ -89,6 +126,17 @@ export const ReconciliationController = rows.controller('ReconciliationControlle
       body: decisionBody,
     },
     (request, reconcile) => reconcile.call('reconcile.reconciliation.reset', request),
+  ),
+  note: rows.command(
+    {
+      path: `${base}/:id/note`,
+      summary: "Set a row's note (empty clears it) without deciding anything",
+      params: z.object({ id: reconcileId }).strict(),
+      status: 200,
+      body: z.object({ note: z.string().trim().max(2_000) }).strict(),
+      response: reconciliationRowViewSchema,
+    },
+    (request, reconcile) => reconcile.call('reconcile.reconciliation.note', request),
   ),
   audit: rows.list(
     {

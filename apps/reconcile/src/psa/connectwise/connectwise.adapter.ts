@@ -47,6 +47,7 @@ export class ConnectWiseAdapter implements PsaAdapter {
       externalId: String(p.id),
       identifier: p.identifier ?? null,
       name: p.description ?? p.identifier ?? String(p.id),
+      unitPrice: p.price ?? null,
       lastUpdated: p._info?.lastUpdated ?? null,
     }));
   }
@@ -56,7 +57,8 @@ export class ConnectWiseAdapter implements PsaAdapter {
       externalId: String(a.id),
       companyExternalId: String(a.company.id),
       name: a.name ?? '',
-      cancelled: a.cancelledFlag === true || a.agreementStatus === 'Cancelled',
+      cancelled: isCancelled(a),
+      currency: a.currency?.currencyCode ?? null,
       lastUpdated: a._info?.lastUpdated ?? null,
     }));
   }
@@ -67,38 +69,101 @@ export class ConnectWiseAdapter implements PsaAdapter {
   }
 
   // Gradient's rule: lines of one product are summed, the update goes to the first line (lowest agreement, then
-  // addition id). The first line is set so that all lines add up to the quantity, then read back.
+  // addition id). The first line is set so that all lines add up to the quantity, then read back. With no line, the
+  // product is added to the chosen agreement. Lines are read again before every create, so a create that failed
+  // ambiguously (5xx, timeout) is never sent a second time once it took effect.
   async setQuantity(change: QuantityChange): Promise<QuantityResult> {
-    const lines = await this.activeLines(change.companyExternalId, change.productExternalId);
-    const first = lines[0];
-    if (!first) {
-      throw new AppError(
-        'RECONCILE.PSA_ADDITION_NOT_FOUND',
-        `Company ${change.companyExternalId} has no active addition of product ${change.productExternalId} on an active agreement; add one in ConnectWise, then approve again`,
-      );
+    for (let attempt = 1; ; attempt++) {
+      const lines = await this.activeLines(change.companyExternalId, change.productExternalId);
+      if (lines.length > 0) return this.updateFirst(lines, change);
+      const agreementId = await this.agreementToAddTo(change);
+      try {
+        return await this.create(agreementId, change);
+      } catch (error) {
+        if (!isTransient(error) || attempt >= this.http.writeAttempts) throw error;
+        await this.http.backoff(attempt);
+      }
     }
-    const others = lines.slice(1).reduce((n, x) => n + x.quantity, 0);
+  }
+
+  private async updateFirst(lines: PsaAdditionRecord[], change: QuantityChange): Promise<QuantityResult> {
+    const [first, ...rest] = lines as [PsaAdditionRecord, ...PsaAdditionRecord[]];
+    const others = rest.reduce((n, x) => n + x.quantity, 0);
     const target = Math.max(0, change.quantity - others);
     const path = `/finance/agreements/${first.agreementExternalId}/additions/${first.externalId}`;
-    const ops: unknown[] = [{ op: 'replace', path: 'quantity', value: target }];
-    if (change.effectiveDate !== null) ops.push({ op: 'replace', path: 'effectiveDate', value: change.effectiveDate });
-    await this.http.patch(path, ops);
-    const readBack = toAddition(
-      validated(cwAdditionSchema, await this.http.get(path), 'addition'),
-      first.agreementExternalId,
-    );
-    if (readBack.quantity !== target) {
-      throw new AppError(
-        'RECONCILE.PSA_UPSTREAM_FAILED',
-        `ConnectWise reads back quantity ${readBack.quantity} on addition ${first.externalId}, expected ${target}`,
-      );
+    // Already right (a push repeated after a lost answer, or a no-change approval): nothing to write.
+    if (first.quantity !== target || change.effectiveDate !== null) {
+      const ops: unknown[] = [{ op: 'replace', path: 'quantity', value: target }];
+      if (change.effectiveDate !== null) {
+        ops.push({ op: 'replace', path: 'effectiveDate', value: change.effectiveDate });
+      }
+      await this.http.patch(path, ops);
     }
+    const readBack = await this.readAddition(first.agreementExternalId, first.externalId, target);
     return {
       agreementExternalId: first.agreementExternalId,
       addition: readBack,
       previousQuantity: first.quantity,
       total: target + others,
+      created: false,
     };
+  }
+
+  // The agreement a missing line goes on: it must be an active agreement of this very company.
+  private async agreementToAddTo(change: QuantityChange): Promise<string> {
+    const id = change.agreementExternalId;
+    if (id === null) {
+      throw new AppError(
+        'RECONCILE.PSA_ADDITION_NOT_FOUND',
+        `Company ${change.companyExternalId} has no active addition of product ${change.productExternalId} on an active agreement, and no agreement is chosen to add it to`,
+      );
+    }
+    const agreement = validated(
+      cwAgreementSchema,
+      await this.http.get(`/finance/agreements/${Number(id)}`),
+      'agreement',
+    );
+    if (String(agreement.company.id) !== change.companyExternalId || isCancelled(agreement)) {
+      throw new AppError(
+        'RECONCILE.PSA_REQUEST_INVALID',
+        `Agreement ${id} is ${isCancelled(agreement) ? 'cancelled' : `not an agreement of company ${change.companyExternalId}`}; nothing was added`,
+      );
+    }
+    return String(agreement.id);
+  }
+
+  private async create(agreementId: string, change: QuantityChange): Promise<QuantityResult> {
+    const body = {
+      product: { id: Number(change.productExternalId) },
+      quantity: change.quantity,
+      billCustomer: 'Billable',
+      ...(change.effectiveDate === null ? {} : { effectiveDate: change.effectiveDate }),
+    };
+    const answer = validated(
+      cwAdditionSchema,
+      await this.http.post(`/finance/agreements/${agreementId}/additions`, body),
+      'created addition',
+    );
+    const readBack = await this.readAddition(agreementId, String(answer.id), change.quantity);
+    return {
+      agreementExternalId: agreementId,
+      addition: readBack,
+      previousQuantity: 0,
+      total: change.quantity,
+      created: true,
+    };
+  }
+
+  private async readAddition(agreementId: string, additionId: string, expected: number): Promise<PsaAdditionRecord> {
+    const path = `/finance/agreements/${agreementId}/additions/${additionId}`;
+    const readBack = toAddition(validated(cwAdditionSchema, await this.http.get(path), 'addition'), agreementId);
+    if (readBack.quantity !== expected) {
+      throw new AppError(
+        'RECONCILE.PSA_UPSTREAM_FAILED',
+        `ConnectWise reads back quantity ${readBack.quantity} on addition ${additionId}, expected ${expected}`,
+      );
+    }
+    return readBack;
   }
 
   private async activeLines(companyExternalId: string, productExternalId: string): Promise<PsaAdditionRecord[]> {
@@ -154,9 +219,22 @@ function toAddition(x: CwAddition, agreementExternalId: string): PsaAdditionReco
     agreementExternalId,
     productExternalId: String(x.product.id),
     quantity: Math.max(0, Math.round(x.quantity)),
+    unitPrice: x.unitPrice ?? null,
     cancelled: x.cancelledDate !== undefined && x.cancelledDate !== null,
     lastUpdated: x._info?.lastUpdated ?? null,
   };
+}
+
+function isCancelled(a: { cancelledFlag?: boolean | undefined; agreementStatus?: string | undefined }): boolean {
+  return a.cancelledFlag === true || a.agreementStatus === 'Cancelled';
+}
+
+// Failures after which a create may or may not have taken effect: read again, then decide.
+function isTransient(error: unknown): boolean {
+  return (
+    error instanceof AppError &&
+    (error.code === 'RECONCILE.PSA_UPSTREAM_FAILED' || error.code === 'RECONCILE.PSA_UNAVAILABLE')
+  );
 }
 
 function validated<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {

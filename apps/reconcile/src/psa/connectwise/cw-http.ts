@@ -17,7 +17,9 @@ export interface CwHttpOptions {
   sleep: (ms: number) => Promise<void>;
 }
 
-type Outcome = { ok: true; json: unknown } | { ok: false; retryable: boolean; error: AppError; retryAfterMs?: number };
+type Outcome =
+  | { ok: true; json: unknown }
+  | { ok: false; retryable: boolean; error: AppError; retryAfterMs?: number; status?: number };
 
 const API_PATH = '/v4_6_release/apis/3.0';
 const ACCEPT = 'application/vnd.connectwise.com+json; version=2025.1';
@@ -54,18 +56,35 @@ export class CwHttp {
     return this.call('PATCH', path, {}, JSON.stringify(operations));
   }
 
+  // Creates a record. Only a 429 (refused before any work) is retried here: after a 5xx, a timeout or a dropped
+  // connection the record may exist, so the caller reads again before deciding to create.
+  post(path: string, body: unknown): Promise<unknown> {
+    return this.call('POST', path, {}, JSON.stringify(body), (outcome) => outcome.status === 429);
+  }
+
+  // The back-off before a caller's own next attempt (a create it reads again for), as between retries here.
+  // How often a caller may decide a write afresh (read again, then write): as often as one request is tried.
+  get writeAttempts(): number {
+    return this.options.maxAttempts;
+  }
+
+  backoff(attempt: number): Promise<void> {
+    return this.options.sleep(this.options.retryBaseMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
+  }
+
   private async call(
     method: string,
     path: string,
     query: Record<string, string>,
     body: string | undefined,
+    mayRetry: (outcome: Outcome & { ok: false }) => boolean = (outcome) => outcome.retryable,
   ): Promise<unknown> {
     const url = new URL(`${this.base}${path}`);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.once(method, url, body);
       if (outcome.ok) return outcome.json;
-      if (!outcome.retryable || attempt >= this.options.maxAttempts) throw outcome.error;
+      if (!mayRetry(outcome) || attempt >= this.options.maxAttempts) throw outcome.error;
       const backoff = this.options.retryBaseMs * 2 ** (attempt - 1) * (0.5 + Math.random());
       const wait = outcome.retryAfterMs ?? backoff;
       if (wait > this.options.maxRetryAfterMs) throw outcome.error;
@@ -121,6 +140,7 @@ function failure(status: number, where: string, text: string, retryAfter: string
     return {
       ok: false,
       retryable: true,
+      status,
       error: new AppError('RECONCILE.PSA_UPSTREAM_FAILED', message),
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     };

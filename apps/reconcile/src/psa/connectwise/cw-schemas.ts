@@ -15,6 +15,7 @@ export const cwProductSchema = z.object({
   id: z.number().int(),
   identifier: z.string().optional(),
   description: z.string().optional(),
+  price: z.number().optional(),
   _info: info,
 });
 export const cwAgreementSchema = z.object({
@@ -23,12 +24,14 @@ export const cwAgreementSchema = z.object({
   company: ref,
   cancelledFlag: z.boolean().optional(),
   agreementStatus: z.string().optional(),
+  currency: z.object({ currencyCode: z.string().optional() }).optional(),
   _info: info,
 });
 export const cwAdditionSchema = z.object({
   id: z.number().int(),
   product: ref,
   quantity: z.number(),
+  unitPrice: z.number().optional(),
   cancelledDate: z.string().nullable().optional(),
   agreementId: z.number().int().optional(),
   _info: info,
