@@ -205,6 +205,8 @@ describe('reconciliation review: sorted, filtered, named rows and their summary'
       pendingByType: { new_revenue: 1, under_billed: 2, over_billed: 1, no_change: 1, unmapped: 1 },
       mapped: { rows: 5, vendorQuantity: 31, psaQuantity: 21 },
       readiness: { ready: true, accountsMapped: expect.any(Number) as number, servicesMapped: 2 },
+      // Nothing in this PSA data has a price.
+      money: expect.objectContaining({ currency: null, mixedCurrencies: false }) as unknown,
     });
     await rpc.request('reconcile.reconciliation.dismiss', { ids: ['rec_DA2_essentials'], actor: 'bob' });
     await expect(rpc.request('reconcile.reconciliation.summary', { accountId: 'DA2' })).resolves.toEqual({
@@ -214,6 +216,7 @@ describe('reconciliation review: sorted, filtered, named rows and their summary'
       pendingByType: { new_revenue: 0, under_billed: 0, over_billed: 0, no_change: 1, unmapped: 0 },
       mapped: { rows: 2, vendorQuantity: 4, psaQuantity: 7 },
       readiness: { ready: true, accountsMapped: expect.any(Number) as number, servicesMapped: 2 },
+      money: expect.objectContaining({ currency: null }) as unknown,
     });
     await expect(rpc.request('reconcile.reconciliation.summary', { accountId: 'DA_NONE' })).resolves.toMatchObject({
       rows: 0,

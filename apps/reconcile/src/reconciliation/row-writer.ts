@@ -5,7 +5,7 @@ import { ReconcileEvents } from '../events/reconcile-events';
 import type { ComputedRow } from './desired-rows';
 import { changedSinceApproval } from './frozen-approval';
 import { toRowEvent } from './row-views';
-import { type RowDoc, RowRepository, UNDECIDED } from './row.repository';
+import { isPushed, type RowDoc, RowRepository, UNDECIDED } from './row.repository';
 
 const COMPUTED_KEYS = [
   'accountName',
@@ -78,7 +78,8 @@ export class RowWriter {
 
   private reopening(existing: RowDoc, row: ComputedRow, now: Date): Reopening | null {
     if (existing.state === 'pending') return null;
-    if (existing.state === 'approved') {
+    // An import's approval is only recorded (nothing is pushed): its numbers changing reopens it like any decision.
+    if (existing.state === 'approved' && isPushed(existing.connectionKind)) {
       // A push holds the row: it sends what was approved, and settles.
       if (existing.pushLeaseUntil.getTime() > now.getTime()) return null;
       const changed = existing.approved ? changedSinceApproval(existing.approved, row) : [];
