@@ -8,6 +8,7 @@ type NatsServerOptions = NonNullable<ConstructorParameters<typeof ServerNats>[0]
 // test files) sharing one NATS server never answer each other's requests.
 export class PrefixedNatsServer extends ServerNats {
   private readonly prefixedSubscriptions: Subscription[] = [];
+  private boundClient: NatsConnection | null = null;
 
   constructor(
     private readonly prefix: string,
@@ -16,7 +17,17 @@ export class PrefixedNatsServer extends ServerNats {
     super(natsOptions);
   }
 
+  // Nest calls back (and so `startAllMicroservices` resolves) right after subscribing, before the server has
+  // seen the SUBs: a request sent at once could meet "no responders". A flush round-trip confirms them first.
+  override start(callback: (error?: unknown) => void): void {
+    super.start((error?: unknown) => {
+      if (error !== undefined || !this.boundClient) return callback(error);
+      this.boundClient.flush().then(() => callback(), callback);
+    });
+  }
+
   override bindEvents(client: NatsConnection): void {
+    this.boundClient = client;
     const defaultQueue = this.natsOptions.queue;
     for (const [pattern, handler] of this.messageHandlers) {
       const queue = (handler.extras?.['queue'] as string | undefined) ?? defaultQueue;
