@@ -21,9 +21,12 @@ afterAll(async () => {
 async function startServer(prefix: string): Promise<PrefixedNatsServer> {
   const server = new PrefixedNatsServer(prefix, { servers: scope.natsUrl, queue: 'spec', gracePeriod: 0 });
   server.addHandler('spec.ping', (data: unknown) => Promise.resolve(of({ pong: data })));
-  await new Promise<void>((resolve, reject) =>
-    server.listen((error?: unknown) => (error === undefined ? resolve() : reject(error as Error))),
-  );
+  await new Promise<void>((resolve, reject) => {
+    void server.listen((error?: unknown) => {
+      if (error === undefined) resolve();
+      else reject(error instanceof Error ? error : new Error('listen failed', { cause: error }));
+    });
+  });
   return server;
 }
 

@@ -21,8 +21,18 @@ export class PrefixedNatsServer extends ServerNats {
   // seen the SUBs: a request sent at once could meet "no responders". A flush round-trip confirms them first.
   override start(callback: (error?: unknown) => void): void {
     super.start((error?: unknown) => {
-      if (error !== undefined || !this.boundClient) return callback(error);
-      this.boundClient.flush().then(() => callback(), callback);
+      if (error !== undefined || !this.boundClient) {
+        callback(error);
+        return;
+      }
+      this.boundClient.flush().then(
+        () => {
+          callback();
+        },
+        (flushError: unknown) => {
+          callback(flushError);
+        },
+      );
     });
   }
 
