@@ -79,7 +79,7 @@ describe('discovery killed with SIGKILL mid-batch', () => {
       expect(services).toHaveLength(seen.length);
       for (const app of seen) {
         expect(services.find((s) => s.applicationKey === app.key)).toMatchObject({
-          userCount: app.users,
+          attemptedUserCount: app.users,
           authCount: app.events,
         });
       }

@@ -4,10 +4,12 @@ import { CatalogModule } from './catalog/catalog.module';
 import { CurationModule } from './curation/curation.module';
 import { IngestModule } from './ingest/ingest.module';
 import { QueryModule } from './query/query.module';
+import { RollupModule } from './rollup/rollup.module';
+import { SeatsModule } from './seats/seats.module';
 
 export const service: ServiceDefinition<Env> = {
   name: 'discovery',
   version: process.env['npm_package_version'] ?? '0.1.0',
-  imports: () => [CatalogModule, QueryModule, CurationModule, IngestModule],
+  imports: () => [CatalogModule, QueryModule, CurationModule, RollupModule, SeatsModule, IngestModule],
   rpc: true,
 };

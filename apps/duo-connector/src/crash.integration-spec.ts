@@ -1,3 +1,4 @@
+import { outboundAllowEnv } from '@seatwise/testing/service-env';
 import { startNode, type NodeProcess } from '@seatwise/testing/suites/run-node';
 import { waitFor } from '@seatwise/testing/wait';
 import { join } from 'node:path';
@@ -33,6 +34,7 @@ describe('duo-connector killed with SIGKILL mid-backfill', () => {
       CONNECTOR_LOGS_PER_MINUTE: '90',
       DUO_BOOTSTRAP_INTEGRATIONS: JSON.stringify([mspIntegration(sim)]),
       LOG_LEVEL: 'warn',
+      ...outboundAllowEnv(sim.url),
     });
     const first = startNode(MAIN, env);
     processes.push(first);

@@ -6,7 +6,10 @@ import { MetricsModule } from './metrics/metrics.module';
 import { DocsModule } from './openapi/docs.module';
 import { ProblemsModule } from './problems/problems.module';
 import { AccountsModule } from './resources/accounts/accounts.module';
+import { AlertChannelsModule } from './resources/alert-channels/alert-channels.module';
+import { AlertsModule } from './resources/alerts/alerts.module';
 import { ApiKeysModule } from './resources/api-keys/api-keys.module';
+import { CatalogModule } from './resources/catalog/catalog.module';
 import { DiscoveryModule } from './resources/discovery/discovery.module';
 import { IntegrationsModule } from './resources/integrations/integrations.module';
 import { MappingsModule } from './resources/mappings/mappings.module';
@@ -31,10 +34,14 @@ import { SessionModule } from './session/session.module';
     ServicesModule,
     UsersModule,
     DiscoveryModule,
+    CatalogModule,
     PsaModule,
     MappingsModule,
     ReconciliationModule,
     SyncRunsModule,
+    // Before AlertsModule: /api/v1/alerts/channels must not be read as the alert id "channels".
+    AlertChannelsModule,
+    AlertsModule,
     ApiKeysModule,
     SessionModule,
     EventsModule,

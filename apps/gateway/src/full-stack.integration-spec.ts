@@ -46,6 +46,7 @@ describe('gateway → connector, discovery, reconcile', () => {
     stack = await startStack({
       adminKey: ADMIN_KEY,
       duo: { seed: SEED, accounts: ACCOUNTS, usersPerAccount: USERS, events: 400, apps: 6 },
+      simulators: [psa.url],
       upstreams: {
         'duo-connector': {},
         discovery: {},

@@ -4,6 +4,7 @@ import { ActivityMessageController } from './api/activity.message-controller';
 import { MappingsMessageController } from './api/mappings.message-controller';
 import { PsaMessageController } from './api/psa.message-controller';
 import { ReconciliationMessageController } from './api/reconciliation.message-controller';
+import { TicketsMessageController } from './api/tickets.message-controller';
 import { AuditModule } from './audit/audit.module';
 import { ConnectionsModule } from './connections/connections.module';
 import { IntakeModule } from './intake/intake.module';
@@ -12,6 +13,7 @@ import { PsaModule } from './psa/psa.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { SettingsModule } from './settings/settings.module';
 import { SyncModule } from './sync/sync.module';
+import { TicketsModule } from './tickets/tickets.module';
 import { VendorAccountsModule } from './vendor-accounts/vendor-accounts.module';
 
 export const service: ServiceDefinition<Env> = {
@@ -27,6 +29,7 @@ export const service: ServiceDefinition<Env> = {
     SyncModule,
     ConnectionsModule,
     IntakeModule,
+    TicketsModule,
   ],
   // The request-reply API spans the features it exposes.
   controllers: [
@@ -34,6 +37,7 @@ export const service: ServiceDefinition<Env> = {
     MappingsMessageController,
     ReconciliationMessageController,
     ActivityMessageController,
+    TicketsMessageController,
   ],
   rpc: true,
 };

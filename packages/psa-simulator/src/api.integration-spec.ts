@@ -149,7 +149,8 @@ describe('404 and 405', () => {
     '/finance/agreements/999999',
     '/finance/agreements/999999/additions',
     '/finance/agreements/abc',
-    '/service/tickets',
+    // Service boards and tickets are served (service.integration-spec.ts); the rest of the service module is not.
+    '/service/priorities',
   ])('404 NotFound for %s', async (path) => {
     const reply = await cw(sim, path);
     expect(reply.status).toBe(404);

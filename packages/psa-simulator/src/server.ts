@@ -7,9 +7,11 @@ import { PlanError } from './data/company-spec';
 import { RequestLog, type RequestRecord } from './data/requests';
 import type { Truth } from './data/truth';
 import { buildWorld } from './data/world';
+import { CredentialSwitch, credentialStateSchema, type CredentialStateInput } from './http/credential-switch';
 import { FaultInjector } from './http/faults';
 import type { Engine } from './http/pipeline';
 import { RateLimiter } from './http/rate-limiter';
+import { handleSimCredentials, SIM_CREDENTIALS_PATH } from './http/sim-credentials';
 import { PSA_SIM_DIALECT } from './http/sim-dialect';
 import type { ModeInfo } from './modes/psa-mode';
 import { MODES } from './modes/registry';
@@ -32,6 +34,9 @@ export interface PsaSimulator {
   requests: () => RequestRecord[];
   setFaults: (faults: Faults) => void;
   setRateLimits: (limits: RateLimits | false) => void;
+  // Revokes (true) or restores (false) the credentials at runtime, in every mode; while revoked every
+  // authenticated call answers as this PSA does for bad credentials (401; 403 when `status: 403` is asked for).
+  setCredentialsRevoked: (revoked: boolean, status?: 401 | 403) => void;
   close: () => Promise<void>;
 }
 
@@ -62,6 +67,23 @@ function logged(
   };
 }
 
+// /_sim/credentials is this simulator's own switch (the shared /_sim surface has faults and rate limits only).
+function withCredentialsRoute(
+  credentials: CredentialSwitch,
+  next: (req: IncomingMessage, res: ServerResponse) => void,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    if ((req.url ?? '/').split('?')[0] !== SIM_CREDENTIALS_PATH) {
+      next(req, res);
+      return;
+    }
+    handleSimCredentials(credentials, req, res).catch((error: unknown) => {
+      process.stderr.write(`psa-simulator: ${String(error)}\n`);
+      res.destroy();
+    });
+  };
+}
+
 // Starts a simulator; options are validated (OptionsError names every bad option).
 export async function startPsaSimulator(input: PsaSimOptions = {}): Promise<PsaSimulator> {
   const options = resolveOptions(input);
@@ -73,6 +95,7 @@ export async function startPsaSimulator(input: PsaSimOptions = {}): Promise<PsaS
     delays: new Delays(),
     siteName: options.host,
     requests: new RequestLog(),
+    credentials: new CredentialSwitch(),
     options,
   };
   const mode = factory(engine);
@@ -83,12 +106,12 @@ export async function startPsaSimulator(input: PsaSimOptions = {}): Promise<PsaS
     requests: (): RequestRecord[] => engine.requests.all(),
     ...tuning,
   };
-  const onRequest = simRequestListener(
+  const onSimOrApi = simRequestListener(
     'psa-simulator',
     { control, dialect: PSA_SIM_DIALECT },
     logged(engine, (req, res) => mode.handle(req, res)),
   );
-  const server = createServer(onRequest);
+  const server = createServer(withCredentialsRoute(engine.credentials, onSimOrApi));
   engine.siteName = await listen(server, options.port, options.host);
   const url = `http://${engine.siteName}`;
   const info = mode.info(url);
@@ -98,6 +121,10 @@ export async function startPsaSimulator(input: PsaSimOptions = {}): Promise<PsaS
     truth: control.truth,
     requests: control.requests,
     ...tuning,
+    setCredentialsRevoked: (revoked, status) => {
+      const state: CredentialStateInput = status === undefined ? { revoked } : { revoked, status };
+      engine.credentials.set(credentialStateSchema.parse(state));
+    },
     close: () => {
       engine.delays.releaseAll();
       return closeServer(server);

@@ -19,6 +19,7 @@ export function printBanner(
     'Seatwise is running.',
     `  Gateway    ${gateway}`,
     `  API docs   ${gateway}${DOCS_PATH}`,
+    `  Mail inbox ${file.mailInboxUrl.replace('127.0.0.1', 'localhost')}  (alert emails)`,
     `  Admin key  ${file.adminApiKey}`,
     `  Details    ${stackFile}`,
     `  Try        curl -H "Authorization: Bearer ${file.adminApiKey}" ${gateway}/api/v1/services`,

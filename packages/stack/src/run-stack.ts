@@ -5,6 +5,7 @@ import type { StackEnv } from './config/stack-env';
 import { seedDemo } from './demo/seed-demo';
 import { MissingToolError } from './infra/infra-specs';
 import { startInfra } from './infra/start-infra';
+import { startMailpit } from './infra/start-mailpit';
 import { type LogOutput } from './process/log-output';
 import { PidRegistry } from './process/pid-registry';
 import { ChildExitedError, Supervisor } from './process/supervisor';
@@ -94,6 +95,13 @@ async function startAll(
     say,
   );
   say(`NATS at ${infra.natsUrl}, ${infra.mongoKind} at ${infra.mongoUrl}`);
+  const mailpit = await startMailpit(
+    supervisor,
+    paths,
+    { smtp: ports.SEATWISE_MAILPIT_SMTP_PORT, http: ports.SEATWISE_MAILPIT_HTTP_PORT },
+    say,
+  );
+  say(`Mailpit (SMTP) at ${mailpit.smtpHost}:${mailpit.smtpPort}, inbox at ${mailpit.inboxUrl}`);
   const sims = await startSimulators(
     supervisor,
     paths.root,
@@ -110,7 +118,19 @@ async function startAll(
       natsUrl: infra.natsUrl,
       mongoUrl: infra.mongoUrl,
       baseEnv: options.processEnv,
-      secrets: { SEATWISE_ENCRYPTION_KEYS: secrets.encryptionKeys, SEATWISE_ADMIN_API_KEY: secrets.adminApiKey },
+      secrets: {
+        SEATWISE_ENCRYPTION_KEYS: secrets.encryptionKeys,
+        SEATWISE_ADMIN_API_KEY: secrets.adminApiKey,
+        // Alert emails go to the stack's Mailpit (handed only to the alerts service, whose env declares them).
+        ALERTS_SMTP_HOST: mailpit.smtpHost,
+        ALERTS_SMTP_PORT: String(mailpit.smtpPort),
+        // Not a secret, but handed out the same way (only to the services that call out): the simulators are
+        // reachable by their exact host:port, nothing else local is.
+        SEATWISE_OUTBOUND_ALLOW: outboundAllow(options.processEnv['SEATWISE_OUTBOUND_ALLOW'], [
+          sims.duo.url,
+          sims.psa.url,
+        ]),
+      },
     },
     env.SEATWISE_STARTUP_TIMEOUT_MS,
     say,
@@ -122,6 +142,7 @@ async function startAll(
     psaSimulatorUrl: sims.psa.url,
     natsUrl: infra.natsUrl,
     mongoUrl: infra.mongoUrl,
+    mailInboxUrl: mailpit.inboxUrl,
   };
   writeStackFile(paths.stackFile, file);
   printBanner(file, paths, env.SEATWISE_DEMO);
@@ -133,6 +154,12 @@ async function startAll(
   await seedDemo({ ...file, say: demoSay }).catch((error: unknown) => {
     output.line('demo', `demo set-up failed: ${error instanceof Error ? error.message : String(error)}`, true);
   });
+}
+
+// The operator's own entries (if any) and each simulator's exact host:port.
+function outboundAllow(operator: string | undefined, simulatorUrls: readonly string[]): string {
+  const simulators = simulatorUrls.map((url) => new URL(url).host);
+  return [...(operator ?? '').split(',').map((entry) => entry.trim()), ...simulators].filter((e) => e !== '').join(',');
 }
 
 function describe(error: unknown): string {

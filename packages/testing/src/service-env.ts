@@ -18,3 +18,13 @@ export function fastConnectorEnv(maxAttempts: number): Record<string, string> {
     CONNECTOR_DUO_MAX_ATTEMPTS: String(maxAttempts),
   };
 }
+
+// The outbound policy's operator allowance for simulators and stub servers: each base URL's exact host:port (a
+// service refuses every other local endpoint, as it would in production).
+export function outboundAllowEnv(...baseUrls: string[]): Record<string, string> {
+  const endpoints = baseUrls.map((base) => {
+    const url = new URL(base);
+    return `${url.hostname}:${url.port !== '' ? url.port : url.protocol === 'https:' ? '443' : '80'}`;
+  });
+  return { SEATWISE_OUTBOUND_ALLOW: [...new Set(endpoints)].join(',') };
+}

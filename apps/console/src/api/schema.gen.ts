@@ -52,6 +52,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alerts, newest first (open and resolved) */
+        get: operations["getAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One alert */
+        get: operations["getAlertsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alert channels (webhook, email, ConnectWise ticket), never their secrets */
+        get: operations["getAlertsChannels"];
+        put?: never;
+        /** Add an alert channel (a webhook URL must pass the outbound policy; its secret is write-only) */
+        post: operations["postAlertsChannels"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One alert channel */
+        get: operations["getAlertsChannelsById"];
+        put?: never;
+        post?: never;
+        /** Forget an alert channel */
+        delete: operations["deleteAlertsChannelsById"];
+        options?: never;
+        head?: never;
+        /** Change an alert channel (fields of its own kind); enabling it again clears why it was disabled */
+        patch: operations["patchAlertsChannelsById"];
+        trace?: never;
+    };
+    "/api/v1/alerts/channels/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test notification through the channel now and answer how it went
+         * @description Works on a disabled channel too. A ticket channel files a real ticket only when accountId names a mapped Duo account.
+         */
+        post: operations["postAlertsChannelsByIdTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log: every notification to every channel, with its attempts, newest first */
+        get: operations["getAlertsDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alert rules */
+        get: operations["getAlertsRules"];
+        put?: never;
+        /**
+         * Create an alert rule
+         * @description The condition names its kind and thresholds; every channel named must exist (ALERTS.CHANNEL_UNKNOWN). accountId scopes the rule to one Duo account.
+         */
+        post: operations["postAlertsRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One alert rule */
+        get: operations["getAlertsRulesById"];
+        put?: never;
+        post?: never;
+        /** Delete an alert rule (its open alerts resolve without notifications) */
+        delete: operations["deleteAlertsRulesById"];
+        options?: never;
+        head?: never;
+        /** Change an alert rule */
+        patch: operations["patchAlertsRulesById"];
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -115,11 +263,29 @@ export interface paths {
         /** SaaS catalog products whose name, vendor or alias contains q (to pick a match) */
         get: operations["getCatalog"];
         put?: never;
-        post?: never;
+        /** Add a custom catalog product (services it would match differently are re-matched) */
+        post: operations["postCatalog"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a custom catalog product (services it would match differently are re-matched) */
+        patch: operations["patchCatalogById"];
         trace?: never;
     };
     "/api/v1/discovery/actions": {
@@ -152,6 +318,95 @@ export interface paths {
          */
         get: operations["getDiscoveryActivity"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/discovery/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Services across customers, grouped by catalog product (or normalized name when unmatched) */
+        get: operations["getDiscoveryGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/discovery/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service across customers, with the accounts using it */
+        get: operations["getDiscoveryGroupsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/discovery/seats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unused seats: billable users, active users and reclaimable seats per account and in total
+         * @description A seat is reclaimable when its user never enrolled, or had no successful authentication for the account's unusedAfterDays (default 30): denied-only when there were failed attempts, inactive otherwise.
+         */
+        get: operations["getDiscoverySeats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/discovery/seats/{accountId}/reclaimable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reclaimable seats of one account, each with its reason (CSV with format=csv) */
+        get: operations["getDiscoverySeatsByAccountIdReclaimable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/discovery/seats/{accountId}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's seat settings: after how many days without a successful authentication a seat is unused */
+        get: operations["getDiscoverySeatsByAccountIdSettings"];
+        /** Set after how many days without a successful authentication a seat of the account is unused */
+        put: operations["putDiscoverySeatsByAccountIdSettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -417,6 +672,26 @@ export interface paths {
         put?: never;
         /** Remove a SKU mapping or exclusion */
         post: operations["postMappingsServicesBySkuUnmap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/psa/boards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The active service boards of a ConnectWise connection (where alert tickets can be filed)
+         * @description Read from the PSA now. Without connectionId: the only connection that calls a PSA (RECONCILE.TICKET_CONNECTION_REQUIRED when there are several).
+         */
+        get: operations["getPsaBoards"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -759,6 +1034,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/services/{id}/unignore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop ignoring a service */
+        post: operations["postServicesByIdUnignore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{id}/unmatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove the catalog match of a service (automatic matching leaves it alone afterwards) */
+        post: operations["postServicesByIdUnmatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/services/{id}/users": {
         parameters: {
             query?: never;
@@ -766,7 +1075,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users of a service, with first and last use */
+        /** Users of a service (who authenticated to it successfully), with first and last use */
         get: operations["getServicesByIdUsers"];
         put?: never;
         post?: never;
@@ -874,7 +1183,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Services a user used, with first and last use */
+        /** Services a user used (authenticated to successfully), with first and last use */
         get: operations["getUsersByIdServices"];
         put?: never;
         post?: never;
@@ -1174,6 +1483,933 @@ export interface operations {
             504: components["responses"]["504"];
         };
     };
+    getAlerts: {
+        parameters: {
+            query?: {
+                accountId?: string;
+                cursor?: string;
+                format?: "json" | "csv";
+                limit?: string;
+                ruleId?: string;
+                state?: "open" | "resolved";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            accountId: string | null;
+                            conditionKey: string;
+                            detail: string;
+                            facts: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            id: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                            resolvedAt: string | null;
+                            ruleId: string;
+                            /** @enum {string} */
+                            ruleKind: "sync_error" | "credentials_rejected" | "account_behind" | "logs_silent" | "discrepancy" | "reclaimable_seats" | "unmatched_service" | "fraud_report";
+                            ruleName: string;
+                            /** @enum {string} */
+                            state: "open" | "resolved";
+                            title: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    getAlertsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountId: string | null;
+                        conditionKey: string;
+                        detail: string;
+                        facts: {
+                            [key: string]: string | number | boolean | null;
+                        };
+                        id: string;
+                        /** Format: date-time */
+                        openedAt: string;
+                        resolvedAt: string | null;
+                        ruleId: string;
+                        /** @enum {string} */
+                        ruleKind: "sync_error" | "credentials_rejected" | "account_behind" | "logs_silent" | "discrepancy" | "reclaimable_seats" | "unmatched_service" | "fraud_report";
+                        ruleName: string;
+                        /** @enum {string} */
+                        state: "open" | "resolved";
+                        title: string;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    getAlertsChannels: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                format?: "json" | "csv";
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            boardId: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            disabledAt: string | null;
+                            disabledReason: string | null;
+                            enabled: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "webhook" | "email" | "ticket";
+                            name: string;
+                            secretSet: boolean | null;
+                            to: string[] | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    postAlertsChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    enabled?: boolean;
+                    /** @constant */
+                    kind: "webhook";
+                    name: string;
+                    secret: string;
+                    url: string;
+                } | {
+                    /** @default true */
+                    enabled?: boolean;
+                    /** @constant */
+                    kind: "email";
+                    name: string;
+                    to: string[];
+                } | {
+                    boardId: number;
+                    /** @default true */
+                    enabled?: boolean;
+                    /** @constant */
+                    kind: "ticket";
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        boardId: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        disabledAt: string | null;
+                        disabledReason: string | null;
+                        enabled: boolean;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "webhook" | "email" | "ticket";
+                        name: string;
+                        secretSet: boolean | null;
+                        to: string[] | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        url: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    getAlertsChannelsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        boardId: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        disabledAt: string | null;
+                        disabledReason: string | null;
+                        enabled: boolean;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "webhook" | "email" | "ticket";
+                        name: string;
+                        secretSet: boolean | null;
+                        to: string[] | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        url: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    deleteAlertsChannelsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        deleted: true;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    patchAlertsChannelsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    boardId?: number;
+                    enabled?: boolean;
+                    name?: string;
+                    secret?: string;
+                    to?: string[];
+                    url?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        boardId: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        disabledAt: string | null;
+                        disabledReason: string | null;
+                        enabled: boolean;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "webhook" | "email" | "ticket";
+                        name: string;
+                        secretSet: boolean | null;
+                        to: string[] | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        url: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    postAlertsChannelsByIdTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accountId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        outcome: {
+                            detail: string;
+                            /** @constant */
+                            ok: true;
+                        } | {
+                            code: string;
+                            detail: string;
+                            /** @constant */
+                            ok: false;
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    getAlertsDeliveries: {
+        parameters: {
+            query?: {
+                alertId?: string;
+                channelId?: string;
+                cursor?: string;
+                format?: "json" | "csv";
+                limit?: string;
+                state?: "pending" | "delivered" | "failed" | "digested";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            alertIds: string[];
+                            attempts: number;
+                            channelId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            digestId: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "opened" | "resolved" | "digest";
+                            lastError: {
+                                /** Format: date-time */
+                                at: string;
+                                code: string;
+                                detail: string;
+                            } | null;
+                            /** @enum {string} */
+                            mode: "immediate" | "digest";
+                            nextAttemptAt: string | null;
+                            ruleId: string | null;
+                            /** @enum {string} */
+                            state: "pending" | "delivered" | "failed" | "digested";
+                        }[];
+                        nextCursor: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    getAlertsRules: {
+        parameters: {
+            query?: {
+                accountId?: string;
+                cursor?: string;
+                format?: "json" | "csv";
+                kind?: "sync_error" | "credentials_rejected" | "account_behind" | "logs_silent" | "discrepancy" | "reclaimable_seats" | "unmatched_service" | "fraud_report";
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            accountId: string | null;
+                            channelIds: string[];
+                            condition: {
+                                /** @constant */
+                                kind: "sync_error";
+                                minutes: number;
+                            } | {
+                                /** @constant */
+                                kind: "credentials_rejected";
+                            } | {
+                                /** @constant */
+                                kind: "account_behind";
+                                minutes: number;
+                            } | {
+                                /** @constant */
+                                kind: "logs_silent";
+                                minutes: number;
+                            } | {
+                                /** @constant */
+                                kind: "discrepancy";
+                                monthlyImpact?: number;
+                                seats: number;
+                            } | {
+                                /** @constant */
+                                kind: "reclaimable_seats";
+                                seats: number;
+                            } | {
+                                /** @constant */
+                                kind: "unmatched_service";
+                            } | {
+                                /** @constant */
+                                kind: "fraud_report";
+                                /** @default 1440 */
+                                minutes: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @enum {string} */
+                            delivery: "immediate" | "digest";
+                            enabled: boolean;
+                            id: string;
+                            name: string;
+                            throttleMinutes: number | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    postAlertsRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default null */
+                    accountId?: string | null;
+                    channelIds: string[];
+                    condition: {
+                        /** @constant */
+                        kind: "sync_error";
+                        minutes: number;
+                    } | {
+                        /** @constant */
+                        kind: "credentials_rejected";
+                    } | {
+                        /** @constant */
+                        kind: "account_behind";
+                        minutes: number;
+                    } | {
+                        /** @constant */
+                        kind: "logs_silent";
+                        minutes: number;
+                    } | {
+                        /** @constant */
+                        kind: "discrepancy";
+                        monthlyImpact?: number;
+                        seats: number;
+                    } | {
+                        /** @constant */
+                        kind: "reclaimable_seats";
+                        seats: number;
+                    } | {
+                        /** @constant */
+                        kind: "unmatched_service";
+                    } | {
+                        /** @constant */
+                        kind: "fraud_report";
+                        /** @default 1440 */
+                        minutes?: number;
+                    };
+                    /**
+                     * @default immediate
+                     * @enum {string}
+                     */
+                    delivery?: "immediate" | "digest";
+                    /** @default true */
+                    enabled?: boolean;
+                    name: string;
+                    /** @default null */
+                    throttleMinutes?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountId: string | null;
+                        channelIds: string[];
+                        condition: {
+                            /** @constant */
+                            kind: "sync_error";
+                            minutes: number;
+                        } | {
+                            /** @constant */
+                            kind: "credentials_rejected";
+                        } | {
+                            /** @constant */
+                            kind: "account_behind";
+                            minutes: number;
+                        } | {
+                            /** @constant */
+                            kind: "logs_silent";
+                            minutes: number;
+                        } | {
+                            /** @constant */
+                            kind: "discrepancy";
+                            monthlyImpact?: number;
+                            seats: number;
+                        } | {
+                            /** @constant */
+                            kind: "reclaimable_seats";
+                            seats: number;
+                        } | {
+                            /** @constant */
+                            kind: "unmatched_service";
+                        } | {
+                            /** @constant */
+                            kind: "fraud_report";
+                            /** @default 1440 */
+                            minutes: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @enum {string} */
+                        delivery: "immediate" | "digest";
+                        enabled: boolean;
+                        id: string;
+                        name: string;
+                        throttleMinutes: number | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    getAlertsRulesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountId: string | null;
+                        channelIds: string[];
+                        condition: {
+                            /** @constant */
+                            kind: "sync_error";
+                            minutes: number;
+                        } | {
+                            /** @constant */
+                            kind: "credentials_rejected";
+                        } | {
+                            /** @constant */
+                            kind: "account_behind";
+                            minutes: number;
+                        } | {
+                            /** @constant */
+                            kind: "logs_silent";
+                            minutes: number;
+                        } | {
+                            /** @constant */
+                            kind: "discrepancy";
+                            monthlyImpact?: number;
+                            seats: number;
+                        } | {
+                            /** @constant */
+                            kind: "reclaimable_seats";
+                            seats: number;
+                        } | {
+                            /** @constant */
+                            kind: "unmatched_service";
+                        } | {
+                            /** @constant */
+                            kind: "fraud_report";
+                            /** @default 1440 */
+                            minutes: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @enum {string} */
+                        delivery: "immediate" | "digest";
+                        enabled: boolean;
+                        id: string;
+                        name: string;
+                        throttleMinutes: number | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    deleteAlertsRulesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        deleted: true;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    patchAlertsRulesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accountId?: string | null;
+                    channelIds?: string[];
+                    condition?: {
+                        /** @constant */
+                        kind: "sync_error";
+                        minutes: number;
+                    } | {
+                        /** @constant */
+                        kind: "credentials_rejected";
+                    } | {
+                        /** @constant */
+                        kind: "account_behind";
+                        minutes: number;
+                    } | {
+                        /** @constant */
+                        kind: "logs_silent";
+                        minutes: number;
+                    } | {
+                        /** @constant */
+                        kind: "discrepancy";
+                        monthlyImpact?: number;
+                        seats: number;
+                    } | {
+                        /** @constant */
+                        kind: "reclaimable_seats";
+                        seats: number;
+                    } | {
+                        /** @constant */
+                        kind: "unmatched_service";
+                    } | {
+                        /** @constant */
+                        kind: "fraud_report";
+                        /** @default 1440 */
+                        minutes?: number;
+                    };
+                    /** @enum {string} */
+                    delivery?: "immediate" | "digest";
+                    enabled?: boolean;
+                    name?: string;
+                    throttleMinutes?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountId: string | null;
+                        channelIds: string[];
+                        condition: {
+                            /** @constant */
+                            kind: "sync_error";
+                            minutes: number;
+                        } | {
+                            /** @constant */
+                            kind: "credentials_rejected";
+                        } | {
+                            /** @constant */
+                            kind: "account_behind";
+                            minutes: number;
+                        } | {
+                            /** @constant */
+                            kind: "logs_silent";
+                            minutes: number;
+                        } | {
+                            /** @constant */
+                            kind: "discrepancy";
+                            monthlyImpact?: number;
+                            seats: number;
+                        } | {
+                            /** @constant */
+                            kind: "reclaimable_seats";
+                            seats: number;
+                        } | {
+                            /** @constant */
+                            kind: "unmatched_service";
+                        } | {
+                            /** @constant */
+                            kind: "fraud_report";
+                            /** @default 1440 */
+                            minutes: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @enum {string} */
+                        delivery: "immediate" | "digest";
+                        enabled: boolean;
+                        id: string;
+                        name: string;
+                        throttleMinutes: number | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
     getApiKeys: {
         parameters: {
             query?: {
@@ -1426,17 +2662,141 @@ export interface operations {
                         items: {
                             aliases: string[];
                             category: string;
+                            /** @default false */
+                            custom: boolean;
                             domain: string;
                             id: string;
                             name: string;
                             vendor: string;
+                            /** @default null */
+                            vendorUrl: string | null;
                         }[];
+                        version: string;
                     };
                 };
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    postCatalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    aliases?: string[];
+                    category: string;
+                    id?: string;
+                    name: string;
+                    note?: string;
+                    vendor?: string;
+                    /** Format: uri */
+                    vendorUrl?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        product: {
+                            aliases: string[];
+                            category: string;
+                            /** @default false */
+                            custom: boolean;
+                            domain: string;
+                            id: string;
+                            name: string;
+                            vendor: string;
+                            /** @default null */
+                            vendorUrl: string | null;
+                        };
+                        rematched: number;
+                        version: string;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    patchCatalogById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    aliases?: string[];
+                    category?: string;
+                    name?: string;
+                    note?: string;
+                    vendor?: string;
+                    /** Format: uri */
+                    vendorUrl?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        product: {
+                            aliases: string[];
+                            category: string;
+                            /** @default false */
+                            custom: boolean;
+                            domain: string;
+                            id: string;
+                            name: string;
+                            vendor: string;
+                            /** @default null */
+                            vendorUrl: string | null;
+                        };
+                        rematched: number;
+                        version: string;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
             429: components["responses"]["429"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -1469,12 +2829,13 @@ export interface operations {
                         items: {
                             accountId: string;
                             /** @enum {string} */
-                            action: "match" | "merge" | "ignore";
+                            action: "match" | "merge" | "ignore" | "unmatch" | "unignore";
                             actor: string;
                             /** Format: date-time */
                             at: string;
                             automatic: boolean;
                             catalog: {
+                                catalogVersion?: string;
                                 category?: string;
                                 domain?: string;
                                 /** @enum {string} */
@@ -1536,6 +2897,285 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    getDiscoveryGroups: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                format?: "json" | "csv";
+                limit?: string;
+                matched?: "true" | "false";
+                q?: string;
+                sort?: "name" | "-name" | "customers" | "-customers" | "users" | "-users" | "firstSeen" | "-firstSeen" | "lastSeen" | "-lastSeen";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            category: string | null;
+                            customers: number;
+                            /** Format: date-time */
+                            firstSeen: string;
+                            id: string;
+                            /** Format: date-time */
+                            lastSeen: string;
+                            name: string;
+                            productId: string | null;
+                            services: number;
+                            users: number;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    getDiscoveryGroupsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accounts: {
+                            accountId: string;
+                            /** Format: date-time */
+                            firstSeen: string;
+                            /** Format: date-time */
+                            lastSeen: string;
+                            serviceIds: string[];
+                            users: number;
+                        }[];
+                        category: string | null;
+                        customers: number;
+                        /** Format: date-time */
+                        firstSeen: string;
+                        id: string;
+                        /** Format: date-time */
+                        lastSeen: string;
+                        name: string;
+                        productId: string | null;
+                        services: number;
+                        users: number;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    getDiscoverySeats: {
+        parameters: {
+            query?: {
+                accountId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            accountId: string;
+                            activeUsers: {
+                                days7: number;
+                                days30: number;
+                                days90: number;
+                            };
+                            billableUsers: number;
+                            deniedOnly: number;
+                            inactive: number;
+                            neverEnrolled: number;
+                            reclaimable: number;
+                            unusedAfterDays: number;
+                        }[];
+                        total: {
+                            billableUsers: number;
+                            reclaimable: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    getDiscoverySeatsByAccountIdReclaimable: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                format?: "json" | "csv";
+                limit?: string;
+                reason?: "never-enrolled" | "denied-only" | "inactive";
+                sort?: "username" | "-username" | "lastSuccess" | "-lastSuccess";
+            };
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            accountId: string;
+                            email: string | null;
+                            enrolled: boolean | null;
+                            id: string;
+                            lastLogin: string | null;
+                            lastSeen: string | null;
+                            lastSuccess: string | null;
+                            realName: string | null;
+                            /** @enum {string} */
+                            reason: "never-enrolled" | "denied-only" | "inactive";
+                            status: ("active" | "bypass" | "disabled" | "locked out" | "pending deletion") | null;
+                            userKey: string;
+                            username: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    getDiscoverySeatsByAccountIdSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountId: string;
+                        unusedAfterDays: number;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    putDiscoverySeatsByAccountIdSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    unusedAfterDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountId: string;
+                        unusedAfterDays: number;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
             429: components["responses"]["429"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -2484,6 +4124,41 @@ export interface operations {
             504: components["responses"]["504"];
         };
     };
+    getPsaBoards: {
+        parameters: {
+            query?: {
+                connectionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        connectionId: string;
+                        items: {
+                            id: number;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
     getPsaCompanies: {
         parameters: {
             query?: {
@@ -3083,6 +4758,14 @@ export interface operations {
                             unitPrice: number | null;
                             /** Format: date-time */
                             updatedAt: string;
+                            usage: {
+                                activeUsers30d: number;
+                                /** Format: date-time */
+                                at: string;
+                                billableUsers: number;
+                                reclaimable: number;
+                                unusedAfterDays: number;
+                            } | null;
                             vendorQuantity: number;
                         }[];
                         nextCursor: string | null;
@@ -3159,6 +4842,14 @@ export interface operations {
                         unitPrice: number | null;
                         /** Format: date-time */
                         updatedAt: string;
+                        usage: {
+                            activeUsers30d: number;
+                            /** Format: date-time */
+                            at: string;
+                            billableUsers: number;
+                            reclaimable: number;
+                            unusedAfterDays: number;
+                        } | null;
                         vendorQuantity: number;
                     };
                 };
@@ -3239,6 +4930,14 @@ export interface operations {
                         unitPrice: number | null;
                         /** Format: date-time */
                         updatedAt: string;
+                        usage: {
+                            activeUsers30d: number;
+                            /** Format: date-time */
+                            at: string;
+                            billableUsers: number;
+                            reclaimable: number;
+                            unusedAfterDays: number;
+                        } | null;
                         vendorQuantity: number;
                     };
                 };
@@ -3324,6 +5023,14 @@ export interface operations {
                             unitPrice: number | null;
                             /** Format: date-time */
                             updatedAt: string;
+                            usage: {
+                                activeUsers30d: number;
+                                /** Format: date-time */
+                                at: string;
+                                billableUsers: number;
+                                reclaimable: number;
+                                unusedAfterDays: number;
+                            } | null;
                             vendorQuantity: number;
                         }[];
                     };
@@ -3407,6 +5114,14 @@ export interface operations {
                             unitPrice: number | null;
                             /** Format: date-time */
                             updatedAt: string;
+                            usage: {
+                                activeUsers30d: number;
+                                /** Format: date-time */
+                                at: string;
+                                billableUsers: number;
+                                reclaimable: number;
+                                unusedAfterDays: number;
+                            } | null;
                             vendorQuantity: number;
                         }[];
                     };
@@ -3491,6 +5206,14 @@ export interface operations {
                             unitPrice: number | null;
                             /** Format: date-time */
                             updatedAt: string;
+                            usage: {
+                                activeUsers30d: number;
+                                /** Format: date-time */
+                                at: string;
+                                billableUsers: number;
+                                reclaimable: number;
+                                unusedAfterDays: number;
+                            } | null;
                             vendorQuantity: number;
                         }[];
                     };
@@ -3574,6 +5297,14 @@ export interface operations {
                             unitPrice: number | null;
                             /** Format: date-time */
                             updatedAt: string;
+                            usage: {
+                                activeUsers30d: number;
+                                /** Format: date-time */
+                                at: string;
+                                billableUsers: number;
+                                reclaimable: number;
+                                unusedAfterDays: number;
+                            } | null;
                             vendorQuantity: number;
                         }[];
                     };
@@ -3771,8 +5502,10 @@ export interface operations {
                         items: {
                             accountId: string;
                             applicationKey: string;
+                            attemptedUserCount: number;
                             authCount: number;
                             catalog: {
+                                catalogVersion?: string;
                                 category?: string;
                                 domain?: string;
                                 /** @enum {string} */
@@ -3782,8 +5515,14 @@ export interface operations {
                                 vendor?: string;
                             } | null;
                             denialCount: number;
+                            denialReasons: {
+                                count: number;
+                                reason: string;
+                            }[];
                             /** Format: date-time */
                             firstSeen: string;
+                            flags: ("fraud" | "denial-rate")[];
+                            fraudCount: number;
                             id: string;
                             /** Format: date-time */
                             lastSeen: string;
@@ -3833,8 +5572,10 @@ export interface operations {
                             days90: number;
                         };
                         applicationKey: string;
+                        attemptedUserCount: number;
                         authCount: number;
                         catalog: {
+                            catalogVersion?: string;
                             category?: string;
                             domain?: string;
                             /** @enum {string} */
@@ -3844,16 +5585,24 @@ export interface operations {
                             vendor?: string;
                         } | null;
                         denialCount: number;
+                        denialReasons: {
+                            count: number;
+                            reason: string;
+                        }[];
                         /** Format: date-time */
                         firstSeen: string;
+                        flags: ("fraud" | "denial-rate")[];
+                        fraudCount: number;
                         id: string;
                         /** Format: date-time */
                         lastSeen: string;
                         merged: {
                             accountId: string;
                             applicationKey: string;
+                            attemptedUserCount: number;
                             authCount: number;
                             catalog: {
+                                catalogVersion?: string;
                                 category?: string;
                                 domain?: string;
                                 /** @enum {string} */
@@ -3863,8 +5612,14 @@ export interface operations {
                                 vendor?: string;
                             } | null;
                             denialCount: number;
+                            denialReasons: {
+                                count: number;
+                                reason: string;
+                            }[];
                             /** Format: date-time */
                             firstSeen: string;
+                            flags: ("fraud" | "denial-rate")[];
+                            fraudCount: number;
                             id: string;
                             /** Format: date-time */
                             lastSeen: string;
@@ -3920,8 +5675,10 @@ export interface operations {
                     "application/json": {
                         accountId: string;
                         applicationKey: string;
+                        attemptedUserCount: number;
                         authCount: number;
                         catalog: {
+                            catalogVersion?: string;
                             category?: string;
                             domain?: string;
                             /** @enum {string} */
@@ -3931,8 +5688,14 @@ export interface operations {
                             vendor?: string;
                         } | null;
                         denialCount: number;
+                        denialReasons: {
+                            count: number;
+                            reason: string;
+                        }[];
                         /** Format: date-time */
                         firstSeen: string;
+                        flags: ("fraud" | "denial-rate")[];
+                        fraudCount: number;
                         id: string;
                         /** Format: date-time */
                         lastSeen: string;
@@ -3985,8 +5748,10 @@ export interface operations {
                     "application/json": {
                         accountId: string;
                         applicationKey: string;
+                        attemptedUserCount: number;
                         authCount: number;
                         catalog: {
+                            catalogVersion?: string;
                             category?: string;
                             domain?: string;
                             /** @enum {string} */
@@ -3996,8 +5761,14 @@ export interface operations {
                             vendor?: string;
                         } | null;
                         denialCount: number;
+                        denialReasons: {
+                            count: number;
+                            reason: string;
+                        }[];
                         /** Format: date-time */
                         firstSeen: string;
+                        flags: ("fraud" | "denial-rate")[];
+                        fraudCount: number;
                         id: string;
                         /** Format: date-time */
                         lastSeen: string;
@@ -4050,8 +5821,10 @@ export interface operations {
                     "application/json": {
                         accountId: string;
                         applicationKey: string;
+                        attemptedUserCount: number;
                         authCount: number;
                         catalog: {
+                            catalogVersion?: string;
                             category?: string;
                             domain?: string;
                             /** @enum {string} */
@@ -4061,8 +5834,158 @@ export interface operations {
                             vendor?: string;
                         } | null;
                         denialCount: number;
+                        denialReasons: {
+                            count: number;
+                            reason: string;
+                        }[];
                         /** Format: date-time */
                         firstSeen: string;
+                        flags: ("fraud" | "denial-rate")[];
+                        fraudCount: number;
+                        id: string;
+                        /** Format: date-time */
+                        lastSeen: string;
+                        mergedInto: string | null;
+                        name: string;
+                        /** @enum {string} */
+                        status: "new" | "known" | "ignored";
+                        successCount: number;
+                        userCount: number;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    postServicesByIdUnignore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountId: string;
+                        applicationKey: string;
+                        attemptedUserCount: number;
+                        authCount: number;
+                        catalog: {
+                            catalogVersion?: string;
+                            category?: string;
+                            domain?: string;
+                            /** @enum {string} */
+                            method: "exact" | "alias" | "normalized" | "manual" | "merge";
+                            productId: string;
+                            productName: string;
+                            vendor?: string;
+                        } | null;
+                        denialCount: number;
+                        denialReasons: {
+                            count: number;
+                            reason: string;
+                        }[];
+                        /** Format: date-time */
+                        firstSeen: string;
+                        flags: ("fraud" | "denial-rate")[];
+                        fraudCount: number;
+                        id: string;
+                        /** Format: date-time */
+                        lastSeen: string;
+                        mergedInto: string | null;
+                        name: string;
+                        /** @enum {string} */
+                        status: "new" | "known" | "ignored";
+                        successCount: number;
+                        userCount: number;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    postServicesByIdUnmatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountId: string;
+                        applicationKey: string;
+                        attemptedUserCount: number;
+                        authCount: number;
+                        catalog: {
+                            catalogVersion?: string;
+                            category?: string;
+                            domain?: string;
+                            /** @enum {string} */
+                            method: "exact" | "alias" | "normalized" | "manual" | "merge";
+                            productId: string;
+                            productName: string;
+                            vendor?: string;
+                        } | null;
+                        denialCount: number;
+                        denialReasons: {
+                            count: number;
+                            reason: string;
+                        }[];
+                        /** Format: date-time */
+                        firstSeen: string;
+                        flags: ("fraud" | "denial-rate")[];
+                        fraudCount: number;
                         id: string;
                         /** Format: date-time */
                         lastSeen: string;
@@ -4093,6 +6016,7 @@ export interface operations {
             query?: {
                 cursor?: string;
                 format?: "json" | "csv";
+                include?: "successful" | "all";
                 limit?: string;
                 sort?: "lastSeen" | "-lastSeen" | "count" | "-count";
             };
@@ -4113,12 +6037,16 @@ export interface operations {
                     "application/json": {
                         items: {
                             count: number;
+                            deniedCount: number;
                             email: string | null;
                             /** Format: date-time */
                             firstSeen: string;
+                            fraudCount: number;
                             /** Format: date-time */
                             lastSeen: string;
+                            lastSuccess: string | null;
                             realName: string | null;
+                            successCount: number;
                             userId: string;
                             userKey: string;
                             username: string;
@@ -4430,11 +6358,16 @@ export interface operations {
             query: {
                 accountId: string;
                 cursor?: string;
+                enrolled?: "true" | "false";
                 format?: "json" | "csv";
+                lastSeenAfter?: string;
+                lastSeenBefore?: string;
+                lastSuccessAfter?: string;
+                lastSuccessBefore?: string;
                 limit?: string;
                 q?: string;
                 removed?: "true" | "false";
-                sort?: "username" | "-username" | "lastSeen" | "-lastSeen" | "authCount" | "-authCount" | "serviceCount" | "-serviceCount";
+                sort?: "username" | "-username" | "lastSeen" | "-lastSeen" | "authCount" | "-authCount" | "serviceCount" | "-serviceCount" | "lastSuccess" | "-lastSuccess";
                 status?: "active" | "bypass" | "disabled" | "locked out" | "pending deletion";
             };
             header?: never;
@@ -4453,18 +6386,27 @@ export interface operations {
                         items: {
                             accountId: string;
                             authCount: number;
+                            denialCount: number;
+                            denialReasons: {
+                                count: number;
+                                reason: string;
+                            }[];
                             email: string | null;
                             enrolled: boolean | null;
                             firstSeen: string | null;
+                            flags: ("fraud" | "denial-rate")[];
+                            fraudCount: number;
                             groups: string[];
                             id: string;
                             lastLogin: string | null;
                             lastSeen: string | null;
+                            lastSuccess: string | null;
                             realName: string | null;
                             removed: boolean;
                             removedAt: string | null;
                             serviceCount: number;
                             status: ("active" | "bypass" | "disabled" | "locked out" | "pending deletion") | null;
+                            successCount: number;
                             userKey: string;
                             username: string;
                         }[];
@@ -4502,18 +6444,27 @@ export interface operations {
                     "application/json": {
                         accountId: string;
                         authCount: number;
+                        denialCount: number;
+                        denialReasons: {
+                            count: number;
+                            reason: string;
+                        }[];
                         email: string | null;
                         enrolled: boolean | null;
                         firstSeen: string | null;
+                        flags: ("fraud" | "denial-rate")[];
+                        fraudCount: number;
                         groups: string[];
                         id: string;
                         lastLogin: string | null;
                         lastSeen: string | null;
+                        lastSuccess: string | null;
                         realName: string | null;
                         removed: boolean;
                         removedAt: string | null;
                         serviceCount: number;
                         status: ("active" | "bypass" | "disabled" | "locked out" | "pending deletion") | null;
+                        successCount: number;
                         userKey: string;
                         username: string;
                     };
@@ -4534,6 +6485,7 @@ export interface operations {
             query?: {
                 cursor?: string;
                 format?: "json" | "csv";
+                include?: "successful" | "all";
                 limit?: string;
                 sort?: "lastSeen" | "-lastSeen" | "count" | "-count";
             };
@@ -4555,6 +6507,7 @@ export interface operations {
                         items: {
                             applicationKey: string;
                             catalog: {
+                                catalogVersion?: string;
                                 category?: string;
                                 domain?: string;
                                 /** @enum {string} */
@@ -4564,14 +6517,18 @@ export interface operations {
                                 vendor?: string;
                             } | null;
                             count: number;
+                            deniedCount: number;
                             /** Format: date-time */
                             firstSeen: string;
+                            fraudCount: number;
                             /** Format: date-time */
                             lastSeen: string;
+                            lastSuccess: string | null;
                             name: string;
                             serviceId: string;
                             /** @enum {string} */
                             status: "new" | "known" | "ignored";
+                            successCount: number;
                         }[];
                         nextCursor: string | null;
                     };

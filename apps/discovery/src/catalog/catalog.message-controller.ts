@@ -9,6 +9,6 @@ export class CatalogMessageController {
 
   @Rpc('discovery.catalog.search')
   search(request: RpcInput<'discovery.catalog.search'>) {
-    return Promise.resolve({ items: this.catalog.search(request.q, request.limit) });
+    return Promise.resolve({ items: this.catalog.search(request.q, request.limit), version: this.catalog.version });
   }
 }

@@ -21,4 +21,14 @@ export class CurationMessageController {
   ignore(request: RpcInput<'discovery.services.ignore'>) {
     return this.curation.ignore(request);
   }
+
+  @Rpc('discovery.services.unmatch')
+  unmatch(request: RpcInput<'discovery.services.unmatch'>) {
+    return this.curation.unmatch(request);
+  }
+
+  @Rpc('discovery.services.unignore')
+  unignore(request: RpcInput<'discovery.services.unignore'>) {
+    return this.curation.unignore(request);
+  }
 }

@@ -10,9 +10,11 @@ import { SaasCatalog, toMatch } from '../catalog/saas-catalog';
 import { type ActionDoc, actionOn, ActionsRepository } from '../inventory/actions.repository';
 import { accountOfId } from '../inventory/ids';
 import { matchedEvent } from '../inventory/matched-event';
-import { type ServiceDoc, ServicesRepository } from '../inventory/services.repository';
+import { type ServiceChanges, type ServiceDoc, ServicesRepository } from '../inventory/services.repository';
 import { WriteLock } from '../inventory/write-lock';
 import { serviceView } from '../query/views';
+import { RollupService } from '../rollup/rollup.service';
+import { FlagRules } from '../inventory/flag-rules';
 
 // What every command carries: the service, who decides, and why.
 interface Command {
@@ -22,7 +24,8 @@ interface Command {
 }
 
 // What a person decides about a discovered service: match it to a catalog product, merge it into
-// another service (one product), or ignore it. Each decision is written to the action log.
+// another service (one product), ignore it, or undo a match or an ignore. Each decision is written to the
+// action log, and the services-across-customers rollup follows it.
 @Injectable()
 export class CurationService {
   constructor(
@@ -32,6 +35,8 @@ export class CurationService {
     private readonly lock: WriteLock,
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    private readonly rollup: RollupService,
+    private readonly flags: FlagRules,
   ) {}
 
   async match(command: RpcInput<'discovery.services.match'>): Promise<ServiceView> {
@@ -41,11 +46,34 @@ export class CurationService {
         { path: 'productId', message: 'unknown product' },
       ]);
     }
-    const catalog = toMatch(product, 'manual');
-    const service = await this.change(command.id, { status: 'known', catalog });
+    const catalog = toMatch(product, 'manual', this.catalog.version);
+    const service = await this.change(command.id, (s) => ({
+      status: s.status === 'ignored' ? 'ignored' : 'known',
+      catalog,
+      catalogLocked: true,
+    }));
     const action = await this.log(service, command, { action: 'match', catalog });
     await this.bus.publish('discovery.service.matched', matchedEvent(action, service.applicationKey));
-    return serviceView(service);
+    return this.view(service);
+  }
+
+  // No product, and automatic matching leaves the service alone until a person matches it again.
+  async unmatch(command: RpcInput<'discovery.services.unmatch'>): Promise<ServiceView> {
+    const service = await this.change(command.id, (s) => {
+      if (s.mergedInto !== null) throw invalidState(s, `it is merged into ${s.mergedInto}`);
+      return { status: s.status === 'ignored' ? 'ignored' : 'new', catalog: null, catalogLocked: true };
+    });
+    await this.log(service, command, { action: 'unmatch' });
+    return this.view(service);
+  }
+
+  async unignore(command: RpcInput<'discovery.services.unignore'>): Promise<ServiceView> {
+    const service = await this.change(command.id, (s) => {
+      if (s.status !== 'ignored') throw invalidState(s, 'it is not ignored');
+      return { status: s.catalog || s.mergedInto !== null ? 'known' : 'new' };
+    });
+    await this.log(service, command, { action: 'unignore' });
+    return this.view(service);
   }
 
   async merge(command: RpcInput<'discovery.services.merge'>): Promise<ServiceView> {
@@ -76,25 +104,40 @@ export class CurationService {
         `Other services are merged into ${source._id}; merge those into ${target._id} first`,
       );
     }
-    const catalog: CatalogMatch | null = target.catalog ? { ...target.catalog, method: 'merge' } : null;
-    const service = await this.change(command.id, { status: 'known', mergedInto: target._id, catalog });
+    const catalog: CatalogMatch | null = target.catalog
+      ? { ...target.catalog, method: 'merge', catalogVersion: this.catalog.version }
+      : null;
+    const service = await this.change(command.id, () => ({
+      status: 'known',
+      mergedInto: target._id,
+      catalog,
+      catalogLocked: true,
+    }));
     await this.log(service, command, { action: 'merge', catalog, intoServiceId: target._id });
-    return serviceView(service);
+    return this.view(service);
   }
 
   async ignore(command: RpcInput<'discovery.services.ignore'>): Promise<ServiceView> {
-    const service = await this.change(command.id, { status: 'ignored' });
+    const service = await this.change(command.id, () => ({ status: 'ignored' }));
     await this.log(service, command, { action: 'ignore' });
-    return serviceView(service);
+    return this.view(service);
   }
 
-  private async change(
-    id: string,
-    changes: Partial<Pick<ServiceDoc, 'status' | 'catalog' | 'mergedInto'>>,
-  ): Promise<ServiceDoc> {
-    const service = await this.lock.run('services', () => this.services.update(accountOfId(id), id, changes));
-    if (!service) throw notFound(id);
-    return service;
+  // `decide` sees the service as stored (inside the lock) and says what changes, or throws.
+  private async change(id: string, decide: (current: ServiceDoc) => ServiceChanges): Promise<ServiceDoc> {
+    const scope = accountOfId(id);
+    const [before, after] = await this.lock.run('services', async () => {
+      const current = await this.services.get(scope, id);
+      if (!current) throw notFound(id);
+      return [current, await this.services.update(scope, id, decide(current))] as const;
+    });
+    if (!after) throw notFound(id);
+    await this.rollup.refresh([before.groupKey, after.groupKey]);
+    return after;
+  }
+
+  private view(service: ServiceDoc): ServiceView {
+    return serviceView(service, this.flags.options());
   }
 
   private async log(
@@ -113,6 +156,10 @@ export class CurationService {
     await this.actions.record([action]);
     return action;
   }
+}
+
+function invalidState(service: ServiceDoc, why: string): AppError {
+  return new AppError('DISCOVERY.SERVICE.INVALID_STATE', `Service ${service._id} cannot be changed so: ${why}`);
 }
 
 function notFound(id: string): AppError {

@@ -6,6 +6,7 @@ import type { Env } from '@seatwise/shared/config/discovery-env';
 import { consumers } from '@seatwise/shared/contracts/consumers';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { AuthIngestService } from './auth/auth-ingest.service';
+import { DerivationService } from './derivation.service';
 import { UsersIngestService, type UsersStreamEvent } from './users/users-ingest.service';
 
 // Runs the two durable consumers (auth logs; users snapshots) from start-up until shutdown. A batch
@@ -19,12 +20,15 @@ export class ConsumersService implements OnApplicationBootstrap, BeforeApplicati
     private readonly bus: EventBus,
     private readonly auth: AuthIngestService,
     private readonly users: UsersIngestService,
+    private readonly derivation: DerivationService,
     @Inject(APP_ENV) private readonly env: Env,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.env.DISCOVERY_CONSUME) return;
+    // Inventories of an older derivation are reset first; the auth-log consumer then starts from the stream's start.
+    await this.derivation.ensureCurrent();
     // Finish what a crash left half-applied now, not when its messages are redelivered (ack_wait later).
     const recovered = await this.auth.recover().catch((error: unknown) => {
       this.logger.warn({ err: error }, 'recovery of unfinished batches failed; retried before the next batch');

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuthIngestModule } from './auth/auth-ingest.module';
+import { InventoryModule } from '../inventory/inventory.module';
+import { RollupModule } from '../rollup/rollup.module';
 import { ConsumersService } from './consumers.service';
+import { DerivationService } from './derivation.service';
 import { UsersIngestModule } from './users/users-ingest.module';
 
 // The two durable consumers (auth logs, users snapshots) feeding the inventories.
 @Module({
-  imports: [AuthIngestModule, UsersIngestModule],
-  providers: [ConsumersService],
+  imports: [AuthIngestModule, UsersIngestModule, InventoryModule, RollupModule],
+  providers: [ConsumersService, DerivationService],
 })
 export class IngestModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { duplicateKeyIndexes } from '@seatwise/platform/db/duplicate-key';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import type { CatalogMatch } from '@seatwise/shared/contracts/discovery-events';
+import type { ACTION_KINDS } from '@seatwise/shared/contracts/discovery-views';
 import { ScopedRepository } from './scoped.repository';
 import type { ServiceDoc } from './services.repository';
 
@@ -11,7 +12,7 @@ export interface ActionDoc {
   accountId: string;
   serviceId: string;
   serviceName: string;
-  action: 'match' | 'merge' | 'ignore';
+  action: (typeof ACTION_KINDS)[number];
   automatic: boolean;
   actor: string;
   note: string | null;

@@ -34,6 +34,11 @@ export class ActivityRepository extends InventoryRepository<ActivityDoc> {
     super(connection, 'auth_activity', [{ accountId: 1, day: 1 }, { day: 1 }]);
   }
 
+  // Day counts are derived from the journal's facts alone: a re-derivation starts from none.
+  async clear(): Promise<void> {
+    await this.collection.deleteMany({});
+  }
+
   // The days from `from` to `to` (inclusive) of one account, or of every account (the overview's
   // explicitly cross-tenant read, like the account summary). Bounded: accounts × days of the window.
   days(scope: AccountsScope, from: string, to: string): Promise<DayCounts[]> {

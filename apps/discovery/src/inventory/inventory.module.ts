@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ActionsRepository } from './actions.repository';
 import { ActivityRepository } from './activity.repository';
+import { FlagRules } from './flag-rules';
 import { InventoryWrites } from './inventory-writes';
 import { ServicesRepository } from './services.repository';
 import { UsageRepository } from './usage.repository';
@@ -18,6 +19,7 @@ import { WriteLock } from './write-lock';
     ActionsRepository,
     InventoryWrites,
     WriteLock,
+    FlagRules,
   ],
   exports: [
     ServicesRepository,
@@ -27,6 +29,7 @@ import { WriteLock } from './write-lock';
     ActionsRepository,
     InventoryWrites,
     WriteLock,
+    FlagRules,
   ],
 })
 export class InventoryModule {}

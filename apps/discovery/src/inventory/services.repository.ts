@@ -4,37 +4,90 @@ import type { CatalogMatch } from '@seatwise/shared/contracts/discovery-events';
 import type { ServiceStatus } from '@seatwise/shared/contracts/discovery-views';
 import type { mongo } from 'mongoose';
 import { type AccountCount, type AccountsScope, countPerAccount } from './account-counts';
+import { bulkWriteInChunks } from './bulk-docs';
 import type { Scope } from './ids';
+import { groupKeyOf } from './group-key';
 import { InventoryRepository } from './inventory.repository';
+import { NO_OUTCOMES, type OutcomeTotals } from './outcome-totals';
 import { listIndexes } from './scoped.repository';
 
-export interface ServiceDoc {
+export interface ServiceDoc extends OutcomeTotals {
   _id: string;
   accountId: string;
   applicationKey: string;
   name: string;
   status: ServiceStatus;
   catalog: CatalogMatch | null;
+  // A person decided the match (matched, merged or un-matched it): automatic re-matching leaves it alone.
+  catalogLocked: boolean;
+  // The group across customers (see groupKeyOf), kept with the catalog match.
+  groupKey: string;
   mergedInto: string | null;
   firstSeen: Date;
   lastSeen: Date;
   authCount: number;
-  successCount: number;
-  denialCount: number;
+  // Users with a successful authentication, and users with any attempt.
   userCount: number;
+  attemptedUserCount: number;
   // The journal batches that last changed and that created the document.
   lastBatch: number;
   firstBatch: number;
 }
 
 // FerretDB 1.24 drops null values given in $setOnInsert; reads fill them back.
-const ABSENT: Partial<ServiceDoc> = { catalog: null, mergedInto: null };
+const ABSENT: Partial<ServiceDoc> = {
+  catalog: null,
+  mergedInto: null,
+  catalogLocked: false,
+  attemptedUserCount: 0,
+  ...NO_OUTCOMES,
+};
+
+export type ServiceChanges = Partial<Pick<ServiceDoc, 'status' | 'catalog' | 'mergedInto' | 'catalogLocked'>>;
 
 @Injectable()
 export class ServicesRepository extends InventoryRepository<ServiceDoc> {
   constructor(connection: MongoConnection) {
     const sorts = listIndexes(['lastSeen', 'firstSeen', 'name', 'userCount', 'authCount']);
-    super(connection, 'services', [...sorts, { accountId: 1, mergedInto: 1 }], ABSENT);
+    super(connection, 'services', [...sorts, { accountId: 1, mergedInto: 1 }, { groupKey: 1 }], ABSENT);
+  }
+
+  // Every service of the given groups, across accounts (the cross-customer rollup's source).
+  async inGroups(groupKeys: readonly string[]): Promise<ServiceDoc[]> {
+    if (groupKeys.length === 0) return [];
+    const docs = await this.collection.find({ groupKey: { $in: [...groupKeys] } }).toArray();
+    return docs.map((doc) => this.filled(doc));
+  }
+
+  // Services automatic matching may change (not decided by a person, not merged), across accounts: a new
+  // catalog version re-matches them. Read in pages by _id (bounded memory).
+  async *rematchable(): AsyncGenerator<ServiceDoc[]> {
+    let after = '';
+    for (;;) {
+      const docs = await this.collection
+        .find({ _id: { $gt: after } })
+        .sort({ _id: 1 })
+        .limit(1_000)
+        .toArray();
+      if (docs.length === 0) return;
+      after = docs[docs.length - 1]?._id ?? after;
+      yield docs.map((doc) => this.filled(doc)).filter((doc) => !doc.catalogLocked && doc.mergedInto === null);
+    }
+  }
+
+  // Every service's group key (for the rollup's full rebuild), in pages by _id.
+  async *all(): AsyncGenerator<ServiceDoc[]> {
+    let after = '';
+    for (;;) {
+      const docs = await this.collection
+        .find({ _id: { $gt: after } })
+        .sort({ _id: 1 })
+        .limit(1_000)
+        .toArray();
+      if (docs.length === 0) return;
+      after = docs[docs.length - 1]?._id ?? after;
+      yield docs.map((doc) => this.filled(doc));
+    }
   }
 
   async mergedInto(scope: Scope, id: string): Promise<ServiceDoc[]> {
@@ -46,17 +99,39 @@ export class ServicesRepository extends InventoryRepository<ServiceDoc> {
     return docs.map((doc) => this.filled(doc));
   }
 
-  async update(
-    scope: Scope,
-    id: string,
-    changes: Partial<Pick<ServiceDoc, 'status' | 'catalog' | 'mergedInto'>>,
-  ): Promise<ServiceDoc | null> {
+  // The group key follows the catalog match (a change of match moves the service to another group).
+  async update(scope: Scope, id: string, changes: ServiceChanges): Promise<ServiceDoc | null> {
+    const current = await this.get(scope, id);
+    if (!current) return null;
+    const catalog = changes.catalog === undefined ? current.catalog : changes.catalog;
     const doc = await this.collection.findOneAndUpdate(
       { _id: id, accountId: scope.accountId },
-      { $set: changes },
+      { $set: { ...changes, groupKey: groupKeyOf(catalog, current.name) } },
       { returnDocument: 'after' },
     );
     return doc ? this.filled(doc) : null;
+  }
+
+  // Services stored before group keys get theirs (one update per service that lacks or misstates it).
+  async backfillGroupKeys(): Promise<void> {
+    for await (const page of this.all()) {
+      const ops = page.flatMap((doc) => {
+        const groupKey = groupKeyOf(doc.catalog, doc.name);
+        return doc.groupKey === groupKey
+          ? []
+          : [{ updateOne: { filter: { _id: doc._id }, update: { $set: { groupKey } } } }];
+      });
+      await bulkWriteInChunks(this.collection, ops);
+    }
+  }
+
+  // Zeroes what the auth logs derived (counts, outcomes), keeping the documents and what people decided:
+  // a re-derivation then adds every fact again. Kept: the first/last seen span (the replay widens it).
+  async resetDerived(): Promise<void> {
+    await this.collection.updateMany(
+      {},
+      { $set: { authCount: 0, userCount: 0, attemptedUserCount: 0, ...NO_OUTCOMES, lastBatch: 0 } },
+    );
   }
 
   // Services per account matching `filter` (all of them without one); the scope always applies.

@@ -7,12 +7,11 @@ import { type AccountCount, type AccountsScope, countPerAccount } from './accoun
 import { bulkWriteInChunks } from './bulk-docs';
 import type { Scope } from './ids';
 import { InventoryRepository } from './inventory.repository';
+import { NEVER } from './never';
+import { NO_OUTCOMES, type OutcomeTotals } from './outcome-totals';
 import { listIndexes } from './scoped.repository';
 
 type DuoUserStatus = (typeof DUO_USER_STATUSES)[number];
-
-// Epoch 0 stands for "never": lastSeen and profileAt are sort/guard keys and must always be set.
-export const NEVER = new Date(0);
 
 export interface UserProfile {
   username: string;
@@ -25,7 +24,7 @@ export interface UserProfile {
   snapshotId: string;
 }
 
-export interface UserDoc extends Partial<Omit<UserProfile, 'username'>> {
+export interface UserDoc extends Partial<Omit<UserProfile, 'username'>>, OutcomeTotals {
   _id: string;
   accountId: string;
   userKey: string;
@@ -52,7 +51,25 @@ export interface ProfileUpdate {
 @Injectable()
 export class UsersRepository extends InventoryRepository<UserDoc> {
   constructor(connection: MongoConnection) {
-    super(connection, 'users', listIndexes(['lastSeen', 'username', 'authCount', 'serviceCount']));
+    super(
+      connection,
+      'users',
+      listIndexes(['lastSeen', 'username', 'authCount', 'serviceCount', 'lastSuccess']),
+      NO_OUTCOMES,
+    );
+  }
+
+  // Zeroes what the auth logs derived, keeping the profiles, the first/last seen span and the batch of
+  // the first log (so a re-derivation announces no user again).
+  async resetDerived(): Promise<void> {
+    await this.collection.updateMany({}, { $set: { authCount: 0, serviceCount: 0, ...NO_OUTCOMES, lastBatch: 0 } });
+  }
+
+  // The account's users matching `filter`, streamed in pages by _id (the seat counts read them whole:
+  // FerretDB 1.24 scans for any filter but _id anyway, and one pass answers every figure).
+  async *ofAccount(scope: Scope, filter: mongo.Filter<UserDoc> = {}): AsyncGenerator<UserDoc> {
+    const docs = this.collection.find({ ...filter, accountId: scope.accountId }, { batchSize: 5_000 });
+    for await (const doc of docs) yield this.filled(doc);
   }
 
   // Applies snapshot profiles, each only over an older one (a replayed old snapshot changes nothing).
@@ -78,6 +95,7 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
               lastSeen: NEVER,
               authCount: 0,
               serviceCount: 0,
+              ...NO_OUTCOMES,
               lastBatch: 0,
             },
           },

@@ -6,6 +6,7 @@ import type { Page } from '@seatwise/shared/contracts/page';
 import type { RpcInput, RpcResponse } from '@seatwise/shared/contracts/rpcs';
 import type { ServiceDetail, ServiceView } from '@seatwise/shared/contracts/discovery-views';
 import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
+import { FlagRules } from '../inventory/flag-rules';
 import { accountOfId } from '../inventory/ids';
 import { ServicesRepository } from '../inventory/services.repository';
 import { UsageRepository } from '../inventory/usage.repository';
@@ -20,6 +21,7 @@ export class ServicesQuery {
     private readonly usage: UsageRepository,
     private readonly users: UsersRepository,
     private readonly clock: Clock,
+    private readonly flags: FlagRules,
   ) {}
 
   list(request: RpcInput<'discovery.services.list'>): Promise<Page<ServiceView>> {
@@ -31,7 +33,8 @@ export class ServicesQuery {
       request.lastSeenSince !== undefined && { lastSeen: { $gte: new Date(request.lastSeenSince) } },
       !request.includeMerged && { mergedInto: null },
     ]);
-    return findPage(this.services.finder(scope), filter, request, serviceView);
+    const thresholds = this.flags.options();
+    return findPage(this.services.finder(scope), filter, request, (doc) => serviceView(doc, thresholds));
   }
 
   async get(id: string): Promise<ServiceDetail> {
@@ -47,14 +50,20 @@ export class ServicesQuery {
       ),
       this.services.mergedInto(scope, id),
     ]);
-    return { ...serviceView(doc), activeUsers: { days7, days30, days90 }, merged: merged.map(serviceView) };
+    const thresholds = this.flags.options();
+    return {
+      ...serviceView(doc, thresholds),
+      activeUsers: { days7, days30, days90 },
+      merged: merged.map((m) => serviceView(m, thresholds)),
+    };
   }
 
-  // The service's usage rows, each with its user's profile.
+  // The service's usage rows (its users: successful ones unless all are asked for), each with its user's profile.
   async usersOf(request: RpcInput<'discovery.services.users'>): Promise<RpcResponse<'discovery.services.users'>> {
     const scope = accountOfId(request.id);
     if (!(await this.services.get(scope, request.id))) throw notFound(request.id);
-    const page = await findPage(this.usage.finder(scope), { serviceId: request.id }, request, (row) => row);
+    const filter = { serviceId: request.id, ...(request.include === 'successful' ? { successCount: { $gt: 0 } } : {}) };
+    const page = await findPage(this.usage.finder(scope), filter, request, (row) => row);
     const users = await this.users.getMany(
       scope,
       page.items.map((row) => row.userId),

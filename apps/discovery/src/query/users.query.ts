@@ -5,6 +5,7 @@ import type { Page } from '@seatwise/shared/contracts/page';
 import type { RpcInput, RpcResponse } from '@seatwise/shared/contracts/rpcs';
 import type { UserView } from '@seatwise/shared/contracts/discovery-views';
 import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
+import { FlagRules } from '../inventory/flag-rules';
 import { accountOfId } from '../inventory/ids';
 import { ServicesRepository } from '../inventory/services.repository';
 import { UsageRepository } from '../inventory/usage.repository';
@@ -18,6 +19,7 @@ export class UsersQuery {
     private readonly users: UsersRepository,
     private readonly usage: UsageRepository,
     private readonly services: ServicesRepository,
+    private readonly flags: FlagRules,
   ) {}
 
   list(request: RpcInput<'discovery.users.list'>): Promise<Page<UserView>> {
@@ -27,21 +29,26 @@ export class UsersQuery {
       request.status !== undefined && { status: request.status },
       request.removed !== undefined && { removedAt: request.removed ? { $ne: null } : null },
       q !== undefined && { $or: ['username', 'realName', 'email'].map((field) => containsText(field, q)) },
+      request.enrolled !== undefined && { enrolled: request.enrolled },
+      ...timeRange('lastSeen', request.lastSeenAfter, request.lastSeenBefore),
+      ...timeRange('lastSuccess', request.lastSuccessAfter, request.lastSuccessBefore),
     ]);
-    return findPage(this.users.finder(scope), filter, request, userView);
+    const thresholds = this.flags.options();
+    return findPage(this.users.finder(scope), filter, request, (doc) => userView(doc, thresholds));
   }
 
   async get(id: string): Promise<UserView> {
     const doc = await this.users.get(accountOfId(id), id);
     if (!doc) throw notFound(id);
-    return userView(doc);
+    return userView(doc, this.flags.options());
   }
 
   // The user's usage rows, each with its service.
   async servicesOf(request: RpcInput<'discovery.users.services'>): Promise<RpcResponse<'discovery.users.services'>> {
     const scope = accountOfId(request.id);
     if (!(await this.users.get(scope, request.id))) throw notFound(request.id);
-    const page = await findPage(this.usage.finder(scope), { userId: request.id }, request, (row) => row);
+    const filter = { userId: request.id, ...(request.include === 'successful' ? { successCount: { $gt: 0 } } : {}) };
+    const page = await findPage(this.usage.finder(scope), filter, request, (row) => row);
     const ids = page.items.map((row) => row.serviceId);
     const services = await this.services.find(scope, { _id: { $in: ids } }, { _id: 1 }, ids.length + 1);
     const byId = new Map(services.map((service) => [service._id, service]));
@@ -50,6 +57,18 @@ export class UsersQuery {
       items: page.items.map((row) => userServiceView(row, byId.get(row.serviceId))),
     };
   }
+}
+
+// After: at or after the time; before: strictly before it. A user who never did it (NEVER) is before any time.
+function timeRange(
+  field: string,
+  after: string | undefined,
+  before: string | undefined,
+): (Record<string, unknown> | false)[] {
+  return [
+    after !== undefined && { [field]: { $gte: new Date(after) } },
+    before !== undefined && { [field]: { $lt: new Date(before) } },
+  ];
 }
 
 function notFound(id: string): AppError {

@@ -7,22 +7,36 @@ import type {
 } from '@seatwise/shared/contracts/discovery-views';
 import type { z } from 'zod';
 import type { ActionDoc } from '../inventory/actions.repository';
+import { type FlagThresholds, usageFlags } from '../inventory/flag-rules';
+import type { OutcomeTotals } from '../inventory/outcome-totals';
 import type { ServiceDoc } from '../inventory/services.repository';
 import type { UsageDoc } from '../inventory/usage.repository';
-import { NEVER, type UserDoc } from '../inventory/users.repository';
+import { NEVER } from '../inventory/never';
+import type { UserDoc } from '../inventory/users.repository';
 
 // Documents as the RPCs answer them: dates as ISO strings, absent fields as null.
 
-export function serviceView(doc: ServiceDoc): ServiceView {
+// Outcome counts, reasons and flags, as services and users answer them.
+function outcomeView(doc: OutcomeTotals & { authCount: number }, thresholds: FlagThresholds) {
+  return {
+    successCount: doc.successCount,
+    denialCount: doc.denialCount,
+    fraudCount: doc.fraudCount,
+    denialReasons: doc.denialReasons.map(({ reason, count }) => ({ reason, count })),
+    flags: usageFlags({ attempts: doc.authCount, denials: doc.denialCount, fraud: doc.fraudCount }, thresholds),
+  };
+}
+
+export function serviceView(doc: ServiceDoc, thresholds: FlagThresholds): ServiceView {
   return {
     id: doc._id,
     accountId: doc.accountId,
     applicationKey: doc.applicationKey,
     name: doc.name,
     userCount: doc.userCount,
+    attemptedUserCount: doc.attemptedUserCount,
     authCount: doc.authCount,
-    successCount: doc.successCount,
-    denialCount: doc.denialCount,
+    ...outcomeView(doc, thresholds),
     firstSeen: doc.firstSeen.toISOString(),
     lastSeen: doc.lastSeen.toISOString(),
     status: doc.status,
@@ -34,7 +48,7 @@ export function serviceView(doc: ServiceDoc): ServiceView {
 const isoOrNull = (date: Date | null | undefined): string | null =>
   date && date.getTime() !== NEVER.getTime() ? date.toISOString() : null;
 
-export function userView(doc: UserDoc): UserView {
+export function userView(doc: UserDoc, thresholds: FlagThresholds): UserView {
   return {
     id: doc._id,
     accountId: doc.accountId,
@@ -48,7 +62,9 @@ export function userView(doc: UserDoc): UserView {
     groups: doc.groups ?? [],
     firstSeen: isoOrNull(doc.firstSeen),
     lastSeen: isoOrNull(doc.lastSeen),
+    lastSuccess: isoOrNull(doc.lastSuccess),
     authCount: doc.authCount,
+    ...outcomeView(doc, thresholds),
     serviceCount: doc.serviceCount,
     removed: Boolean(doc.removedAt),
     removedAt: isoOrNull(doc.removedAt),
@@ -79,9 +95,7 @@ export function serviceUserView(row: UsageDoc, user: UserDoc | undefined): z.out
     username: user?.username ?? row.userKey,
     realName: user?.realName ?? null,
     email: user?.email ?? null,
-    firstSeen: row.firstSeen.toISOString(),
-    lastSeen: row.lastSeen.toISOString(),
-    count: row.count,
+    ...usageView(row),
   };
 }
 
@@ -96,8 +110,18 @@ export function userServiceView(
     name: service?.name ?? row.applicationKey,
     status: service?.status ?? 'new',
     catalog: service?.catalog ?? null,
+    ...usageView(row),
+  };
+}
+
+function usageView(row: UsageDoc) {
+  return {
     firstSeen: row.firstSeen.toISOString(),
     lastSeen: row.lastSeen.toISOString(),
     count: row.count,
+    successCount: row.successCount,
+    deniedCount: row.denialCount - row.fraudCount,
+    fraudCount: row.fraudCount,
+    lastSuccess: isoOrNull(row.lastSuccess),
   };
 }

@@ -12,7 +12,7 @@ import type { DuoAuthLogEvent } from '@seatwise/shared/contracts/duo-events';
 import type { StreamKey } from '@seatwise/shared/contracts/streams';
 import { createTestScope, serviceEnv, type TestScope } from '@seatwise/testing/scope';
 import { service } from '../service';
-import { fastConnectorEnv } from '@seatwise/testing/service-env';
+import { fastConnectorEnv, outboundAllowEnv } from '@seatwise/testing/service-env';
 
 export type Truth = Awaited<ReturnType<DuoSimulator['truth']>>;
 
@@ -60,7 +60,12 @@ export async function startConnectorRun(
   { servers, env }: { servers?: Servers; env?: Record<string, string> } = {},
 ): Promise<ConnectorRun> {
   const run = await startSimRun(options, servers);
-  return { ...run, connector: await startService(service, envSchema, connectorEnv(run.scope, env)) };
+  // The simulator is reached as the operator allows it: by its exact host:port (children's too: they share it).
+  const outbound = outboundAllowEnv(run.sim.url);
+  return {
+    ...run,
+    connector: await startService(service, envSchema, connectorEnv(run.scope, { ...outbound, ...env })),
+  };
 }
 
 // Stops a run (the connector first); nothing when it never started.

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Clock } from '@seatwise/platform/clock/clock';
 import { DuoClient, type DuoCredentials } from './duo-client';
-import { resolveBaseUrl, type DuoClientSettings } from './duo-request';
+import type { DuoClientSettings } from './duo-request';
 import { DEFAULT_RETRY_SETTINGS, Sleeper, type DuoRetrySettings } from './duo-retry';
 import { DuoTransport } from './duo-transport';
 
@@ -45,7 +45,7 @@ export class DuoClientFactory {
       clock: this.clock,
       sleeper: this.sleeper,
       settings: this.settings,
-      baseUrl: resolveBaseUrl(credentials.apiHostname),
+      baseUrl: this.transport.baseUrl(credentials.apiHostname),
       ikey: credentials.integrationKey,
       secretKey: () => credentials.secretKey,
     });

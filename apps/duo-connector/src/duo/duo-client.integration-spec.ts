@@ -7,6 +7,7 @@ import type { DuoClient } from './duo-client';
 import { DuoClientFactory, type DuoClientSettingsInput } from './duo-client.factory';
 import { Sleeper } from './duo-retry';
 import { DuoTransport } from './duo-transport';
+import { allowingOnly } from '@seatwise/platform/testing/outbound';
 
 const DAY = 86_400_000;
 let sim: DuoSimulator;
@@ -26,7 +27,7 @@ afterAll(() => sim.close());
 
 // Real transport, real timers, but 1 ms backoff so retries cost nothing.
 function factory(settings: DuoClientSettingsInput = {}): DuoClientFactory {
-  return new DuoClientFactory(new DuoTransport(), new Clock(), new Sleeper(), {
+  return new DuoClientFactory(new DuoTransport(allowingOnly(sim.url)), new Clock(), new Sleeper(), {
     ...settings,
     retry: { baseDelayMs: 1, rateLimitBaseDelayMs: 1, maxDelayMs: 5, ...settings.retry },
   });

@@ -90,7 +90,8 @@ describe('DuoClient requests', () => {
 
 describe('hosts and child accounts', () => {
   it('keeps scheme and port of a base URL, signs the host without port', async () => {
-    const transport = new ScriptedTransport([ok([]), ok([])]);
+    const outbound = { allowedEndpoints: ['127.0.0.1:3456', 'child.example:3457'], psaHosts: [] };
+    const transport = new ScriptedTransport([ok([]), ok([])], undefined, outbound);
     const factory = new DuoClientFactory(transport, new FakeClock(), new RecordingSleeper());
     const parent = factory.create({ ...creds, apiHostname: 'http://127.0.0.1:3456' });
     expect(parent.baseUrl).toBe('http://127.0.0.1:3456');
@@ -109,7 +110,9 @@ describe('hosts and child accounts', () => {
   });
 
   it('reaches children of an https parent over https, and accepts explicit URLs', () => {
-    const factory = new DuoClientFactory(new ScriptedTransport([]), new FakeClock(), new RecordingSleeper());
+    const outbound = { allowedEndpoints: ['127.0.0.1:1'], psaHosts: [] };
+    const transport = new ScriptedTransport([], undefined, outbound);
+    const factory = new DuoClientFactory(transport, new FakeClock(), new RecordingSleeper());
     const parent = factory.create(creds);
     expect(parent.baseUrl).toBe('https://api-abc123.duosecurity.com');
     expect(parent.forChild({ accountId: 'DA1', apiHostname: 'api-child.duosecurity.com' }).baseUrl).toBe(
@@ -119,15 +122,29 @@ describe('hosts and child accounts', () => {
   });
 
   it.each([
-    '',
-    'ftp://api.duosecurity.com',
-    'https://api.duosecurity.com/admin',
-    'https://u:p@api.duosecurity.com',
-    'a b',
-  ])('refuses the API hostname %p', (apiHostname) => {
+    ['', 'OUTBOUND.REFUSED'],
+    ['ftp://api.duosecurity.com', 'OUTBOUND.REFUSED'],
+    ['https://api-abc123.duosecurity.com/admin', ErrorCodes.CONFIG_INVALID],
+    ['https://u:p@api-abc123.duosecurity.com', 'OUTBOUND.REFUSED'],
+    ['a b', 'OUTBOUND.REFUSED'],
+    ['api-abc123.duosecurity.com.evil.example', 'OUTBOUND.REFUSED'],
+    ['http://127.0.0.1:3456', 'OUTBOUND.REFUSED'],
+    ['169.254.169.254', 'OUTBOUND.REFUSED'],
+  ])('refuses the API hostname %p with %s', (apiHostname, code) => {
     const factory = new DuoClientFactory(new ScriptedTransport([]), new FakeClock(), new RecordingSleeper());
-    expect(thrownCode(() => factory.create({ ...creds, apiHostname }))).toBe(ErrorCodes.CONFIG_INVALID);
+    expect(thrownCode(() => factory.create({ ...creds, apiHostname }))).toBe(code);
   });
+
+  // Mutation: with the policy check removed from DuoTransport.baseUrl, these children were reached.
+  it.each(['api-child.duosecurity.com.evil.example', '10.0.0.1', 'http://127.0.0.1:1', '2130706433:3456'])(
+    'refuses a child api_hostname %p from the Accounts API before any request',
+    (apiHostname) => {
+      const transport = new ScriptedTransport([], ok([]));
+      const parent = new DuoClientFactory(transport, new FakeClock(), new RecordingSleeper()).create(creds);
+      expect(thrownCode(() => parent.forChild({ accountId: 'DA1', apiHostname }))).toBe('OUTBOUND.REFUSED');
+      expect(transport.requests).toEqual([]);
+    },
+  );
 
   it('never exposes the secret key when a client is logged or serialized', () => {
     const { client } = setup([]);

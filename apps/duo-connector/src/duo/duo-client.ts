@@ -1,7 +1,7 @@
 import { AppError } from '@seatwise/shared/errors/app-error';
 import { DuoApiError } from './duo-errors';
 import { parseShape } from './duo-envelope';
-import { DuoRequester, resolveBaseUrl, type DuoRequesterDeps } from './duo-request';
+import { DuoRequester, type DuoRequesterDeps } from './duo-request';
 import type { DuoEdition } from '@seatwise/shared/contracts/duo-events';
 import {
   accountListSchema,
@@ -68,7 +68,7 @@ export class DuoClient {
   /** The child's host (a bare host inherits this client's scheme) with these keys, bound to the child's id. */
   forChild(child: Pick<DuoChildAccount, 'accountId' | 'apiHostname'>): DuoClient {
     const scheme = this.requester.deps.baseUrl.protocol === 'http:' ? 'http:' : 'https:';
-    const baseUrl = resolveBaseUrl(child.apiHostname, scheme);
+    const baseUrl = this.requester.deps.transport.baseUrl(child.apiHostname, scheme);
     return new DuoClient({ ...this.requester.deps, baseUrl }, child.accountId);
   }
 

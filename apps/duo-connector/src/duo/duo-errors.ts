@@ -1,5 +1,6 @@
 import { AppError } from '@seatwise/shared/errors/app-error';
 import type { ErrorCode } from '@seatwise/shared/errors/error-catalog';
+import { OutboundError, type OutboundErrorCode } from '@seatwise/platform/outbound/outbound-error';
 
 // The catalog's Duo codes (CONNECTOR.DUO_*): the ones a failed Duo call can carry.
 export type DuoErrorCode = Extract<ErrorCode, `CONNECTOR.DUO_${string}`>;
@@ -77,7 +78,7 @@ export class DuoApiError extends AppError {
 }
 
 export interface DuoFailure {
-  code: DuoErrorCode;
+  code: DuoErrorCode | OutboundErrorCode;
   message: string;
   duoCode: number | null;
 }
@@ -86,6 +87,10 @@ export interface DuoFailure {
 // on the way, Duo unavailable with that failure's message.
 export function describeDuoFailure(error: unknown): DuoFailure {
   if (error instanceof DuoApiError) return { code: error.code, message: error.message, duoCode: error.duoCode };
+  // The outbound policy's codes (an oversized answer, a refused redirect) are kept: they say what went wrong.
+  if (error instanceof OutboundError) {
+    return { code: error.code, message: error.message, duoCode: null };
+  }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'CONNECTOR.DUO_UNAVAILABLE', message, duoCode: null };
 }

@@ -1,5 +1,4 @@
 import type { Clock } from '@seatwise/platform/clock/clock';
-import { AppError } from '@seatwise/shared/errors/app-error';
 import { DuoApiError, type DuoErrorCode } from './duo-errors';
 import { parseEnvelope, type DuoSuccess } from './duo-envelope';
 import { backoffDelayMs, type DuoRetrySettings, type Sleeper } from './duo-retry';
@@ -39,32 +38,6 @@ export interface DuoRequesterDeps {
   ikey: string;
   /** A closure, so logging or serializing a client never prints the secret key. */
   secretKey: () => string;
-}
-
-/**
- * `api-xxxx.duosecurity.com` → https://api-xxxx.duosecurity.com; a full `http(s)://host:port` URL is kept (the
- * simulator). A bare host inherits `defaultScheme`, so children of an http parent are reached over http.
- */
-export function resolveBaseUrl(apiHostname: string, defaultScheme: 'https:' | 'http:' = 'https:'): URL {
-  const text = apiHostname.trim();
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `${defaultScheme}//${text}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch (error) {
-    throw new AppError('CONFIG.INVALID', `invalid Duo API hostname: ${text}`, undefined, { cause: error });
-  }
-  if (
-    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
-    url.hostname === '' ||
-    url.pathname !== '/' ||
-    url.search !== '' ||
-    url.username !== '' ||
-    url.password !== ''
-  ) {
-    throw new AppError('CONFIG.INVALID', `invalid Duo API hostname: ${text}`);
-  }
-  return url;
 }
 
 /** Signs, sends and retries one Duo call; each attempt is signed afresh with the clock's current Date. */

@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SystemHostResolver } from '@seatwise/platform/outbound/host-resolver';
+import { OutboundError } from '@seatwise/platform/outbound/outbound-error';
+import { OutboundPolicy } from '@seatwise/platform/outbound/outbound-policy';
 import { DuoNetworkError, DuoTransport } from './duo-transport';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
@@ -8,6 +11,7 @@ describe('DuoTransport (against a local HTTP server)', () => {
   let server: Server;
   let base: string;
   let handler: Handler;
+  let transport: DuoTransport;
 
   beforeAll(async () => {
     server = createServer((req, res) => {
@@ -18,14 +22,17 @@ describe('DuoTransport (against a local HTTP server)', () => {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const port = (server.address() as AddressInfo).port;
+    base = `http://127.0.0.1:${port}`;
+    // The local server is reachable only as the exact endpoint the operator allows.
+    transport = new DuoTransport(
+      new OutboundPolicy({ allowedEndpoints: [`127.0.0.1:${port}`], psaHosts: [] }, new SystemHostResolver()),
+    );
   });
   afterAll(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
-
-  const transport = new DuoTransport();
 
   it('sends method, headers (Date included) and body; returns status, content-type and text', async () => {
     let seen: { method?: string; date?: string; auth?: string; body?: string } = {};
@@ -71,12 +78,29 @@ describe('DuoTransport (against a local HTTP server)', () => {
     expect((error as Error).message).not.toContain('c2VjcmV0');
   });
 
-  it('does not follow redirects (the signature must not travel to another host)', async () => {
+  it('refuses redirects, never following them (the signature must not travel to another host)', async () => {
     handler = (_req, res) => {
       res.writeHead(302, { Location: 'http://example.invalid/' }).end();
     };
-    const reply = await transport.send({ method: 'GET', url: `${base}/moved`, headers: {}, timeoutMs: 5000 });
-    expect(reply.status).toBe(302);
+    const error: unknown = await transport
+      .send({ method: 'GET', url: `${base}/moved`, headers: {}, timeoutMs: 5000 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutboundError);
+    expect(error).toMatchObject({ code: 'OUTBOUND.REFUSED', rule: 'redirect' });
+  });
+
+  it('refuses another port of the allowed host before connecting', async () => {
+    const other = createServer();
+    let connections = 0;
+    other.on('connection', () => (connections += 1));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}/`;
+    const error: unknown = await transport
+      .send({ method: 'GET', url, headers: {}, timeoutMs: 5000 })
+      .catch((e: unknown) => e);
+    await new Promise((resolve) => other.close(resolve));
+    expect(error).toMatchObject({ code: 'OUTBOUND.REFUSED', rule: 'scheme' });
+    expect(connections).toBe(0);
   });
 
   it('rejects with a network error when nothing listens', async () => {
@@ -84,7 +108,11 @@ describe('DuoTransport (against a local HTTP server)', () => {
     await new Promise<void>((resolve) => idle.listen(0, '127.0.0.1', resolve));
     const port = (idle.address() as AddressInfo).port;
     await new Promise((resolve) => idle.close(resolve));
-    const error: unknown = await transport
+    const idlePolicy = new OutboundPolicy(
+      { allowedEndpoints: [`127.0.0.1:${port}`], psaHosts: [] },
+      new SystemHostResolver(),
+    );
+    const error: unknown = await new DuoTransport(idlePolicy)
       .send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {}, timeoutMs: 5000 })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'network' });

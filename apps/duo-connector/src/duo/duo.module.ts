@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import type { Env } from '@seatwise/shared/config/connector-env';
+import { OutboundModule } from '@seatwise/platform/outbound/outbound.module';
 import { APP_ENV } from '@seatwise/platform/tokens';
 import { ConnectorMetrics } from '../metrics/connector-metrics';
 import { MetricsModule } from '../metrics/metrics.module';
@@ -8,9 +9,9 @@ import { Sleeper } from './duo-retry';
 import { DuoTransport } from './duo-transport';
 
 // Duo API clients for stored credentials. Their settings come from the env; every attempt is counted
-// in the metrics.
+// in the metrics, and goes out under the outbound policy.
 @Module({
-  imports: [MetricsModule],
+  imports: [MetricsModule, OutboundModule],
   providers: [
     DuoTransport,
     Sleeper,

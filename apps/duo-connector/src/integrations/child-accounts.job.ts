@@ -3,7 +3,8 @@ import { Clock } from '@seatwise/platform/clock/clock';
 import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
 import type { Env } from '@seatwise/shared/config/connector-env';
 import type { Logger } from '@seatwise/shared/logging/logger';
-import type { DuoClient } from '../duo/duo-client';
+import { OutboundError } from '@seatwise/platform/outbound/outbound-error';
+import type { DuoChildAccount, DuoClient } from '../duo/duo-client';
 import { describeDuoFailure } from '../duo/duo-errors';
 import { AccountTracker } from '../sync/account-tracker';
 import { failureBackoffMs, type Job } from '../sync/job-scheduler';
@@ -39,17 +40,31 @@ export class ChildAccountsJob {
     };
   }
 
+  // A child whose api_hostname the outbound policy refuses (the Accounts API is trusted no more than a user) is
+  // skipped with a warning; the other children are still polled.
+  private clientFor(doc: IntegrationDoc, client: DuoClient, child: DuoChildAccount): DuoClient | null {
+    try {
+      return client.forChild(child);
+    } catch (error) {
+      if (!(error instanceof OutboundError)) throw error;
+      const { accountId } = child;
+      this.logger.warn(
+        { integration: doc._id, accountId, code: error.code, rule: error.rule },
+        'child account host refused',
+      );
+      return null;
+    }
+  }
+
   private async refresh(doc: IntegrationDoc, client: DuoClient): Promise<void> {
     const children = await client.childAccounts();
     const listed = new Set<string>();
     for (const child of children) {
+      const childClient = this.clientFor(doc, client, child);
+      if (childClient === null) continue; // not listed: polling stops if it was tracked
       listed.add(child.accountId);
       const key = { integrationId: doc._id, accountId: child.accountId };
-      await this.tracker.track(
-        key,
-        { name: child.name, apiHostname: child.apiHostname, child: true },
-        client.forChild(child),
-      );
+      await this.tracker.track(key, { name: child.name, apiHostname: child.apiHostname, child: true }, childClient);
     }
     await this.tracker.untrackMissing(doc._id, listed);
     await this.integrations.update(doc._id, { lastSyncAt: this.clock.now(), lastError: null, status: 'connected' });

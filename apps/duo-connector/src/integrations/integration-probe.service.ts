@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@seatwise/platform/clock/clock';
+import { OutboundError } from '@seatwise/platform/outbound/outbound-error';
 import type { DUO_PERMISSIONS, IntegrationInput, ValidationReport } from '@seatwise/shared/contracts/connector-views';
 import type { DuoClient } from '../duo/duo-client';
 import { DuoClientFactory } from '../duo/duo-client.factory';
@@ -29,6 +30,9 @@ export class IntegrationProbe {
       if (!first) return { ok: true, granted: [], missing: [], error: null, accountsFound: 0 };
       return await this.permissions(client.forChild(first), first.accountId, children.length);
     } catch (error) {
+      // A destination the outbound policy refuses (e.g. a name resolving to a private address) is the caller's
+      // error, answered as such (4xx naming the rule), not a report about Duo.
+      if (error instanceof OutboundError && error.code === 'OUTBOUND.REFUSED') throw error;
       return { ok: false, granted: [], missing: [], error: describeDuoFailure(error), accountsFound: 0 };
     }
   }

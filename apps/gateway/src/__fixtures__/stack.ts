@@ -1,6 +1,7 @@
 import type { DuoSimOptions } from '@seatwise/duo-simulator/options';
 import { startDuoSimulator, type DuoSimulator } from '@seatwise/duo-simulator/server';
 import { createTestScope, serviceEnv } from '@seatwise/testing/scope';
+import { outboundAllowEnv } from '@seatwise/testing/service-env';
 import type { NodeProcess } from '@seatwise/testing/suites/run-node';
 import { waitFor } from '@seatwise/testing/wait';
 import { startGateway, type TestGateway } from './gateway-fixture';
@@ -14,6 +15,8 @@ export interface StackOptions {
   // The services to run (as processes), each with its extra env.
   upstreams: Partial<Record<UpstreamName, Record<string, string>>>;
   gatewayEnv?: Record<string, string>;
+  // Base URLs of other simulators the services call (a PSA simulator): allowed by exact host:port, like the Duo one.
+  simulators?: readonly string[];
   // Paths that answer 200 through the gateway once the services behind them do.
   ready: { paths: readonly string[]; timeoutMs: number };
 }
@@ -35,7 +38,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const duo = await startDuoSimulator({ rateLimits: false, historyDays: 2, ...options.duo });
   const scope = createTestScope();
   const names = Object.keys(options.upstreams) as UpstreamName[];
-  const processes = new Map(names.map((name) => [name, startUpstream(scope, name, options.upstreams[name])]));
+  const outbound = outboundAllowEnv(duo.url, ...(options.simulators ?? []));
+  const processes = new Map(
+    names.map((name) => [name, startUpstream(scope, name, { ...outbound, ...options.upstreams[name] })]),
+  );
   const gateway = await startGateway(
     serviceEnv(scope, { SEATWISE_ADMIN_API_KEY: options.adminKey, LOG_LEVEL: 'info', ...options.gatewayEnv }),
   );

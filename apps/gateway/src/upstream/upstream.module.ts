@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AlertsClient } from './alerts.client';
 import { ConnectorClient } from './connector.client';
 import { DiscoveryClient } from './discovery.client';
 import { ReconcileClient } from './reconcile.client';
 
 // The services behind the gateway, one typed client each.
 @Module({
-  providers: [ConnectorClient, DiscoveryClient, ReconcileClient],
-  exports: [ConnectorClient, DiscoveryClient, ReconcileClient],
+  providers: [ConnectorClient, DiscoveryClient, ReconcileClient, AlertsClient],
+  exports: [ConnectorClient, DiscoveryClient, ReconcileClient, AlertsClient],
 })
 export class UpstreamModule {}

@@ -8,6 +8,7 @@ import { startPsaSimulator, type PsaSimulator } from '@seatwise/psa-simulator/se
 import type { PsaConnectionBody } from '@seatwise/shared/contracts/reconcile-rpcs';
 import type { DuoAccountSnapshotEvent, DuoEdition } from '@seatwise/shared/contracts/duo-events';
 import type { RpcRequest, RpcResponse } from '@seatwise/shared/contracts/rpcs';
+import { outboundAllowEnv } from '@seatwise/testing/service-env';
 import { type Reconcile, startReconcile, stopReconcile } from './reconcile-app';
 
 export type PsaTruth = ReturnType<PsaSimulator['truth']>;
@@ -34,6 +35,8 @@ export async function startMsp(seed: string, accounts: number, mode: PsaSimMode 
     RECONCILE_PSA_MAX_ATTEMPTS: '12',
     RECONCILE_PSA_TIMEOUT_MS: '5000',
     RECONCILE_PSA_PAGE_SIZE: '10',
+    // The PSA simulator is reached as the operator allows it: by its exact host:port.
+    ...outboundAllowEnv(psa.url),
   });
   return { ...reconcile, duo, psa };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountUsageModule } from '../account-usage/account-usage.module';
 import { AuditModule } from '../audit/audit.module';
 import { EventsModule } from '../events/events.module';
 import { MappingStoreModule } from '../mapping-store/mapping-store.module';
@@ -21,7 +22,15 @@ import { RowsQuery } from './rows.query';
 
 // Rows (mapped account × service): recomputed from the data, decided by people, pushed to the PSA.
 @Module({
-  imports: [AuditModule, EventsModule, MappingStoreModule, PsaModule, SettingsModule, VendorAccountsModule],
+  imports: [
+    AccountUsageModule,
+    AuditModule,
+    EventsModule,
+    MappingStoreModule,
+    PsaModule,
+    SettingsModule,
+    VendorAccountsModule,
+  ],
   providers: [
     RowRevisionClaims,
     RowRepository,

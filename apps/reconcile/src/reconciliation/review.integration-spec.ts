@@ -223,4 +223,39 @@ describe('reconciliation review: sorted, filtered, named rows and their summary'
       mapped: { rows: 0, vendorQuantity: 0, psaQuantity: 0 },
     });
   });
+  it("shows the account's usage from discovery beside its rows: the newest revision, whatever order events come in", async () => {
+    const usage = (revision: number, d30: number, reclaimable: number) => ({
+      accountId: 'DA1',
+      revision,
+      billableUsers: 12,
+      activeUsers: { d7: d30 - 1, d30, d90: d30 + 1 },
+      reclaimable,
+      unusedAfterDays: 30,
+      at: `2026-03-0${revision}T00:00:00.000Z`,
+    });
+    const rowOfDa1 = () => reconcile.rpc.request('reconcile.reconciliation.get', { id: 'rec_DA1_essentials' });
+    expect((await rowOfDa1()).usage).toBeNull();
+    // Revision 3 first, then an older one (events of one account can arrive out of order after a replay).
+    await reconcile.publisher.publish('discovery.account.usage', usage(3, 9, 3));
+    await reconcile.publisher.publish('discovery.account.usage', usage(2, 5, 7));
+    await waitFor(async () => (await rowOfDa1()).usage !== null, { description: "DA1's usage" });
+    // The older revision arrived after and changed nothing: a marker event behind it proves it was consumed.
+    await reconcile.publisher.publish('discovery.account.usage', { ...usage(1, 1, 1), accountId: 'DA2' });
+    await waitFor(
+      async () =>
+        (await reconcile.rpc.request('reconcile.reconciliation.get', { id: 'rec_DA2_advantage' })).usage !== null,
+      { description: "DA2's usage, published after DA1's older revision" },
+    );
+    expect((await rowOfDa1()).usage).toEqual({
+      billableUsers: 12,
+      activeUsers30d: 9,
+      reclaimable: 3,
+      unusedAfterDays: 30,
+      at: '2026-03-03T00:00:00.000Z',
+    });
+    // Rows of other accounts are untouched by DA1's usage.
+    expect(
+      (await reconcile.rpc.request('reconcile.reconciliation.get', { id: 'rec_DA3_essentials' })).usage,
+    ).toBeNull();
+  });
 });

@@ -1,3 +1,4 @@
+import type { AccountUsageDoc, AccountUsageRepository } from '../account-usage/account-usage.repository';
 import type { PsaDataRepository } from '../psa/psa-data.repository';
 import type { PsaCompanyDoc, PsaProductDoc } from '../psa/psa-records.schemas';
 import { RowViewer } from './row-viewer';
@@ -6,10 +7,10 @@ import type { RowDoc } from './row.repository';
 const company = (id: string, name: string) => ({ _id: id, name }) as PsaCompanyDoc;
 const product = (id: string, name: string) => ({ _id: id, name }) as PsaProductDoc;
 
-function row(id: string, psaCompanyId: string | null, productId: string | null): RowDoc {
+function row(id: string, psaCompanyId: string | null, productId: string | null, accountId = 'DA1'): RowDoc {
   return {
     _id: id,
-    accountId: 'DA1',
+    accountId,
     accountName: 'Acme',
     psaCompanyId,
     connectionId: null,
@@ -50,11 +51,24 @@ describe('RowViewer', () => {
     );
     const agreementsByIds = jest.fn(() => Promise.resolve([]));
     const psa = { companiesByIds, productsByIds, agreementsByIds } as unknown as PsaDataRepository;
-    const views = await new RowViewer(psa).views([
+    const used: AccountUsageDoc = {
+      _id: 'DA1',
+      revision: 4,
+      billableUsers: 12,
+      activeUsers30d: 9,
+      reclaimable: 3,
+      unusedAfterDays: 30,
+      at: new Date('2026-03-02T00:00:00Z'),
+    };
+    const byAccountIds = jest.fn((ids: readonly string[]) =>
+      Promise.resolve([used].filter((u) => ids.includes(u._id))),
+    );
+    const usage = { byAccountIds } as unknown as AccountUsageRepository;
+    const views = await new RowViewer(psa, usage).views([
       row('r1', 'c1', 'p1'),
       row('r2', 'c1', 'p1'),
       row('r3', 'c2', 'p-gone'),
-      row('r4', null, null),
+      row('r4', null, null, 'DA2'),
     ]);
     expect(views.map((v) => [v.id, v.psaCompanyName, v.productName])).toEqual([
       ['r1', 'Acme Dental', 'Duo Essentials'],
@@ -64,5 +78,15 @@ describe('RowViewer', () => {
     ]);
     expect(companiesByIds.mock.calls).toEqual([[['c1', 'c2']]]);
     expect(productsByIds.mock.calls).toEqual([[['p1', 'p-gone']]]);
+    // Usage beside the seats: the account's from discovery, null for an account it has not reported yet.
+    expect(byAccountIds.mock.calls).toEqual([[['DA1', 'DA2']]]);
+    expect(views[0]?.usage).toEqual({
+      billableUsers: 12,
+      activeUsers30d: 9,
+      reclaimable: 3,
+      unusedAfterDays: 30,
+      at: '2026-03-02T00:00:00.000Z',
+    });
+    expect(views[3]?.usage).toBeNull();
   });
 });

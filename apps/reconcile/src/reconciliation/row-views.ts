@@ -4,8 +4,8 @@ import type { RowDoc } from './row.repository';
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
 
-// The PSA names a view shows beside the ids a row stores.
-export type RowNames = Pick<ReconciliationRowView, 'psaCompanyName' | 'productName' | 'agreementName'>;
+// What a view shows beside the ids a row stores: the PSA records' names and the account's usage.
+export type RowNames = Pick<ReconciliationRowView, 'psaCompanyName' | 'productName' | 'agreementName' | 'usage'>;
 
 export function toRowView(doc: RowDoc, names: RowNames): ReconciliationRowView {
   return {

@@ -10,6 +10,7 @@ import { effectiveParams, signedParams } from './body';
 import { badParam, DuoError } from '../errors';
 import type { FaultInjector, FaultKind } from './faults';
 import type { RateLimiter } from './rate-limiter';
+import type { SimSwitches } from './switches';
 import { sendJson } from './respond';
 import { findRoute } from './routes';
 
@@ -20,6 +21,8 @@ export interface Engine {
   limiter: RateLimiter;
   faults: FaultInjector;
   delays: Delays;
+  // Revoked keys and paused logs (nothing switched unless a spec asks).
+  switches: SimSwitches;
   apiHostname: () => string;
 }
 
@@ -46,7 +49,8 @@ async function serve(engine: Engine, req: IncomingMessage, path: string, query: 
     { now, maxSkewMs: engine.options.maxClockSkewMs, secretFor: (k) => engine.world.integrations.get(k)?.skey },
   );
   const integration = engine.world.integrations.get(ikey);
-  if (!integration) throw new DuoError('badIkey');
+  // A revoked key answers as Duo does for a key it does not know.
+  if (!integration || engine.switches.isRevoked(ikey)) throw new DuoError('badIkey');
   const params = effectiveParams(req, signed, body);
   const account = authorize(engine.world, integration, route, params);
   if (!engine.limiter.take(account?.id ?? `parent:${ikey}`, route.rateClass)) throw new DuoError('rateLimited');
@@ -57,7 +61,7 @@ async function serve(engine: Engine, req: IncomingMessage, path: string, query: 
     pathArg: arg,
     now,
     anchor: engine.anchor,
-    visibleUntil: now - engine.options.availabilityLagMs,
+    visibleUntil: engine.switches.logsVisibleUntil(account?.id, now - engine.options.availabilityLagMs),
     apiHostname: engine.apiHostname(),
   };
   return route.handler(ctx);

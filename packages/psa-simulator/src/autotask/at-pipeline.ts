@@ -91,6 +91,13 @@ function checkBudgets(engine: Engine, server: AtServer, integration: string): vo
   }
 }
 
+// Revoked credentials answer as wrong ones do (401, no detail); a user whose security level lost API access, 403.
+function refuseIfRevoked(engine: Engine): void {
+  const status = engine.credentials.refusal();
+  if (status === 401) throw AtError.unauthorized('User is not authorized: the API user or its secret is revoked.');
+  if (status === 403) throw new AtError(403, ['The API user has no permission for this request.']);
+}
+
 async function serve(engine: Engine, server: AtServer, req: IncomingMessage, url: URL, slow: boolean) {
   const segments = apiSegments(url.pathname);
   if (segments === null) throw AtError.notFound(`The requested resource ${url.pathname} was not found.`);
@@ -98,6 +105,7 @@ async function serve(engine: Engine, server: AtServer, req: IncomingMessage, url
   const single = segments.length === 1 ? (segments[0] ?? '').toLowerCase() : '';
   if (single === 'zoneinformation' && method === 'GET') return zoneInformation(engine, server, url);
   const integration = authenticateAt(req, server.credentials);
+  refuseIfRevoked(engine);
   if (single === 'thresholdinformation' && method === 'GET') return thresholdInformation(server);
   checkBudgets(engine, server, integration);
   const route = findAtRoute(method, segments);

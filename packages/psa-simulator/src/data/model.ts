@@ -47,6 +47,32 @@ export interface Company {
   agreements: Agreement[];
 }
 
+// A ConnectWise service board (Service › Setup › Service Board): where tickets are filed.
+export interface Board {
+  id: number;
+  name: string;
+  inactive: boolean;
+  // Project boards hold project tickets; service tickets are not filed on them.
+  projectFlag: boolean;
+  location: { id: number; name: string };
+  department: { id: number; name: string };
+}
+
+// A service ticket filed through the API (the seeded world has none).
+export interface Ticket {
+  id: number;
+  summary: string;
+  // CW takes it on POST only and never returns it; the truth keeps it so specs can read what was filed.
+  initialDescription: string;
+  boardId: number;
+  companyId: number;
+  statusName: string;
+  externalXRef: string | null;
+  dateEntered: number;
+  lastUpdated: number;
+  enteredBy: string;
+}
+
 export interface Credentials {
   companyId: string;
   publicKey: string;
@@ -61,6 +87,9 @@ export interface World {
   companyById: Map<number, Company>;
   agreementById: Map<number, Agreement>;
   productById: Map<number, Product>;
+  boards: Board[];
+  // Filed through POST /service/tickets, in id order.
+  tickets: Ticket[];
   credentials: Credentials;
   // ISO 4217 code the PSA bills in (one per PSA database here).
   currency: string;

@@ -1,5 +1,6 @@
 import { hashString, mix, Prng } from '@seatwise/duo-simulator/data/hash';
 import type { ResolvedOptions } from '../options';
+import { seededBoards } from './boards';
 import { planCompanies } from './companies';
 import type { CompanySpec } from './company-spec';
 import { DAY, type Addition, type Agreement, type Company, type Credentials, type World } from './model';
@@ -170,6 +171,8 @@ export function buildWorld(o: ResolvedOptions, anchor: number): World {
     companyById: new Map(companies.map((c) => [c.id, c])),
     agreementById: new Map(agreements.map((a) => [a.id, a])),
     productById: new Map(catalog.map((p) => [p.id, p])),
+    boards: seededBoards(),
+    tickets: [],
     credentials: credentials(o, new Prng(mix(seed, 3))),
     currency: o.currency,
     newestStamp: all.reduce((max, r) => Math.max(max, r.lastUpdated), 0),

@@ -29,6 +29,11 @@ async function token(engine: Engine, tokens: TokenStore, req: IncomingMessage, u
   if (req.method !== 'POST') throw HaloError.api(405, 'MethodNotAllowed', 'The token endpoint takes POST.');
   const form = new URLSearchParams(await text(req));
   checkTokenRequest(form, url.searchParams.get('tenant'), engine.world.credentials);
+  // A revoked client secret fails client authentication like a wrong one; a 403 refusal still gets tokens (the
+  // application exists, its permissions were removed) and is refused at the resource server.
+  if (engine.credentials.refusal() === 401) {
+    throw HaloError.oauth(401, 'invalid_client', 'Client authentication failed.');
+  }
   return { body: tokens.issue(engine.options.halopsa.tokenTtlSeconds) };
 }
 
@@ -43,6 +48,9 @@ async function api(engine: Engine, tokens: TokenStore, req: IncomingMessage, url
   const sub = API_PREFIX.exec(url.pathname)?.[1];
   if (sub === undefined) throw HaloError.notFound(`The requested resource ${url.pathname} was not found.`);
   bearer(req, tokens);
+  const refusal = engine.credentials.refusal();
+  if (refusal === 401) throw HaloError.invalidToken('The access token has been revoked.');
+  if (refusal === 403) throw HaloError.api(403, 'Forbidden', 'The API application has no permission for this.');
   const caller = engine.world.credentials.clientId;
   const wait = engine.limiter.take(`halo:${caller}`);
   if (wait > 0) throw HaloError.tooManyRequests(wait);

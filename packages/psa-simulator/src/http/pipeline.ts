@@ -5,6 +5,7 @@ import type { RequestLog } from '../data/requests';
 import type { ResolvedOptions } from '../options';
 import type { Ctx, Reply } from '../endpoints/route';
 import { authenticate } from './auth';
+import type { CredentialSwitch } from './credential-switch';
 import { readJsonBody } from './body';
 import { CwError, internalError, tooManyRequests, unavailable } from '../errors';
 import type { FaultInjector } from './faults';
@@ -19,6 +20,8 @@ export interface Engine {
   delays: Delays;
   siteName: string;
   requests: RequestLog;
+  // Whether correct credentials are currently refused (revoked keys), set at runtime; every dialect checks it.
+  credentials: CredentialSwitch;
   // The validated start options (a dialect reads its own section, e.g. `autotask`).
   options: ResolvedOptions;
 }
@@ -41,10 +44,18 @@ function companyInfo(engine: Engine, companyId: string): Reply {
   };
 }
 
+// Revoked keys are refused as CW refuses bad ones (401 Unauthorized); a role without access is 403 Forbidden.
+function refuseIfRevoked(credentials: CredentialSwitch): void {
+  const status = credentials.refusal();
+  if (status === 401) throw CwError.unauthorized('The API member keys have been revoked.');
+  if (status === 403) throw new CwError(403, 'Forbidden', 'The API member has no access to this resource.');
+}
+
 async function serve(engine: Engine, req: IncomingMessage, url: URL): Promise<Reply> {
   const login = /^\/login\/companyinfo\/([^/]+)$/.exec(url.pathname);
   if (login && req.method === 'GET') return companyInfo(engine, decodeURIComponent(login[1] ?? ''));
   const member = authenticate(req, engine.world.credentials);
+  refuseIfRevoked(engine.credentials);
   const wait = engine.limiter.take(member);
   if (wait > 0) throw tooManyRequests(wait);
   if (!url.pathname.startsWith(`${API_BASE}/`)) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseEnvSchema } from './env';
 import { encryptionEnvShape } from './encryption-env';
+import { outboundEnvShape } from './outbound-env';
 
 const MINUTE = 60_000;
 
@@ -33,6 +34,8 @@ export const envSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   MONGO_DB: baseEnvSchema.shape.MONGO_DB.default('seatwise_connector'),
   ...encryptionEnvShape,
+  // Where outbound calls may go beyond the public hosts the policy knows (simulators, on-premise PSAs).
+  ...outboundEnvShape,
   DUO_BOOTSTRAP_INTEGRATIONS: bootstrapIntegrations.optional(),
   // How far back the first sync of an account reads auth logs (Duo keeps 180 days).
   CONNECTOR_BACKFILL_DAYS: z.coerce.number().min(0).max(180).default(180),

@@ -15,6 +15,11 @@ export const envSchema = baseEnvSchema.extend({
   // collection (FerretDB 1.x, which scans its collection for every replace or update statement).
   // auto: rewrite on FerretDB 1.x, else replace.
   DISCOVERY_INVENTORY_WRITES: z.enum(['auto', 'replace', 'rewrite']).default('auto'),
+  // A service or user is flagged for an unusual denial rate when at least this share (percent) of its
+  // authentication attempts were denied (denied or fraud), counted once it has at least
+  // DISCOVERY_DENIAL_MIN_ATTEMPTS attempts (over the inventory's whole history). Any fraud report flags too.
+  DISCOVERY_DENIAL_RATE_PERCENT: z.coerce.number().min(1).max(100).default(20),
+  DISCOVERY_DENIAL_MIN_ATTEMPTS: z.coerce.number().int().min(1).max(1_000_000).default(10),
   // Whether the consumers run (off: a query-only replica).
   DISCOVERY_CONSUME: z
     .enum(['true', 'false'])

@@ -32,6 +32,9 @@ export const envSchema = baseEnvSchema.extend({
   GATEWAY_CONNECTOR_TIMEOUT_MS: positiveInt(100).default(45_000),
   GATEWAY_DISCOVERY_TIMEOUT_MS: positiveInt(100).default(10_000),
   GATEWAY_RECONCILE_TIMEOUT_MS: positiveInt(100).default(30_000),
+  GATEWAY_ALERTS_TIMEOUT_MS: positiveInt(100)
+    .default(30_000)
+    .describe('How long the gateway waits for alerts (a channel test waits for the webhook, SMTP server or PSA).'),
   GATEWAY_SSE_HEARTBEAT_MS: positiveInt(100).default(15_000),
   // A CSV export follows the list's pages up to this many rows (then says it was truncated).
   GATEWAY_CSV_MAX_ROWS: positiveInt(1).default(100_000),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseEnvSchema } from './env';
 import { encryptionEnvShape } from './encryption-env';
+import { outboundEnvShape } from './outbound-env';
 
 const MINUTE = 60_000;
 
@@ -9,6 +10,8 @@ export const envSchema = baseEnvSchema.extend({
   MONGO_DB: baseEnvSchema.shape.MONGO_DB.default('seatwise_reconcile'),
   // PSA private keys are stored encrypted under these keys (as the connector stores Duo secret keys).
   ...encryptionEnvShape,
+  // Where outbound calls may go beyond the public hosts the policy knows (simulators, on-premise PSAs).
+  ...outboundEnvShape,
   // Quick sync (changes since the last run) of every ConnectWise connection; full sync (everything) less often.
   RECONCILE_QUICK_SYNC_INTERVAL_MS: z.coerce
     .number()

@@ -37,4 +37,51 @@ export const consumers = {
     maxDeliver: 20,
     maxAckPending: 1_000,
   },
+  reconcileAccountUsage: {
+    stream: 'DISCOVERY',
+    durable: 'reconcile-account-usage',
+    events: ['discovery.account.usage'],
+    ackWaitMs: 60_000,
+    maxDeliver: 20,
+    maxAckPending: 1_000,
+  },
+  // apps/alerts: one durable per stream it watches, each taking the whole stream (a stream's other events are
+  // acknowledged unread), since one JetStream filter subject names one event or all of them.
+  alertsSyncStatus: {
+    stream: 'INTEGRATIONS',
+    durable: 'alerts-sync-status',
+    events: ['integration.sync-status'],
+    ackWaitMs: 60_000,
+    maxDeliver: 20,
+    maxAckPending: 5_000,
+  },
+  alertsAuthLogs: {
+    stream: 'DUO_AUTHLOGS',
+    durable: 'alerts-authlogs',
+    events: ['duo.authlog'],
+    ackWaitMs: 60_000,
+    maxDeliver: 20,
+    maxAckPending: 20_000,
+  },
+  alertsDiscovery: {
+    stream: 'DISCOVERY',
+    durable: 'alerts-discovery',
+    events: [
+      'discovery.service.discovered',
+      'discovery.user.discovered',
+      'discovery.service.matched',
+      'discovery.account.usage',
+    ],
+    ackWaitMs: 60_000,
+    maxDeliver: 20,
+    maxAckPending: 5_000,
+  },
+  alertsReconcile: {
+    stream: 'RECONCILE',
+    durable: 'alerts-reconcile',
+    events: ['reconcile.reconciliation.updated', 'reconcile.sync-run.updated', 'reconcile.mapping.changed'],
+    ackWaitMs: 60_000,
+    maxDeliver: 20,
+    maxAckPending: 5_000,
+  },
 } as const satisfies Record<string, ConsumerDefinition>;

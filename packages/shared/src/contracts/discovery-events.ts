@@ -11,6 +11,9 @@ export const catalogMatchSchema = z.object({
   vendor: z.string().optional(),
   category: z.string().optional(),
   domain: z.string().optional(),
+  // The catalog version that made the match (built-in version + custom entries' revision); absent on
+  // matches made before versions were recorded.
+  catalogVersion: z.string().optional(),
 });
 export type CatalogMatch = z.infer<typeof catalogMatchSchema>;
 
@@ -48,3 +51,24 @@ export const serviceMatchedEventSchema = z.object({
   at: isoDateTime,
 });
 export type ServiceMatchedEvent = z.infer<typeof serviceMatchedEventSchema>;
+
+// An account's seat usage as discovery last derived it (after a users snapshot or an auth-log batch changed it):
+// what alerts and reconcile read, so neither needs discovery's database. `revision` only grows per account.
+export const accountUsageEventSchema = z.object({
+  accountId,
+  revision: z.number().int().nonnegative(),
+  // Users Duo counts as seats (every user but those pending deletion).
+  billableUsers: z.number().int().nonnegative(),
+  // Users with a successful authentication in the last 7/30/90 days.
+  activeUsers: z.object({
+    d7: z.number().int().nonnegative(),
+    d30: z.number().int().nonnegative(),
+    d90: z.number().int().nonnegative(),
+  }),
+  // Billable users with no successful authentication for `unusedAfterDays` days, never enrolled, or whose only
+  // recent activity was denied: seats that could be reclaimed. Each user counts once.
+  reclaimable: z.number().int().nonnegative(),
+  unusedAfterDays: z.number().int().positive(),
+  at: isoDateTime,
+});
+export type AccountUsageEvent = z.infer<typeof accountUsageEventSchema>;

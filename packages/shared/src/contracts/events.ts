@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { deadLetterEventSchema } from './dead-letter';
-import { serviceDiscoveredEventSchema, serviceMatchedEventSchema, userDiscoveredEventSchema } from './discovery-events';
+import {
+  accountUsageEventSchema,
+  serviceDiscoveredEventSchema,
+  serviceMatchedEventSchema,
+  userDiscoveredEventSchema,
+} from './discovery-events';
 import {
   duoAccountSnapshotEventSchema,
   duoAuthLogEventSchema,
@@ -80,6 +85,13 @@ export const events = {
     description: 'A service was matched to a catalog product, automatically or by a person (see its action log entry).',
     token: (e) => e.accountId,
     msgId: (e) => `service-matched:${e.accountId}:${e.actionId}`,
+  }),
+  'discovery.account.usage': defineEvent({
+    schema: accountUsageEventSchema,
+    stream: 'DISCOVERY',
+    description: "An account's billable users, active users (7/30/90 days) and reclaimable seats changed.",
+    token: (e) => e.accountId,
+    msgId: (e) => `account-usage:${e.accountId}:${e.revision}`,
   }),
   'reconcile.reconciliation.updated': defineEvent({
     schema: reconciliationUpdatedEventSchema,

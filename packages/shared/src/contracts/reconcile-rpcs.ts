@@ -22,6 +22,12 @@ import {
   syncRunViewSchema,
 } from './reconcile-views';
 import { defineRpc, healthRpc } from './rpc-definition';
+import {
+  ticketBoardsRequestSchema,
+  ticketBoardsResponseSchema,
+  ticketCreateRequestSchema,
+  ticketCreateResponseSchema,
+} from './reconcile-tickets';
 import { pageOf } from './page';
 
 // Lists: `limit` (default 50, max 200) and the opaque `cursor` of the previous page's `nextCursor`.
@@ -370,5 +376,16 @@ export const reconcileRpcs = {
     request: z.object({ accountId, ...page }).strict(),
     response: pageOf(accountHistoryEntrySchema),
     description: 'Changes of a Duo account’s billable seats and edition, newest first.',
+  }),
+  'reconcile.tickets.create': defineRpc({
+    request: ticketCreateRequestSchema,
+    response: ticketCreateResponseSchema,
+    description:
+      "File a ConnectWise service ticket on a board for the PSA company the Duo account is mapped to, with that company's connection; idempotent on idempotencyKey (a repeat answers the first ticket with created: false).",
+  }),
+  'reconcile.tickets.boards': defineRpc({
+    request: ticketBoardsRequestSchema,
+    response: ticketBoardsResponseSchema,
+    description: "A ConnectWise connection's active service boards (id, name), to choose the board tickets go on.",
   }),
 } as const;

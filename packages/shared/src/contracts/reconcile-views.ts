@@ -175,8 +175,20 @@ export const reconciliationRowViewSchema = z.object({
       effectiveDate: isoDateTime.nullable(),
     })
     .nullable(),
+  // The account's Duo seats beside what is actually used, as discovery last reported it (null until it has):
+  // users with a successful authentication in the last 30 days, and seats that could be reclaimed.
+  usage: z
+    .object({
+      billableUsers: z.number().int().nonnegative(),
+      activeUsers30d: z.number().int().nonnegative(),
+      reclaimable: z.number().int().nonnegative(),
+      unusedAfterDays: z.number().int().positive(),
+      at: isoDateTime,
+    })
+    .nullable(),
 });
 export type ReconciliationRowView = z.infer<typeof reconciliationRowViewSchema>;
+export type RowUsageView = NonNullable<ReconciliationRowView['usage']>;
 
 export const EFFECTIVE_DATE_DEFAULTS = ['today', 'first_of_next_month'] as const;
 export const reconcileSettingsSchema = z.object({

@@ -12,7 +12,7 @@ export function defineRpc<Req extends z.ZodType, Res extends z.ZodType>(
   return def;
 }
 
-export const SERVICE_NAMES = ['gateway', 'duo-connector', 'discovery', 'reconcile'] as const;
+export const SERVICE_NAMES = ['gateway', 'duo-connector', 'discovery', 'reconcile', 'alerts'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export const serviceHealthSchema = z.object({

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { alertsChannelRpcs } from './alerts-channel-rpcs';
+import { alertsRpcs } from './alerts-rpcs';
 import { connectorRpcs } from './connector-rpcs';
 import { discoveryRpcs } from './discovery-rpcs';
 import { reconcileRpcs } from './reconcile-rpcs';
@@ -11,6 +13,8 @@ export const rpcs = {
   ...connectorRpcs,
   ...discoveryRpcs,
   ...reconcileRpcs,
+  ...alertsRpcs,
+  ...alertsChannelRpcs,
 } as const;
 
 export type RpcName = keyof typeof rpcs;

@@ -57,6 +57,10 @@ export const ERROR_CATALOG = {
   'DISCOVERY.PRODUCT.NOT_FOUND': { status: 404, title: 'No such catalog product' },
   'DISCOVERY.MERGE.INVALID': { status: 400, title: 'These services cannot be merged' },
   'DISCOVERY.MERGE.INVALID_STATE': { status: 409, title: 'A service is not in a state to merge' },
+  'DISCOVERY.SERVICE.INVALID_STATE': { status: 409, title: 'The service is not in a state for this' },
+  'DISCOVERY.CATALOG.CONFLICT': { status: 409, title: 'A catalog product already has this id, name or alias' },
+  'DISCOVERY.CATALOG.BUILT_IN': { status: 409, title: 'Built-in catalog products cannot be edited' },
+  'DISCOVERY.GROUP.NOT_FOUND': { status: 404, title: 'No such service across customers' },
 
   // Reconcile
   'RECONCILE.NOT_READY': { status: 409, title: 'Map an account and a service first' },
@@ -79,6 +83,42 @@ export const ERROR_CATALOG = {
   'RECONCILE.PSA_REQUEST_INVALID': { status: 400, title: 'The PSA rejected a request' },
   'RECONCILE.PSA_ADDITION_NOT_FOUND': { status: 404, title: 'No PSA addition bills this product' },
   'RECONCILE.PSA_AGREEMENT_INVALID': { status: 400, title: 'Not an active agreement of the mapped company' },
+  // PSA service tickets (reconcile.tickets.*).
+  'RECONCILE.TICKETS_UNSUPPORTED': { status: 409, title: 'This PSA connection cannot file tickets' },
+  'RECONCILE.TICKET_ACCOUNT_NOT_MAPPED': { status: 409, title: 'The Duo account is not mapped to a PSA company' },
+  'RECONCILE.TICKET_NO_CONNECTION': { status: 409, title: 'No PSA connection can file this ticket' },
+  'RECONCILE.TICKET_CONNECTION_REQUIRED': { status: 400, title: 'Name the PSA connection' },
+  'RECONCILE.TICKET_BOARD_NOT_FOUND': { status: 404, title: 'No such service board' },
+  'RECONCILE.TICKET_BOARD_UNUSABLE': { status: 409, title: 'The board takes no service tickets' },
+  'RECONCILE.TICKET_IN_PROGRESS': { status: 409, title: 'A ticket with this key is being filed' },
+  'RECONCILE.TICKET_KEY_REUSED': { status: 409, title: 'The idempotency key was used for another ticket' },
+
+  // Alerts (apps/alerts): rules, alerts and the delivery log.
+  'ALERTS.RULE_NOT_FOUND': { status: 404, title: 'No such alert rule' },
+  'ALERTS.ALERT_NOT_FOUND': { status: 404, title: 'No such alert' },
+  'ALERTS.CHANNEL_UNKNOWN': { status: 400, title: 'A rule names a channel that does not exist' },
+  // A notification's channel was disabled (by an admin, or by the dispatcher after repeated failures).
+  'ALERTS.CHANNEL_DISABLED': { status: 409, title: 'The alert channel is disabled' },
+  'ALERTS.CHANNEL_NOT_FOUND': { status: 404, title: 'No such alert channel' },
+  // How a delivery attempt failed (the delivery log's code; never an HTTP answer of the gateway itself).
+  'CHANNEL.UNUSABLE': { status: 409, title: "The channel's stored configuration cannot be used" },
+  'WEBHOOK.REFUSED': { status: 400, title: 'The webhook URL is outside the outbound policy' },
+  'WEBHOOK.STATUS': { status: 502, title: 'The webhook receiver answered with a failure status' },
+  'WEBHOOK.TIMEOUT': { status: 504, title: 'The webhook receiver did not answer in time' },
+  'WEBHOOK.NETWORK': { status: 502, title: 'The webhook receiver could not be reached' },
+  'EMAIL.REJECTED': { status: 502, title: 'The SMTP server rejected the message' },
+  'EMAIL.DEFERRED': { status: 503, title: 'The SMTP server deferred the message' },
+  'EMAIL.AUTH': { status: 502, title: 'The SMTP server refused the credentials' },
+  'EMAIL.NETWORK': { status: 502, title: 'The SMTP server could not be reached' },
+  'TICKET.REFUSED': { status: 409, title: 'Reconcile refused to file the ticket' },
+  'TICKET.UNAVAILABLE': { status: 503, title: 'The ticket could not be filed now' },
+
+  // Outbound calls (Duo, PSAs, webhooks, SMTP): the outbound policy refused a destination or an answer. Messages
+  // name the rule, never an address or an upstream body.
+  'OUTBOUND.REFUSED': { status: 400, title: 'The outbound policy refused this destination' },
+  'OUTBOUND.RESPONSE_TOO_LARGE': { status: 400, title: 'The upstream answer exceeded the size limit' },
+  'OUTBOUND.TIMEOUT': { status: 504, title: 'The upstream did not answer in time' },
+  'OUTBOUND.UNREACHABLE': { status: 503, title: 'The upstream could not be reached' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

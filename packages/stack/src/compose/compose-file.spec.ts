@@ -43,11 +43,13 @@ function entrySource(svc: ComposeService): string {
 describe('docker-compose.yml', () => {
   it('runs NATS, MongoDB, the four services, both simulators, the secrets generator and the demo', () => {
     expect(Object.keys(compose.services).sort()).toEqual([
+      'alerts',
       'demo',
       'discovery',
       'duo-connector',
       'duo-sim',
       'gateway',
+      'mailpit',
       'mongo',
       'nats',
       'psa-sim',

@@ -28,6 +28,7 @@ export interface StackPaths {
   nats: string;
   mongod: string;
   ferretdb: string;
+  mailpit: string;
   secrets: string;
   simulators: string;
   stackFile: string;
@@ -42,6 +43,7 @@ export function stackPaths(root: string, dir: string | undefined): StackPaths {
     nats: join(base, 'nats'),
     mongod: join(base, 'mongod'),
     ferretdb: join(base, 'ferretdb'),
+    mailpit: join(base, 'mailpit'),
     secrets: join(base, 'secrets.json'),
     simulators: join(base, 'simulators.json'),
     stackFile: join(base, 'stack.json'),

@@ -46,6 +46,7 @@ export const stackEnvSchema = z.object({
   SEATWISE_CONNECTOR_PORT: port(3001).describe('duo-connector health/metrics port.'),
   SEATWISE_DISCOVERY_PORT: port(3002).describe('discovery health port.'),
   SEATWISE_RECONCILE_PORT: port(3003).describe('reconcile health port.'),
+  SEATWISE_ALERTS_PORT: port(3004).describe('alerts health port.'),
   SEATWISE_DUO_SIM_PORT: port(3010).describe('Duo simulator port.'),
   SEATWISE_PSA_SIM_PORT: port(3011).describe('ConnectWise (PSA) simulator port.'),
   SEATWISE_NATS_PORT: port(4223).describe(
@@ -54,6 +55,8 @@ export const stackEnvSchema = z.object({
   SEATWISE_MONGO_PORT: port(27018).describe(
     'mongod / FerretDB port (not 27017, which an installed MongoDB service often has).',
   ),
+  SEATWISE_MAILPIT_SMTP_PORT: port(1025).describe('Mailpit SMTP port (where alert emails are sent).'),
+  SEATWISE_MAILPIT_HTTP_PORT: port(8025).describe('Mailpit web inbox port (read the alert emails there).'),
   SEATWISE_STARTUP_TIMEOUT_MS: z.coerce
     .number()
     .int()
@@ -69,9 +72,12 @@ export const PORT_KEYS = [
   'SEATWISE_CONNECTOR_PORT',
   'SEATWISE_DISCOVERY_PORT',
   'SEATWISE_RECONCILE_PORT',
+  'SEATWISE_ALERTS_PORT',
   'SEATWISE_DUO_SIM_PORT',
   'SEATWISE_PSA_SIM_PORT',
   'SEATWISE_NATS_PORT',
   'SEATWISE_MONGO_PORT',
+  'SEATWISE_MAILPIT_SMTP_PORT',
+  'SEATWISE_MAILPIT_HTTP_PORT',
 ] as const;
 export type PortKey = (typeof PORT_KEYS)[number];

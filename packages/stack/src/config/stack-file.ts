@@ -9,6 +9,8 @@ export const stackFileSchema = z.object({
   psaSimulatorUrl: z.url(),
   natsUrl: z.string().startsWith('nats://'),
   mongoUrl: z.string().startsWith('mongodb://'),
+  // Mailpit's web inbox: every email the alerts service sent.
+  mailInboxUrl: z.url(),
 });
 export type StackFile = z.infer<typeof stackFileSchema>;
 

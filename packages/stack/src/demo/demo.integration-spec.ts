@@ -28,10 +28,19 @@ const env: NodeJS.ProcessEnv = {
   SEATWISE_DEMO_EVENTS: '2000',
   SEATWISE_DEMO_LIVE: 'off',
   ...Object.fromEntries(
-    ['GATEWAY', 'CONNECTOR', 'DISCOVERY', 'RECONCILE', 'DUO_SIM', 'PSA_SIM', 'NATS', 'MONGO'].map((name) => [
-      `SEATWISE_${name}_PORT`,
-      '0',
-    ]),
+    [
+      'GATEWAY',
+      'CONNECTOR',
+      'DISCOVERY',
+      'RECONCILE',
+      'ALERTS',
+      'DUO_SIM',
+      'PSA_SIM',
+      'NATS',
+      'MONGO',
+      'MAILPIT_SMTP',
+      'MAILPIT_HTTP',
+    ].map((name) => [`SEATWISE_${name}_PORT`, '0']),
   ),
 };
 

@@ -15,6 +15,10 @@ export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Keys that encrypt stored third-party secrets (Duo secret keys, PSA private keys): kid:base64-of-32-random-bytes, comma-separated; the first encrypts unless SEATWISE_ENCRYPTION_KEY_ID says otherwise, all decrypt. Create one with `echo k1:$(openssl rand -base64 32)`; `npm run stack` generates it. Keep it: without it stored secrets cannot be read.',
   SEATWISE_ENCRYPTION_KEY_ID:
     'Which key of SEATWISE_ENCRYPTION_KEYS encrypts (for key rotation: add the new key, point this at it; older values are re-encrypted at start-up).',
+  SEATWISE_OUTBOUND_ALLOW:
+    'Exact host:port endpoints outbound calls (Duo, PSAs, webhooks, SMTP) may reach whatever their address and scheme, comma-separated: simulators and local sinks only (`npm run stack` lists its simulators). Empty by default: only public Duo and PSA hosts and public webhook/SMTP hosts are reachable; another spelling of a listed address does not match.',
+  SEATWISE_OUTBOUND_PSA_HOSTS:
+    "On-premise PSA servers (host, or host:port; port 443 otherwise), comma-separated. They are called over HTTPS and must resolve to public addresses, like the PSA vendors' cloud hosts, which need no entry.",
   DUO_BOOTSTRAP_INTEGRATIONS:
     'JSON array of {name, kind, apiHostname, integrationKey, secretKey} created at start-up when missing (for scripted deployments; the API is the usual way).',
   CONNECTOR_BACKFILL_DAYS: 'How far back the first sync of an account reads authentication logs (Duo keeps 180 days).',
@@ -35,6 +39,9 @@ export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
   DISCOVERY_INVENTORY_WRITES:
     'How batches write the inventories: replace (by _id, each document atomic; MongoDB, FerretDB 2), rewrite (redo log, then delete + insert; FerretDB 1.x, which scans on every replace), or auto (asks the server).',
   DISCOVERY_CONSUME: 'Whether discovery consumes events (false: a query-only replica).',
+  DISCOVERY_DENIAL_RATE_PERCENT:
+    'A service or user is flagged when at least this share (%) of its attempts were denied (with DISCOVERY_DENIAL_MIN_ATTEMPTS).',
+  DISCOVERY_DENIAL_MIN_ATTEMPTS: 'Attempts a service or user needs before its denial rate can flag it.',
   RECONCILE_QUICK_SYNC_INTERVAL_MS: 'How often each ConnectWise connection syncs what changed since the last run.',
   RECONCILE_FULL_SYNC_INTERVAL_MS: 'How often each ConnectWise connection syncs everything.',
   RECONCILE_PSA_TIMEOUT_MS: 'Timeout of one ConnectWise request.',

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { envSchema as alertsEnv } from '@seatwise/shared/config/alerts-env';
 import { envSchema as connectorEnv } from '@seatwise/shared/config/connector-env';
 import { envSchema as discoveryEnv } from '@seatwise/shared/config/discovery-env';
 import { envSchema as gatewayEnv } from '@seatwise/shared/config/gateway-env';
@@ -20,6 +21,7 @@ export const APPS: readonly AppDefinition[] = [
   { name: 'connector', dir: 'duo-connector', portKey: 'SEATWISE_CONNECTOR_PORT', schema: connectorEnv },
   { name: 'discovery', dir: 'discovery', portKey: 'SEATWISE_DISCOVERY_PORT', schema: discoveryEnv },
   { name: 'reconcile', dir: 'reconcile', portKey: 'SEATWISE_RECONCILE_PORT', schema: reconcileEnv },
+  { name: 'alerts', dir: 'alerts', portKey: 'SEATWISE_ALERTS_PORT', schema: alertsEnv },
   { name: 'gateway', dir: 'gateway', portKey: 'SEATWISE_GATEWAY_PORT', schema: gatewayEnv },
 ];
 

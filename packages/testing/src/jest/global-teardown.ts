@@ -1,4 +1,5 @@
 export default async function globalTeardown(): Promise<void> {
-  await globalThis.__seatwiseInfra?.dispose();
+  await Promise.allSettled([globalThis.__seatwiseInfra?.dispose(), globalThis.__seatwiseMailpit?.dispose()]);
   globalThis.__seatwiseInfra = undefined;
+  globalThis.__seatwiseMailpit = undefined;
 }

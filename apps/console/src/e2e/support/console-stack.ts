@@ -41,6 +41,9 @@ export async function startConsoleStack(options: ConsoleStackOptions): Promise<C
     SEATWISE_PSA_SIM_PORT: '0',
     SEATWISE_NATS_PORT: '0',
     SEATWISE_MONGO_PORT: '0',
+    SEATWISE_ALERTS_PORT: '0',
+    SEATWISE_MAILPIT_SMTP_PORT: '0',
+    SEATWISE_MAILPIT_HTTP_PORT: '0',
     ...options.env,
   };
   const stack = await startStackProcess(repoRoot(), dir, env, options.timeoutMs);

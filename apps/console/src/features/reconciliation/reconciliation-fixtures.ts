@@ -33,6 +33,13 @@ export function row(overrides: Partial<ReconciliationRow> = {}): ReconciliationR
     monthlyImpact: 6,
     approved: null,
     mutedUntil: null,
+    usage: {
+      billableUsers: 12,
+      activeUsers30d: 9,
+      reclaimable: 3,
+      unusedAfterDays: 30,
+      at: '2026-11-30T09:00:00.000Z',
+    },
     ...overrides,
   };
 }

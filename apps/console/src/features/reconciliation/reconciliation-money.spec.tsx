@@ -91,6 +91,21 @@ describe('Reconciliation: agreements, money and the default effective date', () 
     expect(details).toHaveTextContent('Approved companyAcme Corp');
     expect(details).toHaveTextContent('Approved productDuo Essentials seat');
     expect(details).toHaveTextContent('Approved agreementManaged Services');
+    // Seats beside their use, from discovery.
+    expect(details).toHaveTextContent('Active users (30 days)9');
+    expect(details).toHaveTextContent('Reclaimable seats3 (no successful sign-in for 30 days');
+  });
+
+  it('shows active users beside Duo seats in the table, a dash where discovery has not reported', async () => {
+    renderRoute('/reconciliation?showMuted=true', {
+      gateway: withRows([NO_AGREEMENT, { ...APPROVED, usage: null }]),
+    });
+    const table = await screen.findByRole('table');
+    expect(within(table).getByRole('columnheader', { name: /Active \(30 d\)/ })).toBeInTheDocument();
+    const acme = (await within(table).findByText('Acme')).closest('tr');
+    const globex = within(table).getByText('Globex').closest('tr');
+    expect(acme).toHaveTextContent('9');
+    expect(within(globex as HTMLElement).getAllByText('—').length).toBeGreaterThan(0);
   });
 
   it("links a row without an agreement to its account's mapping", async () => {

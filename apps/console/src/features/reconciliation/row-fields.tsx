@@ -58,6 +58,20 @@ function ApprovedFields({ row }: { row: ReconciliationRow }) {
   );
 }
 
+// The account's seats actually in use, as discovery last reported it.
+function Usage({ row }: { row: ReconciliationRow }) {
+  const { usage } = row;
+  if (usage === null) return <Item label="Active users (30 days)">Not reported by discovery yet</Item>;
+  return (
+    <>
+      <Item label="Active users (30 days)">{formatNumber(usage.activeUsers30d)}</Item>
+      <Item label="Reclaimable seats">
+        {`${formatNumber(usage.reclaimable)} (no successful sign-in for ${usage.unusedAfterDays} days, never enrolled or only denied)`}
+      </Item>
+    </>
+  );
+}
+
 function Money({ row }: { row: ReconciliationRow }) {
   return (
     <>
@@ -84,6 +98,7 @@ export function RowFields({ row }: { row: ReconciliationRow }) {
         <Agreement row={row} />
       </Item>
       <Item label="Duo seats">{formatNumber(row.vendorQuantity)}</Item>
+      <Usage row={row} />
       <Item label="PSA quantity">{formatNumber(row.psaQuantity)}</Item>
       <Item label="Delta">
         <Text span c={deltaColor(row.delta)} fw={600}>

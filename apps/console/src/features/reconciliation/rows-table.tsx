@@ -69,6 +69,13 @@ function columns({ onDetails, onAction }: Handlers): Column<ReconciliationRow>[]
       align: 'right',
     },
     {
+      // Beside the seats: who actually signed in (30 days), from discovery; a dash until it has reported.
+      key: 'activeUsers',
+      header: 'Active (30 d)',
+      render: (r) => (r.usage === null ? orDash(null) : formatNumber(r.usage.activeUsers30d)),
+      align: 'right',
+    },
+    {
       key: 'psaQuantity',
       header: 'PSA quantity',
       render: (r) => formatNumber(r.psaQuantity),

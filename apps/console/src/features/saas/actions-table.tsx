@@ -6,7 +6,13 @@ import { AnchorLink } from '../../ui/anchor-link';
 import { matchMethodLabel } from './saas-badges';
 import { type DiscoveryAction, useActions } from './saas-queries';
 
-const ACTION_COLORS: Record<DiscoveryAction['action'], string> = { match: 'green', merge: 'blue', ignore: 'gray' };
+const ACTION_COLORS: Record<DiscoveryAction['action'], string> = {
+  match: 'green',
+  merge: 'blue',
+  ignore: 'gray',
+  unmatch: 'orange',
+  unignore: 'teal',
+};
 
 const serviceLink = (id: string, name: string) => (
   <AnchorLink to="/saas/services/$serviceId" params={{ serviceId: id }} size="sm">

@@ -12,9 +12,13 @@ export function service(overrides: Partial<Service> = {}): Service {
     status: 'new',
     catalog: null,
     userCount: 12,
+    attemptedUserCount: 13,
     authCount: 340,
     successCount: 330,
     denialCount: 10,
+    fraudCount: 0,
+    denialReasons: [{ reason: 'user_cancelled', count: 10 }],
+    flags: [],
     firstSeen: '2026-01-05T08:00:00.000Z',
     lastSeen: '2026-03-01T17:30:00.000Z',
     mergedInto: null,
@@ -33,6 +37,8 @@ export const ZOOM_PRODUCT: CatalogProduct = {
   category: 'Collaboration',
   domain: 'zoom.us',
   aliases: ['zoom'],
+  custom: false,
+  vendorUrl: null,
 };
 
 // The routes every SaaS screen reads around its own: accounts (the picker, names) and the summary line.

@@ -31,6 +31,7 @@ export const USER_SORT_KEYS: Record<UserSortKey, true> = {
   lastSeen: true,
   authCount: true,
   serviceCount: true,
+  lastSuccess: true,
 };
 
 export const SAAS_TABS = { services: 'Services', users: 'Users', actions: 'Action log' } as const;

@@ -14,6 +14,10 @@ export interface AuthFact {
   username: string;
   at: Date;
   outcome: Outcome;
+  // Duo's event type (authentication, enrollment, ...): only an authentication is a use.
+  eventType: string;
+  // Duo's reason (why denied, how approved); null when Duo gives none.
+  reason: string | null;
 }
 
 const factIdOf = (accountId: string, txid: string): string => `${accountId}\t${txid}`;
@@ -29,8 +33,18 @@ export function toFact(event: DuoAuthLogEvent): AuthFact {
     username: record.user.name,
     at: new Date(record.timestamp * 1000),
     outcome: outcomeOf(record.result),
+    eventType: record.event_type,
+    reason: record.reason ?? null,
   };
 }
+
+// A user uses a service when they authenticated to it successfully: an enrollment, even a successful
+// one, is not a use.
+export const isUse = (fact: Pick<AuthFact, 'outcome' | 'eventType'>): boolean =>
+  fact.outcome === 'success' && fact.eventType === 'authentication';
+
+// The reason a denial is counted under (Duo may leave it out).
+export const denialReasonOf = (fact: Pick<AuthFact, 'reason'>): string => fact.reason ?? 'unknown';
 
 export function outcomeOf(result: string): Outcome {
   return result === 'success' || result === 'denied' || result === 'fraud' ? result : 'other';

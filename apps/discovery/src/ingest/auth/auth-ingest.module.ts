@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../../catalog/catalog.module';
 import { InventoryModule } from '../../inventory/inventory.module';
+import { RollupModule } from '../../rollup/rollup.module';
+import { SeatsModule } from '../../seats/seats.module';
 import { Announcer } from './announcer';
 import { AuthIngestService } from './auth-ingest.service';
 import { BatchPlanner } from './batch-planner';
@@ -9,8 +11,8 @@ import { JournalRepository } from './journal.repository';
 
 // Auth-log batches into the inventories, exactly once (the journal), with the automatic catalog match.
 @Module({
-  imports: [InventoryModule, CatalogModule],
+  imports: [InventoryModule, CatalogModule, RollupModule, SeatsModule],
   providers: [JournalRepository, BatchPlanner, BatchWriter, Announcer, AuthIngestService],
-  exports: [AuthIngestService],
+  exports: [AuthIngestService, JournalRepository],
 })
 export class AuthIngestModule {}

@@ -3,6 +3,8 @@ import { Clock } from '@seatwise/platform/clock/clock';
 import { LOGGER } from '@seatwise/platform/tokens';
 import type { DuoAuthLogEvent } from '@seatwise/shared/contracts/duo-events';
 import type { Logger } from '@seatwise/shared/logging/logger';
+import { RollupService } from '../../rollup/rollup.service';
+import { UsageAnnouncer } from '../../seats/usage-announcer';
 import { Announcer } from './announcer';
 import { type AuthFact, toFact, uniqueFacts } from './auth-fact';
 import { BatchPlanner } from './batch-planner';
@@ -26,6 +28,8 @@ export class AuthIngestService {
     private readonly planner: BatchPlanner,
     private readonly writer: BatchWriter,
     private readonly announcer: Announcer,
+    private readonly rollup: RollupService,
+    private readonly usage: UsageAnnouncer,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -38,6 +42,8 @@ export class AuthIngestService {
       const batch = await this.journal.begin(startedAt);
       const fresh = await this.journal.insertNew(batch, facts);
       await this.apply(batch, startedAt, fresh);
+      // Every account of the batch, duplicates included: a redelivery after a failed refresh refreshes again.
+      await this.usage.refresh(facts.map((f) => f.accountId));
     } catch (error) {
       // The batch may be half-applied: finish it before the next one.
       this.needsRecovery = true;
@@ -77,9 +83,11 @@ export class AuthIngestService {
     await this.journal.finish(batch);
   }
 
-  private announce(at: Date, entries: readonly RedoEntry[]): Promise<void> {
+  // Before the batch is marked applied, so a crash repeats it (both steps are idempotent).
+  private async announce(at: Date, entries: readonly RedoEntry[]): Promise<void> {
     const services = entries.flatMap((e) => (e.coll === 'services' && e.created ? [e.doc] : []));
     const users = entries.flatMap((e) => (e.coll === 'users' && e.created ? [e.doc] : []));
-    return this.announcer.announceBatch(at, services, users);
+    await this.rollup.refresh(entries.flatMap((e) => (e.coll === 'services' ? [e.doc.groupKey] : [])));
+    await this.announcer.announceBatch(at, services, users);
   }
 }

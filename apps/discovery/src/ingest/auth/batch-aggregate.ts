@@ -1,7 +1,7 @@
 import { activityIdOf } from '../../inventory/activity.repository';
 import { utcDay } from '../../inventory/activity-days';
 import { serviceIdOf, usageIdOf, userIdOf } from '../../inventory/ids';
-import { type AuthFact, isDenial, type Outcome } from './auth-fact';
+import { type AuthFact, denialReasonOf, isDenial, isUse, type Outcome } from './auth-fact';
 
 interface Span {
   count: number;
@@ -9,24 +9,34 @@ interface Span {
   last: Date;
 }
 
-export interface ServiceDelta extends Span {
+// What a batch says about outcomes, for a service, a user or a (service, user) row: successful uses,
+// denials (denied and fraud, with Duo's reasons), and when the first and last use and the last denial were.
+export interface Outcomes {
+  successes: number;
+  denied: number;
+  fraud: number;
+  reasons: Map<string, number>;
+  firstSuccess: Date | undefined;
+  lastSuccess: Date | undefined;
+  lastDenial: Date | undefined;
+}
+
+export interface ServiceDelta extends Span, Outcomes {
   id: string;
   accountId: string;
   applicationKey: string;
   // The name on the batch's earliest event: what a new service is called.
   name: string;
-  successes: number;
-  denials: number;
 }
 
-export interface UserDelta extends Span {
+export interface UserDelta extends Span, Outcomes {
   id: string;
   accountId: string;
   userKey: string;
   username: string;
 }
 
-export interface UsageDelta extends Span {
+export interface UsageDelta extends Span, Outcomes {
   id: string;
   accountId: string;
   serviceId: string;
@@ -60,34 +70,46 @@ export function aggregateFacts(facts: readonly AuthFact[]): BatchAggregate {
     const service = result.services.get(serviceId);
     // A renamed application keeps the name of its earliest event in the batch (order-independent).
     if (service && fact.at < service.first) service.name = fact.applicationName;
-    const delta = upsert(result.services, serviceId, fact, () => ({
-      id: serviceId,
-      accountId: fact.accountId,
-      applicationKey: fact.applicationKey,
-      name: fact.applicationName,
-      successes: 0,
-      denials: 0,
-    }));
-    if (fact.outcome === 'success') delta.successes++;
-    if (isDenial(fact.outcome)) delta.denials++;
-    upsert(result.users, userId, fact, () => ({
-      id: userId,
-      accountId: fact.accountId,
-      userKey: fact.userKey,
-      username: fact.username,
-    }));
-    const usageId = usageIdOf(serviceId, fact.userKey);
-    upsert(result.usage, usageId, fact, () => ({
-      id: usageId,
-      accountId: fact.accountId,
-      serviceId,
-      userId,
-      applicationKey: fact.applicationKey,
-      userKey: fact.userKey,
-    }));
+    const deltas = [
+      upsert(result.services, serviceId, fact, () => ({
+        id: serviceId,
+        accountId: fact.accountId,
+        applicationKey: fact.applicationKey,
+        name: fact.applicationName,
+      })),
+      upsert(result.users, userId, fact, () => ({
+        id: userId,
+        accountId: fact.accountId,
+        userKey: fact.userKey,
+        username: fact.username,
+      })),
+      upsert(result.usage, usageIdOf(serviceId, fact.userKey), fact, () => ({
+        id: usageIdOf(serviceId, fact.userKey),
+        accountId: fact.accountId,
+        serviceId,
+        userId,
+        applicationKey: fact.applicationKey,
+        userKey: fact.userKey,
+      })),
+    ];
+    for (const delta of deltas) countOutcome(delta, fact);
     countDay(result.activity, fact);
   }
   return result;
+}
+
+export function countOutcome(delta: Outcomes, fact: AuthFact): void {
+  if (isUse(fact)) {
+    delta.successes++;
+    if (!delta.firstSuccess || fact.at < delta.firstSuccess) delta.firstSuccess = fact.at;
+    if (!delta.lastSuccess || fact.at > delta.lastSuccess) delta.lastSuccess = fact.at;
+  }
+  if (!isDenial(fact.outcome)) return;
+  if (fact.outcome === 'fraud') delta.fraud++;
+  else delta.denied++;
+  const reason = denialReasonOf(fact);
+  delta.reasons.set(reason, (delta.reasons.get(reason) ?? 0) + 1);
+  if (!delta.lastDenial || fact.at > delta.lastDenial) delta.lastDenial = fact.at;
 }
 
 function countDay(activity: Map<string, ActivityDelta>, fact: AuthFact): void {
@@ -102,10 +124,25 @@ function countDay(activity: Map<string, ActivityDelta>, fact: AuthFact): void {
   delta[fact.outcome]++;
 }
 
-function upsert<T extends Span>(map: Map<string, T>, id: string, fact: AuthFact, create: () => Omit<T, keyof Span>): T {
+const noOutcomes = (): Outcomes => ({
+  successes: 0,
+  denied: 0,
+  fraud: 0,
+  reasons: new Map(),
+  firstSuccess: undefined,
+  lastSuccess: undefined,
+  lastDenial: undefined,
+});
+
+function upsert<T extends Span & Outcomes>(
+  map: Map<string, T>,
+  id: string,
+  fact: AuthFact,
+  create: () => Omit<T, keyof Span | keyof Outcomes>,
+): T {
   let entry = map.get(id);
   if (!entry) {
-    entry = { ...create(), count: 0, first: fact.at, last: fact.at } as T;
+    entry = { ...create(), ...noOutcomes(), count: 0, first: fact.at, last: fact.at } as T;
     map.set(id, entry);
   }
   entry.count++;

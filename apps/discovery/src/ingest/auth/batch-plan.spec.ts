@@ -1,5 +1,7 @@
 import type { DuoAuthLogEvent } from '@seatwise/shared/contracts/duo-events';
-import { NEVER, type UserDoc } from '../../inventory/users.repository';
+import { NEVER } from '../../inventory/never';
+import { NO_OUTCOMES } from '../../inventory/outcome-totals';
+import type { UserDoc } from '../../inventory/users.repository';
 import { toFact, uniqueFacts } from './auth-fact';
 import { aggregateFacts } from './batch-aggregate';
 import { nextActivity, nextService, nextUsage, nextUser } from './next-docs';
@@ -42,12 +44,13 @@ describe('batch aggregation', () => {
     expect(a).toMatchObject({
       count: 2,
       successes: 1,
-      denials: 1,
+      denied: 1,
+      fraud: 0,
       name: 'Old name',
       first: new Date(100_000),
       last: new Date(300_000),
     });
-    expect(forward.services.get('DA1.B')).toMatchObject({ count: 1, denials: 1 });
+    expect(forward.services.get('DA1.B')).toMatchObject({ count: 1, fraud: 1, successes: 0 });
     expect(forward.users.get('DA1.u1')).toMatchObject({ count: 2, first: new Date(200_000), last: new Date(300_000) });
     expect([...forward.usage.keys()].sort()).toEqual(['DA1.A.u1', 'DA1.A.u2', 'DA1.B.u1']);
   });
@@ -88,13 +91,77 @@ describe('batch aggregation', () => {
   });
 });
 
+describe('usage semantics', () => {
+  // Mutation tried: isUse returning true for any success (enrollments included) fails the first case;
+  // counting denials as uses fails the second.
+  it('counts a user of a service only after a successful authentication, denials apart with reasons', () => {
+    const enrollment = toFact(event('e1', 100, 'A', 'u1'));
+    const denied = {
+      ...event('d1', 200, 'A', 'u2', 'denied'),
+      record: { ...event('d1', 200, 'A', 'u2', 'denied').record, reason: 'locked_out' },
+    };
+    const fraud = event('f1', 300, 'A', 'u2', 'fraud');
+    const facts = [
+      { ...enrollment, eventType: 'enrollment' },
+      toFact(denied),
+      toFact(fraud),
+      toFact(event('s1', 400, 'A', 'u3')),
+    ];
+    const { usage, services, users } = aggregateFacts(facts);
+    const rows = [...usage.values()].map((d) => nextUsage(undefined, d, 5));
+    expect(rows.map((r) => [r.userKey, r.successCount, r.firstSuccessBatch])).toEqual([
+      ['u1', 0, 0],
+      ['u2', 0, 0],
+      ['u3', 1, 5],
+    ]);
+    const service = nextService(undefined, services.get('DA1.A')!, { users: 1, attempted: 3 }, 5, () => null);
+    expect(service).toMatchObject({
+      authCount: 4,
+      successCount: 1,
+      denialCount: 2,
+      fraudCount: 1,
+      userCount: 1,
+      attemptedUserCount: 3,
+      denialReasons: [
+        { reason: 'locked_out', count: 1 },
+        { reason: 'unknown', count: 1 },
+      ],
+    });
+    expect(users.get('DA1.u2')).toMatchObject({ successes: 0, denied: 1, fraud: 1, lastDenial: new Date(300_000) });
+  });
+
+  it('makes a row a use in the batch of its first success, once', () => {
+    const [denial] = aggregateFacts([toFact(event('d1', 100, 'A', 'u1', 'denied'))]).usage.values();
+    const [success] = aggregateFacts([toFact(event('s1', 200, 'A', 'u1'))]).usage.values();
+    const first = nextUsage(undefined, denial!, 1);
+    expect(first).toMatchObject({ successCount: 0, firstSuccessBatch: 0, lastSuccess: NEVER });
+    const second = nextUsage(first, success!, 2);
+    expect(second).toMatchObject({
+      successCount: 1,
+      firstSuccessBatch: 2,
+      lastSuccess: new Date(200_000),
+      firstSuccess: new Date(200_000),
+    });
+    const [later] = aggregateFacts([toFact(event('s2', 300, 'A', 'u1'))]).usage.values();
+    expect(nextUsage(second, later!, 3)).toMatchObject({
+      successCount: 2,
+      firstSuccessBatch: 2,
+      firstSuccess: new Date(200_000),
+    });
+  });
+});
+
 describe('next documents', () => {
   const [delta] = aggregateFacts([toFact(event('t9', 500, 'A', 'u1'))]).services.values();
   const [usageDelta] = aggregateFacts([toFact(event('t9', 500, 'A', 'u1'))]).usage.values();
   const [userDelta] = aggregateFacts([toFact(event('t9', 500, 'A', 'u1'))]).users.values();
 
   it('creates a service matched through the catalog, then adds to it', () => {
-    const created = nextService(undefined, delta!, 1, 7, () => ({ productId: 'p', productName: 'P', method: 'exact' }));
+    const created = nextService(undefined, delta!, { users: 1, attempted: 1 }, 7, () => ({
+      productId: 'p',
+      productName: 'P',
+      method: 'exact',
+    }));
     expect(created).toMatchObject({
       _id: 'DA1.A',
       status: 'known',
@@ -107,7 +174,7 @@ describe('next documents', () => {
     const later = nextService(
       { ...created, firstSeen: new Date(900_000), lastSeen: new Date(900_000), status: 'ignored' },
       delta!,
-      0,
+      { users: 0, attempted: 0 },
       8,
       () => null,
     );
@@ -120,7 +187,10 @@ describe('next documents', () => {
       firstBatch: 7,
       lastBatch: 8,
     });
-    expect(nextService(undefined, delta!, 1, 7, () => null)).toMatchObject({ status: 'new', catalog: null });
+    expect(nextService(undefined, delta!, { users: 1, attempted: 1 }, 7, () => null)).toMatchObject({
+      status: 'new',
+      catalog: null,
+    });
   });
 
   it('adds usage counts and keeps the first/last span', () => {
@@ -159,6 +229,7 @@ describe('next documents', () => {
       profileAt: new Date(5),
       lastSeen: NEVER,
       authCount: 0,
+      ...NO_OUTCOMES,
       serviceCount: 0,
       lastBatch: 0,
     };

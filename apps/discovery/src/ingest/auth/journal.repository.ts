@@ -24,7 +24,12 @@ interface BatchDoc {
 
 type RedoDoc = RedoEntry & { _id: string; batch: number };
 // Facts stored before fraud was told apart from denied carry 'denial' (see factsOf).
-type StoredFact = Omit<AuthFact, 'outcome'> & { outcome: Outcome | 'denial'; batch: number };
+type StoredFact = Omit<AuthFact, 'outcome' | 'eventType' | 'reason'> & {
+  outcome: Outcome | 'denial';
+  eventType?: string;
+  reason?: string | null;
+  batch: number;
+};
 
 // The journal that makes ingestion crash-safe without transactions. Each batch gets the next number;
 // its new facts are stored under it (a fact's _id is account + txid, so a redelivered record is a
@@ -90,8 +95,11 @@ export class JournalRepository implements OnModuleInit {
   async factsOf(batch: number): Promise<AuthFact[]> {
     const docs = await this.facts.find({ batch }).toArray();
     // A batch left unfinished by a version that stored 'denial' is finished as denied (not fraud).
+    // Facts journaled before event types and reasons were kept count as authentications without a reason.
     return docs.map(({ batch: _batch, outcome, ...fact }) => ({
       ...fact,
+      eventType: fact.eventType ?? 'authentication',
+      reason: fact.reason ?? null,
       outcome: outcome === 'denial' ? 'denied' : outcome,
     }));
   }
@@ -109,6 +117,19 @@ export class JournalRepository implements OnModuleInit {
   async redoOf(batch: number): Promise<RedoEntry[]> {
     const docs = await this.redo.find({ batch }).toArray();
     return docs.map(({ _id: _id, batch: _batch, ...entry }) => entry);
+  }
+
+  // Forgets every fact and batch (a re-derivation consumes the stream again); the batch counter stays, so
+  // batch numbers keep growing and never meet the ones stored on the inventories.
+  async clear(): Promise<void> {
+    await this.facts.deleteMany({});
+    await this.redo.deleteMany({});
+    await this.batches.deleteMany({});
+  }
+
+  // Whether any batch was ever begun (an inventory exists to re-derive).
+  async hasHistory(): Promise<boolean> {
+    return (await this.counters.countDocuments({ _id: 'batch' })) > 0;
   }
 
   async finish(batch: number): Promise<void> {

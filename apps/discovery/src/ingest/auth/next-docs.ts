@@ -1,8 +1,11 @@
 import type { CatalogMatch } from '@seatwise/shared/contracts/discovery-events';
 import type { ActivityDoc } from '../../inventory/activity.repository';
+import { groupKeyOf } from '../../inventory/group-key';
+import { addOutcomes, NO_OUTCOMES, type OutcomeTotals } from '../../inventory/outcome-totals';
 import type { ServiceDoc } from '../../inventory/services.repository';
 import type { UsageDoc } from '../../inventory/usage.repository';
-import { NEVER, type UserDoc } from '../../inventory/users.repository';
+import { NEVER } from '../../inventory/never';
+import type { UserDoc } from '../../inventory/users.repository';
 import type { ActivityDelta, ServiceDelta, UsageDelta, UserDelta } from './batch-aggregate';
 
 // A batch's effect on one document, computed in memory from the document as stored (or, for a new
@@ -25,8 +28,10 @@ const widened = (doc: Seen, d: { first: Date; last: Date }): Required<Seen> => (
   lastSeen: max(doc.lastSeen, d.last),
 });
 
+// A row's first use is kept apart: the batch that made a (service, user) row a use counts one more user of
+// the service and one more service of the user (firstSuccessBatch; 0 while the row has no success).
 export function nextUsage(doc: UsageDoc | undefined, d: UsageDelta, batch: number): UsageDoc {
-  const from = doc ?? {
+  const from: UsageDoc = doc ?? {
     _id: d.id,
     accountId: d.accountId,
     serviceId: d.serviceId,
@@ -35,16 +40,34 @@ export function nextUsage(doc: UsageDoc | undefined, d: UsageDelta, batch: numbe
     userKey: d.userKey,
     ...spanOf(d),
     count: 0,
+    ...NO_OUTCOMES,
+    firstSuccess: NEVER,
+    firstSuccessBatch: 0,
     lastBatch: batch,
     firstBatch: batch,
   };
-  return { ...from, ...widened(from, d), count: from.count + d.count, lastBatch: batch };
+  const firstUse = from.successCount === 0 && d.successes > 0;
+  return {
+    ...from,
+    ...widened(from, d),
+    count: from.count + d.count,
+    ...addOutcomes(from, d),
+    firstSuccess: firstUse && d.firstSuccess ? d.firstSuccess : from.firstSuccess,
+    firstSuccessBatch: firstUse ? batch : from.firstSuccessBatch,
+    lastBatch: batch,
+  };
+}
+
+// New users: `users` made their first successful use in this batch, `attempted` made their first attempt.
+export interface NewUsers {
+  users: number;
+  attempted: number;
 }
 
 export function nextService(
   doc: ServiceDoc | undefined,
   d: ServiceDelta,
-  newUsers: number,
+  added: NewUsers,
   batch: number,
   match: (name: string) => CatalogMatch | null,
 ): ServiceDoc {
@@ -53,9 +76,9 @@ export function nextService(
     ...from,
     ...widened(from, d),
     authCount: from.authCount + d.count,
-    successCount: from.successCount + d.successes,
-    denialCount: from.denialCount + d.denials,
-    userCount: from.userCount + newUsers,
+    ...addOutcomes(from, d),
+    userCount: from.userCount + added.users,
+    attemptedUserCount: from.attemptedUserCount + added.attempted,
     lastBatch: batch,
   };
 }
@@ -68,12 +91,14 @@ function newService(d: ServiceDelta, batch: number, catalog: CatalogMatch | null
     name: d.name,
     status: catalog ? 'known' : 'new',
     catalog,
+    catalogLocked: false,
+    groupKey: groupKeyOf(catalog, d.name),
     mergedInto: null,
     ...spanOf(d),
     authCount: 0,
-    successCount: 0,
-    denialCount: 0,
+    ...NO_OUTCOMES,
     userCount: 0,
+    attemptedUserCount: 0,
     lastBatch: batch,
     firstBatch: batch,
   };
@@ -90,6 +115,7 @@ export function nextUser(doc: UserDoc | undefined, d: UserDelta, newServices: nu
     profileAt: NEVER,
     ...spanOf(d),
     authCount: 0,
+    ...NO_OUTCOMES,
     serviceCount: 0,
     lastBatch: batch,
   };
@@ -97,6 +123,7 @@ export function nextUser(doc: UserDoc | undefined, d: UserDelta, newServices: nu
     ...from,
     ...widened(from, d),
     authCount: from.authCount + d.count,
+    ...addOutcomes(withOutcomes(from), d),
     serviceCount: from.serviceCount + newServices,
     lastBatch: batch,
     firstLogBatch: from.firstLogBatch ?? batch,
@@ -123,4 +150,9 @@ export function nextActivity(doc: ActivityDoc | undefined, d: ActivityDelta, bat
     other: from.other + d.other,
     lastBatch: batch,
   };
+}
+
+// A user written by a users snapshot before the logs showed it (or by a version before outcomes) has none yet.
+function withOutcomes(doc: UserDoc): UserDoc & OutcomeTotals {
+  return { ...NO_OUTCOMES, ...doc };
 }

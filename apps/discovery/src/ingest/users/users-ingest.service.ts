@@ -5,6 +5,7 @@ import type { Logger } from '@seatwise/shared/logging/logger';
 import { userIdOf } from '../../inventory/ids';
 import { type ProfileUpdate, UsersRepository } from '../../inventory/users.repository';
 import { WriteLock } from '../../inventory/write-lock';
+import { UsageAnnouncer } from '../../seats/usage-announcer';
 import { SnapshotsRepository } from './snapshots.repository';
 
 export type UsersStreamEvent =
@@ -20,6 +21,7 @@ export class UsersIngestService {
     private readonly users: UsersRepository,
     private readonly snapshots: SnapshotsRepository,
     private readonly lock: WriteLock,
+    private readonly usage: UsageAnnouncer,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -47,11 +49,16 @@ export class UsersIngestService {
   private async complete(event: DuoUserSnapshotCompleteEvent): Promise<void> {
     const scope = { accountId: event.accountId };
     const startedAt = new Date(event.startedAt);
-    if (await this.snapshots.isStale(scope, startedAt)) return;
+    if (await this.snapshots.isStale(scope, startedAt)) {
+      // A redelivered end marker: its refresh may be what failed the first time.
+      await this.usage.refresh([event.accountId]);
+      return;
+    }
     const removed = await this.lock.run('users', () =>
       this.users.markRemoved(scope, event.snapshotId, startedAt, new Date(event.completedAt)),
     );
     await this.snapshots.recordComplete(scope, event.snapshotId, startedAt);
+    await this.usage.refresh([event.accountId]);
     if (removed > 0) {
       this.logger.info(
         { accountId: event.accountId, snapshotId: event.snapshotId, removed },

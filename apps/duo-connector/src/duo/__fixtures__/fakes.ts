@@ -1,4 +1,6 @@
 import { Clock } from '@seatwise/platform/clock/clock';
+import { SystemHostResolver } from '@seatwise/platform/outbound/host-resolver';
+import { OutboundPolicy, type OutboundConfig } from '@seatwise/platform/outbound/outbound-policy';
 import type { DuoAttemptReport } from '../duo-request';
 import { Sleeper } from '../duo-retry';
 import { DuoTransport, type TransportRequest, type TransportResponse } from '../duo-transport';
@@ -37,8 +39,10 @@ export class ScriptedTransport extends DuoTransport {
   constructor(
     private readonly steps: Step[],
     private readonly fallback?: Step,
+    // Base URLs are still checked by the real policy; `send` never reaches it (nor DNS, nor a socket).
+    outbound: OutboundConfig = { allowedEndpoints: [], psaHosts: [] },
   ) {
-    super();
+    super(new OutboundPolicy(outbound, new SystemHostResolver()));
   }
   override send(request: TransportRequest): Promise<TransportResponse> {
     this.requests.push(request);

@@ -8,16 +8,25 @@ import {
 import {
   accountSummarySchema,
   actionViewSchema,
-  catalogProductSchema,
+  GROUP_SORTS,
+  groupDetailSchema,
+  groupId,
+  groupViewSchema,
+  RECLAIM_REASONS,
+  reclaimableUserSchema,
+  seatSettingsRequestSchema,
+  seatSettingsSchema,
+  seatsResponseSchema,
   serviceId,
 } from '@seatwise/shared/contracts/discovery-views';
 import { z } from 'zod';
 import { withoutAbsent } from '../../lists/upstream-pager';
-import { booleanParam, limitParam, listQuery, searchParam } from '../../routing/query-params';
+import { booleanParam, listQuery, searchParam } from '../../routing/query-params';
 import { DiscoveryClient } from '../../upstream/discovery.client';
 import { Resource } from '../resource';
 
 const discovery = new Resource('Discovery', DiscoveryClient);
+const accountParams = z.object({ accountId }).strict();
 
 // Query parameters arrive as text: a whole number of days, checked against the RPC's own bounds.
 const daysParam = z
@@ -61,13 +70,75 @@ export const DiscoveryController = discovery.controller('DiscoveryController', {
     },
     ({ query }, client) => client.call('discovery.activity.daily', withoutAbsent(query)),
   ),
-  catalog: discovery.get(
+  seats: discovery.get(
     {
-      path: '/api/v1/catalog',
-      summary: 'SaaS catalog products whose name, vendor or alias contains q (to pick a match)',
-      query: z.object({ q: searchParam, limit: limitParam }).strict(),
-      response: z.object({ items: z.array(catalogProductSchema) }),
+      path: '/api/v1/discovery/seats',
+      summary: 'Unused seats: billable users, active users and reclaimable seats per account and in total',
+      description:
+        'A seat is reclaimable when its user never enrolled, or had no successful authentication for the ' +
+        "account's unusedAfterDays (default 30): denied-only when there were failed attempts, inactive otherwise.",
+      query: z.object({ accountId: accountId.optional() }).strict(),
+      response: seatsResponseSchema,
     },
-    ({ query }, client) => client.call('discovery.catalog.search', withoutAbsent(query)),
+    ({ query }, client) => client.call('discovery.seats.summary', withoutAbsent(query)),
+  ),
+  reclaimable: discovery.list(
+    {
+      path: '/api/v1/discovery/seats/:accountId/reclaimable',
+      summary: 'Reclaimable seats of one account, each with its reason (CSV with format=csv)',
+      params: accountParams,
+      query: listQuery({
+        reason: z.enum(RECLAIM_REASONS).optional(),
+        sort: z
+          .enum(['username', '-username', 'lastSuccess', '-lastSuccess'])
+          .optional()
+          .describe('Sort key; - for descending (default lastSuccess: longest unused first).'),
+      }),
+      list: reclaimableUserSchema,
+    },
+    (request, client, params) => client.call('discovery.seats.reclaimable', { ...request, ...params }),
+  ),
+  seatSettings: discovery.get(
+    {
+      path: '/api/v1/discovery/seats/:accountId/settings',
+      summary: "An account's seat settings: after how many days without a successful authentication a seat is unused",
+      params: accountParams,
+      response: seatSettingsSchema,
+    },
+    ({ params }, client) => client.call('discovery.seats.settings.get', params),
+  ),
+  setSeatSettings: discovery.command(
+    {
+      method: 'PUT',
+      path: '/api/v1/discovery/seats/:accountId/settings',
+      summary: 'Set after how many days without a successful authentication a seat of the account is unused',
+      params: accountParams,
+      status: 200,
+      body: seatSettingsRequestSchema.omit({ accountId: true, actor: true }),
+      response: seatSettingsSchema,
+    },
+    (request, client) => client.call('discovery.seats.settings.set', request),
+  ),
+  groups: discovery.list(
+    {
+      path: '/api/v1/discovery/groups',
+      summary: 'Services across customers, grouped by catalog product (or normalized name when unmatched)',
+      query: listQuery({
+        q: searchParam,
+        matched: booleanParam.describe('true: only catalog products; false: only unmatched names.'),
+        sort: z.enum(GROUP_SORTS).optional().describe('Sort key; - for descending (default -customers).'),
+      }),
+      list: groupViewSchema,
+    },
+    (request, client) => client.call('discovery.groups.list', request),
+  ),
+  group: discovery.get(
+    {
+      path: '/api/v1/discovery/groups/:id',
+      summary: 'One service across customers, with the accounts using it',
+      params: z.object({ id: groupId }).strict(),
+      response: groupDetailSchema,
+    },
+    ({ params }, client) => client.call('discovery.groups.get', params),
   ),
 });

@@ -3,6 +3,7 @@ import {
   psaConnectionChangeSchema,
   psaImportSchema,
 } from '@seatwise/shared/contracts/reconcile-rpcs';
+import { ticketBoardsRequestSchema, ticketBoardsResponseSchema } from '@seatwise/shared/contracts/reconcile-tickets';
 import {
   psaCompanyViewSchema,
   psaConnectionViewSchema,
@@ -96,5 +97,16 @@ export const PsaController = psa.controller('PsaController', {
       list: psaProductViewSchema,
     },
     (request, reconcile) => reconcile.call('reconcile.psa.products.list', request),
+  ),
+  boards: psa.get(
+    {
+      path: '/api/v1/psa/boards',
+      summary: 'The active service boards of a ConnectWise connection (where alert tickets can be filed)',
+      description:
+        'Read from the PSA now. Without connectionId: the only connection that calls a PSA (RECONCILE.TICKET_CONNECTION_REQUIRED when there are several).',
+      query: ticketBoardsRequestSchema,
+      response: ticketBoardsResponseSchema,
+    },
+    ({ query }, reconcile) => reconcile.call('reconcile.tickets.boards', query),
   ),
 });

@@ -2,6 +2,7 @@ import { accountId } from '@seatwise/shared/contracts/common';
 import {
   SERVICE_SORTS,
   SERVICE_STATUSES,
+  USAGE_INCLUDES,
   USAGE_SORTS,
   ignoreRequestSchema,
   matchRequestSchema,
@@ -10,6 +11,8 @@ import {
   serviceId,
   serviceUserViewSchema,
   serviceViewSchema,
+  unignoreRequestSchema,
+  unmatchRequestSchema,
 } from '@seatwise/shared/contracts/discovery-views';
 import { z } from 'zod';
 import { booleanParam, dateTimeParam, listQuery, searchParam } from '../../routing/query-params';
@@ -54,9 +57,15 @@ export const ServicesController = services.controller('ServicesController', {
   users: services.list(
     {
       path: `${base}/:id/users`,
-      summary: 'Users of a service, with first and last use',
+      summary: 'Users of a service (who authenticated to it successfully), with first and last use',
       params: idParams,
-      query: listQuery({ sort: z.enum(USAGE_SORTS).optional() }),
+      query: listQuery({
+        include: z
+          .enum(USAGE_INCLUDES)
+          .optional()
+          .describe('successful (default): users with a successful authentication; all: any attempt.'),
+        sort: z.enum(USAGE_SORTS).optional(),
+      }),
       list: serviceUserViewSchema,
     },
     (request, discovery, params) => discovery.call('discovery.services.users', { ...request, ...params }),
@@ -87,5 +96,23 @@ export const ServicesController = services.controller('ServicesController', {
       body: ignoreRequestSchema.omit(command).optional(),
     },
     (request, discovery) => discovery.call('discovery.services.ignore', request),
+  ),
+  unmatch: services.command(
+    {
+      ...curation,
+      path: `${base}/:id/unmatch`,
+      summary: 'Remove the catalog match of a service (automatic matching leaves it alone afterwards)',
+      body: unmatchRequestSchema.omit(command).optional(),
+    },
+    (request, discovery) => discovery.call('discovery.services.unmatch', request),
+  ),
+  unignore: services.command(
+    {
+      ...curation,
+      path: `${base}/:id/unignore`,
+      summary: 'Stop ignoring a service',
+      body: unignoreRequestSchema.omit(command).optional(),
+    },
+    (request, discovery) => discovery.call('discovery.services.unignore', request),
   ),
 });

@@ -1,5 +1,6 @@
 import { accountId } from '@seatwise/shared/contracts/common';
 import {
+  USAGE_INCLUDES,
   USAGE_SORTS,
   USER_SORTS,
   userId,
@@ -8,7 +9,7 @@ import {
 } from '@seatwise/shared/contracts/discovery-views';
 import { DUO_USER_STATUSES } from '@seatwise/shared/contracts/duo-records';
 import { z } from 'zod';
-import { booleanParam, listQuery, searchParam } from '../../routing/query-params';
+import { booleanParam, dateTimeParam, listQuery, searchParam } from '../../routing/query-params';
 import { DiscoveryClient } from '../../upstream/discovery.client';
 import { Resource } from '../resource';
 
@@ -25,6 +26,15 @@ export const UsersController = users.controller('UsersController', {
         accountId: accountId.describe('The Duo account (required: inventories are per account).'),
         status: z.enum(DUO_USER_STATUSES).optional(),
         removed: booleanParam.describe('true: only users gone from Duo; false: only current ones.'),
+        enrolled: booleanParam.describe('true: only users enrolled in Duo; false: only users never enrolled.'),
+        lastSeenBefore: dateTimeParam.describe(
+          'Only users whose last authentication attempt (any outcome) is before this time.',
+        ),
+        lastSeenAfter: dateTimeParam.describe('Only users with an authentication attempt at or after this time.'),
+        lastSuccessBefore: dateTimeParam.describe(
+          'Only users with no successful authentication at or after this time (never-successful users included).',
+        ),
+        lastSuccessAfter: dateTimeParam.describe('Only users with a successful authentication at or after this time.'),
         q: searchParam,
         sort: z.enum(USER_SORTS).optional().describe('Sort key; - for descending (default -lastSeen).'),
       }),
@@ -39,9 +49,15 @@ export const UsersController = users.controller('UsersController', {
   services: users.list(
     {
       path: `${base}/:id/services`,
-      summary: 'Services a user used, with first and last use',
+      summary: 'Services a user used (authenticated to successfully), with first and last use',
       params: idParams,
-      query: listQuery({ sort: z.enum(USAGE_SORTS).optional() }),
+      query: listQuery({
+        include: z
+          .enum(USAGE_INCLUDES)
+          .optional()
+          .describe('successful (default): services used successfully; all: any attempt.'),
+        sort: z.enum(USAGE_SORTS).optional(),
+      }),
       list: userServiceViewSchema,
     },
     (request, discovery, params) => discovery.call('discovery.users.services', { ...request, ...params }),

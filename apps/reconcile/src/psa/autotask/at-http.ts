@@ -1,3 +1,4 @@
+import type { OutboundPolicy } from '@seatwise/platform/outbound/outbound-policy';
 import { AppError } from '@seatwise/shared/errors/app-error';
 import { formatIssues } from '@seatwise/shared/validation/zod-issues';
 import type { z } from 'zod';
@@ -5,6 +6,7 @@ import { BudgetSpentError, type AtBudget } from './at-budget';
 import { failure, parsed, type Failure, type Outcome } from './at-outcome';
 import { atThresholdSchema, atZoneSchema } from './at-schemas';
 import type { AutotaskCredentials } from './autotask-credentials';
+import { psaExchange } from '../psa-outbound';
 
 export interface AtHttpOptions {
   timeoutMs: number;
@@ -13,6 +15,9 @@ export interface AtHttpOptions {
   // A Retry-After longer than this fails the call instead of stalling it.
   maxRetryAfterMs: number;
   sleep: (ms: number) => Promise<void>;
+  // Every call goes out under this policy (PSA hosts only, no redirects, bounded answers): the zone Autotask
+  // names and the page URLs it hands out included.
+  outbound: OutboundPolicy;
 }
 
 interface Call {
@@ -40,7 +45,7 @@ export function validated<S extends z.ZodType>(schema: S, value: unknown, what: 
   return parsed.data;
 }
 
-// Autotask over fetch. The zone is discovered once (and again only after a failed discovery); every call then goes
+// Autotask over HTTP (under the outbound policy). The zone is discovered once (and again only after a failed discovery); every call then goes
 // to the zone with the three headers, through a thread of its endpoint and the hourly budget, with a timeout per
 // attempt. 429 (honouring Retry-After), 5xx, timeouts, dropped connections and malformed JSON are retried with
 // jittered back-off; other 4xx fail at once. A create is never retried after it may have taken effect.
@@ -179,26 +184,22 @@ export class AtHttp {
 
   private async fetchOnce(call: Call): Promise<Outcome> {
     const where = `${call.method} ${new URL(call.url).pathname}`;
-    let res: Response;
-    let text: string;
-    try {
-      res = await fetch(call.url, {
-        method: call.method,
-        headers: call.body === undefined ? this.headers : { ...this.headers, 'Content-Type': 'application/json' },
-        ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-      text = await res.text();
-    } catch (error) {
-      const why =
-        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-      return {
-        ok: false,
-        retryable: true,
-        error: new AppError('RECONCILE.PSA_UNAVAILABLE', `Autotask did not answer ${where}: ${why}`),
-      };
-    }
-    if (res.status >= 200 && res.status < 300) return parsed(text, where);
-    return failure(res.status, where, text, res.headers.get('retry-after'));
+    const request = {
+      method: call.method,
+      headers: call.body === undefined ? this.headers : { ...this.headers, 'Content-Type': 'application/json' },
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+    };
+    const exchange = await psaExchange(
+      this.options.outbound,
+      'Autotask',
+      where,
+      call.url,
+      request,
+      this.options.timeoutMs,
+    );
+    if (!exchange.ok) return exchange;
+    const { status, text } = exchange.response;
+    if (status >= 200 && status < 300) return parsed(text, where);
+    return failure(status, where, text, exchange.response.header('retry-after'));
   }
 }

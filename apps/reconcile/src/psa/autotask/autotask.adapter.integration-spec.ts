@@ -1,18 +1,20 @@
 import { startPsaSimulator, type PsaSimulator } from '@seatwise/psa-simulator/server';
+import { allowingOnly } from '@seatwise/platform/testing/outbound';
 import { waitFor } from '@seatwise/testing/wait';
 import type { PsaAdapter, QuantityChange } from '../psa-adapter';
 import { createAutotaskAdapter, type AutotaskAdapterOptions } from './autotask-adapter-factory';
 import type { AutotaskCredentials } from './autotask-credentials';
 
-// Retries wait about a millisecond, whatever Autotask asks.
-const options: AutotaskAdapterOptions = {
+// Retries wait about a millisecond, whatever Autotask asks; only the simulator's endpoint may be called.
+const optionsFor = (psa: PsaSimulator): AutotaskAdapterOptions => ({
   timeoutMs: 5000,
   maxAttempts: 8,
   retryBaseMs: 1,
   maxRetryAfterMs: 5000,
   pageSize: 500,
   sleep: () => new Promise((resolve) => setTimeout(resolve, 1)),
-};
+  outbound: allowingOnly(psa.url),
+});
 const ADJUSTMENTS = '/atservicesrest/v1.0/ContractServiceAdjustments';
 
 function credentialsOf(sim: PsaSimulator): AutotaskCredentials {
@@ -74,7 +76,7 @@ beforeAll(async () => {
     companies: 620,
     rateLimits: false,
   });
-  adapter = createAutotaskAdapter(credentialsOf(sim), options);
+  adapter = createAutotaskAdapter(credentialsOf(sim), optionsFor(sim));
 });
 afterAll(() => sim.close());
 afterEach(() => {
@@ -246,7 +248,7 @@ describe('limits and credentials', () => {
       autotask: { hourlyLimit: 6 },
     });
     try {
-      const limited = createAutotaskAdapter(credentialsOf(small), options);
+      const limited = createAutotaskAdapter(credentialsOf(small), optionsFor(small));
       const results: string[] = [];
       for (let i = 0; i < 8; i++) {
         results.push(
@@ -282,9 +284,9 @@ describe('limits and credentials', () => {
       autotask: { hourlyLimit: 4 },
     });
     try {
-      const ours = createAutotaskAdapter(credentialsOf(small), options);
+      const ours = createAutotaskAdapter(credentialsOf(small), optionsFor(small));
       await ours.verify();
-      const theirs = createAutotaskAdapter(credentialsOf(small), options);
+      const theirs = createAutotaskAdapter(credentialsOf(small), optionsFor(small));
       for (let i = 0; i < 3; i++) await theirs.companies(null);
       await expect(ours.companies(null)).rejects.toMatchObject({
         code: 'RECONCILE.PSA_UNAVAILABLE',
@@ -303,7 +305,7 @@ describe('limits and credentials', () => {
     ['a wrong integration code', { integrationCode: 'WRONG' }],
     ['an unknown user', { userName: 'nobody@example.com' }],
   ])('rejects %s with PSA_CREDENTIALS_INVALID', async (_, wrong) => {
-    const bad = createAutotaskAdapter({ ...credentialsOf(sim), ...wrong }, options);
+    const bad = createAutotaskAdapter({ ...credentialsOf(sim), ...wrong }, optionsFor(sim));
     await expect(bad.verify()).rejects.toMatchObject({ code: 'RECONCILE.PSA_CREDENTIALS_INVALID' });
   });
 });

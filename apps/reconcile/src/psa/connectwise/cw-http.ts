@@ -1,4 +1,6 @@
+import type { OutboundPolicy } from '@seatwise/platform/outbound/outbound-policy';
 import { AppError } from '@seatwise/shared/errors/app-error';
+import { psaExchange } from '../psa-outbound';
 
 export interface CwCredentials {
   siteUrl: string;
@@ -15,6 +17,8 @@ export interface CwHttpOptions {
   // A Retry-After longer than this fails the call instead of stalling it.
   maxRetryAfterMs: number;
   sleep: (ms: number) => Promise<void>;
+  // Every call goes out under this policy (PSA hosts only, no redirects, bounded answers).
+  outbound: OutboundPolicy;
 }
 
 type Outcome =
@@ -29,7 +33,7 @@ function apiBase(siteUrl: string): string {
   return `${withScheme.replace(/\/+$/, '')}${API_PATH}`;
 }
 
-// ConnectWise over fetch: Basic `companyId+publicKey:privateKey` and the clientId header on every call, a timeout
+// ConnectWise over HTTP (under the outbound policy): Basic `companyId+publicKey:privateKey` and the clientId header on every call, a timeout
 // per attempt, 429 (honouring Retry-After), 5xx, timeouts, dropped connections and malformed JSON retried with
 // jittered back-off; other 4xx fail at once with the PSA's status, code and message.
 export class CwHttp {
@@ -79,6 +83,8 @@ export class CwHttp {
     body: string | undefined,
     mayRetry: (outcome: Outcome & { ok: false }) => boolean = (outcome) => outcome.retryable,
   ): Promise<unknown> {
+    // The site as written, before URL parsing rewrites another spelling of an address into an allowed one.
+    this.options.outbound.check('psa', this.base);
     const url = new URL(`${this.base}${path}`);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     for (let attempt = 1; ; attempt++) {
@@ -94,28 +100,18 @@ export class CwHttp {
 
   private async once(method: string, url: URL, body: string | undefined): Promise<Outcome> {
     const where = `${method} ${url.pathname.slice(API_PATH.length)}`;
-    let status: number;
-    let text: string;
-    let retryAfter: string | null;
-    try {
-      const res = await fetch(url, {
-        method,
-        headers: body === undefined ? this.headers : { ...this.headers, 'Content-Type': 'application/json' },
-        ...(body === undefined ? {} : { body }),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-      status = res.status;
-      retryAfter = res.headers.get('retry-after');
-      text = await res.text();
-    } catch (error) {
-      const why =
-        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-      return {
-        ok: false,
-        retryable: true,
-        error: new AppError('RECONCILE.PSA_UNAVAILABLE', `ConnectWise did not answer ${where}: ${why}`),
-      };
-    }
+    const headers = body === undefined ? this.headers : { ...this.headers, 'Content-Type': 'application/json' };
+    const exchange = await psaExchange(
+      this.options.outbound,
+      'ConnectWise',
+      where,
+      url,
+      { method, headers, body },
+      this.options.timeoutMs,
+    );
+    if (!exchange.ok) return exchange;
+    const { status, text } = exchange.response;
+    const retryAfter = exchange.response.header('retry-after');
     if (status >= 200 && status < 300) {
       try {
         return { ok: true, json: text === '' ? null : JSON.parse(text) };

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { allowingOnly } from '@seatwise/platform/testing/outbound';
 import { HaloHttp } from './halo-http';
 
 interface Seen {
@@ -74,6 +75,7 @@ function http(overrides: { tenant?: string | null; maxAttempts?: number } = {}):
         sleeps.push(ms);
         return Promise.resolve();
       },
+      outbound: allowingOnly(url),
     },
   );
 }
@@ -182,5 +184,40 @@ describe('HaloHttp', () => {
     });
     stub = new StubHalo();
     url = await stub.start();
+  });
+
+  // Mutation: with the 3xx check in outboundFetch removed, the redirect came back as a 302 answer (an invalid
+  // request) and the token's secret could be sent on to wherever Location pointed.
+  it('refuses a redirect under the outbound policy, without retrying or following it', async () => {
+    stub.token = [{ status: 307, headers: { Location: 'http://127.0.0.1:9/steal' } }];
+    const error = await http()
+      .get('/Client')
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'OUTBOUND.REFUSED', rule: 'redirect' });
+    expect(stub.seen.map((s) => s.path)).toEqual(['/auth/token?tenant=acme']);
+  });
+
+  // Mutation: without the textual check in HaloHttp.api, the decimal spelling became 127.0.0.1 and was allowed.
+  it('refuses another spelling of the allowed endpoint before any request', async () => {
+    const port = new URL(url).port;
+    const other = new HaloHttp(
+      {
+        resourceUrl: `http://2130706433:${port}/api`,
+        authUrl: `${url}/auth`,
+        tenant: null,
+        clientId: 'a',
+        clientSecret: SECRET,
+      },
+      {
+        timeoutMs: 2000,
+        maxAttempts: 3,
+        retryBaseMs: 1,
+        maxRetryAfterMs: 10,
+        sleep: () => Promise.resolve(),
+        outbound: allowingOnly(url),
+      },
+    );
+    await expect(other.get('/Client')).rejects.toMatchObject({ code: 'OUTBOUND.REFUSED', rule: 'host-spelling' });
+    expect(stub.seen).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
-import { AppError } from '@seatwise/shared/errors/app-error';
+import type { OutboundPolicy } from '@seatwise/platform/outbound/outbound-policy';
 import { formatIssues } from '@seatwise/shared/validation/zod-issues';
 import { failureOf, malformed, type Outcome } from './halo-failure';
 import { HALO, haloTokenSchema } from './halo-fields';
 import { TokenCache } from './halo-token';
+import { psaExchange } from '../psa-outbound';
 
 // Where a HaloPSA instance answers: `{authUrl}/token` issues tokens, `{resourceUrl}/Client` … is the API.
 export interface HaloEndpoints {
@@ -21,6 +22,8 @@ export interface HaloHttpOptions {
   // A Retry-After longer than this fails the call instead of stalling it.
   maxRetryAfterMs: number;
   sleep: (ms: number) => Promise<void>;
+  // Every call goes out under this policy (PSA hosts only, no redirects, bounded answers).
+  outbound: OutboundPolicy;
 }
 
 type Failure = Outcome & { ok: false };
@@ -28,7 +31,7 @@ const always = (f: Failure): boolean => f.retryable;
 
 const trimmed = (url: string): string => url.replace(/\/+$/, '');
 
-// HaloPSA over fetch: an OAuth2 client-credentials token (cached, refreshed before expiry and once after a 401), a
+// HaloPSA over HTTP (under the outbound policy): an OAuth2 client-credentials token (cached, refreshed before expiry and once after a 401), a
 // timeout per attempt, 429 (honouring Retry-After), 5xx, timeouts, dropped connections and malformed JSON retried
 // with jittered back-off; other 4xx fail at once. The client secret and tokens never appear in an error.
 export class HaloHttp {
@@ -68,13 +71,15 @@ export class HaloHttp {
     return this.options.sleep(this.options.retryBaseMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
   }
 
-  private api(
+  private async api(
     method: string,
     path: string,
     query: Record<string, string>,
     body: string | undefined,
     mayRetry: (f: Failure) => boolean,
   ): Promise<unknown> {
+    // The URL as written, before URL parsing rewrites another spelling of an address into an allowed one.
+    this.options.outbound.check('psa', this.endpoints.resourceUrl);
     const url = new URL(`${trimmed(this.endpoints.resourceUrl)}${path}`);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     return this.retrying(() => this.authorized(method, url, body), mayRetry);
@@ -105,6 +110,7 @@ export class HaloHttp {
   }
 
   private async newToken(): Promise<string> {
+    this.options.outbound.check('psa', this.endpoints.authUrl);
     const url = new URL(`${trimmed(this.endpoints.authUrl)}${HALO.tokenPath}`);
     if (this.endpoints.tenant !== null && this.endpoints.tenant !== '') {
       url.searchParams.set('tenant', this.endpoints.tenant);
@@ -145,19 +151,11 @@ export class HaloHttp {
     init: { method: string; headers: Record<string, string>; body: string | undefined },
     token = false,
   ): Promise<Outcome> {
-    let res: Response;
-    let text: string;
-    try {
-      res = await fetch(url, { ...init, signal: AbortSignal.timeout(this.options.timeoutMs) });
-      text = await res.text();
-    } catch (error) {
-      const why =
-        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-      const unavailable = new AppError('RECONCILE.PSA_UNAVAILABLE', `HaloPSA did not answer ${where}: ${why}`);
-      return { ok: false, retryable: true, error: unavailable };
-    }
-    if (res.status < 200 || res.status >= 300) {
-      return failureOf(res.status, where, text, res.headers.get('retry-after'), token);
+    const exchange = await psaExchange(this.options.outbound, 'HaloPSA', where, url, init, this.options.timeoutMs);
+    if (!exchange.ok) return exchange;
+    const { status, text } = exchange.response;
+    if (status < 200 || status >= 300) {
+      return failureOf(status, where, text, exchange.response.header('retry-after'), token);
     }
     try {
       return { ok: true, json: text === '' ? null : (JSON.parse(text) as unknown) };

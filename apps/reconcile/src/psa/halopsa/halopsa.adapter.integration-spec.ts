@@ -1,4 +1,5 @@
 import { startPsaSimulator, type PsaSimulator, type PsaSimOptions } from '@seatwise/psa-simulator/server';
+import { allowingOnly } from '@seatwise/platform/testing/outbound';
 import { waitFor } from '@seatwise/testing/wait';
 import type { PsaAdapter } from '../psa-adapter';
 import { createHaloAdapter, type HaloCredentials } from './halo-adapter-factory';
@@ -22,6 +23,7 @@ function adapterFor(sim: PsaSimulator, overrides: Partial<HaloCredentials> = {},
       maxRetryAfterMs: 5000,
       pageSize,
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      outbound: allowingOnly(sim.url),
     },
   );
 }

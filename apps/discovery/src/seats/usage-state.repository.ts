@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
+import { NativeRepository } from '@seatwise/platform/db/native-repository';
+import type { EventPayload } from '@seatwise/shared/contracts/events';
+import type { Scope } from '../inventory/ids';
+
+export type UsageFigures = Omit<EventPayload<'discovery.account.usage'>, 'accountId' | 'revision' | 'at'>;
+
+// The account's usage as last announced: its revision, its figures, and whether the event went out
+// (saved before publishing, so a crash in between republishes the same revision, which the stream's
+// msgID drops if it did go out).
+export interface UsageStateDoc {
+  _id: string;
+  revision: number;
+  figures: UsageFigures;
+  at: Date;
+  published: boolean;
+}
+
+@Injectable()
+export class UsageStateRepository extends NativeRepository<UsageStateDoc> {
+  constructor(connection: MongoConnection) {
+    super(connection, 'account_usage', []);
+  }
+
+  get(scope: Scope): Promise<UsageStateDoc | null> {
+    return this.collection.findOne({ _id: scope.accountId });
+  }
+
+  async save(doc: UsageStateDoc): Promise<void> {
+    await this.collection.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  }
+
+  async markPublished(scope: Scope, revision: number): Promise<void> {
+    await this.collection.updateOne({ _id: scope.accountId, revision }, { $set: { published: true } });
+  }
+}
