@@ -105,7 +105,8 @@ describe('the stack end to end (npm run stack, demo off)', () => {
       });
       const expected = truth.applications
         .filter((a) => a.events > 0)
-        .map((a) => ({ applicationKey: a.key, name: a.name, userCount: a.users, authCount: a.events }));
+        // The simulator's truth counts every user who tried; a service's `userCount` is only those who succeeded.
+        .map((a) => ({ applicationKey: a.key, name: a.name, attemptedUserCount: a.users, authCount: a.events }));
       const services = await step(`services of ${truth.name}`, () =>
         waitFor(
           async () => {
@@ -113,7 +114,7 @@ describe('the stack end to end (npm run stack, demo off)', () => {
             const seen = all.map((s) => ({
               applicationKey: s.applicationKey,
               name: s.name,
-              userCount: s.userCount,
+              attemptedUserCount: s.attemptedUserCount,
               authCount: s.authCount,
             }));
             return seen.reduce((n, s) => n + s.authCount, 0) >= truth.applications.reduce((n, a) => n + a.events, 0)
