@@ -51,7 +51,8 @@ export function selfSignedCertificate(host: string): { key: string; cert: string
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const algorithm = seq(oid('1.2.840.10045.4.3.2')); // ecdsa-with-SHA256
   const serial = randomBytes(8);
-  serial[0] = (serial[0] ?? 0) & 0x7f; // keep the INTEGER positive
+  // Positive (high bit clear) and minimal DER (a leading zero byte is illegal padding): the first byte is 0x40–0x7f.
+  serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x40;
   const now = Date.now();
   const tbs = seq(
     tlv(0xa0, tlv(0x02, Buffer.from([2]))),
