@@ -12,7 +12,7 @@ import { dropDatabase } from '@seatwise/testing/scope';
 import { testEncryptionKeys } from '@seatwise/testing/service-env';
 import { startNode, type NodeProcess } from '@seatwise/testing/suites/run-node';
 import { waitFor } from '@seatwise/testing/wait';
-import { rawConsumeRate } from './raw-consume';
+import { rawConsumeRate } from '@seatwise/shared/bench/raw-consume';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 

@@ -15,7 +15,7 @@ import { waitFor } from '@seatwise/testing/wait';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fillInventory } from './query-fixture';
-import { rawConsumeRate } from './raw-consume';
+import { rawConsumeRate } from '@seatwise/shared/bench/raw-consume';
 
 // Pre-filled stream of auth events → complete inventories, against a raw JetStream consumer of the
 // same stream in the same run; then list/detail query latency on a large inventory.

@@ -1,7 +1,6 @@
 import { AppError } from '@seatwise/shared/errors/app-error';
-import { formatIssues } from '@seatwise/shared/validation/zod-issues';
-import type { z } from 'zod';
 import type { FiledTicket, PsaBoard, TicketPort, TicketRequest } from '../ticket-port';
+import { isTransient, malformed, validated } from './cw-answers';
 import type { CwHttp } from './cw-http';
 import { type CwBoard, cwBoardSchema, type CwTicket, cwTicketSchema } from './cw-ticket-schemas';
 
@@ -75,22 +74,4 @@ function filed(ticket: CwTicket, request: TicketRequest, created: boolean): File
     boardId: ticket.board?.id ?? request.boardId,
     created,
   };
-}
-
-// Failures after which the POST may or may not have taken effect: look the ticket up again, then decide.
-function isTransient(error: unknown): boolean {
-  return (
-    error instanceof AppError &&
-    (error.code === 'RECONCILE.PSA_UPSTREAM_FAILED' || error.code === 'RECONCILE.PSA_UNAVAILABLE')
-  );
-}
-
-function validated<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw malformed(what, formatIssues(parsed.error));
-  return parsed.data;
-}
-
-function malformed(what: string, why: string): AppError {
-  return new AppError('RECONCILE.PSA_UPSTREAM_FAILED', `ConnectWise sent a malformed ${what}: ${why}`);
 }

@@ -1,5 +1,4 @@
 import { AppError } from '@seatwise/shared/errors/app-error';
-import { formatIssues } from '@seatwise/shared/validation/zod-issues';
 import type { z } from 'zod';
 import type {
   PsaAdapter,
@@ -10,6 +9,7 @@ import type {
   QuantityChange,
   QuantityResult,
 } from '../psa-adapter';
+import { isTransient, malformed, validated } from './cw-answers';
 import type { CwHttp } from './cw-http';
 import {
   type CwAddition,
@@ -227,22 +227,4 @@ function toAddition(x: CwAddition, agreementExternalId: string): PsaAdditionReco
 
 function isCancelled(a: { cancelledFlag?: boolean | undefined; agreementStatus?: string | undefined }): boolean {
   return a.cancelledFlag === true || a.agreementStatus === 'Cancelled';
-}
-
-// Failures after which a create may or may not have taken effect: read again, then decide.
-function isTransient(error: unknown): boolean {
-  return (
-    error instanceof AppError &&
-    (error.code === 'RECONCILE.PSA_UPSTREAM_FAILED' || error.code === 'RECONCILE.PSA_UNAVAILABLE')
-  );
-}
-
-function validated<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw malformed(what, formatIssues(parsed.error));
-  return parsed.data;
-}
-
-function malformed(what: string, why: string): AppError {
-  return new AppError('RECONCILE.PSA_UPSTREAM_FAILED', `ConnectWise sent a malformed ${what}: ${why}`);
 }

@@ -2,8 +2,8 @@ import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/
 import type { NatsConnection } from '@nats-io/transport-node';
 
 // Raw JetStream consume rate (msgs/s) of a pre-filled stream: a durable pull consumer, batches of
-// `batch`, every message JSON-parsed and acked, no validation or storage. The baseline discovery's
-// rate is divided by, measured on the same stream in the same run.
+// `batch`, every message JSON-parsed and acked, no validation or storage. The baseline a consuming
+// service's rate (discovery's, alerts') is divided by, measured on the same stream in the same run.
 export async function rawConsumeRate(
   nc: NatsConnection,
   stream: string,
