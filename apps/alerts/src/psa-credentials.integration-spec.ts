@@ -4,6 +4,7 @@ import { outboundAllowEnv, testEncryptionKeys } from '@seatwise/testing/service-
 import { type NodeProcess, startNode } from '@seatwise/testing/suites/run-node';
 import { waitFor } from '@seatwise/testing/wait';
 import { join } from 'node:path';
+import { AlertInbox, mailpitHostPort, mailpitSmtpEnv, notificationKey } from './__fixtures__/alert-inbox';
 import { type Alerts, startAlerts, stopAlerts } from './__fixtures__/alerts-app';
 import { WebhookReceiver } from './__fixtures__/webhook-receiver';
 
@@ -13,8 +14,8 @@ const RECONCILE_MAIN = join(__dirname, '..', '..', 'reconcile', 'dist', 'main.js
 const actor = 'spec';
 
 // End to end: the ConnectWise simulator revokes the PSA credentials, reconcile's sync run fails with
-// RECONCILE.PSA_CREDENTIALS_INVALID on the bus, and the alerts service notifies the webhook once, then once more
-// when a run completes again.
+// RECONCILE.PSA_CREDENTIALS_INVALID on the bus, and the alerts service notifies the webhook and a Mailpit mailbox
+// once, then once more when a run completes again.
 describe('alerts with the PSA simulator and reconcile', () => {
   let psa: PsaSimulator;
   let alerts: Alerts;
@@ -25,7 +26,10 @@ describe('alerts with the PSA simulator and reconcile', () => {
     psa = await startPsaSimulator({ mode: 'connectwise', seed: 'alerts-psa', rateLimits: false });
     receiver = new WebhookReceiver(SECRET);
     await receiver.start();
-    alerts = await startAlerts({ SEATWISE_OUTBOUND_ALLOW: receiver.hostPort });
+    alerts = await startAlerts({
+      ...mailpitSmtpEnv(),
+      SEATWISE_OUTBOUND_ALLOW: `${receiver.hostPort},${mailpitHostPort()}`,
+    });
     reconcile = startNode(
       RECONCILE_MAIN,
       serviceEnv(alerts.scope, {
@@ -84,10 +88,17 @@ describe('alerts with the PSA simulator and reconcile', () => {
       secret: SECRET,
       actor,
     });
+    const inbox = new AlertInbox();
+    const mail = await alerts.rpc.request('alerts.channels.create', {
+      name: 'psa mail',
+      kind: 'email',
+      to: [inbox.address],
+      actor,
+    });
     const rule = await alerts.rpc.request('alerts.rules.create', {
       name: 'credentials',
       condition: { kind: 'credentials_rejected' },
-      channelIds: [channel.id],
+      channelIds: [channel.id, mail.id],
       actor,
     });
     // The full sync that creating the connection started finishes first (a run already queued is returned).
@@ -110,5 +121,7 @@ describe('alerts with the PSA simulator and reconcile', () => {
     expect(receiver.about(rule.id, 'resolved')).toHaveLength(1);
     expect(receiver.about(rule.id, 'opened')[0]!.body.alerts[0]).toMatchObject({ accountId: null, state: 'open' });
     expect(receiver.received.every((hook) => hook.verified)).toBe(true);
+    const hooks = [...receiver.about(rule.id, 'opened'), ...receiver.about(rule.id, 'resolved')];
+    expect(await inbox.awaitSameAs(hooks)).toEqual(hooks.map((hook) => notificationKey(hook.body.id)).sort());
   });
 });

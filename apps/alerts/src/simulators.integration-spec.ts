@@ -9,6 +9,7 @@ import { fastConnectorEnv, outboundAllowEnv } from '@seatwise/testing/service-en
 import { type NodeProcess, startNode } from '@seatwise/testing/suites/run-node';
 import { waitFor } from '@seatwise/testing/wait';
 import { join } from 'node:path';
+import { AlertInbox, mailpitHostPort, mailpitSmtpEnv, notificationKey } from './__fixtures__/alert-inbox';
 import { type Alerts, startAlerts, stopAlerts } from './__fixtures__/alerts-app';
 import { WebhookReceiver } from './__fixtures__/webhook-receiver';
 
@@ -21,7 +22,8 @@ const CONNECTOR_MAIN = join(__dirname, '..', '..', 'duo-connector', 'dist', 'mai
 const actor = 'spec';
 
 // End to end: the Duo simulator misbehaves, the real connector reports it on the bus, the alerts service notifies a
-// webhook receiver in the spec (signatures verified) once per condition, and once more when it clears.
+// webhook receiver in the spec (signatures verified) and by email to Mailpit (read back through its API) once per
+// condition, and once more when it clears.
 describe('alerts with the Duo simulator and the connector', () => {
   let sim: DuoSimulator;
   let alerts: Alerts;
@@ -42,7 +44,10 @@ describe('alerts with the Duo simulator and the connector', () => {
     });
     receiver = new WebhookReceiver(SECRET);
     const url = await receiver.start();
-    alerts = await startAlerts({ SEATWISE_OUTBOUND_ALLOW: receiver.hostPort });
+    alerts = await startAlerts({
+      ...mailpitSmtpEnv(),
+      SEATWISE_OUTBOUND_ALLOW: `${receiver.hostPort},${mailpitHostPort()}`,
+    });
     connector = startNode(
       CONNECTOR_MAIN,
       serviceEnv(alerts.scope, {
@@ -82,14 +87,30 @@ describe('alerts with the Duo simulator and the connector', () => {
     await sim.close();
   });
 
-  const createRule = (condition: RpcResponse<'alerts.rules.create'>['condition'], accountId?: string) =>
-    alerts.rpc.request('alerts.rules.create', {
+  // A rule notifying the webhook and a mailbox of its own.
+  async function createRule(condition: RpcResponse<'alerts.rules.create'>['condition'], accountId?: string) {
+    const inbox = new AlertInbox();
+    const mail = await alerts.rpc.request('alerts.channels.create', {
+      name: `${condition.kind} mail`,
+      kind: 'email',
+      to: [inbox.address],
+      actor,
+    });
+    const rule = await alerts.rpc.request('alerts.rules.create', {
       name: condition.kind,
       condition,
-      channelIds: [channelId],
+      channelIds: [channelId, mail.id],
       actor,
       ...(accountId ? { accountId } : {}),
     });
+    return { rule, inbox };
+  }
+
+  // Mailpit holds exactly the notifications the webhook was sent for the rule: each once, none repeated.
+  async function expectMailedAsHooked(ruleId: string, inbox: AlertInbox): Promise<void> {
+    const hooks = receiver.received.filter((hook) => hook.body.alerts.some((a) => a.ruleId === ruleId));
+    expect(await inbox.awaitSameAs(hooks)).toEqual(hooks.map((hook) => notificationKey(hook.body.id)).sort());
+  }
 
   // The newest auth log the connector published for an account (ms), or 0.
   async function newestPublished(accountId: string): Promise<number> {
@@ -132,7 +153,7 @@ describe('alerts with the Duo simulator and the connector', () => {
       timeoutMs: 120_000,
       intervalMs: 500,
     });
-    const rule = await createRule({ kind: 'logs_silent', minutes: SILENT_MINUTES }, accountId);
+    const { rule, inbox } = await createRule({ kind: 'logs_silent', minutes: SILENT_MINUTES }, accountId);
     sim.pauseLogs(accountId);
     await waitFor(() => receiver.about(rule.id, 'opened').length === 1, {
       description: 'silence reported',
@@ -148,12 +169,13 @@ describe('alerts with the Duo simulator and the connector', () => {
     expect(receiver.about(rule.id, 'opened')).toHaveLength(1);
     expect(receiver.about(rule.id, 'resolved')).toHaveLength(1);
     expect(receiver.about(rule.id, 'opened')[0]!.body.alerts[0]!.accountId).toBe(accountId);
+    await expectMailedAsHooked(rule.id, inbox);
     // Done with silences: the key revocation below stops every account's logs.
     await alerts.rpc.request('alerts.rules.delete', { id: rule.id, actor });
   }, 420_000);
 
   it('report Duo refusing the credentials once per account, and their return once', async () => {
-    const rule = await createRule({ kind: 'credentials_rejected' });
+    const { rule, inbox } = await createRule({ kind: 'credentials_rejected' });
     sim.revokeKey(sim.info.accountsApi.ikey);
     const accounts = sim.info.accounts.map((a) => a.account_id).sort();
     const reported = (kind: 'opened' | 'resolved') =>
@@ -177,5 +199,6 @@ describe('alerts with the Duo simulator and the connector', () => {
     expect(reported('opened')).toEqual(accounts);
     expect(reported('resolved')).toEqual(accounts);
     expect(receiver.received.every((hook) => hook.verified)).toBe(true);
+    await expectMailedAsHooked(rule.id, inbox);
   });
 });
