@@ -4,7 +4,7 @@ import { outboundAllowEnv, testEncryptionKeys } from '@seatwise/testing/service-
 import { type NodeProcess, startNode } from '@seatwise/testing/suites/run-node';
 import { waitFor } from '@seatwise/testing/wait';
 import { join } from 'node:path';
-import { AlertInbox, mailpitHostPort, mailpitSmtpEnv, notificationKey } from './__fixtures__/alert-inbox';
+import { AlertInbox, mailpitSmtpEnv, notificationKey } from './__fixtures__/alert-inbox';
 import { type Alerts, startAlerts, stopAlerts } from './__fixtures__/alerts-app';
 import { WebhookReceiver } from './__fixtures__/webhook-receiver';
 
@@ -28,7 +28,7 @@ describe('alerts with the PSA simulator and reconcile', () => {
     await receiver.start();
     alerts = await startAlerts({
       ...mailpitSmtpEnv(),
-      SEATWISE_OUTBOUND_ALLOW: `${receiver.hostPort},${mailpitHostPort()}`,
+      SEATWISE_OUTBOUND_ALLOW: receiver.hostPort,
     });
     reconcile = startNode(
       RECONCILE_MAIN,

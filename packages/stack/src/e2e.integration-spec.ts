@@ -65,6 +65,42 @@ async function step<T>(what: string, body: () => Promise<T>): Promise<T> {
   }
 }
 
+// Unused seats for N = 30 as the gateway answers them equal the simulator's truth. Both are computed "now": a user
+// whose last success crosses the 30-day line between the two reads differs once, so it is read again until equal.
+async function expectUnusedSeats(duoUrl: string, accountId: string): Promise<void> {
+  const expectedOf = async () => {
+    const unused = (await duoTruth(duoUrl)).accounts.find((a) => a.account_id === accountId)?.unused_seats;
+    if (!unused) throw new Error(`no truth for ${accountId}`);
+    return {
+      unusedAfterDays: unused.after_days,
+      neverEnrolled: unused.never_enrolled,
+      deniedOnly: unused.denied_only,
+      inactive: unused.inactive,
+      reclaimable: unused.never_enrolled + unused.denied_only + unused.inactive,
+    };
+  };
+  const seen = async () => {
+    const [seats] = (await api.seats(accountId)).items;
+    return {
+      unusedAfterDays: seats?.unusedAfterDays,
+      neverEnrolled: seats?.neverEnrolled,
+      deniedOnly: seats?.deniedOnly,
+      inactive: seats?.inactive,
+      reclaimable: seats?.reclaimable,
+    };
+  };
+  const last = { seen: {}, expected: {} };
+  // On a timeout the comparison below shows the last difference.
+  await waitFor(
+    async () => {
+      [last.seen, last.expected] = await Promise.all([seen(), expectedOf()]);
+      return JSON.stringify(last.seen) === JSON.stringify(last.expected);
+    },
+    { timeoutMs: 20_000, description: `unused seats of ${accountId} equal to the truth` },
+  ).catch(() => undefined);
+  expect(last.seen).toEqual(last.expected);
+}
+
 describe('the stack end to end (npm run stack, demo off)', () => {
   it('discovers Duo, reconciles it against ConnectWise, pushes the approved fix, and stops leaving nothing behind', async () => {
     const urls = stack!.file;
@@ -105,8 +141,14 @@ describe('the stack end to end (npm run stack, demo off)', () => {
       });
       const expected = truth.applications
         .filter((a) => a.events > 0)
-        // The simulator's truth counts every user who tried; a service's `userCount` is only those who succeeded.
-        .map((a) => ({ applicationKey: a.key, name: a.name, attemptedUserCount: a.users, authCount: a.events }));
+        // Users who tried, and users who authenticated successfully (a service's users), both from the raw logs.
+        .map((a) => ({
+          applicationKey: a.key,
+          name: a.name,
+          attemptedUserCount: a.users,
+          userCount: a.successful_users,
+          authCount: a.events,
+        }));
       const services = await step(`services of ${truth.name}`, () =>
         waitFor(
           async () => {
@@ -115,6 +157,7 @@ describe('the stack end to end (npm run stack, demo off)', () => {
               applicationKey: s.applicationKey,
               name: s.name,
               attemptedUserCount: s.attemptedUserCount,
+              userCount: s.userCount,
               authCount: s.authCount,
             }));
             return seen.reduce((n, s) => n + s.authCount, 0) >= truth.applications.reduce((n, a) => n + a.events, 0)
@@ -131,6 +174,7 @@ describe('the stack end to end (npm run stack, demo off)', () => {
       }
       const users = await allPages((cursor) => api.listUsers(truth.account_id, cursor));
       expect(users).toHaveLength(truth.users);
+      await expectUnusedSeats(urls.duoSimulatorUrl, truth.account_id);
     }
 
     const psa = await fetchSimInfo(urls.psaSimulatorUrl, psaSimInfoSchema);

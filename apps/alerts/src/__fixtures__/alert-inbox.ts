@@ -9,12 +9,6 @@ export function mailpitSmtpEnv(): Record<string, string> {
   return { ALERTS_SMTP_HOST: smtpHost, ALERTS_SMTP_PORT: String(smtpPort) };
 }
 
-// The outbound policy must allow the harness's Mailpit like any deployment's SMTP server.
-export function mailpitHostPort(): string {
-  const { smtpHost, smtpPort } = harnessMailpit();
-  return `${smtpHost}:${smtpPort}`;
-}
-
 // One recipient of a spec's own in the harness's Mailpit (shared by every spec file), read back through its API.
 // A notification is known by `<alertId>.<kind>`: the email's Message-ID is `<alertId>.<kind>.<channelId>@…`,
 // the webhook's body id is the same delivery id, so both channels can be compared notification by notification.

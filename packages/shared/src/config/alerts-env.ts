@@ -16,7 +16,8 @@ export const envSchema = baseEnvSchema.extend({
   MONGO_DB: baseEnvSchema.shape.MONGO_DB.default('seatwise_alerts'),
   // Channel secrets (webhook secrets) are stored encrypted under these keys.
   ...encryptionEnvShape,
-  // Webhook URLs and the SMTP server are reached through the outbound policy (its allow-list is the deployment's).
+  // Webhook URLs are reached through the outbound policy (its allow-list is the deployment's). The SMTP server is
+  // the operator's own setting (ALERTS_SMTP_*), not a user's input, so it is not checked against the policy.
   ...outboundEnvShape,
   ALERTS_WEBHOOK_TIMEOUT_MS: ms(100, 10 * SECOND).describe('Timeout of one webhook delivery attempt.'),
   ALERTS_TICKET_TIMEOUT_MS: ms(100, 30 * SECOND).describe(

@@ -10,7 +10,21 @@ const duoTruthSchema = z.object({
       edition: z.string(),
       users: z.number(),
       billable_seats: z.number(),
-      applications: z.array(z.object({ key: z.string(), name: z.string(), users: z.number(), events: z.number() })),
+      applications: z.array(
+        z.object({
+          key: z.string(),
+          name: z.string(),
+          users: z.number(),
+          successful_users: z.number(),
+          events: z.number(),
+        }),
+      ),
+      unused_seats: z.object({
+        after_days: z.number(),
+        never_enrolled: z.number(),
+        denied_only: z.number(),
+        inactive: z.number(),
+      }),
     }),
   ),
 });

@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MailpitClient } from '@seatwise/testing/mailpit';
 import { waitFor } from '@seatwise/testing/wait';
 import { RECONCILIATION_TYPES } from '@seatwise/shared/contracts/reconcile-events';
 import { DUO_SKUS, UNKNOWN_SKU } from '@seatwise/shared/contracts/reconcile-views';
 import { repoRoot } from '../config/paths';
 import { startStackProcess, type StackProcess } from '../__e2e__/stack-process';
+import { DEMO_MAILBOX } from './demo-alerts';
 import { allPages, SeatwiseApi } from './seatwise-api';
 import { duoSimInfoSchema, fetchSimInfo } from './sim-info';
 
@@ -124,5 +126,14 @@ describe('the demo (npm run stack, demo on)', () => {
       ),
     );
     expect(inventory.length).toBeGreaterThan(2);
+  });
+
+  it("emails its alerts to the stack's Mailpit: the restricted integration's refused credentials among them", async () => {
+    const inbox = new MailpitClient(stack!.file.mailInboxUrl.replace(/\/$/, ''));
+    const messages = await step('alert emails in Mailpit', () =>
+      inbox.awaitMessages(`to:"${DEMO_MAILBOX}" subject:"rejected the credentials"`, 1, long.timeoutMs),
+    );
+    expect(messages[0]?.Subject).toMatch(/^\[Seatwise\] Alert: Duo rejected the credentials for account /);
+    expect(messages[0]?.Text).toContain('CONNECTOR.DUO_FORBIDDEN');
   });
 });

@@ -5,7 +5,12 @@ import {
   integrationWithReportSchema,
   type IntegrationInput,
 } from '@seatwise/shared/contracts/connector-views';
-import { serviceUserViewSchema, serviceViewSchema, userViewSchema } from '@seatwise/shared/contracts/discovery-views';
+import {
+  seatsResponseSchema,
+  serviceUserViewSchema,
+  serviceViewSchema,
+  userViewSchema,
+} from '@seatwise/shared/contracts/discovery-views';
 import {
   accountMappingViewSchema,
   type DuoSku,
@@ -16,6 +21,9 @@ import {
   serviceMappingViewSchema,
 } from '@seatwise/shared/contracts/reconcile-views';
 import type { PsaConnectionBody } from '@seatwise/shared/contracts/reconcile-rpcs';
+import { alertChannelBodySchema, alertChannelViewSchema } from '@seatwise/shared/contracts/alerts-channels';
+import { alertRuleCreateSchema } from '@seatwise/shared/contracts/alerts-rpcs';
+import { alertRuleViewSchema } from '@seatwise/shared/contracts/alerts-views';
 import { GatewayClient } from './gateway-client';
 
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
@@ -75,6 +83,10 @@ export class SeatwiseApi {
     return this.http.get('/api/v1/users', page(userViewSchema), { accountId, limit: 200, cursor });
   }
 
+  seats(accountId: string) {
+    return this.http.get('/api/v1/discovery/seats', seatsResponseSchema, { accountId });
+  }
+
   listPsaCompanies(connectionId?: string, cursor?: string) {
     return this.http.get('/api/v1/psa/companies', page(psaCompanyViewSchema), { connectionId, limit: 200, cursor });
   }
@@ -125,5 +137,17 @@ export class SeatwiseApi {
       { ids, ...(note === undefined ? {} : { note }) },
       items(reconciliationRowViewSchema),
     );
+  }
+
+  listAlertChannels() {
+    return this.http.get('/api/v1/alerts/channels', page(alertChannelViewSchema), { limit: 200 });
+  }
+
+  createAlertChannel(input: z.input<typeof alertChannelBodySchema>) {
+    return this.http.post('/api/v1/alerts/channels', input, alertChannelViewSchema);
+  }
+
+  createAlertRule(input: z.input<typeof alertRuleCreateSchema>) {
+    return this.http.post('/api/v1/alerts/rules', input, alertRuleViewSchema);
   }
 }

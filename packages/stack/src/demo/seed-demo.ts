@@ -1,4 +1,5 @@
 import { waitUntil } from '@seatwise/infra/wait';
+import { setUpDemoAlerts } from './demo-alerts';
 import { connectDuoMsp, connectRestrictedAdmin } from './demo-duo';
 import { mapEverySku, mapExactNames, reportRows } from './demo-mappings';
 import { allPages, SeatwiseApi } from './seatwise-api';
@@ -17,11 +18,13 @@ const READY_TIMEOUT_MS = 5 * 60_000;
 
 // Configures Seatwise through its public API exactly as an MSP would: the Duo Accounts API integration (and a
 // customer's own Admin API integration, which lacks a permission), the ConnectWise connection, exact-name account
-// mappings and every Duo SKU's service mapping. What the simulators' demo worlds hold makes every kind of
+// mappings, every Duo SKU's service mapping, and alert rules that email the stack's Mailpit. What the simulators' demo worlds hold makes every kind of
 // reconciliation row appear, and leaves near names to decide. Safe to run again (a restarted stack): what exists
 // already is left as it is.
 export async function seedDemo(target: DemoTarget): Promise<void> {
   const api = new SeatwiseApi(target.gatewayUrl, target.adminApiKey);
+  // First, so the alerts see the demo's events from the start.
+  await setUpDemoAlerts(api, target.say);
   const duo = await fetchSimInfo(target.duoSimulatorUrl, duoSimInfoSchema);
   const psa = await fetchSimInfo(target.psaSimulatorUrl, psaSimInfoSchema);
   await connectDuoMsp(api, duo, target.duoSimulatorUrl, target.say);
