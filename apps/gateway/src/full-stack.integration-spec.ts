@@ -349,6 +349,32 @@ describe('gateway → connector, discovery, reconcile', () => {
     expect(wrongKey.status).toBeLessThan(500);
     expect(wrongKey.text).not.toContain('wrong-private-key');
     expect((await viewer.get<PsaConnectionView>(`/api/v1/psa/connections/${cw.id}`)).body.name).toBe('CW main');
+    // Moving the connection (site, company, client id) without the private key again is refused before any call:
+    // the stored key is never sent to a new destination.
+    for (const move of [
+      { siteUrl: psa.url.replace('127.0.0.1', 'localhost') },
+      { companyId: 'other-company' },
+      { clientId: 'other' },
+    ]) {
+      const moved = await api.patch(`/api/v1/psa/connections/${cw.id}`, move);
+      expect(moved.body).toMatchObject({ status: 400, code: 'RECONCILE.CONNECTION_SECRET_REQUIRED' });
+    }
+    // Every attempt that reached reconcile is in the audit log with its actor and outcome, refused ones with their
+    // code (the empty PATCH was refused by the gateway's own validation and never reached it).
+    const attempts = await allItems<{ actor: string; details: { outcome?: string; code?: string } }>(
+      viewer,
+      `/api/v1/audit?action=connection.update&targetId=${cw.id}`,
+      50,
+    );
+    const outcomes = attempts.map((e) => `${e.details.outcome ?? ''} ${e.details.code ?? ''}`.trim());
+    expect(outcomes.sort()).toEqual(
+      [
+        'applied',
+        'refused RECONCILE.PSA_CREDENTIALS_INVALID',
+        ...Array<string>(3).fill('refused RECONCILE.CONNECTION_SECRET_REQUIRED'),
+      ].sort(),
+    );
+    expect(attempts.every((e) => e.actor.includes('bootstrap-admin'))).toBe(true);
 
     const data = {
       name: 'Spreadsheet',

@@ -4,6 +4,7 @@ import type { PsaConnectionInput } from '@seatwise/shared/contracts/reconcile-rp
 import type { PsaConnectionView } from '@seatwise/shared/contracts/reconcile-views';
 import { AppError } from '@seatwise/shared/errors/app-error';
 import { AuditService } from '../audit/audit.service';
+import { errorCodeOf } from '../audit/error-code-of';
 import { PsaConnectionRepository } from '../psa/psa-connection.repository';
 import { toConnectionView } from '../psa/psa-connection.view';
 import { credentialsOf, identityOf, PsaCredentials } from '../psa/psa-credentials';
@@ -22,7 +23,24 @@ export class CreateConnection {
     private readonly syncRuns: StartSyncRun,
   ) {}
 
+  // Every attempt is audited with its actor and outcome (a refused one names no id: nothing was stored).
   async create(input: PsaConnectionInput): Promise<PsaConnectionView> {
+    try {
+      return await this.apply(input);
+    } catch (error) {
+      await this.audit.record({
+        actor: input.actor,
+        action: 'connection.create',
+        targetKind: 'connection',
+        targetId: '',
+        note: input.note,
+        details: { name: input.name, kind: input.kind, outcome: 'refused', code: errorCodeOf(error) },
+      });
+      throw error;
+    }
+  }
+
+  private async apply(input: PsaConnectionInput): Promise<PsaConnectionView> {
     const credentials = credentialsOf(input);
     const identity = identityOf(credentials);
     for (const other of await this.repository.synced()) {
@@ -43,7 +61,14 @@ export class CreateConnection {
       targetKind: 'connection',
       targetId: doc._id,
       note: input.note,
-      details: { name: doc.name, kind: doc.kind, siteUrl: doc.siteUrl, companyId: doc.companyId, ...doc.settings },
+      details: {
+        name: doc.name,
+        kind: doc.kind,
+        siteUrl: doc.siteUrl,
+        companyId: doc.companyId,
+        ...doc.settings,
+        outcome: 'applied',
+      },
     });
     await this.syncRuns.start(doc._id, 'full', 'connection', input.actor);
     return toConnectionView(doc);

@@ -3,6 +3,7 @@ import { Clock } from '@seatwise/platform/clock/clock';
 import type { PsaConnectionView } from '@seatwise/shared/contracts/reconcile-views';
 import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
 import { AppError } from '@seatwise/shared/errors/app-error';
+import { errorCodeOf } from '../audit/error-code-of';
 import { AuditService } from '../audit/audit.service';
 import { definedOnly } from '../db/defined-only';
 import { PsaConnectionRepository } from '../psa/psa-connection.repository';
@@ -22,8 +23,33 @@ export class UpdateConnection {
     private readonly clock: Clock,
   ) {}
 
+  // Every attempt is audited with its actor and outcome: a refused change (bad fields, a secret missing, the PSA
+  // saying no) is as much a security event as an applied one.
   async update(request: RpcInput<'reconcile.psa.connections.update'>): Promise<PsaConnectionView> {
     const { id, ...changes } = request;
+    const given = definedOnly(changes);
+    const entry = {
+      actor: changes.actor,
+      action: 'connection.update',
+      targetKind: 'connection' as const,
+      targetId: id,
+      note: changes.note,
+    };
+    const fields = Object.keys(given).filter((k) => !UNAUDITED.has(k));
+    try {
+      const view = await this.apply(id, given);
+      await this.audit.record({ ...entry, details: { fields, outcome: 'applied' } });
+      return view;
+    } catch (error) {
+      await this.audit.record({ ...entry, details: { fields, outcome: 'refused', code: errorCodeOf(error) } });
+      throw error;
+    }
+  }
+
+  private async apply(
+    id: string,
+    given: Partial<Omit<RpcInput<'reconcile.psa.connections.update'>, 'id'>>,
+  ): Promise<PsaConnectionView> {
     const current = await this.repository.mustFind(id);
     if (current.kind === 'import' || !current.secret) {
       throw new AppError(
@@ -31,26 +57,17 @@ export class UpdateConnection {
         `Connection ${id} is an import; import again to change it`,
       );
     }
-    const given = definedOnly(changes);
-    const { name: _name, note: _note, actor: _actor, ...credentialChanges } = given;
+    const { name, note: _note, actor: _actor, ...credentialChanges } = given;
     const credentials = this.psaCredentials.changed(this.psaCredentials.stored(current), credentialChanges);
     await this.psaCredentials.verify(credentials);
     const updated = await this.repository.update(id, {
-      name: changes.name ?? current.name,
+      name: name ?? current.name,
       ...this.psaCredentials.storable(credentials),
       status: 'connected',
       lastError: null,
       updatedAt: this.clock.now(),
     });
     if (!updated) throw new AppError('RECONCILE.CONNECTION_NOT_FOUND', `No PSA connection ${id}`);
-    await this.audit.record({
-      actor: changes.actor,
-      action: 'connection.update',
-      targetKind: 'connection',
-      targetId: id,
-      note: changes.note,
-      details: { fields: Object.keys(given).filter((k) => !UNAUDITED.has(k)) },
-    });
     return toConnectionView(updated);
   }
 }

@@ -61,6 +61,32 @@ export function identityOf(credentials: AnyCredentials): string {
   }
 }
 
+// The field holding each kind's secret, and the fields that decide where (or as whom) that secret is sent. A change
+// of any of the latter must bring the secret again: otherwise a PATCH of the site alone would send the stored
+// secret to a host of the caller's choosing.
+const SECRET_FIELD = { connectwise: 'privateKey', autotask: 'secret', halopsa: 'clientSecret' } as const;
+const DESTINATION_FIELDS: Record<AnyCredentials['kind'], readonly string[]> = {
+  connectwise: ['siteUrl', 'companyId', 'clientId', 'publicKey'],
+  autotask: ['zoneDiscoveryUrl', 'userName', 'integrationCode'],
+  halopsa: ['resourceUrl', 'authUrl', 'tenant', 'clientId'],
+};
+
+// Refuses a change that moves a connection's destination without its secret (values equal to the stored ones are no
+// change).
+export function requireSecretForNewDestination(current: AnyCredentials, next: AnyCredentials, change: Change): void {
+  const secretField = SECRET_FIELD[current.kind];
+  if (secretField in change) return;
+  const before = new Map<string, unknown>(Object.entries(current));
+  const after = new Map<string, unknown>(Object.entries(next));
+  const moved = DESTINATION_FIELDS[current.kind].filter((f) => before.get(f) !== after.get(f));
+  if (moved.length === 0) return;
+  throw new AppError(
+    'RECONCILE.CONNECTION_SECRET_REQUIRED',
+    `Changing ${moved.join(', ')} of a ${current.kind} connection needs ${secretField} again`,
+    [{ path: secretField, message: `required when ${moved.join(', ')} change` }],
+  );
+}
+
 // PSA credentials between a request, the PSA and the database: checked against the PSA before they are kept, the
 // secret encrypted at rest and never answered.
 @Injectable()
@@ -167,6 +193,8 @@ export class PsaCredentials {
       );
     }
     // Every key of the change is a field of this kind (checked above), so the merge is an input of this kind.
-    return credentialsOf({ ...current, ...change, name: '', actor: '' } as PsaConnectionInput);
+    const next = credentialsOf({ ...current, ...change, name: '', actor: '' } as PsaConnectionInput);
+    requireSecretForNewDestination(current, next, change);
+    return next;
   }
 }

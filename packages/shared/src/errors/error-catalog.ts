@@ -73,6 +73,10 @@ export const ERROR_CATALOG = {
   'RECONCILE.PSA_PRODUCT_NOT_FOUND': { status: 404, title: 'No such PSA product' },
   'RECONCILE.CONNECTION_NOT_FOUND': { status: 404, title: 'No such PSA connection' },
   'RECONCILE.CONNECTION_CONFLICT': { status: 409, title: 'The PSA connection already exists' },
+  'RECONCILE.CONNECTION_SECRET_REQUIRED': {
+    status: 400,
+    title: 'Changing where or as whom a PSA connection signs in needs its secret again',
+  },
   'RECONCILE.CONNECTION_INVALID_STATE': { status: 409, title: 'The PSA connection is not in a state for this' },
   'RECONCILE.SYNC_RUN_NOT_FOUND': { status: 404, title: 'No such sync run' },
   // The PSA's own answers, reached through reconcile.
