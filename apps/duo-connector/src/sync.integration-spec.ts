@@ -194,6 +194,21 @@ describe('duo-connector refusing bad credentials and bad input', () => {
     await expect(
       r!.rpc.request('duo-connector.integrations.create', adminIntegration(r!.sim, 'Again', admin)),
     ).rejects.toMatchObject({ code: 'COMMON.CONFLICT' });
+    // An Admin API integration's account is tracked under its integration key; the scrape names it by the
+    // integration instead, and never shows the key (the limited integration of the first spec reads users).
+    const limitedKey = r!.sim.info.extraIntegrations[0]!.ikey;
+    const limited = (await r!.rpc.request('duo-connector.integrations.list', {})).items.find(
+      (i) => i.integrationKey === limitedKey,
+    );
+    const metrics = await waitFor(
+      async () => {
+        const text = await (await fetch(`${r!.connector.url}/metrics`)).text();
+        return text.includes(`account="integration:${limited?.id ?? '?'}"`) ? text : null;
+      },
+      { description: "the admin integration's account in the metrics", timeoutMs: 30_000 },
+    );
+    expect(metrics).not.toContain(limitedKey);
+    expect(metrics).not.toContain(admin.ikey);
     await expect(r!.rpc.request('duo-connector.health', {})).resolves.toMatchObject({ ready: true });
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SecretCipher } from '@seatwise/platform/crypto/secret-cipher';
 import { DuoClientFactory } from '../duo/duo-client.factory';
+import { ConnectorMetrics } from '../metrics/connector-metrics';
 import { AccountTracker } from '../sync/account-tracker';
 import { JobScheduler } from '../sync/job-scheduler';
 import { ChildAccountsJob } from './child-accounts.job';
@@ -17,6 +18,7 @@ export class IntegrationRuntime {
     private readonly children: ChildAccountsJob,
     private readonly clients: DuoClientFactory,
     private readonly cipher: SecretCipher,
+    private readonly metrics: ConnectorMetrics,
   ) {}
 
   async start(doc: IntegrationDoc): Promise<void> {
@@ -29,6 +31,7 @@ export class IntegrationRuntime {
     if (doc.kind === 'admin') {
       // An Admin API integration belongs to exactly one account; its key identifies that account.
       const key = { integrationId: doc._id, accountId: doc.integrationKey };
+      this.metrics.labelAccountByIntegration(doc.integrationKey, doc._id);
       await this.tracker.track(key, { name: doc.name, apiHostname: null, child: false }, client);
       return;
     }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { SecretCipher } from '@seatwise/platform/crypto/secret-cipher';
 import { AccountsModule } from '../accounts/accounts.module';
 import { DuoModule } from '../duo/duo.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { SyncModule } from '../sync/sync.module';
 import { ChildAccountsJob } from './child-accounts.job';
 import { IntegrationBootstrap } from './integration-bootstrap.service';
@@ -15,7 +16,7 @@ import { IntegrationsMessageController } from './integrations.message-controller
 
 // Duo integrations (API credentials, secret encrypted): stored, probed, and turned into polled accounts.
 @Module({
-  imports: [AccountsModule, DuoModule, SyncModule],
+  imports: [AccountsModule, DuoModule, MetricsModule, SyncModule],
   controllers: [IntegrationsMessageController],
   providers: [
     SecretCipher,

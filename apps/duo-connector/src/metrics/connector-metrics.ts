@@ -51,8 +51,21 @@ export class ConnectorMetrics {
     return new Counter({ name, help, labelNames: ['account', 'type'], registers: [this.registry] });
   }
 
-  checkpointConfirmed(account: string, atMs: number): void {
-    this.checkpointAt.set(account, atMs);
+  // An Admin API integration's account is tracked under its integration key (the key identifies that one account).
+  // A key is credential material and must not reach a scrape, so such an account is labelled by its integration.
+  private readonly aliases = new Map<string, string>();
+
+  labelAccountByIntegration(accountId: string, integrationId: string): void {
+    this.aliases.set(accountId, `integration:${integrationId}`);
+  }
+
+  // The `account` label of an account id.
+  account(accountId: string): string {
+    return this.aliases.get(accountId) ?? accountId;
+  }
+
+  checkpointConfirmed(accountId: string, atMs: number): void {
+    this.checkpointAt.set(this.account(accountId), atMs);
   }
 
   recordApiCall(status: number | null): void {

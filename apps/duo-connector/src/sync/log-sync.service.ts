@@ -86,7 +86,7 @@ export class LogSyncService {
   }
 
   private trackLag(target: AccountTarget, behindMs: number): void {
-    this.metrics.lagSeconds.set({ account: target.key.accountId }, behindMs / 1000);
+    this.metrics.lagSeconds.set({ account: this.metrics.account(target.key.accountId) }, behindMs / 1000);
     this.metrics.checkpointConfirmed(target.key.accountId, this.clock.nowMs());
   }
 }

@@ -24,14 +24,14 @@ export class RecordPublisher {
     accountId: string,
     events: readonly unknown[],
   ): Promise<EventPayload<N>[]> {
-    const labels = { account: accountId, type: RECORD_TYPES[name] };
+    const labels = { account: this.metrics.account(accountId), type: RECORD_TYPES[name] };
     this.metrics.recordsFetched.inc(labels, events.length);
     const { published, rejected } = await this.bus.publishValid(name, events);
     for (const { payload, reason } of rejected) {
       await this.bus.publish('deadletter.event', {
         stream: 'DUO_API',
         consumer: 'duo-connector',
-        subject: `duo.${labels.type}.${accountId}`,
+        subject: `duo.${RECORD_TYPES[name]}.${accountId}`,
         streamSequence: 0,
         reason,
         // JSON.stringify(undefined) is undefined despite its type; keep the letter readable anyway.

@@ -19,9 +19,12 @@ class Routes {
 
   @ApiRoute({ method: 'POST', path: '/open', tag: 't', summary: 'public', auth: false, response: z.unknown() })
   open(): void {}
+
+  // A handler someone bound without @ApiRoute: no role is declared for it.
+  undeclared(): void {}
 }
 
-type Handler = 'read' | 'change' | 'open';
+type Handler = 'read' | 'change' | 'open' | 'undeclared';
 
 interface Call {
   handler: Handler;
@@ -70,6 +73,12 @@ describe('AuthGuard', () => {
 
   it('lets a public route through without credentials', async () => {
     expect((await run({ handler: 'open', method: 'POST' })).code).toBeNull();
+  });
+
+  it('refuses an authenticated request, even an admin key, to a handler that declares no route', async () => {
+    const admin = { authorization: `Bearer ${ADMIN_KEY}` };
+    expect((await run({ handler: 'undeclared', method: 'GET', headers: admin })).code).toBe('AUTH.FORBIDDEN');
+    expect((await run({ handler: 'read', method: 'GET', headers: admin })).code).toBeNull();
   });
 
   it('refuses a request without a key or a session', async () => {
