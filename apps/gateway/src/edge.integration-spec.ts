@@ -35,6 +35,7 @@ describe('gateway edge', () => {
         GATEWAY_BODY_LIMIT_BYTES: '4096',
         GATEWAY_DISCOVERY_TIMEOUT_MS: '500',
         GATEWAY_SSE_HEARTBEAT_MS: '100',
+        GATEWAY_SSE_MAX_PER_KEY: '2',
       }),
     );
     admin = new Http(gateway.url, ADMIN_KEY);
@@ -271,6 +272,42 @@ describe('gateway edge', () => {
       status: 400,
       errors: [{ path: 'query.types.0' }],
     });
+  });
+
+  it('caps event streams per key, and closes them when the key is revoked here or by another instance', async () => {
+    const keyOf = async (name: string) =>
+      (await admin.post<KeyCreated>('/api/v1/api-keys', { name, role: 'viewer' })).body;
+    const events = `${gateway.url}/api/v1/events`;
+    const first = await keyOf('streamer');
+    const streams = [await openSse(events, first.key), await openSse(events, first.key)];
+    expect(streams.map((s) => s.status)).toEqual([200, 200]);
+    const third = await openSse(events, first.key);
+    expect(third.status).toBe(429);
+    third.close();
+    const other = await openSse(events, viewerKey);
+    expect(other.status).toBe(200);
+    // Revoked through this gateway: its streams end at once with the reason; another key's stream stays.
+    expect((await admin.delete(`/api/v1/api-keys/${first.id}`)).status).toBe(200);
+    for (const stream of streams) {
+      expect((await stream.next((e) => e.event === 'closed', 5_000)).data).toEqual({
+        reason: 'the API key was revoked',
+      });
+      stream.close();
+    }
+    // Revoked through another gateway instance on the same database: this one notices on its next check.
+    const second = await keyOf('streamer-2');
+    const watched = await openSse(events, second.key);
+    const peer = await startGateway(serviceEnv(scope, { SEATWISE_ADMIN_API_KEY: ADMIN_KEY }));
+    try {
+      expect((await new Http(peer.url, ADMIN_KEY).delete(`/api/v1/api-keys/${second.id}`)).status).toBe(200);
+      expect((await watched.next((e) => e.event === 'closed', 15_000)).data).toEqual({
+        reason: 'the API key was revoked',
+      });
+    } finally {
+      watched.close();
+      await peer.close();
+    }
+    other.close();
   });
 
   it('sends security headers and applies the CORS allow-list', async () => {

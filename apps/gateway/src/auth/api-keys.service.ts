@@ -23,6 +23,9 @@ export class ApiKeysService {
   private readonly bootstrapHash: string | null;
   private readonly cache = new Map<string, { doc: ApiKeyDoc | null; at: number }>();
   private readonly touchedAt = new Map<string, number>();
+  // Told at once when this gateway revokes a key (its open event streams close); other instances notice on their
+  // next check of the key.
+  private readonly revokedListeners = new Set<(keyId: string) => void>();
 
   constructor(
     private readonly repository: ApiKeyRepository,
@@ -86,7 +89,13 @@ export class ApiKeysService {
     if (!doc) throw notFound(id);
     this.cache.delete(doc.prefix);
     this.cache.delete(doc._id);
+    for (const listener of this.revokedListeners) listener(doc._id);
     return toView(doc);
+  }
+
+  onRevoked(listener: (keyId: string) => void): () => void {
+    this.revokedListeners.add(listener);
+    return () => this.revokedListeners.delete(listener);
   }
 
   // Cached by prefix (swk_…) or by id (key_…): the two never collide.

@@ -36,6 +36,11 @@ export const envSchema = baseEnvSchema.extend({
     .default(30_000)
     .describe('How long the gateway waits for alerts (a channel test waits for the webhook, SMTP server or PSA).'),
   GATEWAY_SSE_HEARTBEAT_MS: positiveInt(100).default(15_000),
+  GATEWAY_SSE_MAX_PER_KEY: positiveInt(1)
+    .default(10)
+    .describe(
+      'Event streams (/api/v1/events) one API key may hold open at once (its console sessions included); one more is refused with 429.',
+    ),
   // A CSV export follows the list's pages up to this many rows (then says it was truncated).
   GATEWAY_CSV_MAX_ROWS: positiveInt(1).default(100_000),
   GATEWAY_SESSION_TTL_MS: positiveInt(60_000)

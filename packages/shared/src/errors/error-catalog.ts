@@ -33,6 +33,7 @@ export const ERROR_CATALOG = {
   // A change sent with the session cookie but without the session's X-CSRF-Token.
   'AUTH.CSRF_FAILED': { status: 403, title: 'CSRF token missing or wrong' },
   'HTTP.RATE_LIMITED': { status: 429, title: 'Too many requests' },
+  'HTTP.TOO_MANY_STREAMS': { status: 429, title: 'Too many event streams open for this API key' },
   'HTTP.PAYLOAD_TOO_LARGE': { status: 413, title: 'Request body too large' },
   'HTTP.UNSUPPORTED_MEDIA_TYPE': { status: 415, title: 'Unsupported media type' },
   'HTTP.MALFORMED_JSON': { status: 400, title: 'Malformed JSON body' },
