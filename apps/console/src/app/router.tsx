@@ -1,4 +1,5 @@
 import { createRouter, type RouterHistory } from '@tanstack/react-router';
+import { alertsRoute } from '../features/alerts/alerts.routes';
 import { apiKeysRoute } from '../features/api-keys/api-keys.routes';
 import { auditRoute } from '../features/audit/audit.routes';
 import { integrationsRoute } from '../features/integrations/integrations.routes';
@@ -15,6 +16,7 @@ const routeTree = rootRoute.addChildren([
   mappingRoute,
   reconciliationRoute,
   ...saasRoutes,
+  alertsRoute,
   auditRoute,
   apiKeysRoute,
 ]);

@@ -1,6 +1,6 @@
 // The console's sections, in the order of the work: connect, map, review; then explore and administer.
 export interface NavItem {
-  to: '/' | '/integrations' | '/mapping' | '/reconciliation' | '/saas' | '/audit' | '/api-keys';
+  to: '/' | '/integrations' | '/mapping' | '/reconciliation' | '/saas' | '/alerts' | '/audit' | '/api-keys';
   label: string;
   adminOnly?: boolean;
 }
@@ -11,6 +11,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/mapping', label: 'Mapping' },
   { to: '/reconciliation', label: 'Reconciliation' },
   { to: '/saas', label: 'SaaS' },
+  { to: '/alerts', label: 'Alerts' },
   { to: '/audit', label: 'Audit log' },
   { to: '/api-keys', label: 'API keys', adminOnly: true },
 ];

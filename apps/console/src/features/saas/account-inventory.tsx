@@ -2,6 +2,7 @@ import { Tabs } from '@mantine/core';
 import { AccountSummaryLine } from './account-summary';
 import { ActionsTab } from './actions-tab';
 import { SAAS_TABS, type SaasSearch, type SaasTab, searchTab, type SetSaasSearch } from './saas-search';
+import { SeatsTab } from './seats-tab';
 import { ServicesTab } from './services-tab';
 import { UsersTab } from './users-tab';
 
@@ -11,7 +12,7 @@ interface Props {
   setSearch: SetSaasSearch;
 }
 
-// One account's services, users and action log; only the open tab is mounted, so only its list is fetched.
+// One account's services, users, unused seats and action log; only the open tab is mounted, so only its list is fetched.
 export function AccountInventory({ accountId, search, setSearch }: Props) {
   const tab = search.tab ?? 'services';
   return (
@@ -30,6 +31,9 @@ export function AccountInventory({ accountId, search, setSearch }: Props) {
         </Tabs.Panel>
         <Tabs.Panel value="users">
           <UsersTab accountId={accountId} search={search} setSearch={setSearch} />
+        </Tabs.Panel>
+        <Tabs.Panel value="seats">
+          <SeatsTab accountId={accountId} search={search} setSearch={setSearch} />
         </Tabs.Panel>
         <Tabs.Panel value="actions">
           <ActionsTab accountId={accountId} search={search} setSearch={setSearch} />

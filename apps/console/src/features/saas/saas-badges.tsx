@@ -1,6 +1,13 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import type { Service } from './saas-queries';
-import { SERVICE_STATUS_LABELS, type ServiceStatus, USER_STATUS_LABELS, type UserStatus } from './saas-search';
+import {
+  SEAT_REASON_LABELS,
+  type SeatReason,
+  SERVICE_STATUS_LABELS,
+  type ServiceStatus,
+  USER_STATUS_LABELS,
+  type UserStatus,
+} from './saas-search';
 
 const SERVICE_STATUS_COLORS: Record<ServiceStatus, string> = { new: 'blue', known: 'green', ignored: 'gray' };
 
@@ -70,6 +77,43 @@ export function UserStatusBadge({ status, removed }: { status: UserStatus | null
   return (
     <Badge variant="light" color={USER_STATUS_COLORS[status]}>
       {USER_STATUS_LABELS[status]}
+    </Badge>
+  );
+}
+
+type UsageFlag = Service['flags'][number];
+
+const FLAG_LABELS: Record<UsageFlag, { label: string; color: string; why: string }> = {
+  fraud: { label: 'Fraud', color: 'red', why: 'Duo reported fraud on sign-ins to this service' },
+  'denial-rate': { label: 'Many denials', color: 'orange', why: 'An unusual share of sign-ins was denied' },
+};
+
+// The discovery service's warnings on a service; nothing when there are none.
+export function ServiceFlags({ flags }: { flags: Service['flags'] }) {
+  if (flags.length === 0) return null;
+  return (
+    <Group gap={4} wrap="nowrap">
+      {flags.map((flag) => (
+        <Tooltip key={flag} label={FLAG_LABELS[flag].why}>
+          <Badge size="xs" variant="light" color={FLAG_LABELS[flag].color}>
+            {FLAG_LABELS[flag].label}
+          </Badge>
+        </Tooltip>
+      ))}
+    </Group>
+  );
+}
+
+const SEAT_REASON_COLORS: Record<SeatReason, string> = {
+  'never-enrolled': 'gray',
+  'denied-only': 'orange',
+  inactive: 'yellow',
+};
+
+export function SeatReasonBadge({ reason }: { reason: SeatReason }) {
+  return (
+    <Badge variant="light" color={SEAT_REASON_COLORS[reason]}>
+      {SEAT_REASON_LABELS[reason]}
     </Badge>
   );
 }

@@ -47,4 +47,17 @@ describe('SaaS inventory page', () => {
     await waitFor(() => expect(fake.made('GET /api/v1/users')[0]?.query.get('accountId')).toBe('acc_1'));
     expect(await screen.findByText('No users match these filters.')).toBeInTheDocument();
   });
+
+  it("shows a service's denials and the discovery flags in the services table", async () => {
+    const flagged = service({ denialCount: 42, fraudCount: 3, flags: ['fraud', 'denial-rate'] });
+    const fake = gateway().on('GET /api/v1/services', { body: { items: [flagged], nextCursor: null } });
+    renderRoute('/saas?accountId=acc_1', { gateway: fake });
+
+    const table = await screen.findByRole('table', { name: 'Services' }, FIRST_PAINT);
+    const row = within(table).getByRole('link', { name: 'Zoom SSO' }).closest('tr') as HTMLElement;
+    expect(within(row).getByText('Fraud')).toBeInTheDocument();
+    expect(within(row).getByText('Many denials')).toBeInTheDocument();
+    expect(within(row).getByText('42')).toBeInTheDocument();
+    expect(within(table).getByRole('columnheader', { name: 'Denied' })).toBeInTheDocument();
+  });
 });

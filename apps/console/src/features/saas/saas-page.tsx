@@ -3,7 +3,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { PageHeader } from '../../shell/page-header';
 import { AccountSelect } from '../../ui/account-select';
 import { AccountInventory } from './account-inventory';
-import { AccountsSummaryTable } from './account-summary';
+import { OverviewTabs } from './overview-tabs';
 import type { SetSaasSearch } from './saas-search';
 
 const route = getRouteApi('/saas');
@@ -27,7 +27,7 @@ export function SaasPage() {
         <AccountSelect value={search.accountId} onChange={chooseAccount} clearable placeholder="All accounts" />
       </Group>
       {search.accountId === undefined ? (
-        <AccountsSummaryTable onChoose={chooseAccount} />
+        <OverviewTabs search={search} setSearch={setSearch} onChoose={chooseAccount} />
       ) : (
         <AccountInventory accountId={search.accountId} search={search} setSearch={setSearch} />
       )}

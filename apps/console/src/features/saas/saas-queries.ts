@@ -19,10 +19,11 @@ export type ServiceUsersSort = NonNullable<QueryOf<'/api/v1/services/{id}/users'
 export type UserServicesSort = NonNullable<QueryOf<'/api/v1/users/{id}/services'>['sort']>;
 
 // Every SaaS query key starts with queryKeys.discovery: the live stream (integration.sync-status) and the
-// curation mutations invalidate them all at once.
-const key = (...parts: unknown[]) => [...queryKeys.discovery, ...parts];
+// curation mutations invalidate them all at once. The groups and seats queries build theirs with it too.
+export const discoveryKey = (...parts: unknown[]) => [...queryKeys.discovery, ...parts];
+const key = discoveryKey;
 const DAY_MS = 86_400_000;
-const withCursor = (cursor: string | undefined) => (cursor === undefined ? {} : { cursor });
+export const withCursor = (cursor: string | undefined) => (cursor === undefined ? {} : { cursor });
 
 // The services route's parameters for the URL's filters (the CSV link uses the same).
 export function servicesParams(accountId: string, s: SaasSearch): QueryOf<'/api/v1/services'> {
@@ -152,7 +153,7 @@ export function useMergeTargets(accountId: string, q: string) {
   });
 }
 
-function useInvalidateDiscovery() {
+export function useInvalidateDiscovery() {
   const client = useQueryClient();
   return () => client.invalidateQueries({ queryKey: queryKeys.discovery });
 }

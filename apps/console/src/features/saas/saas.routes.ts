@@ -21,4 +21,11 @@ const userRoute = createRoute({
   component: lazyRouteComponent(() => import('./user-page'), 'UserPage'),
 });
 
-export const saasRoutes = [saasRoute, serviceRoute, userRoute];
+// One service across every customer account (a catalog product, or an unmatched name).
+const groupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/saas/groups/$groupId',
+  component: lazyRouteComponent(() => import('./group-page'), 'GroupPage'),
+});
+
+export const saasRoutes = [saasRoute, serviceRoute, userRoute, groupRoute];

@@ -1,10 +1,10 @@
-import { Badge, Group } from '@mantine/core';
+import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { type Column, DataTable } from '../../ui/data-table';
 import { formatDateTime, formatNumber } from '../../ui/format';
 import { QueryState } from '../../ui/query-state';
 import { sortFromParam, sortToParam } from '../../ui/search-params';
 import { AnchorLink } from '../../ui/anchor-link';
-import { CatalogMatch, ServiceStatusBadge } from './saas-badges';
+import { CatalogMatch, ServiceFlags, ServiceStatusBadge } from './saas-badges';
 import { type Service, useServices } from './saas-queries';
 import { SERVICE_SORT_KEYS, type SaasSearch, type SetSaasSearch } from './saas-search';
 import { ServiceFilters } from './service-filters';
@@ -25,6 +25,7 @@ const columns: Column<Service>[] = [
             merged
           </Badge>
         )}
+        <ServiceFlags flags={s.flags} />
       </Group>
     ),
   },
@@ -38,9 +39,18 @@ const columns: Column<Service>[] = [
     align: 'right',
     render: (s) => formatNumber(s.authCount),
   },
+  { key: 'denialCount', header: 'Denied', align: 'right', render: (s) => <Denials service={s} /> },
   { key: 'firstSeen', header: 'First seen', sortable: true, render: (s) => formatDateTime(s.firstSeen) },
   { key: 'lastSeen', header: 'Last seen', sortable: true, render: (s) => formatDateTime(s.lastSeen) },
 ];
+
+// Denied sign-ins, with Duo's reasons on hover (the list carries them, so no extra request).
+function Denials({ service }: { service: Service }) {
+  const count = <Text size="sm">{formatNumber(service.denialCount)}</Text>;
+  if (service.denialReasons.length === 0) return count;
+  const reasons = service.denialReasons.map((r) => `${r.reason.replaceAll('_', ' ')}: ${formatNumber(r.count)}`);
+  return <Tooltip label={reasons.join(' · ')}>{count}</Tooltip>;
+}
 
 interface Props {
   accountId: string;
