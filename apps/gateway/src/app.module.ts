@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { BodyModule } from './body/body.module';
 import { EventsModule } from './events/events.module';
 import { HttpPipelineModule } from './http/http-pipeline.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -26,6 +27,8 @@ import { SessionModule } from './session/session.module';
   imports: [
     HttpPipelineModule,
     AuthModule,
+    // Its guard reads the body: after AuthModule's guards (global guards run in module order).
+    BodyModule,
     RoutingModule,
     ProblemsModule,
     // The resources in the order the OpenAPI document lists them.

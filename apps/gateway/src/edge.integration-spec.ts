@@ -36,6 +36,8 @@ describe('gateway edge', () => {
         GATEWAY_DISCOVERY_TIMEOUT_MS: '500',
         GATEWAY_SSE_HEARTBEAT_MS: '100',
         GATEWAY_SSE_MAX_PER_KEY: '2',
+        // The specs below send many requests without keys from one address; the limit has its own spec.
+        GATEWAY_UNAUTHENTICATED_BURST: '1000',
       }),
     );
     admin = new Http(gateway.url, ADMIN_KEY);
@@ -308,6 +310,45 @@ describe('gateway edge', () => {
       await peer.close();
     }
     other.close();
+  });
+
+  it('reads no body before the caller is authenticated and allowed the route', async () => {
+    const oversized = JSON.stringify({ name: 'x'.repeat(8_000), role: 'viewer' });
+    // Without a key: 401, whatever the body (too large, not JSON) — it is never read.
+    for (const rawBody of [oversized, '{"name": ']) {
+      expect((await admin.post('/api/v1/api-keys', undefined, { key: null, rawBody })).status).toBe(401);
+    }
+    // A viewer may not create keys: 403 before the body.
+    expect((await admin.post('/api/v1/api-keys', undefined, { key: viewerKey, rawBody: oversized })).status).toBe(403);
+    // Once allowed, the same bodies are read and refused for what they are.
+    expect((await admin.post('/api/v1/api-keys', undefined, { rawBody: oversized })).body).toMatchObject({
+      status: 413,
+      code: 'HTTP.PAYLOAD_TOO_LARGE',
+    });
+    expect((await admin.post('/api/v1/api-keys', undefined, { rawBody: '{"name": ' })).body).toMatchObject({
+      status: 400,
+      code: 'HTTP.MALFORMED_JSON',
+    });
+  });
+
+  it('limits failed authentications per client address, before any key lookup', async () => {
+    const limited = await startGateway(
+      serviceEnv(scope, { SEATWISE_ADMIN_API_KEY: ADMIN_KEY, GATEWAY_UNAUTHENTICATED_BURST: '2' }),
+    );
+    try {
+      const http = new Http(limited.url, 'swk_made_up_0000000000000000000000');
+      expect((await http.get('/api/v1/api-keys')).status).toBe(401);
+      expect((await http.get('/api/v1/api-keys', { key: null })).status).toBe(401);
+      const refused = await http.get('/api/v1/api-keys');
+      expect(refused.body).toMatchObject({ status: 429, code: 'HTTP.RATE_LIMITED' });
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      // The address is refused before its key is looked at, a valid one included.
+      expect((await http.get('/api/v1/api-keys', { key: ADMIN_KEY })).status).toBe(429);
+      // Public routes (health, sign-in) are not failed authentications.
+      expect((await http.get('/health/live', { key: null })).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('sends security headers and applies the CORS allow-list', async () => {

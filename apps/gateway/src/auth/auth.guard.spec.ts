@@ -3,6 +3,7 @@ import { AppError } from '@seatwise/shared/errors/app-error';
 import type { ErrorCode } from '@seatwise/shared/errors/error-catalog';
 import { z } from 'zod';
 import { ApiRoute } from '../routing/route.decorator';
+import type { Env } from '@seatwise/shared/config/gateway-env';
 import { ADMIN_KEY, type SessionBed, TTL_MS, VIEWER_KEY, sessionBed } from './__fixtures__/session-fakes';
 import type { ApiKeysService } from './api-keys.service';
 import { AuthGuard } from './auth.guard';
@@ -44,13 +45,19 @@ function contextOf({ handler, method, headers = {} }: Call): { context: Executio
   return { context, req };
 }
 
+// The guard over the bed's fakes, allowing `burst` failed authentications per address (then 1 a minute).
+function guardWith(bed: SessionBed, burst: number): AuthGuard {
+  const env = { GATEWAY_UNAUTHENTICATED_PER_MINUTE: 1, GATEWAY_UNAUTHENTICATED_BURST: burst } as Env;
+  return new AuthGuard(bed.keys as unknown as ApiKeysService, bed.sessions, bed.clock, env);
+}
+
 describe('AuthGuard', () => {
   let bed: SessionBed;
   let guard: AuthGuard;
 
   beforeEach(() => {
     bed = sessionBed();
-    guard = new AuthGuard(bed.keys as unknown as ApiKeysService, bed.sessions);
+    guard = guardWith(bed, 100);
   });
 
   // Runs the guard (and the role guard after it, as the app does); answers the code it refused with.
@@ -78,6 +85,24 @@ describe('AuthGuard', () => {
   it('refuses an authenticated request, even an admin key, to a handler that declares no route', async () => {
     const admin = { authorization: `Bearer ${ADMIN_KEY}` };
     expect((await run({ handler: 'undeclared', method: 'GET', headers: admin })).code).toBe('AUTH.FORBIDDEN');
+    expect((await run({ handler: 'read', method: 'GET', headers: admin })).code).toBeNull();
+  });
+
+  it('refuses failed authentications past the per-address limit without looking the key up', async () => {
+    guard = guardWith(bed, 3);
+    const lookups = jest.spyOn(bed.keys, 'authenticate');
+    const unknown = { authorization: 'Bearer swk_made_up_key_0000000000' };
+    for (let i = 0; i < 3; i++) {
+      expect((await run({ handler: 'read', method: 'GET', headers: unknown })).code).toBe('AUTH.UNAUTHORIZED');
+    }
+    expect(lookups).toHaveBeenCalledTimes(3);
+    expect((await run({ handler: 'read', method: 'GET', headers: unknown })).code).toBe('HTTP.RATE_LIMITED');
+    // Even a valid key waits: the address is refused before any lookup.
+    const admin = { authorization: `Bearer ${ADMIN_KEY}` };
+    expect((await run({ handler: 'read', method: 'GET', headers: admin })).code).toBe('HTTP.RATE_LIMITED');
+    expect(lookups).toHaveBeenCalledTimes(3);
+    // A minute later the address has one attempt again.
+    bed.clock.ms += 60_000;
     expect((await run({ handler: 'read', method: 'GET', headers: admin })).code).toBeNull();
   });
 

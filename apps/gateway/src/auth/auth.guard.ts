@@ -1,4 +1,7 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@seatwise/platform/clock/clock';
+import { APP_ENV } from '@seatwise/platform/tokens';
+import type { Env } from '@seatwise/shared/config/gateway-env';
 import { HealthController } from '@seatwise/platform/health/health.controller';
 import { CSRF_HEADER } from '@seatwise/shared/contracts/gateway-api';
 import type { Request } from 'express';
@@ -10,24 +13,49 @@ import { CHALLENGE } from './challenge';
 import type { AuthedRequest, Principal } from './principal';
 import { SessionService } from './session.service';
 import { sessionTokenOf } from './session-token';
+import { TokenBuckets } from './token-bucket';
 
 // Deny by default: a handler is public only if its route says auth: false, or it is the platform's
 // health controller. Everything else needs a valid, unrevoked API key, sent as a Bearer token or held
 // by the web console's session cookie (whose changes also need the session's CSRF token: a cookie is
 // sent by the browser on its own, a Bearer header never is).
+//
+// Failed authentications are limited per client address: past the limit a request is refused before its key is
+// looked up, so a flood of made-up keys cannot reach the database (nor guess keys at speed).
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly failures: TokenBuckets;
+
   constructor(
     private readonly keys: ApiKeysService,
     private readonly sessions: SessionService,
-  ) {}
+    private readonly clock: Clock,
+    @Inject(APP_ENV) env: Env,
+  ) {
+    this.failures = new TokenBuckets(env.GATEWAY_UNAUTHENTICATED_PER_MINUTE, env.GATEWAY_UNAUTHENTICATED_BURST);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const route = routeOf(context);
     if (route?.auth === false || (route === undefined && context.getClass() === HealthController)) return true;
     const req = context.switchToHttp().getRequest<Request>();
-    (req as AuthedRequest).principal = await this.principal(req);
+    // req.ip is the proxy's address unless GATEWAY_TRUST_PROXY is set (then the forwarded client's).
+    const address = `address:${req.ip ?? 'unknown'}`;
+    const wait = this.failures.wait(address, this.clock.nowMs());
+    if (wait > 0) {
+      throw new HttpProblemError(
+        'HTTP.RATE_LIMITED',
+        `Too many requests without valid credentials from this address; retry in ${wait} s`,
+        { 'Retry-After': String(wait) },
+      );
+    }
+    try {
+      (req as AuthedRequest).principal = await this.principal(req);
+    } catch (error) {
+      this.failures.take(address, this.clock.nowMs());
+      throw error;
+    }
     return true;
   }
 

@@ -15,7 +15,7 @@ import { SessionService } from './session.service';
     ApiKeysService,
     SessionRepository,
     SessionService,
-    // Guards run in this order: who is calling, how often, and may they.
+    // Guards run in this order: who is calling, how often, and may they (then BodyModule's guard reads the body).
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: RoleGuard },

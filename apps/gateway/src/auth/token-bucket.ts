@@ -14,6 +14,21 @@ export class TokenBuckets {
 
   // Takes a token; returns 0 when allowed, else the seconds until one is available.
   take(key: string, nowMs: number): number {
+    const bucket = this.refilled(key, nowMs);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    return this.secondsUntilToken(bucket.tokens);
+  }
+
+  // The seconds until a token is available (0: one is), taking none.
+  wait(key: string, nowMs: number): number {
+    const bucket = this.refilled(key, nowMs);
+    return bucket.tokens >= 1 ? 0 : this.secondsUntilToken(bucket.tokens);
+  }
+
+  private refilled(key: string, nowMs: number): { tokens: number; at: number } {
     const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: nowMs };
     bucket.tokens = Math.min(this.burst, bucket.tokens + (nowMs - bucket.at) * this.perMs);
     bucket.at = nowMs;
@@ -21,10 +36,10 @@ export class TokenBuckets {
       if (this.buckets.size >= this.maxKeys) this.buckets.clear();
       this.buckets.set(key, bucket);
     }
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return 0;
-    }
-    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1_000));
+    return bucket;
+  }
+
+  private secondsUntilToken(tokens: number): number {
+    return Math.max(1, Math.ceil((1 - tokens) / this.perMs / 1_000));
   }
 }

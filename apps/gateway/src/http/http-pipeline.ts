@@ -6,16 +6,15 @@ import type { Logger } from '@seatwise/shared/logging/logger';
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { HttpMetrics } from '../metrics/http-metrics';
-import { IMPORT_PATH } from '../resources/psa/psa.resource';
 import { swaggerAssetsPath } from './swagger-assets';
 import { consoleDir, consoleIndex, serveConsole } from './console';
 import { cors } from './cors';
-import { jsonBodyParser } from './json-body';
+import { nestParserStandIns } from '../body/json-body';
 import { requestObserver } from './request-observer';
 import { securityHeaders } from './security-headers';
 
 // Express-level middleware, installed while Nest instantiates providers: that is before Nest adds its
-// own body parsers in init(), which it then skips because ours carry their names. Errors raised here
+// own body parsers in init(), which it then skips because our stand-ins carry their names. Errors raised here
 // reach the global ProblemFilter through Nest's error handler.
 @Injectable()
 export class HttpPipeline {
@@ -34,11 +33,7 @@ export class HttpPipeline {
     app.use(...serveConsole(consoleRoot));
     if (existsSync(consoleIndex(consoleRoot))) logger.info({ dir: consoleRoot }, 'serving the web console at /');
     else logger.warn({ dir: consoleRoot }, 'the web console is not built (npm run build): / answers 404');
-    app.use(
-      ...jsonBodyParser(env.GATEWAY_BODY_LIMIT_BYTES, {
-        paths: [IMPORT_PATH],
-        limitBytes: env.GATEWAY_IMPORT_BODY_LIMIT_BYTES,
-      }),
-    );
+    // Bodies are parsed by the body guard, after authentication (see BodyGuard).
+    app.use(...nestParserStandIns());
   }
 }

@@ -28,6 +28,16 @@ export const envSchema = baseEnvSchema.extend({
   // Token bucket per API key: sustained rate and burst size.
   GATEWAY_RATE_LIMIT_PER_MINUTE: positiveInt(1).default(600),
   GATEWAY_RATE_LIMIT_BURST: positiveInt(1).default(120),
+  GATEWAY_UNAUTHENTICATED_PER_MINUTE: positiveInt(1)
+    .default(60)
+    .describe(
+      'Requests per minute one client address may make that fail authentication (no key, an unknown or revoked one, an ended session); past it they are refused with 429 before any key lookup.',
+    ),
+  GATEWAY_UNAUTHENTICATED_BURST: positiveInt(1)
+    .default(30)
+    .describe(
+      'Failed authentications one client address may make in a burst before GATEWAY_UNAUTHENTICATED_PER_MINUTE applies.',
+    ),
   // Creating or updating an integration probes Duo (with retries), hence the connector's longer deadline.
   GATEWAY_CONNECTOR_TIMEOUT_MS: positiveInt(100).default(45_000),
   GATEWAY_DISCOVERY_TIMEOUT_MS: positiveInt(100).default(10_000),

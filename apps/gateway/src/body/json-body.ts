@@ -6,16 +6,15 @@ interface ParserError {
   status?: unknown;
 }
 
-// JSON bodies only, up to the configured size. Its name makes Nest skip its own parsers (it checks for
-// middleware named jsonParser/urlencodedParser), so form bodies (qs objects) never reach a handler.
-// Paths in large.paths take the larger limit (bulk imports).
+// JSON bodies only, up to the configured size. Paths in large.paths take the larger limit (bulk imports). Run by
+// the body guard, after authentication: a request nobody vouched for is refused before its body is read.
 export function jsonBodyParser(
   limitBytes: number,
   large: { paths: readonly string[]; limitBytes: number },
-): RequestHandler[] {
+): RequestHandler {
   const normal = express.json({ limit: limitBytes, strict: true, type: () => true });
   const bulk = express.json({ limit: large.limitBytes, strict: true, type: () => true });
-  const jsonParser: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
+  return (req: Request, res: Response, next: NextFunction) => {
     if (!hasBody(req)) {
       next();
       return;
@@ -28,6 +27,14 @@ export function jsonBodyParser(
     (isBulk ? bulk : normal)(req, res, (error?: unknown) => {
       next(error === undefined ? undefined : toAppError(error as ParserError, isBulk ? large.limitBytes : limitBytes));
     });
+  };
+}
+
+// Nest adds its own JSON and urlencoded parsers unless middleware of these names is installed: these two read
+// nothing, so no body is parsed before the guards (form bodies, qs objects, never reach a handler at all).
+export function nestParserStandIns(): RequestHandler[] {
+  const jsonParser: RequestHandler = (_req, _res, next) => {
+    next();
   };
   const urlencodedParser: RequestHandler = (_req, _res, next) => {
     next();
