@@ -27,7 +27,8 @@ export class BodyGuard implements CanActivate {
     return new Promise((resolve, reject) => {
       this.parse(req, res, (error?: unknown) => {
         if (error === undefined) resolve(true);
-        else reject(error instanceof Error ? error : new Error(String(error)));
+        // The parser hands on an AppError (see jsonBodyParser); anything else is unexpected.
+        else reject(error instanceof Error ? error : new Error('the body parser failed without an error'));
       });
     });
   }
