@@ -1,3 +1,4 @@
+import { get } from 'node:http';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { connectBus } from '@seatwise/shared/bus/connect';
 import { rpcSubject } from '@seatwise/shared/bus/subjects';
@@ -146,10 +147,26 @@ describe('gateway edge', () => {
     expect(lines[0]).toBe('id,name,role,prefix,createdAt,lastUsedAt,revokedAt');
     expect(lines).toHaveLength(seen.length + 1);
     expect(csv.text).toContain(`,'=cmd|' /C calc'!A0,`);
-    expect(csv.headers.get('x-truncated')).toBe('false');
-    expect((await admin.get('/api/v1/api-keys?format=csv&limit=1')).text.trimEnd().split('\r\n')).toHaveLength(
-      seen.length + 1,
+    const whole = await csvWithTrailers(`${gateway.url}/api/v1/api-keys?format=csv&limit=1`, ADMIN_KEY);
+    expect(whole.text.trimEnd().split('\r\n')).toHaveLength(seen.length + 1);
+    expect(whole.trailers).toMatchObject({ 'x-total-rows': String(seen.length), 'x-truncated': 'false' });
+    expect(whole.trailers['x-next-cursor']).toBeUndefined();
+    // A gateway with a row cap streams that many rows and says, after the last, where to continue.
+    const capped = await startGateway(
+      serviceEnv(scope, { SEATWISE_ADMIN_API_KEY: ADMIN_KEY, GATEWAY_CSV_MAX_ROWS: '3' }),
     );
+    try {
+      const head = await csvWithTrailers(`${capped.url}/api/v1/api-keys?format=csv`, ADMIN_KEY);
+      expect(head.text.trimEnd().split('\r\n')).toHaveLength(4);
+      expect(head.trailers).toMatchObject({ 'x-total-rows': '3', 'x-truncated': 'true' });
+      const rest = await csvWithTrailers(
+        `${capped.url}/api/v1/api-keys?format=csv&cursor=${head.trailers['x-next-cursor'] ?? ''}`,
+        ADMIN_KEY,
+      );
+      expect(rest.text.trimEnd().split('\r\n').slice(1, 4)).toEqual(whole.text.trimEnd().split('\r\n').slice(4, 7));
+    } finally {
+      await capped.close();
+    }
   });
 
   it('turns hostile and malformed input into 4xx problems', async () => {
@@ -414,3 +431,17 @@ describe('gateway edge', () => {
     expect(logs.toLowerCase()).not.toContain('bearer');
   });
 });
+
+// A CSV export with its HTTP trailers (fetch does not expose trailers; node:http does).
+function csvWithTrailers(url: string, key: string): Promise<{ text: string; trailers: NodeJS.Dict<string> }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { authorization: `Bearer ${key}` } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        resolve({ text: Buffer.concat(chunks).toString('utf8'), trailers: res.trailers });
+      });
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}

@@ -5,12 +5,12 @@ import { ErrorCodes } from '@seatwise/shared/errors/app-error';
 import { parseOrThrow } from '@seatwise/shared/validation/parse';
 import type { Request, Response } from 'express';
 import { type Observable, from, mergeMap } from 'rxjs';
-import { exportCsv, sendCsvHeaders } from '../lists/csv-export';
+import { streamCsv } from '../lists/csv-export';
 import { Pager } from '../lists/pager';
 import { routeOf } from './route.decorator';
 import type { AnyRoute } from './route-definition';
 
-// Shapes what a handler returns into what the route promises: a Pager becomes one JSON page or a CSV
+// Shapes what a handler returns into what the route promises: a Pager becomes one JSON page or a streamed CSV
 // export; every JSON body is parsed by the route's response schema, which also strips any field the
 // contract does not list (a secret an upstream might add can never pass).
 @Injectable()
@@ -30,9 +30,8 @@ export class ResponseInterceptor implements NestInterceptor {
     if (value instanceof Pager) {
       if (route.csvItem && wantsCsv(req, value.start.format)) {
         const columns = Object.keys(route.csvItem.shape);
-        const result = await exportCsv(value, columns, this.env.GATEWAY_CSV_MAX_ROWS);
-        sendCsvHeaders(res, csvName(route.path), result);
-        return result.body;
+        const plan = { pager: value, columns, maxRows: this.env.GATEWAY_CSV_MAX_ROWS, name: csvName(route.path) };
+        return streamCsv(plan, res);
       }
       body = await value.fetch(value.start.cursor, value.start.limit);
     }
