@@ -64,7 +64,7 @@ describe('gateway console sessions', () => {
     const attributes = signed.setCookie.split(';').map((part) => part.trim());
     expect(attributes).toEqual(expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/', 'Max-Age=43200']));
     expect(attributes).not.toContain('Secure');
-    expect(signed.view).toMatchObject({ keyId: 'bootstrap', name: 'bootstrap-admin', role: 'admin' });
+    expect(signed.view).toMatchObject({ keyId: 'key_bootstrap', name: 'bootstrap-admin', role: 'admin' });
     expect(Date.parse(signed.view.expiresAt) - Date.now()).toBeGreaterThan(11 * 60 * 60 * 1_000);
   });
 
@@ -85,7 +85,7 @@ describe('gateway console sessions', () => {
     try {
       const sessions = connection.collection('sessions');
       const doc = await sessions.findOne({ _id: createHash('sha256').update(token).digest('hex') as never });
-      expect(doc).toMatchObject({ keyId: 'bootstrap', csrfToken: signed.csrf });
+      expect(doc).toMatchObject({ keyId: 'key_bootstrap', csrfToken: signed.csrf });
       expect((doc?.['expiresAt'] as Date).toISOString()).toBe(signed.view.expiresAt);
       expect(JSON.stringify(await sessions.find({}).toArray())).not.toContain(token);
       // MongoDB expires sessions by a TTL index; FerretDB (no TTL) gets a plain one and the code's checks.

@@ -5,10 +5,12 @@ import type { StackFile } from './config/stack-file';
 // Where the gateway serves its OpenAPI UI.
 export const DOCS_PATH = '/api/docs';
 
+// The admin key is printed only at the start that generated it (logs outlive terminals); later starts say where
+// it is kept.
 export function printBanner(
   file: StackFile,
   paths: StackPaths,
-  demo: boolean,
+  { demo, showKey }: { demo: boolean; showKey: boolean },
   out: NodeJS.WriteStream = process.stdout,
 ): void {
   const gateway = file.gatewayUrl.replace('127.0.0.1', 'localhost');
@@ -20,9 +22,11 @@ export function printBanner(
     `  Gateway    ${gateway}`,
     `  API docs   ${gateway}${DOCS_PATH}`,
     `  Mail inbox ${file.mailInboxUrl.replace('127.0.0.1', 'localhost')}  (alert emails)`,
-    `  Admin key  ${file.adminApiKey}`,
+    showKey
+      ? `  Admin key  ${file.adminApiKey}  (printed this once; also adminApiKey in ${stackFile})`
+      : `  Admin key  adminApiKey in ${stackFile} (printed only at the first start)`,
     `  Details    ${stackFile}`,
-    `  Try        curl -H "Authorization: Bearer ${file.adminApiKey}" ${gateway}/api/v1/services`,
+    `  Try        curl -H "Authorization: Bearer $(node -p 'require("./${stackFile}").adminApiKey')" ${gateway}/api/v1/services`,
     demo
       ? '  Demo mode: the simulated MSP is being connected; data fills up over the next minutes.'
       : '  Demo mode is off: connect Duo and ConnectWise through the API (see the README).',

@@ -145,7 +145,7 @@ async function startAll(
     mailInboxUrl: mailpit.inboxUrl,
   };
   writeStackFile(paths.stackFile, file);
-  printBanner(file, paths, env.SEATWISE_DEMO);
+  printBanner(file, paths, { demo: env.SEATWISE_DEMO, showKey: prepared.firstStart });
   if (!env.SEATWISE_DEMO) return;
   const demoSay = (line: string): void => {
     output.line('demo', line);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
 import { findPage } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { MongooseRepository } from '@seatwise/platform/db/mongoose-repository';
@@ -61,6 +62,30 @@ export class ApiKeyRepository extends MongooseRepository<ApiKeyDoc> {
   async revoke(id: string, at: Date): Promise<ApiKeyDoc | null> {
     await this.model.updateOne({ _id: { $eq: id }, revokedAt: null }, { $set: { revokedAt: at } }).exec();
     return this.findById(id);
+  }
+
+  // The record of the configured bootstrap key: written at its first start; a different key (another hash) is a new
+  // bootstrap key and starts a fresh record (the operator's way back in after disabling the old one).
+  async recordBootstrap(doc: ApiKeyDoc): Promise<void> {
+    const current = await this.findById(doc._id);
+    if (current?.hash === doc.hash) return;
+    if (current) {
+      await this.model.replaceOne({ _id: { $eq: doc._id } }, doc).exec();
+      return;
+    }
+    await this.insert(doc).catch((error: unknown) => {
+      // Another gateway instance recorded it at the same time.
+      if (!isDuplicateKey(error)) throw error;
+    });
+  }
+
+  // Ids of the admin keys not revoked.
+  async activeAdminIds(): Promise<string[]> {
+    const docs = await this.model
+      .find({ role: { $eq: 'admin' }, revokedAt: null }, { _id: 1 })
+      .lean<{ _id: string }[]>()
+      .exec();
+    return docs.map((doc) => doc._id);
   }
 
   async touch(id: string, at: Date): Promise<void> {

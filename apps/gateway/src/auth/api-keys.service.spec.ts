@@ -2,7 +2,7 @@ import type { Env } from '@seatwise/shared/config/gateway-env';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { FakeClock } from './__fixtures__/session-fakes';
 import type { ApiKeyDoc, ApiKeyRepository } from './api-key.repository';
-import { ApiKeysService } from './api-keys.service';
+import { ApiKeysService, BOOTSTRAP_KEY_ID } from './api-keys.service';
 
 const BOOTSTRAP = `boot-${'k'.repeat(40)}`;
 
@@ -22,17 +22,23 @@ function repositoryOf(docs: Map<string, ApiKeyDoc>) {
       return Promise.resolve(doc ?? null);
     },
     touch: () => Promise.resolve(),
+    page: () => Promise.resolve({ items: [...docs.values()], nextCursor: null }),
+    recordBootstrap: (doc: ApiKeyDoc) => {
+      if (docs.get(doc._id)?.hash !== doc.hash) docs.set(doc._id, { ...doc });
+      return Promise.resolve();
+    },
+    activeAdminIds: () =>
+      Promise.resolve([...docs.values()].filter((d) => d.role === 'admin' && d.revokedAt === null).map((d) => d._id)),
   };
   return { repository: repository as unknown as ApiKeyRepository, reads };
 }
 
-function serviceOf(adminKey: string | undefined) {
-  const docs = new Map<string, ApiKeyDoc>();
+function serviceOf(adminKey: string | undefined, docs = new Map<string, ApiKeyDoc>()) {
   const { repository, reads } = repositoryOf(docs);
   const clock = new FakeClock();
   const logger = { warn: () => undefined } as unknown as Logger;
   const service = new ApiKeysService(repository, clock, { SEATWISE_ADMIN_API_KEY: adminKey } as Env, logger);
-  return { service, reads, clock };
+  return { service, reads, clock, docs };
 }
 
 describe('ApiKeysService.principalById', () => {
@@ -57,7 +63,39 @@ describe('ApiKeysService.principalById', () => {
   });
 
   it('keeps the bootstrap key valid while it is configured', async () => {
-    expect(await serviceOf(BOOTSTRAP).service.principalById('bootstrap')).toMatchObject({ role: 'admin' });
-    expect(await serviceOf(undefined).service.principalById('bootstrap')).toBeNull();
+    expect(await serviceOf(BOOTSTRAP).service.principalById(BOOTSTRAP_KEY_ID)).toMatchObject({ role: 'admin' });
+    expect(await serviceOf(undefined).service.principalById(BOOTSTRAP_KEY_ID)).toBeNull();
+  });
+});
+
+describe('the bootstrap key', () => {
+  it('is listed, creates a named admin key, and can then be revoked like any key', async () => {
+    const { service } = serviceOf(BOOTSTRAP);
+    await service.onModuleInit();
+    expect((await service.page(10, undefined)).items.map((k) => k.id)).toEqual([BOOTSTRAP_KEY_ID]);
+    // Alone, it is the last admin key: revoking it would lock everyone out.
+    await expect(service.revoke(BOOTSTRAP_KEY_ID)).rejects.toMatchObject({ code: 'AUTH.LAST_ADMIN_KEY' });
+    const named = await service.create({ name: 'ops', role: 'admin' });
+    expect((await service.revoke(BOOTSTRAP_KEY_ID)).revokedAt).not.toBeNull();
+    expect(await service.authenticate(BOOTSTRAP)).toBeNull();
+    expect(await service.principalById(BOOTSTRAP_KEY_ID)).toBeNull();
+    expect(await service.authenticate(named.key)).toMatchObject({ name: 'ops', role: 'admin' });
+    // The named key is now the last admin key.
+    await expect(service.revoke(named.id)).rejects.toMatchObject({ code: 'AUTH.LAST_ADMIN_KEY' });
+  });
+
+  it('stays revoked across restarts, and a new configured key starts over', async () => {
+    const first = serviceOf(BOOTSTRAP);
+    await first.service.onModuleInit();
+    await first.service.create({ name: 'ops', role: 'admin' });
+    await first.service.revoke(BOOTSTRAP_KEY_ID);
+    const restarted = serviceOf(BOOTSTRAP, first.docs);
+    await restarted.service.onModuleInit();
+    expect(await restarted.service.authenticate(BOOTSTRAP)).toBeNull();
+    const rotated = `boot-${'r'.repeat(40)}`;
+    const replaced = serviceOf(rotated, first.docs);
+    await replaced.service.onModuleInit();
+    expect(await replaced.service.authenticate(rotated)).toMatchObject({ keyId: BOOTSTRAP_KEY_ID, role: 'admin' });
+    expect(await replaced.service.authenticate(BOOTSTRAP)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { Clock } from '@seatwise/platform/clock/clock';
 import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
 import type { Env } from '@seatwise/shared/config/gateway-env';
@@ -11,15 +11,18 @@ import { generateKey, hashKey, prefixOf, sameHash } from './api-key-secret';
 import { type ApiKeyDoc, ApiKeyRepository } from './api-key.repository';
 import type { Principal } from './principal';
 
-const BOOTSTRAP_KEY_ID = 'bootstrap';
-const BOOTSTRAP_PRINCIPAL: Principal = { keyId: BOOTSTRAP_KEY_ID, name: 'bootstrap-admin', role: 'admin' };
+// The bootstrap key (SEATWISE_ADMIN_API_KEY) is listed like the others, under this id, so an admin can revoke it
+// (DELETE /api/v1/api-keys/key_bootstrap) once named keys exist; configuring another key brings a new one.
+export const BOOTSTRAP_KEY_ID = 'key_bootstrap';
+const BOOTSTRAP_NAME = 'bootstrap-admin';
+const BOOTSTRAP_PRINCIPAL: Principal = { keyId: BOOTSTRAP_KEY_ID, name: BOOTSTRAP_NAME, role: 'admin' };
 // A verified key is trusted this long without another read (revocation through this gateway is immediate).
 const CACHE_MS = 5_000;
 // lastUsedAt is written at most this often per key: a read per request must not become a write per request.
 const TOUCH_EVERY_MS = 60_000;
 
 @Injectable()
-export class ApiKeysService {
+export class ApiKeysService implements OnModuleInit {
   private readonly bootstrapHash: string | null;
   private readonly cache = new Map<string, { doc: ApiKeyDoc | null; at: number }>();
   private readonly touchedAt = new Map<string, number>();
@@ -36,9 +39,25 @@ export class ApiKeysService {
     this.bootstrapHash = env.SEATWISE_ADMIN_API_KEY ? hashKey(env.SEATWISE_ADMIN_API_KEY) : null;
   }
 
+  async onModuleInit(): Promise<void> {
+    if (this.bootstrapHash === null) return;
+    await this.repository.recordBootstrap({
+      _id: BOOTSTRAP_KEY_ID,
+      name: BOOTSTRAP_NAME,
+      role: 'admin',
+      hash: this.bootstrapHash,
+      prefix: 'env:SEATWISE_ADMIN_API_KEY',
+      createdAt: this.clock.now(),
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+  }
+
   async authenticate(presented: string): Promise<Principal | null> {
     const hash = hashKey(presented);
-    if (this.bootstrapHash !== null && sameHash(hash, this.bootstrapHash)) return BOOTSTRAP_PRINCIPAL;
+    if (this.bootstrapHash !== null && sameHash(hash, this.bootstrapHash)) {
+      return (await this.bootstrapActive()) ? BOOTSTRAP_PRINCIPAL : null;
+    }
     const prefix = prefixOf(presented);
     if (prefix === null) return null;
     const doc = await this.lookup(prefix, () => this.repository.findByPrefix(prefix));
@@ -50,7 +69,9 @@ export class ApiKeysService {
   // The key a session was opened with, as it is now: null once revoked (or, for the bootstrap key,
   // once it is no longer configured). Read through the same short cache as authenticate.
   async principalById(keyId: string): Promise<Principal | null> {
-    if (keyId === BOOTSTRAP_KEY_ID) return this.bootstrapHash === null ? null : BOOTSTRAP_PRINCIPAL;
+    if (keyId === BOOTSTRAP_KEY_ID) {
+      return this.bootstrapHash !== null && (await this.bootstrapActive()) ? BOOTSTRAP_PRINCIPAL : null;
+    }
     const doc = await this.lookup(keyId, () => this.repository.findById(keyId));
     if (!doc || doc.revokedAt !== null) return null;
     this.touch(doc._id);
@@ -84,7 +105,17 @@ export class ApiKeysService {
     return toView(doc);
   }
 
+  // Refused when it would leave no admin key that works (the bootstrap key counts only while configured).
   async revoke(id: string): Promise<ApiKeyView> {
+    const target = await this.repository.findById(id);
+    if (target?.role === 'admin' && target.revokedAt === null) {
+      const others = (await this.repository.activeAdminIds()).filter(
+        (other) => other !== id && (other !== BOOTSTRAP_KEY_ID || this.bootstrapHash !== null),
+      );
+      if (others.length === 0) {
+        throw new AppError('AUTH.LAST_ADMIN_KEY', `${id} is the last admin key; create another admin key first`);
+      }
+    }
     const doc = await this.repository.revoke(id, this.clock.now());
     if (!doc) throw notFound(id);
     this.cache.delete(doc.prefix);
@@ -96,6 +127,12 @@ export class ApiKeysService {
   onRevoked(listener: (keyId: string) => void): () => void {
     this.revokedListeners.add(listener);
     return () => this.revokedListeners.delete(listener);
+  }
+
+  // The bootstrap key works unless its record says revoked (no record yet: it was never revoked).
+  private async bootstrapActive(): Promise<boolean> {
+    const doc = await this.lookup(BOOTSTRAP_KEY_ID, () => this.repository.findById(BOOTSTRAP_KEY_ID));
+    return doc === null || (doc.revokedAt === null && doc.hash === this.bootstrapHash);
   }
 
   // Cached by prefix (swk_…) or by id (key_…): the two never collide.

@@ -28,6 +28,7 @@ export const ERROR_CATALOG = {
   // Gateway edge
   'AUTH.UNAUTHORIZED': { status: 401, title: 'Authentication required' },
   'AUTH.FORBIDDEN': { status: 403, title: 'Not allowed for this role' },
+  'AUTH.LAST_ADMIN_KEY': { status: 409, title: 'The last admin key cannot be revoked' },
   // The console's cookie session: missing, unknown, expired, signed out, or its API key revoked.
   'AUTH.SESSION_EXPIRED': { status: 401, title: 'Session expired' },
   // A change sent with the session cookie but without the session's X-CSRF-Token.

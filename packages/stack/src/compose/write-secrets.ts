@@ -3,8 +3,7 @@ import { generateSecrets } from '../config/secrets';
 
 // docker-compose's one-shot `secrets` service: generates the encryption and admin keys once into a
 // volume as an env file the services source, so no key is baked into the image or the compose file.
-export function secretsEnvFile(): string {
-  const secrets = generateSecrets();
+export function secretsEnvFile(secrets = generateSecrets()): string {
   return `SEATWISE_ENCRYPTION_KEYS=${secrets.encryptionKeys}\nSEATWISE_ADMIN_API_KEY=${secrets.adminApiKey}\n`;
 }
 
@@ -17,7 +16,11 @@ if (require.main === module) {
   if (existsSync(path)) {
     process.stdout.write(`${path} exists; keeping its keys\n`);
   } else {
-    writeFileSync(path, secretsEnvFile(), { mode: 0o600 });
-    process.stdout.write(`generated the encryption and admin keys into ${path}\n`);
+    const secrets = generateSecrets();
+    writeFileSync(path, secretsEnvFile(secrets), { mode: 0o600 });
+    // Printed this once, at generation: every later start keeps the file and prints nothing of it.
+    process.stdout.write(
+      `generated the encryption and admin keys into ${path}\nadmin API key: ${secrets.adminApiKey}\n`,
+    );
   }
 }

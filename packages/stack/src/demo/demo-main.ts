@@ -24,7 +24,8 @@ async function main(): Promise<number> {
   }
   const gateway = env.SEATWISE_PUBLIC_GATEWAY_URL.replace(/\/$/, '');
   say(`Gateway ${gateway}   API docs ${gateway}${DOCS_PATH}`);
-  say(`Admin key ${env.SEATWISE_ADMIN_API_KEY}`);
+  // Not the key itself: this log is kept; the secrets service printed it once, when it generated it.
+  say('Admin key: `docker compose logs secrets` (printed when it was generated)');
   return 0;
 }
 
