@@ -447,6 +447,35 @@ describe('gateway → connector, discovery, reconcile', () => {
     });
   });
 
+  it('keeps every integration change, applied or refused, in the audit log with its actor', async () => {
+    const [integration] = await allItems<{ id: string }>(api, '/api/v1/integrations', 5);
+    if (!integration) throw new Error('no integration');
+    expect((await api.post(`/api/v1/integrations/${integration.id}/sync`, {})).status).toBe(202);
+    expect((await api.delete('/api/v1/integrations/int_doesnotexist')).body).toMatchObject({ status: 404 });
+    const entries = await waitFor(
+      async () => {
+        const all = await allItems<{ actor: string; action: string; targetId: string; details: { outcome?: string } }>(
+          viewer,
+          '/api/v1/audit',
+          200,
+        );
+        const mine = all.filter((e) => e.action.startsWith('integration.'));
+        return mine.length >= 3 ? mine : null;
+      },
+      { description: 'integration changes in the audit log', timeoutMs: 30_000 },
+    );
+    const summary = entries.map((e) => [e.action, e.targetId, e.details.outcome, e.actor]);
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        ['integration.create', integration.id, 'applied', expect.stringContaining('bootstrap-admin')],
+        ['integration.sync-now', integration.id, 'applied', expect.stringContaining('bootstrap-admin')],
+        ['integration.delete', 'int_doesnotexist', 'refused', expect.stringContaining('bootstrap-admin')],
+      ]),
+    );
+    // The secret key is named among the fields set, never shown.
+    expect(JSON.stringify(entries)).not.toContain(duo.info.accountsApi.skey);
+  });
+
   it('never puts a Duo secret, PSA private key or API key in a log line', () => {
     const logs = gateway.logs();
     for (const secret of [duo.info.accountsApi.skey, cwInfo().privateKey, ADMIN_KEY, viewer.key ?? '']) {

@@ -2624,7 +2624,7 @@ export interface operations {
                             note: string | null;
                             targetId: string;
                             /** @enum {string} */
-                            targetKind: "row" | "account-mapping" | "service-mapping" | "connection" | "sync-run" | "settings";
+                            targetKind: "row" | "account-mapping" | "service-mapping" | "connection" | "sync-run" | "settings" | "integration";
                         }[];
                         nextCursor: string | null;
                     };

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Rpc } from '@seatwise/platform/rpc/rpc.decorator';
 import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
+import { IntegrationChanges } from './integration-changes';
 import { IntegrationControl } from './integration-control.service';
 import { IntegrationEditor } from './integration-editor.service';
 import { IntegrationQueries } from './integration-queries.service';
@@ -11,23 +12,31 @@ export class IntegrationsMessageController {
     private readonly queries: IntegrationQueries,
     private readonly editor: IntegrationEditor,
     private readonly control: IntegrationControl,
+    private readonly changes: IntegrationChanges,
   ) {}
 
   @Rpc('duo-connector.integrations.create')
-  create(request: RpcInput<'duo-connector.integrations.create'>) {
-    return this.editor.create(request);
+  create({ actor, ...input }: RpcInput<'duo-connector.integrations.create'>) {
+    const attempt = { action: 'create' as const, actor, integrationId: null, fields: Object.keys(input) };
+    return this.changes.audited(
+      attempt,
+      () => this.editor.create(input),
+      (result) => result.integration.id,
+    );
   }
 
   @Rpc('duo-connector.integrations.update')
-  update(request: RpcInput<'duo-connector.integrations.update'>) {
-    const { id, ...changes } = request;
-    return this.editor.update(id, changes);
+  update({ id, actor, ...changes }: RpcInput<'duo-connector.integrations.update'>) {
+    const attempt = { action: 'update' as const, actor, integrationId: id, fields: Object.keys(changes) };
+    return this.changes.audited(attempt, () => this.editor.update(id, changes));
   }
 
   @Rpc('duo-connector.integrations.delete')
-  async delete(request: RpcInput<'duo-connector.integrations.delete'>) {
-    await this.control.delete(request.id);
-    return { deleted: true } as const;
+  delete({ id, actor }: RpcInput<'duo-connector.integrations.delete'>) {
+    return this.changes.audited({ action: 'delete', actor, integrationId: id, fields: [] }, async () => {
+      await this.control.delete(id);
+      return { deleted: true } as const;
+    });
   }
 
   @Rpc('duo-connector.integrations.get')
@@ -41,8 +50,10 @@ export class IntegrationsMessageController {
   }
 
   @Rpc('duo-connector.integrations.sync-now')
-  async syncNow(request: RpcInput<'duo-connector.integrations.sync-now'>) {
-    await this.control.syncNow(request.id);
-    return { accepted: true } as const;
+  syncNow({ id, actor }: RpcInput<'duo-connector.integrations.sync-now'>) {
+    return this.changes.audited({ action: 'sync-now', actor, integrationId: id, fields: [] }, async () => {
+      await this.control.syncNow(id);
+      return { accepted: true } as const;
+    });
   }
 }

@@ -6,6 +6,7 @@ import { MetricsModule } from '../metrics/metrics.module';
 import { SyncModule } from '../sync/sync.module';
 import { ChildAccountsJob } from './child-accounts.job';
 import { IntegrationBootstrap } from './integration-bootstrap.service';
+import { IntegrationChanges } from './integration-changes';
 import { IntegrationControl } from './integration-control.service';
 import { IntegrationEditor } from './integration-editor.service';
 import { IntegrationProbe } from './integration-probe.service';
@@ -25,6 +26,7 @@ import { IntegrationsMessageController } from './integrations.message-controller
     IntegrationProbe,
     IntegrationEditor,
     IntegrationControl,
+    IntegrationChanges,
     IntegrationRuntime,
     ChildAccountsJob,
     IntegrationBootstrap,

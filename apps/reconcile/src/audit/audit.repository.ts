@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
 import { findPage, type PageRequest } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { MongooseRepository } from '@seatwise/platform/db/mongoose-repository';
@@ -53,6 +54,13 @@ export class AuditRepository extends MongooseRepository<AuditDoc> {
 
   async insertAll(docs: AuditDoc[]): Promise<void> {
     if (docs.length > 0) await this.model.insertMany(docs, { ordered: false });
+  }
+
+  // An entry whose id is derived from its source event: a redelivered event finds it written and changes nothing.
+  async insertOnce(doc: AuditDoc): Promise<void> {
+    await this.insert(doc).catch((error: unknown) => {
+      if (!isDuplicateKey(error)) throw error;
+    });
   }
 
   // Newest first: ids are time-ordered.

@@ -45,6 +45,14 @@ export const consumers = {
     maxDeliver: 20,
     maxAckPending: 1_000,
   },
+  reconcileIntegrationChanges: {
+    stream: 'INTEGRATIONS',
+    durable: 'reconcile-integration-changes',
+    events: ['integration.changed'],
+    ackWaitMs: 60_000,
+    maxDeliver: 20,
+    maxAckPending: 1_000,
+  },
   // apps/alerts: one durable per stream it watches, each taking the whole stream (a stream's other events are
   // acknowledged unread), since one JetStream filter subject names one event or all of them.
   alertsSyncStatus: {

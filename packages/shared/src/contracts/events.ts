@@ -13,7 +13,7 @@ import {
   duoUserEventSchema,
   duoUserSnapshotCompleteEventSchema,
 } from './duo-events';
-import { integrationSyncStatusEventSchema } from './integration-events';
+import { integrationChangedEventSchema, integrationSyncStatusEventSchema } from './integration-events';
 import {
   mappingChangedEventSchema,
   reconciliationUpdatedEventSchema,
@@ -120,6 +120,13 @@ export const events = {
     description: 'Sync status of a Duo integration, or of one account it polls, changed.',
     token: (e) => e.integrationId,
     msgId: (e) => `sync:${e.integrationId}:${e.accountId ?? '-'}:${e.revision}`,
+  }),
+  'integration.changed': defineEvent({
+    schema: integrationChangedEventSchema,
+    stream: 'INTEGRATIONS',
+    description: 'Someone created, changed, deleted or synced a Duo integration, or tried to: actor and outcome.',
+    token: (e) => e.integrationId ?? 'none',
+    msgId: (e) => `change:${e.changeId}`,
   }),
   'deadletter.event': defineEvent({
     schema: deadLetterEventSchema,

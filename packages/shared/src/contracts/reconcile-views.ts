@@ -288,9 +288,17 @@ export const auditEntryViewSchema = z.object({
   id: reconcileId,
   at: isoDateTime,
   actor: z.string(),
-  // e.g. row.approve, row.applied, row.failed, mapping.account.map, connection.create, sync.start
+  // e.g. row.approve, row.applied, row.failed, mapping.account.map, connection.create, sync.start, integration.update
   action: z.string(),
-  targetKind: z.enum(['row', 'account-mapping', 'service-mapping', 'connection', 'sync-run', 'settings']),
+  targetKind: z.enum([
+    'row',
+    'account-mapping',
+    'service-mapping',
+    'connection',
+    'sync-run',
+    'settings',
+    'integration',
+  ]),
   targetId: z.string(),
   accountId: accountId.nullable(),
   note: z.string().nullable(),

@@ -44,7 +44,7 @@ export const streams = {
   },
   INTEGRATIONS: {
     subjects: ['integration.>'],
-    description: 'Integration sync status events',
+    description: 'Integration sync status and change events',
     maxAgeMs: 30 * DAY_MS,
     duplicateWindowMs: 20 * MINUTE_MS,
   },

@@ -48,7 +48,7 @@ export const IntegrationsController = integrations.controller('IntegrationsContr
       body: integrationInputSchema,
       response: integrationWithReportSchema,
     },
-    ({ body }, connector) => connector.call('duo-connector.integrations.create', body),
+    ({ body, actor }, connector) => connector.call('duo-connector.integrations.create', { ...body, actor }),
   ),
   get: integrations.get(
     { path: `${base}/:id`, summary: 'One integration', params: idParams, response: integrationViewSchema },
@@ -66,7 +66,8 @@ export const IntegrationsController = integrations.controller('IntegrationsContr
         .refine((b) => Object.keys(b).length > 0, { message: 'change at least one field' }),
       response: integrationWithReportSchema,
     },
-    ({ params, body }, connector) => connector.call('duo-connector.integrations.update', { ...body, ...params }),
+    ({ params, body, actor }, connector) =>
+      connector.call('duo-connector.integrations.update', { ...body, ...params, actor }),
   ),
   remove: integrations.route(
     {
@@ -76,7 +77,7 @@ export const IntegrationsController = integrations.controller('IntegrationsContr
       params: idParams,
       response: z.object({ deleted: z.literal(true) }),
     },
-    ({ params }, connector) => connector.call('duo-connector.integrations.delete', params),
+    ({ params, actor }, connector) => connector.call('duo-connector.integrations.delete', { ...params, actor }),
   ),
   sync: integrations.route(
     {
@@ -87,6 +88,6 @@ export const IntegrationsController = integrations.controller('IntegrationsContr
       status: 202,
       response: z.object({ accepted: z.literal(true) }),
     },
-    ({ params }, connector) => connector.call('duo-connector.integrations.sync-now', params),
+    ({ params, actor }, connector) => connector.call('duo-connector.integrations.sync-now', { ...params, actor }),
   ),
 });
