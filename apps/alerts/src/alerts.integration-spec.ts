@@ -5,6 +5,7 @@ import type { EventPayload } from '@seatwise/shared/contracts/events';
 import type { RpcResponse } from '@seatwise/shared/contracts/rpcs';
 import { waitFor } from '@seatwise/testing/wait';
 import { type Alerts, startAlerts, stopAlerts } from './__fixtures__/alerts-app';
+import { usageEvent } from './__fixtures__/usage-event';
 import { WebhookReceiver } from './__fixtures__/webhook-receiver';
 
 const SECRET = 'spec-webhook-secret-0123456789';
@@ -277,16 +278,6 @@ describe('alerts from events', () => {
 });
 
 describe('delivery policy', () => {
-  const usage = (accountId: string, reclaimable: number): EventPayload<'discovery.account.usage'> => ({
-    accountId,
-    revision: 1,
-    billableUsers: 50,
-    activeUsers: { d7: 1, d30: 2, d90: 3 },
-    reclaimable,
-    unusedAfterDays: 30,
-    at: new Date().toISOString(),
-  });
-
   it('throttle a rule to one immediate notification per channel and window, the rest waiting for the digest', async () => {
     const rule = await alerts.rpc.request('alerts.rules.create', {
       name: 'throttled',
@@ -295,9 +286,9 @@ describe('delivery policy', () => {
       throttleMinutes: 60,
       actor,
     });
-    await alerts.publisher.publish('discovery.account.usage', usage('DA00000000000000THR1', 101));
+    await alerts.publisher.publish('discovery.account.usage', usageEvent('DA00000000000000THR1', 101));
     await waitFor(() => receiver.about(rule.id, 'opened').length === 1, { description: 'first notification' });
-    await alerts.publisher.publish('discovery.account.usage', usage('DA00000000000000THR2', 102));
+    await alerts.publisher.publish('discovery.account.usage', usageEvent('DA00000000000000THR2', 102));
     const held = await waitFor(
       async () => {
         const log = await alerts.rpc.request('alerts.deliveries.list', { channelId, state: 'pending' });
@@ -324,7 +315,7 @@ describe('delivery policy', () => {
       actor,
     });
     for (const account of ['DA00000000000000FAI1', 'DA00000000000000FAI2']) {
-      await alerts.publisher.publish('discovery.account.usage', usage(account, 201));
+      await alerts.publisher.publish('discovery.account.usage', usageEvent(account, 201));
     }
     const disabled = await waitFor(
       async () => {
@@ -340,7 +331,7 @@ describe('delivery policy', () => {
       [rule.id, 'failed', 1],
     ]);
     // A third condition: the channel is disabled, so its notification fails without an attempt.
-    await alerts.publisher.publish('discovery.account.usage', usage('DA00000000000000FAI3', 201));
+    await alerts.publisher.publish('discovery.account.usage', usageEvent('DA00000000000000FAI3', 201));
     await waitFor(
       async () => {
         const after = await alerts.rpc.request('alerts.deliveries.list', { channelId: channel.id });

@@ -1,8 +1,8 @@
-import type { EventPayload } from '@seatwise/shared/contracts/events';
 import { harnessMailpit, MailpitClient } from '@seatwise/testing/mailpit';
 import { waitFor } from '@seatwise/testing/wait';
 import { AlertInbox, mailpitSmtpEnv } from './__fixtures__/alert-inbox';
 import { type Alerts, startAlerts, stopAlerts } from './__fixtures__/alerts-app';
+import { usageEvent } from './__fixtures__/usage-event';
 import { WebhookReceiver } from './__fixtures__/webhook-receiver';
 
 const SECRET = 'digest-webhook-secret-0123456789';
@@ -14,16 +14,6 @@ function digestTimeSoon(now = Date.now()): { atUtc: string; atMs: number } {
   const atMs = Math.ceil((now + 45_000) / 60_000) * 60_000;
   return { atUtc: new Date(atMs).toISOString().slice(11, 16), atMs };
 }
-
-const usage = (accountId: string, reclaimable: number): EventPayload<'discovery.account.usage'> => ({
-  accountId,
-  revision: 1,
-  billableUsers: 50,
-  activeUsers: { d7: 1, d30: 2, d90: 3 },
-  reclaimable,
-  unusedAfterDays: 30,
-  at: new Date().toISOString(),
-});
 
 describe('the daily digest', () => {
   let alerts: Alerts;
@@ -68,7 +58,7 @@ describe('the daily digest', () => {
       actor,
     });
     for (const account of ['DA00000000000000DIG1', 'DA00000000000000DIG2']) {
-      await alerts.publisher.publish('discovery.account.usage', usage(account, 11));
+      await alerts.publisher.publish('discovery.account.usage', usageEvent(account, 11));
     }
     const held = await waitFor(
       async () => {

@@ -13,7 +13,7 @@ import {
   newChannelOf,
 } from './channel-draft';
 import { ChannelFields } from './channel-fields';
-import { FormModal } from './form-modal';
+import { FormModal } from '../../ui/form-modal';
 
 export function NewChannelButton() {
   const [opened, { open, close }] = useDisclosure(false);

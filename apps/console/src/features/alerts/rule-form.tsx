@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { fieldErrors } from '../integrations/field-errors';
 import { type AlertRule, useCreateRule, useUpdateRule } from './alerts-queries';
-import { FormModal } from './form-modal';
+import { FormModal } from '../../ui/form-modal';
 import { draftOfRule, emptyRuleDraft, RULE_FIELDS, ruleBodyOf, type RuleDraft, ruleDraftComplete } from './rule-draft';
 import { RuleFields } from './rule-fields';
 

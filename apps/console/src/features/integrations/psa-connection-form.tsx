@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { errorMessage } from '../../api/problem';
+import { FormModal } from '../../ui/form-modal';
 import { fieldErrors } from './field-errors';
 import { PsaConnectionFields, PsaKindChoice } from './psa-connection-fields';
 import { changesOf, DRAFT_FIELDS, draftOf, emptyDraft, inputOf, type PsaDraft } from './psa-drafts';
@@ -55,7 +56,7 @@ function CreateModal({ onClose }: { onClose: () => void }) {
     });
   };
   return (
-    <ConnectionModal
+    <FormModal
       title={`Connect ${label}`}
       error={create.error}
       pending={create.isPending}
@@ -65,7 +66,7 @@ function CreateModal({ onClose }: { onClose: () => void }) {
     >
       <PsaKindChoice draft={draft} onChange={setDraft} />
       <PsaConnectionFields draft={draft} onChange={setDraft} errors={fieldErrors(create.error, DRAFT_FIELDS)} />
-    </ConnectionModal>
+    </FormModal>
   );
 }
 
@@ -86,7 +87,7 @@ function EditModal({ connection, onClose }: { connection: SyncedConnection; onCl
     });
   };
   return (
-    <ConnectionModal
+    <FormModal
       title={`Edit “${connection.name}”`}
       error={update.error}
       pending={update.isPending}
@@ -100,49 +101,6 @@ function EditModal({ connection, onClose }: { connection: SyncedConnection; onCl
         errors={fieldErrors(update.error, DRAFT_FIELDS)}
         secretOptional
       />
-    </ConnectionModal>
-  );
-}
-
-interface ModalProps {
-  title: string;
-  error: unknown;
-  pending: boolean;
-  submitLabel: string;
-  onSubmit: () => void;
-  onClose: () => void;
-  children: ReactNode;
-}
-
-function ConnectionModal(props: ModalProps) {
-  const { error } = props;
-  return (
-    <Modal opened onClose={props.onClose} title={props.title} size="lg">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          props.onSubmit();
-        }}
-      >
-        <Stack gap="sm">
-          {props.children}
-          {error !== null && error !== undefined && (
-            <Alert color="red" title="Not saved" role="alert">
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {errorMessage(error)}
-              </Text>
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={props.pending}>
-              {props.submitLabel}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,9 @@
-import { Anchor, Group, Text } from '@mantine/core';
+import { Anchor } from '@mantine/core';
 import { useAccountName } from '../../ui/account-select';
 import { type Column, DataTable } from '../../ui/data-table';
 import { formatDateTime, formatNumber } from '../../ui/format';
 import { QueryState } from '../../ui/query-state';
+import { FactLine } from './fact-line';
 import { type AccountSummary, useDiscoverySummary } from './saas-queries';
 
 // The discovery summary (services, matched, unmatched, new this week, users) is read in this file only, so a
@@ -21,20 +22,7 @@ export function AccountSummaryLine({ accountId }: { accountId: string }) {
     ['Users', formatNumber(line.users)],
     ['Last seen', formatDateTime(line.lastSeen)],
   ];
-  return (
-    <Group gap="lg" mb="md" wrap="wrap" aria-label="Account summary" role="group">
-      {facts.map(([label, value]) => (
-        <Text size="sm" key={label}>
-          <Text span c="dimmed" size="sm">
-            {label}:{' '}
-          </Text>
-          <Text span fw={600} size="sm">
-            {value}
-          </Text>
-        </Text>
-      ))}
-    </Group>
-  );
+  return <FactLine label="Account summary" facts={facts} />;
 }
 
 // Before an account is chosen: every account's summary, each opening that account's inventory.

@@ -1,11 +1,12 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { errorMessage } from '../../api/problem';
+import { errorMessage } from '../api/problem';
 
 interface Props {
   title: string;
   submitLabel: string;
-  canSubmit: boolean;
+  // false: the button is disabled and Enter sends nothing (required fields still empty). Default true.
+  canSubmit?: boolean;
   pending: boolean;
   // The mutation's failure: field errors also show beside their fields, the problem's detail here.
   error: unknown;
@@ -14,15 +15,17 @@ interface Props {
   children: ReactNode;
 }
 
-// The rule and channel dialogs: a form that sends on Enter or its button and stays open on failure.
+// A dialog around a form that sends on Enter or its button and stays open on failure (PSA connections, alert rules
+// and channels).
 export function FormModal(props: Props) {
   const { error } = props;
+  const canSubmit = props.canSubmit ?? true;
   return (
     <Modal opened onClose={props.onClose} title={props.title} size="lg">
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (props.canSubmit) props.onSubmit();
+          if (canSubmit) props.onSubmit();
         }}
       >
         <Stack gap="sm">
@@ -38,7 +41,7 @@ export function FormModal(props: Props) {
             <Button variant="default" onClick={props.onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={props.pending} disabled={!props.canSubmit}>
+            <Button type="submit" loading={props.pending} disabled={!canSubmit}>
               {props.submitLabel}
             </Button>
           </Group>
