@@ -3,7 +3,7 @@ import { EventBus } from '@seatwise/platform/bus/event-bus';
 import { Clock } from '@seatwise/platform/clock/clock';
 import { LOGGER } from '@seatwise/platform/tokens';
 import type { IntegrationChangedEvent } from '@seatwise/shared/contracts/integration-events';
-import { AppError } from '@seatwise/shared/errors/app-error';
+import { errorCodeOf } from '@seatwise/shared/errors/app-error';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { randomBytes } from 'node:crypto';
 
@@ -29,7 +29,7 @@ export class IntegrationChanges {
     try {
       result = await run();
     } catch (error) {
-      await this.publish(attempt, 'refused', error instanceof AppError ? error.code : 'COMMON.INTERNAL');
+      await this.publish(attempt, 'refused', errorCodeOf(error));
       throw error;
     }
     await this.publish({ ...attempt, integrationId: idOf ? idOf(result) : attempt.integrationId }, 'applied', null);

@@ -4,7 +4,7 @@ import type { PsaConnectionInput } from '@seatwise/shared/contracts/reconcile-rp
 import type { PsaConnectionView } from '@seatwise/shared/contracts/reconcile-views';
 import { AppError } from '@seatwise/shared/errors/app-error';
 import { AuditService } from '../audit/audit.service';
-import { errorCodeOf } from '../audit/error-code-of';
+import { errorCodeOf } from '@seatwise/shared/errors/app-error';
 import { PsaConnectionRepository } from '../psa/psa-connection.repository';
 import { toConnectionView } from '../psa/psa-connection.view';
 import { credentialsOf, identityOf, PsaCredentials } from '../psa/psa-credentials';

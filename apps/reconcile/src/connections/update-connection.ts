@@ -3,7 +3,7 @@ import { Clock } from '@seatwise/platform/clock/clock';
 import type { PsaConnectionView } from '@seatwise/shared/contracts/reconcile-views';
 import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
 import { AppError } from '@seatwise/shared/errors/app-error';
-import { errorCodeOf } from '../audit/error-code-of';
+import { errorCodeOf } from '@seatwise/shared/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { definedOnly } from '../db/defined-only';
 import { PsaConnectionRepository } from '../psa/psa-connection.repository';

@@ -44,3 +44,9 @@ export class AppError extends Error {
     return isErrorCode(v['code']) && typeof v['message'] === 'string';
   }
 }
+
+// The catalog code an audit record keeps for a refused attempt; anything that is not an AppError is recorded as
+// internal (its message may carry upstream text, so only the code is ever written down).
+export function errorCodeOf(error: unknown): ErrorCode {
+  return error instanceof AppError ? error.code : ErrorCodes.INTERNAL;
+}
