@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { EventBus } from '@seatwise/platform/bus/event-bus';
 import { Clock } from '@seatwise/platform/clock/clock';
 import { LOGGER } from '@seatwise/platform/tokens';
+import { eachConcurrently } from '@seatwise/shared/async/each-concurrently';
 import { runConsumerLoop } from '@seatwise/shared/bus/consumer-loop';
 import type { ConsumedEvent } from '@seatwise/shared/bus/durable-consumer';
 import { consumers } from '@seatwise/shared/contracts/consumers';
@@ -10,6 +11,8 @@ import { AccountMappingRepository } from '../mapping-store/account-mapping.repos
 import { AutoMapper } from '../mapping/auto-mapper';
 import { Reconciler } from '../reconciliation/reconciler.service';
 import { VendorSnapshots } from '../vendor-accounts/vendor-snapshots';
+
+const ACCOUNTS_AT_ONCE = 8;
 
 // The vendor side: Duo account snapshots from the connector (durable consumer `reconcile-accounts`). Each is
 // stored unless a newer one is, then the account is auto-mapped if its name allows and its rows recomputed.
@@ -53,9 +56,12 @@ export class AccountSnapshotConsumer implements OnApplicationBootstrap, OnApplic
       await this.mappings.ensure({ accountId: payload.accountId }, this.clock.now());
       touched.add(payload.accountId);
     }
-    for (const accountId of touched) {
-      await this.autoMapper.autoMap({ accountId });
+    // Accounts are independent (claims keep a company to one account; each account's rows are its own), so a batch
+    // is worked on several at a time: each step waits on the database more than it computes.
+    await eachConcurrently(touched, ACCOUNTS_AT_ONCE, async (accountId) => {
+      // Mapping an account recomputes its rows.
+      if (await this.autoMapper.autoMap({ accountId })) return;
       await this.reconciler.recompute({ accountId });
-    }
+    });
   }
 }

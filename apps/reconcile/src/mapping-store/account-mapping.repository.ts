@@ -47,13 +47,17 @@ export class AccountMappingRepository extends MongooseRepository<AccountMappingD
 
   // Every known Duo account has a mapping (unmapped at first); idempotent.
   async ensure(scope: { accountId: string }, now: Date): Promise<void> {
-    await this.model
-      .updateOne(
-        { _id: scope.accountId },
-        { $setOnInsert: { state: 'unmapped', autoEligible: true, revision: 0, updatedAt: now } },
-        { upsert: true },
-      )
-      .exec();
+    if (await this.findById(scope.accountId)) return;
+    await this.insertIfAbsent({
+      _id: scope.accountId,
+      state: 'unmapped',
+      psaCompanyId: null,
+      agreementId: null,
+      source: null,
+      autoEligible: true,
+      revision: 0,
+      updatedAt: now,
+    });
   }
 
   get(scope: { accountId: string }): Promise<AccountMappingDoc | null> {
@@ -87,5 +91,10 @@ export class AccountMappingRepository extends MongooseRepository<AccountMappingD
 
   async countMapped(): Promise<number> {
     return this.model.countDocuments({ state: 'mapped' }).exec();
+  }
+
+  // Stops at the first mapped document (a count reads them all).
+  async anyMapped(): Promise<boolean> {
+    return (await this.model.findOne({ state: 'mapped' }, { _id: 1 }).lean().exec()) !== null;
   }
 }

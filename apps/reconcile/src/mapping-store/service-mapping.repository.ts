@@ -60,6 +60,11 @@ export class ServiceMappingRepository extends MongooseRepository<ServiceMappingD
     return this.model.countDocuments({ state: 'mapped' }).exec();
   }
 
+  // Stops at the first mapped document (a count reads them all).
+  async anyMapped(): Promise<boolean> {
+    return (await this.model.findOne({ state: 'mapped' }, { _id: 1 }).lean().exec()) !== null;
+  }
+
   byConnection(connectionId: string): Promise<ServiceMappingDoc[]> {
     return this.findMany({ connectionId });
   }

@@ -8,6 +8,8 @@ import { containsText } from '@seatwise/platform/db/regex';
 import type { Page } from '@seatwise/shared/contracts/page';
 import type { Model } from 'mongoose';
 import type { QuantityResult } from './psa-adapter';
+import { byExternalId, PsaLookup, type PsaLine } from './psa-lookup';
+import { PsaLookupCache, psaVersionSchema, type PsaVersionDoc } from './psa-lookup-cache';
 import {
   additionSchema,
   agreementSchema,
@@ -29,15 +31,6 @@ export interface Billing {
 }
 const NOT_BILLED: Billing = { quantity: 0, unitPrice: null, agreementId: null, currency: null };
 
-// PSA ids are mostly numbers: order them as numbers when both are, else as text.
-function byExternalId(a: { externalId: string } | undefined, b: { externalId: string } | undefined): number {
-  const x = a?.externalId ?? '';
-  const y = b?.externalId ?? '';
-  const nx = Number(x);
-  const ny = Number(y);
-  return Number.isFinite(nx) && Number.isFinite(ny) && x !== '' && y !== '' ? nx - ny : x.localeCompare(y);
-}
-
 interface PsaListFilter {
   connectionId?: string | undefined;
   // A case-insensitive substring of the name.
@@ -58,6 +51,15 @@ const BATCH = 500;
 // FerretDB drops identifiers written as null.
 const CATALOG_DEFAULTS: Partial<PsaCompanyDoc & PsaProductDoc> = { identifier: null };
 const PRODUCT_DEFAULTS: Partial<PsaProductDoc> = { identifier: null, unitPrice: null };
+const LINE_FIELDS = {
+  externalId: 1,
+  agreementId: 1,
+  companyId: 1,
+  productId: 1,
+  quantity: 1,
+  unitPrice: 1,
+  cancelled: 1,
+} as const;
 const KINDS: readonly Kind[] = ['companies', 'products', 'agreements', 'additions'];
 
 // The synced PSA data (cross-tenant: PSA records belong to the MSP, not to one Duo account).
@@ -70,6 +72,8 @@ export class PsaDataRepository implements OnModuleInit {
     additions: Model<PsaAdditionDoc>;
   };
 
+  private readonly lookup: PsaLookupCache;
+
   constructor(mongo: MongoConnection) {
     const c = mongo.connection;
     this.models = {
@@ -78,12 +82,15 @@ export class PsaDataRepository implements OnModuleInit {
       agreements: c.model<PsaAgreementDoc>('PsaAgreement', agreementSchema, 'psa_agreements'),
       additions: c.model<PsaAdditionDoc>('PsaAddition', additionSchema, 'psa_additions'),
     };
+    const versions = c.model<PsaVersionDoc>('PsaVersion', psaVersionSchema, 'psa_data_versions');
+    this.lookup = new PsaLookupCache(versions, () => this.loadLookup());
   }
 
   async onModuleInit(): Promise<void> {
     for (const kind of KINDS) await this.synced(kind).createIndexes();
   }
 
+  // Every write below ends by moving the lookup's version (see PsaLookupCache), whether or not it changed anything.
   upsertCompanies(docs: PsaCompanyDoc[]): Promise<void> {
     return this.upsert(this.models.companies, docs);
   }
@@ -110,11 +117,13 @@ export class PsaDataRepository implements OnModuleInit {
           .exec()
       ).deletedCount;
     }
+    await this.lookup.changed();
     return removed;
   }
 
   async deleteConnection(connectionId: string): Promise<void> {
     for (const kind of KINDS) await this.synced(kind).deleteMany({ connectionId }).exec();
+    await this.lookup.changed();
   }
 
   async company(id: string): Promise<PsaCompanyDoc | null> {
@@ -125,8 +134,8 @@ export class PsaDataRepository implements OnModuleInit {
     return fillAbsent(PRODUCT_DEFAULTS, await this.models.products.findById(id).lean<PsaProductDoc>().exec());
   }
 
-  companiesByNameKey(nameKey: string): Promise<PsaCompanyDoc[]> {
-    return findFilled(this.models.companies, CATALOG_DEFAULTS, { nameKey });
+  async companiesByNameKey(nameKey: string): Promise<PsaCompanyDoc[]> {
+    return (await this.lookup.current()).companiesByNameKey(nameKey);
   }
 
   async companiesByIds(ids: string[]): Promise<PsaCompanyDoc[]> {
@@ -158,15 +167,12 @@ export class PsaDataRepository implements OnModuleInit {
   // What the PSA bills a company for a product: active lines on active agreements, summed; the price and agreement
   // are the first line's (lowest agreement, then line: the line a push changes).
   async billing(companyId: string, productId: string): Promise<Billing> {
-    const active = await this.activeAgreements(companyId);
-    if (active.length === 0) return NOT_BILLED;
-    const byId = new Map(active.map((a) => [a._id, a]));
-    const lines = (
-      await this.models.additions
-        .find({ companyId, productId, cancelled: false, agreementId: { $in: [...byId.keys()] } })
-        .lean<PsaAdditionDoc[]>()
-        .exec()
-    ).sort((a, b) => byExternalId(byId.get(a.agreementId), byId.get(b.agreementId)) || byExternalId(a, b));
+    const lookup = await this.lookup.current();
+    const byId = new Map(lookup.activeAgreements(companyId).map((a) => [a._id, a]));
+    const lines = lookup
+      .activeLines(companyId, productId)
+      .filter((l) => byId.has(l.agreementId))
+      .sort((a, b) => byExternalId(byId.get(a.agreementId), byId.get(b.agreementId)) || byExternalId(a, b));
     const first = lines[0];
     if (!first) return NOT_BILLED;
     return {
@@ -177,19 +183,14 @@ export class PsaDataRepository implements OnModuleInit {
     };
   }
 
-  // A company's active agreements, each with whether it bills anything now (the default home of a new line).
+  // A company's active agreements, by PSA id (the default home of a new line is among them).
   async activeAgreements(companyId: string): Promise<PsaAgreementDoc[]> {
-    const docs = await this.models.agreements.find({ companyId, cancelled: false }).lean<PsaAgreementDoc[]>().exec();
-    return docs.map((a) => ({ ...a, currency: a.currency ?? null })).sort(byExternalId);
+    return (await this.lookup.current()).activeAgreements(companyId);
   }
 
   // The agreements of these that have at least one active line.
   async billingAgreementIds(agreementIds: string[]): Promise<Set<string>> {
-    if (agreementIds.length === 0) return new Set();
-    const ids = await this.models.additions
-      .distinct('agreementId', { agreementId: { $in: agreementIds }, cancelled: false })
-      .exec();
-    return new Set(ids.map(String));
+    return (await this.lookup.current()).billingAgreementIds(agreementIds);
   }
 
   async agreementsByIds(ids: string[]): Promise<PsaAgreementDoc[]> {
@@ -202,11 +203,7 @@ export class PsaDataRepository implements OnModuleInit {
   }
 
   async connectionCurrency(connectionId: string): Promise<string | null> {
-    const doc = await this.models.agreements
-      .findOne({ connectionId, currency: { $type: 'string' } }, { currency: 1 })
-      .lean<{ currency: string }>()
-      .exec();
-    return doc?.currency ?? null;
+    return (await this.lookup.current()).connectionCurrency(connectionId);
   }
 
   async agreement(id: string): Promise<PsaAgreementDoc | null> {
@@ -228,14 +225,12 @@ export class PsaDataRepository implements OnModuleInit {
       unitPrice: line.unitPrice,
       cancelled: line.cancelled,
     };
+    const _id = psaRecordId(c, line.externalId);
     // A line created here keeps seenRun '' until a sync sees it (a full sync then keeps or removes it as the PSA says).
     await this.models.additions
-      .updateOne(
-        { _id: psaRecordId(c, line.externalId) },
-        { $set: fields, $setOnInsert: { seenRun: '' } },
-        { upsert: true },
-      )
+      .updateOne({ _id }, { $set: fields, $setOnInsert: { seenRun: '' } }, { upsert: true })
       .exec();
+    await this.lookup.changedBy((lookup) => lookup.withLine({ _id, ...fields }));
   }
 
   // Each model's documents extend Synced; mongoose's generics cannot see that through the union.
@@ -252,6 +247,17 @@ export class PsaDataRepository implements OnModuleInit {
       // mongoose cannot type a generic document's update operators; each op is {filter:{_id}, $set: fields of T}.
       await model.bulkWrite(ops as unknown as Parameters<Model<T>['bulkWrite']>[0], { ordered: false });
     }
+    await this.lookup.changed();
+  }
+
+  // One read of each collection (active lines only), for PsaLookupCache.
+  private async loadLookup(): Promise<PsaLookup> {
+    const [companies, agreements, lines] = await Promise.all([
+      findFilled(this.models.companies, CATALOG_DEFAULTS, {}),
+      this.models.agreements.find({}).lean<PsaAgreementDoc[]>().exec(),
+      this.models.additions.find({ cancelled: false }, LINE_FIELDS).lean<PsaLine[]>().exec(),
+    ]);
+    return new PsaLookup(companies, agreements, lines);
   }
 }
 

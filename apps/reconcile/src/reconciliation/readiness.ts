@@ -23,4 +23,13 @@ export class ReconcileReadiness {
     ]);
     return { ready: accountsMapped > 0 && servicesMapped > 0, accountsMapped, servicesMapped };
   }
+
+  // The same rule without the counts, for every recompute: the first mapped document of each kind settles it.
+  async isReady(): Promise<boolean> {
+    const [accounts, services] = await Promise.all([
+      this.accountMappings.anyMapped(),
+      this.serviceMappings.anyMapped(),
+    ]);
+    return accounts && services;
+  }
 }

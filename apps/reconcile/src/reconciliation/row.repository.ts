@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
 import { findPage, type PageRequest } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { MongooseRepository } from '@seatwise/platform/db/mongoose-repository';
 import type { Page } from '@seatwise/shared/contracts/page';
 import type { ReconciliationUpdatedEvent } from '@seatwise/shared/contracts/reconcile-events';
+import { DUO_SKUS, UNKNOWN_SKU } from '@seatwise/shared/contracts/reconcile-views';
 import { Schema } from 'mongoose';
 import { definedOnly } from '../db/defined-only';
 import { RowRevisionClaims } from './row-revision-claims';
@@ -146,6 +146,9 @@ export interface TypeStateMoney {
   amount: number;
 }
 
+// Every SKU a row can have: a Duo edition's, or the one of an account whose edition Duo does not expose.
+const ROW_SKUS: readonly string[] = [...DUO_SKUS, UNKNOWN_SKU];
+
 export function rowId(accountId: string, sku: string): string {
   return `rec_${accountId}_${sku.toLowerCase()}`;
 }
@@ -163,8 +166,11 @@ export class RowRepository extends MongooseRepository<RowDoc> {
     return this.findMany({ _id: { $in: ids } });
   }
 
-  ofAccount(scope: { accountId: string }): Promise<RowDoc[]> {
-    return this.findMany({ accountId: scope.accountId });
+  // An account has at most one row per SKU, and the SKUs are a closed set: its rows are read by their ids, which
+  // every server looks up without a scan (FerretDB 1.24 scans for any other filter, even _id $in).
+  async ofAccount(scope: { accountId: string }): Promise<RowDoc[]> {
+    const rows = await Promise.all(ROW_SKUS.map((sku) => this.findById(rowId(scope.accountId, sku))));
+    return rows.filter((row): row is RowDoc => row !== null);
   }
 
   // An excluded account leaves the review: its rows go, but for one being pushed (its push settles it first).
@@ -174,14 +180,8 @@ export class RowRepository extends MongooseRepository<RowDoc> {
   }
 
   // false: the row exists already (another writer created it first).
-  async insertNew(doc: RowDoc): Promise<boolean> {
-    try {
-      await this.insert(doc);
-      return true;
-    } catch (error) {
-      if (isDuplicateKey(error)) return false;
-      throw error;
-    }
+  insertNew(doc: RowDoc): Promise<boolean> {
+    return this.insertIfAbsent(doc);
   }
 
   // Every change goes through here: only from the revision (and, if given, the states) the caller read, and only

@@ -42,7 +42,7 @@ export class VendorHistoryRepository extends MongooseRepository<VendorHistoryDoc
   // Keyed by the snapshot, so writing the same snapshot again writes the same entry.
   async record(entry: Omit<VendorHistoryDoc, '_id'>): Promise<void> {
     const _id = `${entry.accountId}:${entry.observedAt.toISOString()}`;
-    await this.model.updateOne({ _id }, { $set: entry }, { upsert: true }).exec();
+    await this.insertIfAbsent({ _id, ...entry });
   }
 
   // Newest first (the _id sorts by time within an account).

@@ -26,6 +26,6 @@ export class VendorSnapshots {
         previousBillableSeats: previous?.billableSeats ?? null,
       });
     }
-    await this.accounts.storeIfNewer(event, observedAt);
+    await this.accounts.storeIfNewer(event, observedAt, previous);
   }
 }

@@ -1,5 +1,6 @@
 import type { OnModuleInit } from '@nestjs/common';
 import type { Model, QueryFilter, Schema, UpdateQuery } from 'mongoose';
+import { isDuplicateKey } from './duplicate-key';
 import { fillAbsent } from './fill-absent';
 import type { PageFinder } from './find-page';
 import type { MongoConnection } from './mongo-connection';
@@ -48,6 +49,19 @@ export abstract class MongooseRepository<D extends { _id: string }> implements O
 
   async insert(doc: D): Promise<void> {
     await this.model.create(doc);
+  }
+
+  // Inserts unless a document with its _id exists (false then). Prefer it to an upsert of a new _id: an insert is a
+  // keyed write on every server, while FerretDB 1.24 answers an upsert (or any filter beyond _id) that matches
+  // nothing by reading the whole collection.
+  async insertIfAbsent(doc: D): Promise<boolean> {
+    try {
+      await this.model.create(doc);
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
   }
 
   async findById(id: string): Promise<D | null> {
