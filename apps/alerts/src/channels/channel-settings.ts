@@ -7,7 +7,7 @@ import {
   type AlertChannelInput,
 } from '@seatwise/shared/contracts/alerts-channels';
 import { AppError } from '@seatwise/shared/errors/app-error';
-import type { ChannelDoc } from './channel.repository';
+import { type ChannelDoc, channelSecretOwner } from './channel.repository';
 import type { ResolvedChannel } from './resolved-channel';
 
 type Settings = Pick<ChannelDoc, 'kind' | 'url' | 'to' | 'boardId' | 'secret'>;
@@ -25,10 +25,12 @@ export class ChannelSettings {
   ) {}
 
   // The stored fields of a new channel; OUTBOUND.REFUSED when its URL may not be called.
-  storable(input: AlertChannelInput): Settings {
+  storable(input: AlertChannelInput, id: string): Settings {
     switch (input.kind) {
-      case 'webhook':
-        return { ...NONE, kind: 'webhook', url: this.allowedUrl(input.url), secret: this.cipher.encrypt(input.secret) };
+      case 'webhook': {
+        const secret = this.cipher.encrypt(input.secret, channelSecretOwner(id));
+        return { ...NONE, kind: 'webhook', url: this.allowedUrl(input.url), secret };
+      }
       case 'email':
         return { ...NONE, kind: 'email', to: [...new Set(input.to.map((a) => a.toLowerCase()))] };
       case 'ticket':
@@ -49,7 +51,9 @@ export class ChannelSettings {
     }
     return {
       ...(change.url !== undefined ? { url: this.allowedUrl(change.url) } : {}),
-      ...(change.secret !== undefined ? { secret: this.cipher.encrypt(change.secret) } : {}),
+      ...(change.secret !== undefined
+        ? { secret: this.cipher.encrypt(change.secret, channelSecretOwner(doc._id)) }
+        : {}),
       ...(change.to !== undefined ? { to: [...new Set(change.to.map((a) => a.toLowerCase()))] } : {}),
       ...(change.boardId !== undefined ? { boardId: change.boardId } : {}),
     };
@@ -61,7 +65,12 @@ export class ChannelSettings {
     switch (doc.kind) {
       case 'webhook':
         if (!doc.secret || !doc.url) throw unusable(doc, 'has no URL or secret');
-        return { ...base, kind: 'webhook', url: doc.url, secret: this.cipher.decrypt(doc.secret) };
+        return {
+          ...base,
+          kind: 'webhook',
+          url: doc.url,
+          secret: this.cipher.decrypt(doc.secret, channelSecretOwner(doc._id)),
+        };
       case 'email':
         if (!doc.to || doc.to.length === 0) throw unusable(doc, 'has no recipients');
         return { ...base, kind: 'email', to: doc.to };

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EncryptedSecret } from '@seatwise/platform/crypto/secret-cipher';
+import type { EncryptedSecret, SecretOwner } from '@seatwise/platform/crypto/secret-cipher';
+import { SecretField } from '@seatwise/platform/crypto/secret-field';
+import type { SecretStore, StoredSecret } from '@seatwise/platform/crypto/secret-rotation';
 import { findPage } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { MongooseRepository } from '@seatwise/platform/db/mongoose-repository';
@@ -58,10 +60,30 @@ const DEFAULTS: Partial<ChannelDoc> = {
 };
 
 // Alert channels are the MSP's own (not per Duo account): no tenant field to scope by.
+const COLLECTION = 'alert_channels';
+
+// Where a webhook channel's secret is stored: its ciphertext decrypts only there.
+export function channelSecretOwner(id: string): SecretOwner {
+  return { collection: COLLECTION, id };
+}
+
 @Injectable()
-export class ChannelRepository extends MongooseRepository<ChannelDoc> {
+export class ChannelRepository extends MongooseRepository<ChannelDoc> implements SecretStore {
+  readonly collection = COLLECTION;
+  private readonly secrets: SecretField<ChannelDoc>;
+
   constructor(mongo: MongoConnection) {
-    super(mongo, { model: 'AlertChannel', collection: 'alert_channels', schema, defaults: DEFAULTS });
+    super(mongo, { model: 'AlertChannel', collection: COLLECTION, schema, defaults: DEFAULTS });
+    this.secrets = new SecretField(this.model);
+  }
+
+  // Webhook channels' secrets (the other kinds have none).
+  storedSecrets(): Promise<StoredSecret[]> {
+    return this.secrets.stored();
+  }
+
+  replaceSecret(id: string, current: EncryptedSecret, next: EncryptedSecret): Promise<boolean> {
+    return this.secrets.replace(id, current, next);
   }
 
   async mustFind(id: string): Promise<ChannelDoc> {

@@ -6,6 +6,7 @@ import { APP_ENV } from '@seatwise/platform/tokens';
 import type { Env } from '@seatwise/shared/config/alerts-env';
 import { ChannelDirectory } from './channel-directory';
 import { ChannelRepository } from './channel.repository';
+import { ChannelSecretsAtStart } from './channel-secrets-at-start';
 import { ChannelSettings } from './channel-settings';
 import { CHANNEL_SENDERS, channelSendersProvider } from './channel-senders';
 import { ChannelsMessageController } from './channels.message-controller';
@@ -35,6 +36,7 @@ import { WebhookSender } from './webhook/webhook.sender';
     { provide: HostResolver, useClass: SystemHostResolver },
     OutboundPolicy,
     ChannelRepository,
+    ChannelSecretsAtStart,
     ChannelSettings,
     ChannelsService,
     WebhookHttp,

@@ -22,10 +22,11 @@ export class ChannelsService {
   ) {}
 
   async create(input: RpcInput<'alerts.channels.create'>): Promise<AlertChannelView> {
-    const stored = this.settings.storable(input);
+    const id = newId('ach');
+    const stored = this.settings.storable(input, id);
     const now = this.clock.now();
     const doc = {
-      _id: newId('ach'),
+      _id: id,
       name: input.name,
       ...stored,
       enabled: input.enabled,

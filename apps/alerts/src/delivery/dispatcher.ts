@@ -3,10 +3,11 @@ import { Clock } from '@seatwise/platform/clock/clock';
 import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
 import type { Env } from '@seatwise/shared/config/alerts-env';
 import { DELIVERY_CODES } from '@seatwise/shared/contracts/alerts-channels';
+import { AppError } from '@seatwise/shared/errors/app-error';
 import type { ErrorCode } from '@seatwise/shared/errors/error-catalog';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import type { DeliveryOutcome } from '../channels/channel-sender';
-import { ChannelDirectory } from '../channels/channel-directory';
+import { ChannelDirectory, type DeliverableChannel } from '../channels/channel-directory';
 import { ChannelHealthRepository } from './channel-health.repository';
 import { DeliveryRepository, type DeliveryDoc } from './delivery.repository';
 import { Digests } from './digests';
@@ -100,7 +101,15 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private async attempt(delivery: DeliveryDoc): Promise<void> {
-    const channel = await this.channels.forDelivery(delivery.channelId);
+    let channel: DeliverableChannel | null;
+    try {
+      channel = await this.channels.forDelivery(delivery.channelId);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      // A channel whose secret cannot be read (SECRETS.KEY_MISSING until its key is configured again) fails its own
+      // deliveries, as a failed send would: the rest of the queue goes on.
+      return this.settle(delivery, { ok: false, retryable: true, code: error.code, detail: error.message });
+    }
     if (!channel) return this.fail(delivery, permanent('ALERTS.CHANNEL_NOT_FOUND', 'The channel was deleted'), false);
     if (!channel.enabled) {
       return this.fail(delivery, permanent(DISABLED, 'The channel is disabled'), false);
@@ -117,6 +126,11 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
       detail: error instanceof Error ? error.message : String(error),
     }));
     if (outcome.ok) return this.delivered(delivery);
+    return this.settle(delivery, outcome);
+  }
+
+  // A failed attempt: retried while it may be, then failed (counting towards disabling the channel).
+  private settle(delivery: DeliveryDoc, outcome: Failure): Promise<void> {
     const attempts = delivery.attempts + 1;
     if (outcome.retryable && attempts < this.env.ALERTS_DELIVERY_MAX_ATTEMPTS) return this.retry(delivery, outcome);
     return this.fail(delivery, outcome, true);

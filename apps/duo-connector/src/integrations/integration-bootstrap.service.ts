@@ -1,13 +1,19 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Clock } from '@seatwise/platform/clock/clock';
 import { SecretCipher } from '@seatwise/platform/crypto/secret-cipher';
+import { rotateAndLog } from '@seatwise/platform/crypto/secret-rotation';
 import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
 import type { Env } from '@seatwise/shared/config/connector-env';
 import { integrationInputSchema } from '@seatwise/shared/contracts/connector-views';
+import { AppError } from '@seatwise/shared/errors/app-error';
 import type { Logger } from '@seatwise/shared/logging/logger';
+import { ConnectorMetrics } from '../metrics/connector-metrics';
 import { parseOrThrow } from '@seatwise/shared/validation/parse';
 import { IntegrationEditor } from './integration-editor.service';
 import { IntegrationRuntime } from './integration-runtime.service';
 import { type IntegrationDoc, IntegrationRepository } from './integration.repository';
+
+const isSecretError = (code: string): boolean => code === 'SECRETS.KEY_MISSING' || code === 'SECRETS.UNREADABLE';
 
 type BootstrapIntegration = NonNullable<Env['DUO_BOOTSTRAP_INTEGRATIONS']>[number];
 
@@ -19,6 +25,8 @@ export class IntegrationBootstrap implements OnApplicationBootstrap {
     private readonly editor: IntegrationEditor,
     private readonly runtime: IntegrationRuntime,
     private readonly cipher: SecretCipher,
+    private readonly metrics: ConnectorMetrics,
+    private readonly clock: Clock,
     @Inject(APP_ENV) private readonly env: Env,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -34,7 +42,15 @@ export class IntegrationBootstrap implements OnApplicationBootstrap {
       });
       if (created) started.add(created.integration.id);
     }
+    await this.rotateSecrets();
     for (const doc of await this.repository.list()) if (!started.has(doc._id)) await this.startStored(doc);
+  }
+
+  // Every stored secret under the active key, bound to its record, before any is used; one that cannot be read
+  // stays as it is and only its integration fails to start.
+  private async rotateSecrets(): Promise<void> {
+    const report = await rotateAndLog(this.cipher, this.repository, this.logger);
+    this.metrics.secretsHeld(report.held, report.unreadable.length);
   }
 
   // The env only checks an entry's shape; it must pass the same rules as an integration sent over RPC.
@@ -43,13 +59,18 @@ export class IntegrationBootstrap implements OnApplicationBootstrap {
     return await this.editor.create(input);
   }
 
+  // An integration whose secret cannot be read is put in error with the reason (SECRETS.KEY_MISSING: configure the
+  // key and restart); once it starts again, that error is cleared.
   private async startStored(doc: IntegrationDoc): Promise<void> {
-    // Secrets under a retired key are re-encrypted under the active one as they are read.
-    if (this.cipher.needsRotation(doc.secret)) {
-      await this.repository.update(doc._id, { secret: this.cipher.encrypt(this.cipher.decrypt(doc.secret)) });
-    }
-    await this.runtime.start(doc).catch((error: unknown) => {
+    try {
+      await this.runtime.start(doc);
+    } catch (error) {
       this.logger.error({ err: error, integration: doc._id }, 'integration could not start');
-    });
+      if (error instanceof AppError && isSecretError(error.code)) {
+        await this.repository.markError(doc._id, { code: error.code, message: error.message }, this.clock.now());
+      }
+      return;
+    }
+    if (doc.lastError !== null && isSecretError(doc.lastError.code)) await this.repository.clearError(doc._id);
   }
 }

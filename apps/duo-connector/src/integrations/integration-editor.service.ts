@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { IntegrationProbe } from './integration-probe.service';
 import { IntegrationQueries, integrationNotFound } from './integration-queries.service';
 import { IntegrationRuntime } from './integration-runtime.service';
-import { type IntegrationDoc, IntegrationRepository } from './integration.repository';
+import { type IntegrationDoc, IntegrationRepository, integrationSecretOwner } from './integration.repository';
 
 export type IntegrationWithReport = RpcResponse<'duo-connector.integrations.create'>;
 
@@ -34,9 +34,10 @@ export class IntegrationEditor {
   async create(input: IntegrationInput): Promise<IntegrationWithReport> {
     const now = this.clock.now();
     const validation = await this.probe.probe(input);
+    const id = `int_${randomBytes(9).toString('base64url')}`;
     const doc: IntegrationDoc = {
-      _id: `int_${randomBytes(9).toString('base64url')}`,
-      ...this.stored(input, validation, now),
+      _id: id,
+      ...this.stored(id, input, validation, now),
       lastSyncAt: null,
       createdAt: now,
       updatedAt: now,
@@ -58,10 +59,10 @@ export class IntegrationEditor {
 
   // Fields left out keep their stored value (the secret included); the whole is probed again.
   async update(id: string, changes: Partial<IntegrationInput>): Promise<IntegrationWithReport> {
-    const input: IntegrationInput = { ...this.inputOf(await this.queries.require(id)), ...changes };
+    const input: IntegrationInput = { ...this.inputOf(await this.queries.require(id), changes), ...changes };
     const validation = await this.probe.probe(input);
     const updated = await this.repository.update(id, {
-      ...this.stored(input, validation, this.clock.now()),
+      ...this.stored(id, input, validation, this.clock.now()),
       updatedAt: this.clock.now(),
     });
     if (!updated) throw integrationNotFound(id);
@@ -71,21 +72,24 @@ export class IntegrationEditor {
   }
 
   // The input as stored (secret encrypted), with the status its probe found.
-  private stored(input: IntegrationInput, validation: ValidationReport, at: Date): StoredInput {
+  private stored(id: string, input: IntegrationInput, validation: ValidationReport, at: Date): StoredInput {
     const { name, kind, apiHostname, integrationKey } = input;
     return {
       name,
       kind,
       apiHostname,
       integrationKey,
-      secret: this.cipher.encrypt(input.secretKey),
+      secret: this.cipher.encrypt(input.secretKey, integrationSecretOwner(id)),
       ...statusOf(validation, at),
     };
   }
 
-  // The stored integration as input again (secret decrypted): what an update starts from.
-  private inputOf({ name, kind, apiHostname, integrationKey, secret }: IntegrationDoc): IntegrationInput {
-    return { name, kind, apiHostname, integrationKey, secretKey: this.cipher.decrypt(secret) };
+  // The stored integration as input again: what an update starts from. The stored secret is decrypted only when the
+  // change does not replace it, so a secret whose key is gone can still be replaced.
+  private inputOf(doc: IntegrationDoc, changes: Partial<IntegrationInput>): IntegrationInput {
+    const { _id, name, kind, apiHostname, integrationKey, secret } = doc;
+    const secretKey = changes.secretKey ?? this.cipher.decrypt(secret, integrationSecretOwner(_id));
+    return { name, kind, apiHostname, integrationKey, secretKey };
   }
 }
 

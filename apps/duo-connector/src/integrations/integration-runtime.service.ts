@@ -5,7 +5,7 @@ import { ConnectorMetrics } from '../metrics/connector-metrics';
 import { AccountTracker } from '../sync/account-tracker';
 import { JobScheduler } from '../sync/job-scheduler';
 import { ChildAccountsJob } from './child-accounts.job';
-import type { IntegrationDoc } from './integration.repository';
+import { type IntegrationDoc, integrationSecretOwner } from './integration.repository';
 
 // Turns stored integrations into polled accounts: one for an Admin API integration, every child
 // (refreshed periodically: new ones picked up, removed ones stopped) for an Accounts API one.
@@ -26,7 +26,7 @@ export class IntegrationRuntime {
     const client = this.clients.create({
       apiHostname: doc.apiHostname,
       integrationKey: doc.integrationKey,
-      secretKey: this.cipher.decrypt(doc.secret),
+      secretKey: this.cipher.decrypt(doc.secret, integrationSecretOwner(doc._id)),
     });
     if (doc.kind === 'admin') {
       // An Admin API integration belongs to exactly one account; its key identifies that account.

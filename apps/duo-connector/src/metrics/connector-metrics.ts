@@ -46,6 +46,25 @@ export class ConnectorMetrics {
     },
   });
 
+  // Stored Duo secrets per encryption key id after the last rotation (the key id is a label, never a key).
+  readonly secrets = new Gauge({
+    name: 'seatwise_connector_secrets',
+    help: 'Stored integration secrets per encryption key id ("<id> (unbound)": written before binding)',
+    labelNames: ['key_id'],
+    registers: [this.registry],
+  });
+  readonly secretsUnreadable = new Gauge({
+    name: 'seatwise_connector_secrets_unreadable',
+    help: 'Stored integration secrets that cannot be decrypted (key missing or data altered)',
+    registers: [this.registry],
+  });
+
+  secretsHeld(held: Record<string, number>, unreadable: number): void {
+    this.secrets.reset();
+    for (const [keyId, count] of Object.entries(held)) this.secrets.set({ key_id: keyId }, count);
+    this.secretsUnreadable.set(unreadable);
+  }
+
   // Records fetched, published or rejected, per account and record type (authlog, user).
   private recordCounter(name: string, help: string): Counter<'account' | 'type'> {
     return new Counter({ name, help, labelNames: ['account', 'type'], registers: [this.registry] });

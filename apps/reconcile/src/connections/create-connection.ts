@@ -7,9 +7,9 @@ import { AuditService } from '../audit/audit.service';
 import { errorCodeOf } from '@seatwise/shared/errors/app-error';
 import { PsaConnectionRepository } from '../psa/psa-connection.repository';
 import { toConnectionView } from '../psa/psa-connection.view';
-import { credentialsOf, identityOf, PsaCredentials } from '../psa/psa-credentials';
+import { credentialsOf, identityOf, PsaCredentials, storedIdentity } from '../psa/psa-credentials';
 import { StartSyncRun } from '../sync/start-sync-run';
-import { newConnection } from './new-connection';
+import { newConnection, newConnectionId } from './new-connection';
 
 // A PSA connection (ConnectWise, Autotask, HaloPSA): credentials checked against the PSA before anything is
 // stored, the secret encrypted at rest and never answered, logged or published; then its first, full sync.
@@ -44,7 +44,7 @@ export class CreateConnection {
     const credentials = credentialsOf(input);
     const identity = identityOf(credentials);
     for (const other of await this.repository.synced()) {
-      if (other.kind === credentials.kind && identityOf(this.psaCredentials.stored(other)) === identity) {
+      if (other.kind === credentials.kind && storedIdentity(other) === identity) {
         throw new AppError(
           'RECONCILE.CONNECTION_CONFLICT',
           `Connection ${other._id} (${other.name}) already connects to this ${credentials.kind} account`,
@@ -52,8 +52,9 @@ export class CreateConnection {
       }
     }
     await this.psaCredentials.verify(credentials);
-    const given = { name: input.name, ...this.psaCredentials.storable(credentials) };
-    const doc = newConnection(given, this.clock.now());
+    const id = newConnectionId();
+    const given = { name: input.name, ...this.psaCredentials.storable(credentials, id) };
+    const doc = newConnection(given, this.clock.now(), id);
     await this.repository.insert(doc);
     await this.audit.record({
       actor: input.actor,

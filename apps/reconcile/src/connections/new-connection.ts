@@ -6,10 +6,14 @@ type Given = Pick<
   'name' | 'kind' | 'siteUrl' | 'companyId' | 'publicKey' | 'clientId' | 'settings' | 'secret'
 >;
 
+export function newConnectionId(): string {
+  return newId('psa');
+}
+
 // A connection as first stored: connected, never synced (no watermarks, so its first sync is full).
-export function newConnection(given: Given, now: Date): PsaConnectionDoc {
+export function newConnection(given: Given, now: Date, id: string = newConnectionId()): PsaConnectionDoc {
   return {
-    _id: newId('psa'),
+    _id: id,
     ...given,
     status: 'connected',
     usage: null,

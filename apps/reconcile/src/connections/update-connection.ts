@@ -58,11 +58,11 @@ export class UpdateConnection {
       );
     }
     const { name, note: _note, actor: _actor, ...credentialChanges } = given;
-    const credentials = this.psaCredentials.changed(this.psaCredentials.stored(current), credentialChanges);
+    const credentials = this.psaCredentials.storedWith(current, credentialChanges);
     await this.psaCredentials.verify(credentials);
     const updated = await this.repository.update(id, {
       name: name ?? current.name,
-      ...this.psaCredentials.storable(credentials),
+      ...this.psaCredentials.storable(credentials, id),
       status: 'connected',
       lastError: null,
       updatedAt: this.clock.now(),

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EncryptedSecret } from '@seatwise/platform/crypto/secret-cipher';
+import type { EncryptedSecret, SecretOwner } from '@seatwise/platform/crypto/secret-cipher';
+import { SecretField } from '@seatwise/platform/crypto/secret-field';
+import type { SecretStore, StoredSecret } from '@seatwise/platform/crypto/secret-rotation';
 import { findPage, type PageRequest } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { MongooseRepository } from '@seatwise/platform/db/mongoose-repository';
@@ -87,10 +89,29 @@ const DEFAULTS: Partial<PsaConnectionDoc> = {
   watermarks: NO_WATERMARKS,
 };
 
+const COLLECTION = 'psa_connections';
+
+// Where a connection's secret is stored: its ciphertext decrypts only there.
+export function connectionSecretOwner(id: string): SecretOwner {
+  return { collection: COLLECTION, id };
+}
+
 @Injectable()
-export class PsaConnectionRepository extends MongooseRepository<PsaConnectionDoc> {
+export class PsaConnectionRepository extends MongooseRepository<PsaConnectionDoc> implements SecretStore {
+  readonly collection = COLLECTION;
+  private readonly secrets: SecretField<PsaConnectionDoc>;
+
   constructor(mongo: MongoConnection) {
-    super(mongo, { model: 'PsaConnection', collection: 'psa_connections', schema, defaults: DEFAULTS });
+    super(mongo, { model: 'PsaConnection', collection: COLLECTION, schema, defaults: DEFAULTS });
+    this.secrets = new SecretField(this.model);
+  }
+
+  storedSecrets(): Promise<StoredSecret[]> {
+    return this.secrets.stored();
+  }
+
+  replaceSecret(id: string, current: EncryptedSecret, next: EncryptedSecret): Promise<boolean> {
+    return this.secrets.replace(id, current, next);
   }
 
   // The connection, or RECONCILE.CONNECTION_NOT_FOUND: every use of a named connection starts here.

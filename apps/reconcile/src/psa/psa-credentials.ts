@@ -8,7 +8,7 @@ import type { CwCredentials } from './connectwise/cw-http';
 import type { HaloCredentials } from './halopsa/halo-adapter-factory';
 import type { PsaAdapter } from './psa-adapter';
 import { PsaAdapterFactory } from './psa-adapter.factory';
-import type { PsaConnectionDoc } from './psa-connection.repository';
+import { connectionSecretOwner, type PsaConnectionDoc } from './psa-connection.repository';
 
 // A PSA's credentials, whatever the PSA.
 export type AnyCredentials =
@@ -112,8 +112,9 @@ export class PsaCredentials {
     return this.adapter(credentials).verify();
   }
 
-  // The credential fields of a connection document.
-  storable(credentials: AnyCredentials): StoredFields {
+  // The credential fields of a connection document (its secret encrypted for that connection alone).
+  storable(credentials: AnyCredentials, connectionId: string): StoredFields {
+    const owner = connectionSecretOwner(connectionId);
     const none = { siteUrl: null, companyId: null, publicKey: null, clientId: null, settings: {} };
     switch (credentials.kind) {
       case 'connectwise': {
@@ -125,60 +126,38 @@ export class PsaCredentials {
           companyId,
           publicKey,
           clientId,
-          secret: this.cipher.encrypt(privateKey),
+          secret: this.cipher.encrypt(privateKey, owner),
         };
       }
       case 'autotask': {
         const { zoneDiscoveryUrl, userName, integrationCode, secret } = credentials;
         const settings = { zoneDiscoveryUrl, userName, integrationCode };
-        return { ...none, kind: 'autotask', settings, secret: this.cipher.encrypt(secret) };
+        return { ...none, kind: 'autotask', settings, secret: this.cipher.encrypt(secret, owner) };
       }
       case 'halopsa': {
         const { resourceUrl, authUrl, tenant, clientId, clientSecret } = credentials;
         const settings = { resourceUrl, authUrl, clientId, ...(tenant === null ? {} : { tenant }) };
-        return { ...none, kind: 'halopsa', settings, secret: this.cipher.encrypt(clientSecret) };
+        return { ...none, kind: 'halopsa', settings, secret: this.cipher.encrypt(clientSecret, owner) };
       }
     }
   }
 
-  // The credentials of a stored connection, its secret decrypted.
-  stored(doc: PsaConnectionDoc): AnyCredentials {
+  // The credentials of a stored connection, its secret decrypted (SECRETS.* when it cannot be); `replacement`, when
+  // a change brings the secret again, is used instead, so a secret whose key is gone can still be replaced.
+  stored(doc: PsaConnectionDoc, replacement?: string): AnyCredentials {
     if (!doc.secret || doc.kind === 'import') {
       throw new AppError(
         'RECONCILE.CONNECTION_INVALID_STATE',
         `Connection ${doc._id} has no credentials: it is an import`,
       );
     }
-    const secret = this.cipher.decrypt(doc.secret);
-    const setting = (key: string): string => doc.settings[key] ?? '';
-    switch (doc.kind) {
-      case 'connectwise':
-        return {
-          kind: 'connectwise',
-          siteUrl: doc.siteUrl ?? '',
-          companyId: doc.companyId ?? '',
-          publicKey: doc.publicKey ?? '',
-          privateKey: secret,
-          clientId: doc.clientId ?? '',
-        };
-      case 'autotask':
-        return {
-          kind: 'autotask',
-          zoneDiscoveryUrl: setting('zoneDiscoveryUrl'),
-          userName: setting('userName'),
-          integrationCode: setting('integrationCode'),
-          secret,
-        };
-      case 'halopsa':
-        return {
-          kind: 'halopsa',
-          resourceUrl: setting('resourceUrl'),
-          authUrl: setting('authUrl'),
-          tenant: doc.settings['tenant'] ?? null,
-          clientId: setting('clientId'),
-          clientSecret: secret,
-        };
-    }
+    return fieldsOf(doc, replacement ?? this.cipher.decrypt(doc.secret, connectionSecretOwner(doc._id)));
+  }
+
+  // The stored credentials with a change applied (the secret decrypted only if the change does not bring it).
+  storedWith(doc: PsaConnectionDoc, change: Change): AnyCredentials {
+    const given: unknown = doc.kind === 'import' ? undefined : change[SECRET_FIELD[doc.kind]];
+    return this.changed(this.stored(doc, typeof given === 'string' ? given : undefined), change);
   }
 
   // The stored credentials with a change applied; a field of another PSA kind is refused.
@@ -196,5 +175,47 @@ export class PsaCredentials {
     const next = credentialsOf({ ...current, ...change, name: '', actor: '' } as PsaConnectionInput);
     requireSecretForNewDestination(current, next, change);
     return next;
+  }
+}
+
+// Who a stored connection connects to, without its secret (which another connection's conflict check never needs).
+export function storedIdentity(doc: PsaConnectionDoc): string {
+  return identityOf(fieldsOf(doc, ''));
+}
+
+function fieldsOf(doc: PsaConnectionDoc, secret: string): AnyCredentials {
+  const setting = (key: string): string => doc.settings[key] ?? '';
+  switch (doc.kind) {
+    case 'import':
+      throw new AppError(
+        'RECONCILE.CONNECTION_INVALID_STATE',
+        `Connection ${doc._id} has no credentials: it is an import`,
+      );
+    case 'connectwise':
+      return {
+        kind: 'connectwise',
+        siteUrl: doc.siteUrl ?? '',
+        companyId: doc.companyId ?? '',
+        publicKey: doc.publicKey ?? '',
+        privateKey: secret,
+        clientId: doc.clientId ?? '',
+      };
+    case 'autotask':
+      return {
+        kind: 'autotask',
+        zoneDiscoveryUrl: setting('zoneDiscoveryUrl'),
+        userName: setting('userName'),
+        integrationCode: setting('integrationCode'),
+        secret,
+      };
+    case 'halopsa':
+      return {
+        kind: 'halopsa',
+        resourceUrl: setting('resourceUrl'),
+        authUrl: setting('authUrl'),
+        tenant: doc.settings['tenant'] ?? null,
+        clientId: setting('clientId'),
+        clientSecret: secret,
+      };
   }
 }

@@ -7,6 +7,7 @@ import { PsaConnectionRepository } from './psa-connection.repository';
 import { PsaConnectionsQuery } from './psa-connections.query';
 import { PsaCredentials } from './psa-credentials';
 import { PsaDataRepository } from './psa-data.repository';
+import { PsaSecretsAtStart } from './psa-secrets-at-start';
 import { TicketPorts } from './ticket-ports';
 
 // PSA connections, the records synced from them, and the adapters that call a PSA.
@@ -19,5 +20,9 @@ const EXPORTED = [
   TicketPorts,
 ];
 
-@Module({ imports: [OutboundModule], providers: [SecretCipher, PsaAdapterFactory, ...EXPORTED], exports: EXPORTED })
+@Module({
+  imports: [OutboundModule],
+  providers: [SecretCipher, PsaAdapterFactory, PsaSecretsAtStart, ...EXPORTED],
+  exports: EXPORTED,
+})
 export class PsaModule {}
