@@ -111,5 +111,4 @@ export class VendorAccountRepository extends MongooseRepository<VendorAccountDoc
     const filter = { _id: event.accountId, observedAt: { $lt: observedAt } };
     return (await this.model.updateOne(filter, { $set: fields }).exec()).matchedCount === 1;
   }
-
 }
