@@ -71,6 +71,32 @@ describe('GET /admin/v2/logs/authentication paging', () => {
     expect(desc.pages).toBe(Math.ceil(asc.records.length / 777) + 1);
   });
 
+  it('sends no next_offset on the last page when told to (what real Duo does there is undocumented)', async () => {
+    const bare = await startDuoSimulator({
+      seed: 'logs',
+      accounts: 1,
+      usersPerAccount: 40,
+      events: 2_500,
+      rateLimits: false,
+      cursorOnLastLogPage: false,
+    });
+    try {
+      const scan = await scanLog(bare.url, bare.info.accounts[0]!.adminApi, {
+        path: authPath,
+        version: 2,
+        window: window(),
+        limit: 1000,
+        sort: 'ts:asc',
+      });
+      const total = bare.truth().accounts[0]!.auth_events;
+      expect(new Set(scan.records.map((r) => r['txid'])).size).toBe(total);
+      // The last page ends the scan itself: no empty page follows it.
+      expect(scan.pages).toBe(Math.ceil(total / 1000));
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('returns Duo metadata: array cursor, total_objects, null cursor on an empty page, limit clamped to 1000', async () => {
     const account = sim.info.accounts[0]!;
     const [mintime, maxtime] = window();

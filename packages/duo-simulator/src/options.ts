@@ -67,6 +67,9 @@ export const optionsSchema = z
     /** api_hostname reported for child accounts; default is the simulator's own host:port. */
     apiHostname: z.string().min(1).optional(),
     availabilityLagMs: z.number().int().min(0).default(120_000),
+    /** Whether a v2 log page that reaches the end of the window still carries next_offset. What real Duo sends there
+     * is not documented: true (the default) gives the cursor on every non-empty page, false gives null on the last. */
+    cursorOnLastLogPage: z.boolean().default(true),
     maxClockSkewMs: z.number().int().min(0).default(300_000),
     extraIntegrations: z.array(extraIntegrationSchema).default([]),
     /** The stack's demo MSP on top of the seeded world (data/demo-msp.ts): paid editions, one child whose billing

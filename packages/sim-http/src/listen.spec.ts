@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { closeServer, listen } from './listen';
+import { closeServer, IDLE_KEEP_ALIVE_MS, listen } from './listen';
 
 describe('listen and closeServer', () => {
   it('resolve with the picked port, and close even while a keep-alive connection is open', async () => {
@@ -8,6 +8,9 @@ describe('listen and closeServer', () => {
     expect(hostPort).toMatch(/^127\.0\.0\.1:\d+$/);
     const reply = await fetch(`http://${hostPort}/`, { headers: { connection: 'keep-alive' } });
     expect(await reply.text()).toBe('hi');
+    // Idle connections outlive the longest back-off of Duo's Python client (32 s), as behind a load balancer.
+    expect(reply.headers.get('keep-alive')).toBe(`timeout=${IDLE_KEEP_ALIVE_MS / 1000}`);
+    expect(IDLE_KEEP_ALIVE_MS).toBeGreaterThanOrEqual(60_000);
     await closeServer(server);
     expect(server.listening).toBe(false);
   });

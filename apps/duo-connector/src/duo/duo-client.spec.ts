@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
 import { creds, logs, officialSignature, rejection, setup } from './__fixtures__/client-setup';
 import { fail, FakeClock, ok, RecordingSleeper, ScriptedTransport } from './__fixtures__/fakes';
+import { cursorAfter } from './duo-client';
 import { DuoClientFactory } from './duo-client.factory';
 import { formatDuoDate } from './signing';
 
@@ -202,5 +203,21 @@ describe('infoSummary and users', () => {
       nextOffset: null,
       totalObjects: 2,
     });
+  });
+});
+
+describe('cursorAfter (a log page without next_offset)', () => {
+  const record = { txid: 'tx-9', timestamp: 1_764_000_000, isotimestamp: '2025-11-24T16:00:00.123456+00:00' };
+
+  it("is the last record's [ms, txid], to the millisecond when Duo's isotimestamp has it", () => {
+    expect(cursorAfter([{ txid: 'tx-1', timestamp: 1 }, record])).toEqual(['1764000000123', 'tx-9']);
+    const { isotimestamp: _iso, ...secondsOnly } = record;
+    expect(cursorAfter([secondsOnly])).toEqual(['1764000000000', 'tx-9']);
+  });
+
+  it('is null for an empty page or a last record without a txid or time', () => {
+    expect(cursorAfter([])).toBeNull();
+    expect(cursorAfter([{ timestamp: 1 }])).toBeNull();
+    expect(cursorAfter([{ txid: 'tx-1', timestamp: 'soon' }])).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import {
   accountListSchema,
   authLogsSchema,
   editionSchema,
+  lastRecordSchema,
   summarySchema,
   usersListSchema,
   usersMetadataSchema,
@@ -98,7 +99,9 @@ export class DuoClient {
       const page = parseShape(authLogsSchema, s.response, 'auth log page');
       return {
         records: page.authlogs,
-        nextOffset: page.metadata?.next_offset ?? null,
+        // Whether Duo sends next_offset on the last page is not documented: without it, the cursor is the last
+        // record's own [ms, txid], as Duo builds it, so the checkpoint still moves past what was read.
+        nextOffset: page.metadata?.next_offset ?? cursorAfter(page.authlogs),
         totalObjects: page.metadata?.total_objects ?? null,
       };
     });
@@ -169,4 +172,15 @@ function checkLimit(limit: number, max: number): number {
 
 function invalid(message: string): AppError {
   return new AppError('COMMON.VALIDATION_FAILED', message);
+}
+
+// [timestamp ms, txid] of the last auth log record; null for an empty page or a last record without them (it is
+// dead-lettered by the publisher, and the page is read again).
+export function cursorAfter(records: readonly unknown[]): [string, string] | null {
+  const parsed = lastRecordSchema.safeParse(records[records.length - 1]);
+  if (!parsed.success) return null;
+  const { txid, isotimestamp, timestamp } = parsed.data;
+  const fromIso = isotimestamp === undefined ? Number.NaN : Date.parse(isotimestamp);
+  const ms = Number.isFinite(fromIso) ? fromIso : timestamp * 1000;
+  return [String(ms), txid];
 }

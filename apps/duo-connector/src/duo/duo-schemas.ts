@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DUO_EDITIONS, type DuoEdition } from '@seatwise/shared/contracts/duo-events';
+import { duoAuthLogRecordSchema } from '@seatwise/shared/contracts/duo-records';
 
 // Duo documents most values as strings although it sends numbers; counts accept both spellings.
 const count = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]);
@@ -30,6 +31,9 @@ export const authLogsSchema = z.object({
     })
     .optional(),
 });
+
+// What the cursor after an auth log record is made of (the rest of the record is checked by the event contract).
+export const lastRecordSchema = duoAuthLogRecordSchema.pick({ txid: true, timestamp: true, isotimestamp: true });
 
 export const usersListSchema = z.array(z.unknown());
 

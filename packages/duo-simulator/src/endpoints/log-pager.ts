@@ -11,6 +11,8 @@ export interface LogPage {
   records: Record<string, unknown>[];
   /** [ts ms, id] of the last record returned, or null for an empty page. */
   next: [number, string] | null;
+  /** Nothing follows this page in the window (as of now). */
+  reachedEnd: boolean;
   total: number;
 }
 
@@ -49,6 +51,7 @@ export function logPage(source: LogSource, query: LogQuery, visibleUntil: number
   return {
     records: indices.map((i) => source.record(i)),
     next: last === undefined ? null : [source.timeline.tsAt(last), source.idOf(last)],
+    reachedEnd: query.descending ? from === lo : to === hi,
     total: hi - lo,
   };
 }

@@ -13,6 +13,8 @@ export interface Ctx {
   now: number;
   /** Newest visible event time: now − the availability lag. */
   visibleUntil: number;
+  /** options.cursorOnLastLogPage */
+  cursorOnLastLogPage: boolean;
   anchor: number;
   apiHostname: string;
 }

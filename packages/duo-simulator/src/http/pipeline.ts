@@ -62,6 +62,7 @@ async function serve(engine: Engine, req: IncomingMessage, path: string, query: 
     now,
     anchor: engine.anchor,
     visibleUntil: engine.switches.logsVisibleUntil(account?.id, now - engine.options.availabilityLagMs),
+    cursorOnLastLogPage: engine.options.cursorOnLastLogPage,
     apiHostname: engine.apiHostname(),
   };
   return route.handler(ctx);
