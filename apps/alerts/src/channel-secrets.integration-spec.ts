@@ -1,7 +1,7 @@
 import { waitFor } from '@seatwise/testing/wait';
 import { randomBytes } from 'node:crypto';
-import { type Alerts, startAlerts, stopAlerts } from '../__fixtures__/alerts-app';
-import { WebhookReceiver } from '../__fixtures__/webhook-receiver';
+import { type Alerts, startAlerts, stopAlerts } from './__fixtures__/alerts-app';
+import { WebhookReceiver } from './__fixtures__/webhook-receiver';
 
 const SECRET = 'spec-webhook-secret-0123456789';
 const ACCOUNT = 'DA0000000000000000A1';
