@@ -45,9 +45,9 @@ export class AccountMappingRepository extends MongooseRepository<AccountMappingD
     super(mongo, { model: 'AccountMapping', collection: 'account_mappings', schema, defaults: DEFAULTS });
   }
 
-  // Every known Duo account has a mapping (unmapped at first); idempotent.
+  // Every known Duo account has a mapping (unmapped at first); idempotent. An insert that finds the mapping there
+  // changes nothing (and, unlike a read of a missing _id, never reads the whole collection on FerretDB 1.24).
   async ensure(scope: { accountId: string }, now: Date): Promise<void> {
-    if (await this.findById(scope.accountId)) return;
     await this.insertIfAbsent({
       _id: scope.accountId,
       state: 'unmapped',

@@ -4,7 +4,6 @@ import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { MongooseRepository } from '@seatwise/platform/db/mongoose-repository';
 import type { Page } from '@seatwise/shared/contracts/page';
 import type { ReconciliationUpdatedEvent } from '@seatwise/shared/contracts/reconcile-events';
-import { DUO_SKUS, UNKNOWN_SKU } from '@seatwise/shared/contracts/reconcile-views';
 import { Schema } from 'mongoose';
 import { definedOnly } from '../db/defined-only';
 import { RowRevisionClaims } from './row-revision-claims';
@@ -146,9 +145,6 @@ export interface TypeStateMoney {
   amount: number;
 }
 
-// Every SKU a row can have: a Duo edition's, or the one of an account whose edition Duo does not expose.
-const ROW_SKUS: readonly string[] = [...DUO_SKUS, UNKNOWN_SKU];
-
 export function rowId(accountId: string, sku: string): string {
   return `rec_${accountId}_${sku.toLowerCase()}`;
 }
@@ -166,11 +162,10 @@ export class RowRepository extends MongooseRepository<RowDoc> {
     return this.findMany({ _id: { $in: ids } });
   }
 
-  // An account has at most one row per SKU, and the SKUs are a closed set: its rows are read by their ids, which
-  // every server looks up without a scan (FerretDB 1.24 scans for any other filter, even _id $in).
-  async ofAccount(scope: { accountId: string }): Promise<RowDoc[]> {
-    const rows = await Promise.all(ROW_SKUS.map((sku) => this.findById(rowId(scope.accountId, sku))));
-    return rows.filter((row): row is RowDoc => row !== null);
+  // One query, not a read per possible SKU: FerretDB 1.24 answers a read of an _id that does not exist by reading
+  // the whole collection, and most accounts have a row for one SKU of five (an index lookup on MongoDB either way).
+  ofAccount(scope: { accountId: string }): Promise<RowDoc[]> {
+    return this.findMany({ accountId: scope.accountId });
   }
 
   // An excluded account leaves the review: its rows go, but for one being pushed (its push settles it first).

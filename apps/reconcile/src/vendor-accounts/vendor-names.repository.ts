@@ -23,11 +23,10 @@ export class VendorNamesRepository extends MongooseRepository<VendorNameDoc> {
     super(mongo, { model: 'VendorName', collection: 'vendor_account_names', schema });
   }
 
-  // Read first, then a keyed insert or update: cheaper than an upsert of a missing _id on FerretDB 1.24.
+  // Insert first, then (the name is known) a keyed update: on FerretDB 1.24 a read or upsert of an _id that does not
+  // exist yet reads the whole collection, an insert does not.
   async add(nameKey: string, accountId: string): Promise<void> {
-    const doc = await this.findById(nameKey);
-    if (doc?.accountIds.includes(accountId)) return;
-    if (!doc && (await this.insertIfAbsent({ _id: nameKey, accountIds: [accountId] }))) return;
+    if (await this.insertIfAbsent({ _id: nameKey, accountIds: [accountId] })) return;
     await this.model.updateOne({ _id: nameKey }, { $addToSet: { accountIds: accountId } }).exec();
   }
 
