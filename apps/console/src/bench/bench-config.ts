@@ -2,8 +2,8 @@
 export interface BenchConfig {
   rows: number;
   // Every row is made through the real paths (a snapshot on NATS, reconcile's own mapping): on the embedded
-  // FerretDB 1.24, which reads a whole collection for most of what a write does, 10,000 rows take about 40 minutes
-  // on a 2-core machine; far less on MongoDB.
+  // FerretDB 1.24, which reads a whole collection for a read of an id that does not exist yet, 10,000 rows take more
+  // than an hour on a 2-core machine (6,770 in 60 minutes, measured); far less on MongoDB.
   seedTimeoutMs: number;
   stackTimeoutMs: number;
   browserTimeoutMs: number;
