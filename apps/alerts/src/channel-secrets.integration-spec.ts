@@ -1,6 +1,7 @@
 import { waitFor } from '@seatwise/testing/wait';
 import { randomBytes } from 'node:crypto';
 import { type Alerts, startAlerts, stopAlerts } from './__fixtures__/alerts-app';
+import { usageEvent } from './__fixtures__/usage-event';
 import { WebhookReceiver } from './__fixtures__/webhook-receiver';
 
 const SECRET = 'spec-webhook-secret-0123456789';
@@ -57,15 +58,7 @@ describe('webhook secrets across key changes', () => {
       channelIds: [underK1.id, underK2.id],
       actor,
     });
-    await alerts.publisher.publish('discovery.account.usage', {
-      accountId: ACCOUNT,
-      revision: 1,
-      billableUsers: 10,
-      activeUsers: { d7: 2, d30: 4, d90: 6 },
-      reclaimable: 6,
-      unusedAfterDays: 30,
-      at: new Date().toISOString(),
-    });
+    await alerts.publisher.publish('discovery.account.usage', usageEvent(ACCOUNT, 6));
     await waitFor(() => kept.about(rule.id, 'opened').length === 1, { description: 'the kept channel to deliver' });
     const failing = await waitFor(
       async () => {

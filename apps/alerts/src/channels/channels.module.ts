@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { SecretCipher } from '@seatwise/platform/crypto/secret-cipher';
+import { SECRET_STORE, SecretsAtStart } from '@seatwise/platform/crypto/secrets-at-start';
 import { HostResolver, SystemHostResolver } from '@seatwise/platform/outbound/host-resolver';
 import { OUTBOUND_CONFIG, OutboundPolicy, type OutboundConfig } from '@seatwise/platform/outbound/outbound-policy';
 import { APP_ENV } from '@seatwise/platform/tokens';
 import type { Env } from '@seatwise/shared/config/alerts-env';
 import { ChannelDirectory } from './channel-directory';
 import { ChannelRepository } from './channel.repository';
-import { ChannelSecretsAtStart } from './channel-secrets-at-start';
 import { ChannelSettings } from './channel-settings';
 import { CHANNEL_SENDERS, channelSendersProvider } from './channel-senders';
 import { ChannelsMessageController } from './channels.message-controller';
@@ -36,7 +36,9 @@ import { WebhookSender } from './webhook/webhook.sender';
     { provide: HostResolver, useClass: SystemHostResolver },
     OutboundPolicy,
     ChannelRepository,
-    ChannelSecretsAtStart,
+    // A webhook channel whose secret cannot be read fails its own deliveries (SECRETS.KEY_MISSING).
+    { provide: SECRET_STORE, useExisting: ChannelRepository },
+    SecretsAtStart,
     ChannelSettings,
     ChannelsService,
     WebhookHttp,
