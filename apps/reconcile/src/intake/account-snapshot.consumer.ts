@@ -52,8 +52,9 @@ export class AccountSnapshotConsumer implements OnApplicationBootstrap, OnApplic
   private async handle(batch: ConsumedEvent<'duo.account.snapshot'>[]): Promise<void> {
     const touched = new Set<string>();
     for (const { payload } of batch) {
-      await this.snapshots.apply(payload);
-      await this.mappings.ensure({ accountId: payload.accountId }, this.clock.now());
+      // The mapping first: creating it tells a new account apart without reading its missing snapshot.
+      const isNew = await this.mappings.ensure({ accountId: payload.accountId }, this.clock.now());
+      await this.snapshots.apply(payload, { isNew });
       touched.add(payload.accountId);
     }
     // Accounts are independent (claims keep a company to one account; each account's rows are its own), so a batch

@@ -47,8 +47,9 @@ export class AccountMappingRepository extends MongooseRepository<AccountMappingD
 
   // Every known Duo account has a mapping (unmapped at first); idempotent. An insert that finds the mapping there
   // changes nothing (and, unlike a read of a missing _id, never reads the whole collection on FerretDB 1.24).
-  async ensure(scope: { accountId: string }, now: Date): Promise<void> {
-    await this.insertIfAbsent({
+  // true when this call created it: the account is new to reconcile.
+  ensure(scope: { accountId: string }, now: Date): Promise<boolean> {
+    return this.insertIfAbsent({
       _id: scope.accountId,
       state: 'unmapped',
       psaCompanyId: null,

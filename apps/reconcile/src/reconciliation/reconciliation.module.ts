@@ -7,6 +7,7 @@ import { PsaModule } from '../psa/psa.module';
 import { SettingsModule } from '../settings/settings.module';
 import { VendorAccountsModule } from '../vendor-accounts/vendor-accounts.module';
 import { DecisionsService } from './decisions.service';
+import { AccountRowIdsRepository } from './account-row-ids.repository';
 import { AgreementChoice } from './agreement-choice';
 import { DesiredRows } from './desired-rows';
 import { PushService } from './push.service';
@@ -33,6 +34,7 @@ import { RowsQuery } from './rows.query';
   ],
   providers: [
     RowRevisionClaims,
+    AccountRowIdsRepository,
     RowRepository,
     ReconcileReadiness,
     DesiredRows,

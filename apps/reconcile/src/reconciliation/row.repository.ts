@@ -6,6 +6,7 @@ import type { Page } from '@seatwise/shared/contracts/page';
 import type { ReconciliationUpdatedEvent } from '@seatwise/shared/contracts/reconcile-events';
 import { Schema } from 'mongoose';
 import { definedOnly } from '../db/defined-only';
+import { AccountRowIdsRepository } from './account-row-ids.repository';
 import { RowRevisionClaims } from './row-revision-claims';
 import { ROW_SORT_FIELDS, type RowQueryFilter, type RowScope } from './row-list-query';
 
@@ -154,28 +155,44 @@ export class RowRepository extends MongooseRepository<RowDoc> {
   constructor(
     mongo: MongoConnection,
     private readonly claims: RowRevisionClaims,
+    private readonly accountRows: AccountRowIdsRepository,
   ) {
     super(mongo, { model: 'ReconciliationRow', collection: 'reconciliation_rows', schema, defaults: DEFAULTS });
+  }
+
+  // Rows stored before the per-account index existed are entered once (entering twice is harmless).
+  override async onModuleInit(): Promise<void> {
+    await super.onModuleInit();
+    if (await this.accountRows.backfilled()) return;
+    const docs = await this.model.find({}, { accountId: 1 }).lean<{ _id: string; accountId: string }[]>().exec();
+    for (const doc of docs) await this.accountRows.add({ accountId: doc.accountId }, doc._id);
+    await this.accountRows.markBackfilled();
   }
 
   byIds(ids: string[]): Promise<RowDoc[]> {
     return this.findMany({ _id: { $in: ids } });
   }
 
-  // One query, not a read per possible SKU: FerretDB 1.24 answers a read of an _id that does not exist by reading
-  // the whole collection, and most accounts have a row for one SKU of five (an index lookup on MongoDB either way).
-  ofAccount(scope: { accountId: string }): Promise<RowDoc[]> {
-    return this.findMany({ accountId: scope.accountId });
+  // The account's rows, each read by _id from the account's row index (see AccountRowIdsRepository).
+  async ofAccount(scope: { accountId: string }): Promise<RowDoc[]> {
+    const rows = await Promise.all((await this.accountRows.of(scope)).map((id) => this.findById(id)));
+    return rows.filter((row): row is RowDoc => row !== null);
   }
 
   // An excluded account leaves the review: its rows go, but for one being pushed (its push settles it first).
   async removeOfAccount(scope: { accountId: string }): Promise<number> {
-    return (await this.model.deleteMany({ accountId: scope.accountId, state: { $ne: 'approved' } }).exec())
-      .deletedCount;
+    const removed: string[] = [];
+    for (const row of await this.ofAccount(scope)) {
+      const gone = await this.model.deleteOne({ _id: row._id, state: { $ne: 'approved' } }).exec();
+      if (gone.deletedCount === 1) removed.push(row._id);
+    }
+    await this.accountRows.remove(scope, removed);
+    return removed.length;
   }
 
-  // false: the row exists already (another writer created it first).
-  insertNew(doc: RowDoc): Promise<boolean> {
+  // false: the row exists already (another writer created it first). The account's index has it first.
+  async insertNew(doc: RowDoc): Promise<boolean> {
+    await this.accountRows.add({ accountId: doc.accountId }, doc._id);
     return this.insertIfAbsent(doc);
   }
 
