@@ -113,7 +113,7 @@ export async function waitForRows(target: SeedTarget, rows: number, timeoutMs: n
     {
       timeoutMs,
       // The summary aggregates every row (a scan on FerretDB 1.24): asked rarely, it leaves the server to reconcile.
-      intervalMs: 10_000,
+      intervalMs: 30_000,
       description: `${rows} reconciliation rows (BENCH_CONSOLE_SEED_TIMEOUT_MS; fewer BENCH_CONSOLE_ROWS seed faster)`,
     },
   );

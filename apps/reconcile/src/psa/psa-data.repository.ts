@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { chunks } from '@seatwise/platform/db/chunks';
+import { duplicateKeyIndexes } from '@seatwise/platform/db/duplicate-key';
 import { fillAbsent } from '@seatwise/platform/db/fill-absent';
 import { findPage, type PageRequest } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
@@ -238,9 +239,13 @@ export class PsaDataRepository implements OnModuleInit {
     return this.models[kind] as unknown as Model<Synced>;
   }
 
+  // Inserted first, updated only when they exist: on FerretDB 1.24 an upsert (any update) reads the whole collection,
+  // so a first sync or import of 10,000 companies read them all 10,000 times; an insert is keyed on every server.
   private async upsert<T extends { _id: string }>(model: Model<T>, docs: T[]): Promise<void> {
     for (const batch of chunks(docs, BATCH)) {
-      const ops = batch.map((doc) => {
+      const known = await insertNew(model, batch);
+      if (known.length === 0) continue;
+      const ops = known.map((doc) => {
         const { _id, ...fields } = doc;
         return { updateOne: { filter: { _id }, update: { $set: fields }, upsert: true } };
       });
@@ -258,6 +263,17 @@ export class PsaDataRepository implements OnModuleInit {
       this.models.additions.find({ cancelled: false }, LINE_FIELDS).lean<PsaLine[]>().exec(),
     ]);
     return new PsaLookup(companies, agreements, lines);
+  }
+}
+
+// Inserts the batch unordered; returns the documents whose _id was stored already (left for the caller to update).
+async function insertNew<T extends { _id: string }>(model: Model<T>, batch: T[]): Promise<T[]> {
+  try {
+    await model.insertMany(batch, { ordered: false });
+    return [];
+  } catch (error) {
+    const indexes = duplicateKeyIndexes(error);
+    return batch.filter((_, i) => indexes.has(i));
   }
 }
 
