@@ -15,4 +15,5 @@ export const service: ServiceDefinition<Env> = {
   // The request-reply API spans the features it exposes.
   controllers: [RulesMessageController, AlertsMessageController],
   rpc: true,
+  sealingKey: (env) => env.ALERTS_SEALING_KEY,
 };

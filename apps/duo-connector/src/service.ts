@@ -9,4 +9,5 @@ export const service: ServiceDefinition<Env> = {
   version: process.env['npm_package_version'] ?? '0.1.0',
   imports: () => [MetricsModule, AccountsModule, IntegrationsModule],
   rpc: true,
+  sealingKey: (env) => env.CONNECTOR_SEALING_KEY,
 };

@@ -16,6 +16,7 @@ import { IntegrationsModule } from './resources/integrations/integrations.module
 import { MappingsModule } from './resources/mappings/mappings.module';
 import { PsaModule } from './resources/psa/psa.module';
 import { ReconciliationModule } from './resources/reconciliation/reconciliation.module';
+import { SecretsModule } from './resources/secrets/secrets.module';
 import { ServicesModule } from './resources/services/services.module';
 import { SyncRunsModule } from './resources/sync-runs/sync-runs.module';
 import { UsersModule } from './resources/users/users.module';
@@ -46,6 +47,7 @@ import { SessionModule } from './session/session.module';
     AlertChannelsModule,
     AlertsModule,
     ApiKeysModule,
+    SecretsModule,
     SessionModule,
     EventsModule,
     MetricsModule,

@@ -40,4 +40,5 @@ export const service: ServiceDefinition<Env> = {
     TicketsMessageController,
   ],
   rpc: true,
+  sealingKey: (env) => env.RECONCILE_SEALING_KEY,
 };

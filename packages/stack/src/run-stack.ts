@@ -121,6 +121,8 @@ async function startAll(
       secrets: {
         SEATWISE_ENCRYPTION_KEYS: secrets.encryptionKeys,
         SEATWISE_ADMIN_API_KEY: secrets.adminApiKey,
+        // Each service that stores secrets takes its own private sealing key, the gateway the public keys.
+        ...secrets.sealing,
         // Alert emails go to the stack's Mailpit (handed only to the alerts service, whose env declares them).
         ALERTS_SMTP_HOST: mailpit.smtpHost,
         ALERTS_SMTP_PORT: String(mailpit.smtpPort),

@@ -1,11 +1,21 @@
 import { Controller } from '@nestjs/common';
+import { StoredSecrets } from '@seatwise/platform/crypto/stored-secrets';
 import { Rpc } from '@seatwise/platform/rpc/rpc.decorator';
 import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
 import { ChannelsService } from './channels.service';
 
 @Controller()
 export class ChannelsMessageController {
-  constructor(private readonly channels: ChannelsService) {}
+  constructor(
+    private readonly channels: ChannelsService,
+    private readonly secrets: StoredSecrets,
+  ) {}
+
+  // The webhook channels' secrets: the only ones alerts stores.
+  @Rpc('alerts.secrets.rotate')
+  rotateSecrets(request: RpcInput<'alerts.secrets.rotate'>) {
+    return this.secrets.rotate(request.actor);
+  }
 
   @Rpc('alerts.channels.create')
   create(request: RpcInput<'alerts.channels.create'>) {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SecretCipher } from '@seatwise/platform/crypto/secret-cipher';
-import { SECRET_STORE, SecretsAtStart } from '@seatwise/platform/crypto/secrets-at-start';
+import { SECRET_STORE, StoredSecrets } from '@seatwise/platform/crypto/stored-secrets';
 import { HostResolver, SystemHostResolver } from '@seatwise/platform/outbound/host-resolver';
 import { OUTBOUND_CONFIG, OutboundPolicy, type OutboundConfig } from '@seatwise/platform/outbound/outbound-policy';
 import { APP_ENV } from '@seatwise/platform/tokens';
@@ -38,7 +38,7 @@ import { WebhookSender } from './webhook/webhook.sender';
     ChannelRepository,
     // A webhook channel whose secret cannot be read fails its own deliveries (SECRETS.KEY_MISSING).
     { provide: SECRET_STORE, useExisting: ChannelRepository },
-    SecretsAtStart,
+    StoredSecrets,
     ChannelSettings,
     ChannelsService,
     WebhookHttp,

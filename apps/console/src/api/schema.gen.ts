@@ -949,6 +949,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/secrets/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-encrypt every stored secret under the active key, and report per key id
+         * @description Each service that stores secrets (duo-connector: Duo secret keys; reconcile: PSA keys; alerts: webhook secrets) rewrites those not yet under its SEATWISE_ENCRYPTION_KEY_ID, bound to their record, with compare-and-set writes. `held` counts what each key id still holds: an old key can be removed once it holds nothing in every service. `unreadable` lists the records whose key is not configured. Runs at every start too; `seatwise secrets rotate` calls this.
+         */
+        post: operations["postSecretsRotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/services": {
         parameters: {
             query?: never;
@@ -5466,6 +5486,56 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    postSecretsRotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        services: {
+                            activeKeyId: string;
+                            changedMeanwhile: number;
+                            collection: string;
+                            found: {
+                                [key: string]: number;
+                            };
+                            held: {
+                                [key: string]: number;
+                            };
+                            rotated: number;
+                            /** @enum {string} */
+                            service: "gateway" | "duo-connector" | "discovery" | "reconcile" | "alerts";
+                            unreadable: {
+                                code: string;
+                                id: string;
+                                keyId: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
             429: components["responses"]["429"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { Clock } from '@seatwise/platform/clock/clock';
 import { SecretCipher } from '@seatwise/platform/crypto/secret-cipher';
 import { rotateAndLog } from '@seatwise/platform/crypto/secret-rotation';
+import type { RotationReport } from '@seatwise/shared/contracts/secrets-rotation';
 import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
 import type { Env } from '@seatwise/shared/config/connector-env';
 import { integrationInputSchema } from '@seatwise/shared/contracts/connector-views';
@@ -46,11 +47,12 @@ export class IntegrationBootstrap implements OnApplicationBootstrap {
     for (const doc of await this.repository.list()) if (!started.has(doc._id)) await this.startStored(doc);
   }
 
-  // Every stored secret under the active key, bound to its record, before any is used; one that cannot be read
-  // stays as it is and only its integration fails to start.
-  private async rotateSecrets(): Promise<void> {
-    const report = await rotateAndLog(this.cipher, this.repository, this.logger);
+  // Every stored secret under the active key, bound to its record: at start before any is used, and when a person
+  // asks (`seatwise secrets rotate`); one that cannot be read stays as it is and only its integration fails to start.
+  async rotateSecrets(actor?: string): Promise<RotationReport> {
+    const report = await rotateAndLog(this.cipher, this.repository, this.logger, actor);
     this.metrics.secretsHeld(report.held, report.unreadable.length);
+    return report;
   }
 
   // The env only checks an entry's shape; it must pass the same rules as an integration sent over RPC.

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Rpc } from '@seatwise/platform/rpc/rpc.decorator';
 import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
+import { IntegrationBootstrap } from './integration-bootstrap.service';
 import { IntegrationChanges } from './integration-changes';
 import { IntegrationControl } from './integration-control.service';
 import { IntegrationEditor } from './integration-editor.service';
@@ -13,7 +14,14 @@ export class IntegrationsMessageController {
     private readonly editor: IntegrationEditor,
     private readonly control: IntegrationControl,
     private readonly changes: IntegrationChanges,
+    private readonly bootstrap: IntegrationBootstrap,
   ) {}
+
+  // The integrations' Duo secret keys: the only secrets the connector stores.
+  @Rpc('duo-connector.secrets.rotate')
+  rotateSecrets({ actor }: RpcInput<'duo-connector.secrets.rotate'>) {
+    return this.bootstrap.rotateSecrets(actor);
+  }
 
   @Rpc('duo-connector.integrations.create')
   create({ actor, ...input }: RpcInput<'duo-connector.integrations.create'>) {

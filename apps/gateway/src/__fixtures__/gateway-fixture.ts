@@ -4,6 +4,7 @@ import { envSchema } from '@seatwise/shared/config/gateway-env';
 import { createLogger } from '@seatwise/shared/logging/logger';
 import { Writable } from 'node:stream';
 import { service } from '../service';
+import { SEALING_ENV } from './sealing-env';
 
 export interface TestGateway {
   url: string;
@@ -12,9 +13,10 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-// The gateway in-process, wired exactly as main wires it, with its log captured.
+// The gateway in-process, wired exactly as main wires it (sealing secrets to the services' keys), with its log
+// captured.
 export async function startGateway(rawEnv: Record<string, string>): Promise<TestGateway> {
-  const env = parseEnv(envSchema, rawEnv);
+  const env = parseEnv(envSchema, { ...SEALING_ENV, ...rawEnv });
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {

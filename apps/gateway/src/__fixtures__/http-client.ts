@@ -1,4 +1,4 @@
-interface HttpResult<T = unknown> {
+export interface HttpResult<T = unknown> {
   status: number;
   headers: Headers;
   text: string;

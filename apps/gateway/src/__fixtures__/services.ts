@@ -2,11 +2,12 @@ import { serviceEnv, type TestScope } from '@seatwise/testing/scope';
 import { type NodeProcess, startNode } from '@seatwise/testing/suites/run-node';
 import { join } from 'node:path';
 import { fastConnectorEnv } from '@seatwise/testing/service-env';
+import { SEALING_ENV } from './sealing-env';
 
 // The other services run as processes from their built entry points (apps never import apps).
 const APPS = join(__dirname, '..', '..', '..');
 
-export type UpstreamName = 'duo-connector' | 'discovery' | 'reconcile';
+export type UpstreamName = 'duo-connector' | 'discovery' | 'reconcile' | 'alerts';
 
 function mainOf(name: UpstreamName): string {
   return join(APPS, name, 'dist', 'main.js');
@@ -17,6 +18,7 @@ function upstreamEnv(scope: TestScope, name: UpstreamName, extra: Record<string,
   return serviceEnv(scope, {
     MONGO_DB: `${scope.dbName}_${name.replace(/-/g, '_')}`,
     LOG_LEVEL: 'warn',
+    ...SEALING_ENV,
     ...(name === 'duo-connector' ? fastConnectorEnv(3) : {}),
     ...extra,
   });

@@ -2,11 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { BusConnection } from '@seatwise/platform/bus/bus-connection';
 import { APP_ENV } from '@seatwise/platform/tokens';
 import type { Env } from '@seatwise/shared/config/gateway-env';
+import { SecretSealer } from './secret-sealer';
 import { UpstreamClient } from './upstream-client';
 
 @Injectable()
 export class AlertsClient extends UpstreamClient<'alerts'> {
-  constructor(bus: BusConnection, @Inject(APP_ENV) env: Env) {
-    super(bus, env.SEATWISE_BUS_PREFIX, env.GATEWAY_ALERTS_TIMEOUT_MS);
+  constructor(bus: BusConnection, @Inject(APP_ENV) env: Env, sealer: SecretSealer) {
+    super(bus, env.SEATWISE_BUS_PREFIX, env.GATEWAY_ALERTS_TIMEOUT_MS, sealer);
   }
 }

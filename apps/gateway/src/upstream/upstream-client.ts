@@ -2,6 +2,7 @@ import type { BusConnection } from '@seatwise/platform/bus/bus-connection';
 import { RpcClient } from '@seatwise/shared/bus/rpc-client';
 import type { RpcName, RpcRequest, RpcResponse } from '@seatwise/shared/contracts/rpcs';
 import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
+import type { SecretSealer } from './secret-sealer';
 
 // Request-reply to one service: typed by the shared rpcs map (both sides validated by RpcClient),
 // with that service's deadline. No responder → COMMON.UPSTREAM_UNAVAILABLE (503), no reply in time →
@@ -10,8 +11,9 @@ import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
 export abstract class UpstreamClient<Prefix extends string> {
   private readonly rpc: RpcClient;
 
-  protected constructor(bus: BusConnection, busPrefix: string, timeoutMs: number) {
-    this.rpc = new RpcClient(bus.nc, busPrefix, timeoutMs);
+  protected constructor(bus: BusConnection, busPrefix: string, timeoutMs: number, sealer: SecretSealer) {
+    // Validated as the contract says, then its secrets sealed to the service (SecretSealer).
+    this.rpc = new RpcClient(bus.nc, busPrefix, timeoutMs, (name, data) => sealer.sealed(name, data));
   }
 
   call<K extends Extract<RpcName, `${Prefix}.${string}`>>(name: K, payload: RpcRequest<K>): Promise<RpcResponse<K>> {

@@ -1,4 +1,5 @@
 import { Controller } from '@nestjs/common';
+import { StoredSecrets } from '@seatwise/platform/crypto/stored-secrets';
 import { Rpc } from '@seatwise/platform/rpc/rpc.decorator';
 import type { RpcInput } from '@seatwise/shared/contracts/rpcs';
 import { CreateConnection } from '../connections/create-connection';
@@ -17,7 +18,14 @@ export class PsaMessageController {
     private readonly deleter: DeleteConnection,
     private readonly importer: ImportPsa,
     private readonly catalog: PsaCatalogQuery,
+    private readonly secrets: StoredSecrets,
   ) {}
+
+  // The PSA connections' secrets: the only ones reconcile stores.
+  @Rpc('reconcile.secrets.rotate')
+  rotateSecrets(request: RpcInput<'reconcile.secrets.rotate'>) {
+    return this.secrets.rotate(request.actor);
+  }
 
   @Rpc('reconcile.psa.connections.create')
   create(request: RpcInput<'reconcile.psa.connections.create'>) {

@@ -4,7 +4,7 @@ import type { PsaAdapter } from './psa-adapter';
 import { PsaConnectionRepository } from './psa-connection.repository';
 import { PsaCredentials } from './psa-credentials';
 
-// The adapter of a stored PSA connection (its secret was rotated to the active key at start: SecretsAtStart).
+// The adapter of a stored PSA connection (its secret was rotated to the active key at start: StoredSecrets).
 @Injectable()
 export class ConnectionAdapters {
   constructor(

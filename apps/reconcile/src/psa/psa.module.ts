@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SecretCipher } from '@seatwise/platform/crypto/secret-cipher';
-import { SECRET_STORE, SecretsAtStart } from '@seatwise/platform/crypto/secrets-at-start';
+import { SECRET_STORE, StoredSecrets } from '@seatwise/platform/crypto/stored-secrets';
 import { OutboundModule } from '@seatwise/platform/outbound/outbound.module';
 import { ConnectionAdapters } from './connection-adapters';
 import { PsaAdapterFactory } from './psa-adapter.factory';
@@ -21,11 +21,11 @@ const EXPORTED = [
 ];
 
 // A connection whose secret cannot be read fails its own syncs and pushes (SECRETS.KEY_MISSING).
-const SECRETS_AT_START = [{ provide: SECRET_STORE, useExisting: PsaConnectionRepository }, SecretsAtStart];
+const STORED_SECRETS = [{ provide: SECRET_STORE, useExisting: PsaConnectionRepository }, StoredSecrets];
 
 @Module({
   imports: [OutboundModule],
-  providers: [SecretCipher, PsaAdapterFactory, ...SECRETS_AT_START, ...EXPORTED],
-  exports: EXPORTED,
+  providers: [SecretCipher, PsaAdapterFactory, ...STORED_SECRETS, ...EXPORTED],
+  exports: [...EXPORTED, StoredSecrets],
 })
 export class PsaModule {}

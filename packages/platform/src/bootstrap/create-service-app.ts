@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { BaseEnv } from '@seatwise/shared/config/env';
 import type { ServiceName } from '@seatwise/shared/contracts/rpc-definition';
 import { createLogger, type Logger } from '@seatwise/shared/logging/logger';
+import { installSecretOpener, SealedSecretOpener, sodiumReady } from '../crypto/sealed-box';
 import { healthRpcController } from '../health/health-rpc.controller';
 import { PinoNestLogger } from '../logging/pino-nest-logger';
 import { PrefixedNatsServer } from '../nats/prefixed-nats.server';
@@ -23,6 +24,8 @@ export interface ServiceDefinition<E extends BaseEnv> {
   controllers?: Type[];
   // Whether the service answers request-reply over NATS.
   rpc: boolean;
+  // A service that stores third-party secrets: its key for opening those the gateway seals to it on the bus.
+  sealingKey?: (env: E) => Buffer | undefined;
 }
 
 @Module({})
@@ -55,6 +58,9 @@ export async function createServiceApp<E extends BaseEnv>(
   logger?: Logger,
 ): Promise<ServiceApp> {
   const log = logger ?? createLogger(definition.name, env.LOG_LEVEL);
+  await sodiumReady();
+  const sealingKey = definition.sealingKey?.(env);
+  if (sealingKey) installSecretOpener(new SealedSecretOpener(sealingKey));
   const info: ServiceInfo = { name: definition.name, version: definition.version, startedAt: new Date() };
   const app = await NestFactory.create(rootModule(definition, env, info, log), {
     logger: new PinoNestLogger(log),

@@ -1,3 +1,4 @@
+import type { RotationReport } from '@seatwise/shared/contracts/secrets-rotation';
 import { AppError } from '@seatwise/shared/errors/app-error';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import type { EncryptedSecret, SecretCipher, SecretOwner } from './secret-cipher';
@@ -14,21 +15,6 @@ export interface SecretStore {
   // Writes `next` only while the record still holds `current` (compare-and-set on the ciphertext): a record another
   // writer changed meanwhile is left to that writer.
   replaceSecret(id: string, current: EncryptedSecret, next: EncryptedSecret): Promise<boolean>;
-}
-
-export interface RotationReport {
-  collection: string;
-  activeKeyId: string;
-  // Secrets per key id as found ("<id> (unbound)" for those written before secrets were bound to their record).
-  found: Record<string, number>;
-  // Secrets per key id after the rotation (what a gauge shows): those rotated, or rewritten meanwhile by another
-  // writer, are under the active key; the unreadable stay where they were.
-  held: Record<string, number>;
-  rotated: number;
-  // Changed by another writer between the read and the write (already under the active key, or soon).
-  changedMeanwhile: number;
-  // Records whose secret cannot be read: its key is not configured (SECRETS.KEY_MISSING) or it was altered.
-  unreadable: { id: string; keyId: string; code: string }[];
 }
 
 function count(counts: Record<string, number>, label: string, by = 1): void {
@@ -76,11 +62,18 @@ export async function rotateSecrets(cipher: SecretCipher, store: SecretStore): P
   return report;
 }
 
-// A rotation at start, logged when it changed something or found a secret it cannot read (each such record is
-// unusable, with SECRETS.KEY_MISSING or SECRETS.UNREADABLE, until its key is configured or its secret given again).
-export async function rotateAndLog(cipher: SecretCipher, store: SecretStore, logger: Logger): Promise<RotationReport> {
+// A rotation, logged when it changed something or found a secret it cannot read (each such record is unusable, with
+// SECRETS.KEY_MISSING or SECRETS.UNREADABLE, until its key is configured or its secret given again), and always when a
+// person asked for it (`seatwise secrets rotate`: `actor` names them).
+export async function rotateAndLog(
+  cipher: SecretCipher,
+  store: SecretStore,
+  logger: Logger,
+  actor?: string,
+): Promise<RotationReport> {
   const report = await rotateSecrets(cipher, store);
-  if (report.unreadable.length > 0) logger.warn({ secrets: report }, 'stored secrets cannot be read');
-  else if (report.rotated > 0) logger.info({ secrets: report }, 'stored secrets rotated to the active key');
+  const fields = { secrets: report, actor };
+  if (report.unreadable.length > 0) logger.warn(fields, 'stored secrets cannot be read');
+  else if (report.rotated > 0 || actor) logger.info(fields, 'stored secrets rotated to the active key');
   return report;
 }

@@ -13,12 +13,16 @@ interface ReplyPacket {
   err?: unknown;
 }
 
+// What a caller does to a validated request before it crosses the wire (the gateway seals its secrets).
+export type OutgoingRequest = (name: RpcName, data: unknown) => unknown;
+
 // Request-reply with a deadline, validated on both sides of the wire.
 export class RpcClient {
   constructor(
     private readonly nc: NatsConnection,
     private readonly prefix: string,
     private readonly defaultTimeoutMs = 5_000,
+    private readonly outgoing: OutgoingRequest = (_name, data) => data,
   ) {}
 
   async request<K extends RpcName>(
@@ -27,7 +31,7 @@ export class RpcClient {
     timeoutMs = this.defaultTimeoutMs,
   ): Promise<RpcResponse<K>> {
     const def = rpcs[name];
-    const data: unknown = parseOrThrow(def.request, payload, `${name} request`);
+    const data = this.outgoing(name, parseOrThrow(def.request, payload, `${name} request`));
     const packet = { pattern: name, data, id: randomUUID() };
     const reply = await this.send(name, JSON.stringify(packet), timeoutMs);
     if (reply.err !== undefined && reply.err !== null) throw remoteError(name, reply.err);

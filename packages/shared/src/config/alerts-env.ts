@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseEnvSchema } from './env';
 import { encryptionEnvShape } from './encryption-env';
+import { sealingPrivateKey } from './sealing-env';
 import { outboundEnvShape } from './outbound-env';
 
 const SECOND = 1_000;
@@ -16,6 +17,8 @@ export const envSchema = baseEnvSchema.extend({
   MONGO_DB: baseEnvSchema.shape.MONGO_DB.default('seatwise_alerts'),
   // Channel secrets (webhook secrets) are stored encrypted under these keys.
   ...encryptionEnvShape,
+  // Opens the secrets the gateway seals to this service on the bus (its public key is in GATEWAY_SEALING_PUBLIC_KEYS).
+  ALERTS_SEALING_KEY: sealingPrivateKey.optional(),
   // Webhook URLs are reached through the outbound policy (its allow-list is the deployment's). The SMTP server is
   // the operator's own setting (ALERTS_SMTP_*), not a user's input, so it is not checked against the policy.
   ...outboundEnvShape,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseEnvSchema } from './env';
 import { encryptionEnvShape } from './encryption-env';
+import { sealingPrivateKey } from './sealing-env';
 import { outboundEnvShape } from './outbound-env';
 
 const MINUTE = 60_000;
@@ -34,6 +35,8 @@ export const envSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   MONGO_DB: baseEnvSchema.shape.MONGO_DB.default('seatwise_connector'),
   ...encryptionEnvShape,
+  // Opens the secrets the gateway seals to this service on the bus (its public key is in GATEWAY_SEALING_PUBLIC_KEYS).
+  CONNECTOR_SEALING_KEY: sealingPrivateKey.optional(),
   // Where outbound calls may go beyond the public hosts the policy knows (simulators, on-premise PSAs).
   ...outboundEnvShape,
   DUO_BOOTSTRAP_INTEGRATIONS: bootstrapIntegrations.optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseEnvSchema } from './env';
+import { sealingPublicKeys } from './sealing-env';
 
 const positiveInt = (min: number) => z.coerce.number().int().min(min);
 
@@ -22,6 +23,11 @@ export const envSchema = baseEnvSchema.extend({
   // /api/v1/api-keys work, so a fresh deployment needs it once.
   SEATWISE_ADMIN_API_KEY: z.string().min(24, 'must be at least 24 characters').max(256).optional(),
   GATEWAY_CORS_ORIGINS: corsOrigins,
+  GATEWAY_SEALING_PUBLIC_KEYS: sealingPublicKeys
+    .optional()
+    .describe(
+      "duo-connector:<base64>,reconcile:<base64>,alerts:<base64>: the public key each service that stores secrets opens them with. A Duo secret key, PSA key or webhook secret is sealed to its service before it crosses the bus; without that service's key here the request is refused (SECRETS.SEALING_KEY_MISSING), never sent in clear.",
+    ),
   GATEWAY_BODY_LIMIT_BYTES: positiveInt(1_024).default(256 * 1_024),
   // POST /api/v1/psa/import carries a whole PSA export (up to 100,000 agreement lines).
   GATEWAY_IMPORT_BODY_LIMIT_BYTES: positiveInt(1_024).default(32 * 1_024 * 1_024),

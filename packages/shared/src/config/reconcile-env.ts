@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseEnvSchema } from './env';
 import { encryptionEnvShape } from './encryption-env';
+import { sealingPrivateKey } from './sealing-env';
 import { outboundEnvShape } from './outbound-env';
 
 const MINUTE = 60_000;
@@ -10,6 +11,8 @@ export const envSchema = baseEnvSchema.extend({
   MONGO_DB: baseEnvSchema.shape.MONGO_DB.default('seatwise_reconcile'),
   // PSA private keys are stored encrypted under these keys (as the connector stores Duo secret keys).
   ...encryptionEnvShape,
+  // Opens the secrets the gateway seals to this service on the bus (its public key is in GATEWAY_SEALING_PUBLIC_KEYS).
+  RECONCILE_SEALING_KEY: sealingPrivateKey.optional(),
   // Where outbound calls may go beyond the public hosts the policy knows (simulators, on-premise PSAs).
   ...outboundEnvShape,
   // Quick sync (changes since the last run) of every ConnectWise connection; full sync (everything) less often.

@@ -23,11 +23,13 @@ export const alertsChannelRpcs = {
     response: alertChannelViewSchema,
     description:
       'Store a webhook, email or ConnectWise ticket channel (webhook URL checked against the outbound policy; its secret encrypted, never returned).',
+    sealed: ['secret'],
   }),
   'alerts.channels.update': defineRpc({
     request: alertChannelChangeSchema.extend({ id: alertChannelId, actor }).strict(),
     response: alertChannelViewSchema,
     description: 'Change a channel (fields of its own kind); enabling it again clears why it was disabled.',
+    sealed: ['secret'],
   }),
   'alerts.channels.get': defineRpc({
     request: z.object({ id: alertChannelId }).strict(),

@@ -13,6 +13,7 @@ import {
 import { accountId } from './common';
 import { pageOf } from './page';
 import { defineRpc, healthRpc } from './rpc-definition';
+import { secretsRotateRpc } from './secrets-rotation';
 
 // Lists: `limit` (default 50, max 200) and the opaque `cursor` of the previous page's `nextCursor`.
 const page = {
@@ -47,6 +48,7 @@ export const alertRuleUpdateSchema = z.object(ruleFields).partial().strict();
 // Request-reply API of apps/alerts. Channels (alerts.channels.*) are declared with the channel contracts.
 export const alertsRpcs = {
   'alerts.health': healthRpc('alerts'),
+  'alerts.secrets.rotate': secretsRotateRpc('alerts'),
   'alerts.rules.list': defineRpc({
     request: z.object({ kind: z.enum(ALERT_RULE_KINDS).optional(), accountId: accountId.optional(), ...page }).strict(),
     response: pageOf(alertRuleViewSchema),

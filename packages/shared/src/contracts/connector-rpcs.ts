@@ -8,6 +8,7 @@ import {
   integrationWithReportSchema,
 } from './connector-views';
 import { defineRpc, healthRpc } from './rpc-definition';
+import { secretsRotateRpc } from './secrets-rotation';
 
 // Who asks for a change (the gateway's authenticated identity); recorded with the outcome in the audit log. A bus
 // client that sends none is recorded as such.
@@ -17,10 +18,12 @@ const actorField = { actor: z.string().trim().min(1).max(200).default(UNNAMED_AC
 // Request-reply API of apps/duo-connector (subject stem → request and response schemas).
 export const connectorRpcs = {
   'duo-connector.health': healthRpc('duo-connector'),
+  'duo-connector.secrets.rotate': secretsRotateRpc('duo-connector'),
   'duo-connector.integrations.create': defineRpc({
     request: integrationInputSchema.extend(actorField).strict(),
     response: integrationWithReportSchema,
     description: 'Store a Duo integration (secret encrypted), probe its permissions, start syncing it.',
+    sealed: ['secretKey'],
   }),
   'duo-connector.integrations.update': defineRpc({
     request: integrationInputSchema
@@ -29,6 +32,7 @@ export const connectorRpcs = {
       .strict(),
     response: integrationWithReportSchema,
     description: 'Change an integration; credentials are probed again.',
+    sealed: ['secretKey'],
   }),
   'duo-connector.integrations.delete': defineRpc({
     request: integrationIdRequestSchema.extend(actorField).strict(),

@@ -22,6 +22,7 @@ import {
   syncRunViewSchema,
 } from './reconcile-views';
 import { defineRpc, healthRpc } from './rpc-definition';
+import { secretsRotateRpc } from './secrets-rotation';
 import {
   ticketBoardsRequestSchema,
   ticketBoardsResponseSchema,
@@ -177,16 +178,19 @@ const rowsReply = z.object({ items: z.array(reconciliationRowViewSchema) });
 // Request-reply API of apps/reconcile (subject stem → request and response schemas); one RPC per gateway route.
 export const reconcileRpcs = {
   'reconcile.health': healthRpc('reconcile'),
+  'reconcile.secrets.rotate': secretsRotateRpc('reconcile'),
   'reconcile.psa.connections.create': defineRpc({
     request: psaConnectionInputSchema,
     response: psaConnectionViewSchema,
     description:
       'Store a ConnectWise, Autotask or HaloPSA connection after checking its credentials against the PSA (secrets encrypted, never returned); starts a full sync.',
+    sealed: PSA_SECRET_FIELDS,
   }),
   'reconcile.psa.connections.update': defineRpc({
     request: psaConnectionChangeSchema.extend({ id: reconcileId, actor }).strict(),
     response: psaConnectionViewSchema,
     description: 'Change a PSA connection; credentials are checked again.',
+    sealed: PSA_SECRET_FIELDS,
   }),
   'reconcile.psa.connections.get': defineRpc({
     request: idRequest,

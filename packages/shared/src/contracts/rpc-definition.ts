@@ -4,6 +4,8 @@ export interface RpcDefinition<Req extends z.ZodType, Res extends z.ZodType> {
   request: Req;
   response: Res;
   description: string;
+  // Request fields that carry a third-party secret: the gateway seals them to the service (sealed-secrets.ts).
+  sealed?: readonly string[];
 }
 
 export function defineRpc<Req extends z.ZodType, Res extends z.ZodType>(

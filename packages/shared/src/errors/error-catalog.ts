@@ -24,6 +24,7 @@ export const ERROR_CATALOG = {
   'RPC.NO_HANDLER': { status: 502, title: 'No handler for this request' },
   'SECRETS.UNREADABLE': { status: 500, title: 'A stored secret cannot be read' },
   'SECRETS.KEY_MISSING': { status: 500, title: 'An encryption key is missing' },
+  'SECRETS.SEALING_KEY_MISSING': { status: 503, title: 'A key to seal or open secrets on the bus is not configured' },
 
   // Gateway edge
   'AUTH.UNAUTHORIZED': { status: 401, title: 'Authentication required' },

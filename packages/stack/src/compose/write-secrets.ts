@@ -1,10 +1,12 @@
 import { existsSync, writeFileSync } from 'node:fs';
+import { sealingEnv } from '@seatwise/shared/crypto/sealing-keys';
 import { generateSecrets } from '../config/secrets';
 
 // docker-compose's one-shot `secrets` service: generates the encryption and admin keys once into a
 // volume as an env file the services source, so no key is baked into the image or the compose file.
 export function secretsEnvFile(secrets = generateSecrets()): string {
-  return `SEATWISE_ENCRYPTION_KEYS=${secrets.encryptionKeys}\nSEATWISE_ADMIN_API_KEY=${secrets.adminApiKey}\n`;
+  const sealing = Object.entries(sealingEnv(secrets.sealingKeys)).map(([k, v]) => `${k}=${v}\n`);
+  return `SEATWISE_ENCRYPTION_KEYS=${secrets.encryptionKeys}\nSEATWISE_ADMIN_API_KEY=${secrets.adminApiKey}\n${sealing.join('')}`;
 }
 
 if (require.main === module) {

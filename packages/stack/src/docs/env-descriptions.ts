@@ -15,6 +15,12 @@ export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Keys that encrypt stored third-party secrets (Duo secret keys, PSA private keys): kid:base64-of-32-random-bytes, comma-separated; the first encrypts unless SEATWISE_ENCRYPTION_KEY_ID says otherwise, all decrypt. Create one with `echo k1:$(openssl rand -base64 32)`; `npm run stack` generates it. Keep it: without it stored secrets cannot be read.',
   SEATWISE_ENCRYPTION_KEY_ID:
     'Which key of SEATWISE_ENCRYPTION_KEYS encrypts (for key rotation: add the new key, point this at it; older values are re-encrypted at start-up).',
+  CONNECTOR_SEALING_KEY:
+    "The connector's private key (base64 of a 32-byte X25519 key) for the Duo secret keys the gateway seals to it before they cross the bus; its public key goes into the gateway's GATEWAY_SEALING_PUBLIC_KEYS. `npm run stack` and compose's secrets service generate both.",
+  RECONCILE_SEALING_KEY:
+    "Reconcile's private key (base64 of a 32-byte X25519 key) for the PSA keys the gateway seals to it before they cross the bus; its public key goes into the gateway's GATEWAY_SEALING_PUBLIC_KEYS.",
+  ALERTS_SEALING_KEY:
+    "The alerts service's private key (base64 of a 32-byte X25519 key) for the webhook secrets the gateway seals to it before they cross the bus; its public key goes into the gateway's GATEWAY_SEALING_PUBLIC_KEYS.",
   SEATWISE_OUTBOUND_ALLOW:
     'Exact host:port endpoints outbound calls (Duo, PSAs, webhooks, SMTP) may reach whatever their address and scheme, comma-separated: simulators and local sinks only (`npm run stack` lists its simulators). Empty by default: only public Duo and PSA hosts and public webhook/SMTP hosts are reachable; another spelling of a listed address does not match.',
   SEATWISE_OUTBOUND_PSA_HOSTS:

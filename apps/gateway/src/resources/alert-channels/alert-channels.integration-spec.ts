@@ -10,6 +10,7 @@ import { testEncryptionKeys } from '@seatwise/testing/service-env';
 import { type NodeProcess, startNode } from '@seatwise/testing/suites/run-node';
 import { waitFor } from '@seatwise/testing/wait';
 import { startGateway, type TestGateway } from '../../__fixtures__/gateway-fixture';
+import { SEALING_ENV } from '../../__fixtures__/sealing-env';
 import { Http } from '../../__fixtures__/http-client';
 
 const ADMIN_KEY = `admin-${randomBytes(16).toString('hex')}`;
@@ -54,6 +55,7 @@ describe('alert channels through the gateway (viewer reads, admin changes, bad i
       ALERTS_MAIN,
       serviceEnv(scope, {
         ...testEncryptionKeys(),
+        ...SEALING_ENV,
         MONGO_DB: `${scope.dbName}_alerts`,
         LOG_LEVEL: 'warn',
         SEATWISE_OUTBOUND_ALLOW: new URL(receiver.url).host,

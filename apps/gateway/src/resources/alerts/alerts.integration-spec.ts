@@ -6,6 +6,7 @@ import { type NodeProcess, startNode } from '@seatwise/testing/suites/run-node';
 import { waitFor } from '@seatwise/testing/wait';
 import { join } from 'node:path';
 import { startGateway, type TestGateway } from '../../__fixtures__/gateway-fixture';
+import { SEALING_ENV } from '../../__fixtures__/sealing-env';
 import { Http } from '../../__fixtures__/http-client';
 
 const ADMIN_KEY = `boot-${'a'.repeat(40)}`;
@@ -33,7 +34,12 @@ describe('alerts through the gateway', () => {
     scope = createTestScope();
     alerts = startNode(
       ALERTS_MAIN,
-      serviceEnv(scope, { MONGO_DB: `${scope.dbName}_alerts`, LOG_LEVEL: 'warn', ...testEncryptionKeys() }),
+      serviceEnv(scope, {
+        MONGO_DB: `${scope.dbName}_alerts`,
+        LOG_LEVEL: 'warn',
+        ...testEncryptionKeys(),
+        ...SEALING_ENV,
+      }),
     );
     gateway = await startGateway(serviceEnv(scope, { SEATWISE_ADMIN_API_KEY: ADMIN_KEY }));
     admin = new Http(gateway.url, ADMIN_KEY);
