@@ -58,9 +58,11 @@ export async function createServiceApp<E extends BaseEnv>(
   logger?: Logger,
 ): Promise<ServiceApp> {
   const log = logger ?? createLogger(definition.name, env.LOG_LEVEL);
-  await sodiumReady();
   const sealingKey = definition.sealingKey?.(env);
-  if (sealingKey) installSecretOpener(new SealedSecretOpener(sealingKey));
+  if (sealingKey) {
+    await sodiumReady();
+    installSecretOpener(new SealedSecretOpener(sealingKey));
+  }
   const info: ServiceInfo = { name: definition.name, version: definition.version, startedAt: new Date() };
   const app = await NestFactory.create(rootModule(definition, env, info, log), {
     logger: new PinoNestLogger(log),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SECRET_HOLDERS, type SecretHolder } from '../contracts/secrets-rotation';
+import { isSecretHolder, SECRET_HOLDERS, type SecretHolder } from '../contracts/secrets-rotation';
 
 const KEY_BYTES = 32;
 
@@ -28,14 +28,14 @@ export const sealingPublicKeys = z
     for (const entry of raw.split(',').filter((e) => e.trim() !== '')) {
       const [service = '', material = ''] = entry.trim().split(':');
       const parsed = base64Key('public key').safeParse(material);
-      if (!(SECRET_HOLDERS as readonly string[]).includes(service) || !parsed.success) {
+      if (!isSecretHolder(service) || !parsed.success) {
         ctx.addIssue({
           code: 'custom',
           message: `each entry must be <service>:<base64 of a 32-byte public key>, service one of ${SECRET_HOLDERS.join(', ')}`,
         });
         return z.NEVER;
       }
-      keys.set(service as SecretHolder, parsed.data);
+      keys.set(service, parsed.data);
     }
     return keys;
   });

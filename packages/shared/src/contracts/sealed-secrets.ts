@@ -1,4 +1,4 @@
-import { SECRET_HOLDERS, type SecretHolder } from './secrets-rotation';
+import { isSecretHolder, type SecretHolder } from './secrets-rotation';
 
 // A secret on the bus is sealed by the gateway to the public key of the one service that stores it (a libsodium
 // sealed box, base64, behind this prefix): bus credentials alone never reveal it. The holder opens it before its
@@ -12,5 +12,5 @@ export function isSealed(value: unknown): value is string {
 // The service an RPC belongs to, when it stores secrets (its name's first segment).
 export function secretHolderOf(rpcName: string): SecretHolder | null {
   const service = rpcName.slice(0, rpcName.indexOf('.'));
-  return (SECRET_HOLDERS as readonly string[]).includes(service) ? (service as SecretHolder) : null;
+  return isSecretHolder(service) ? service : null;
 }

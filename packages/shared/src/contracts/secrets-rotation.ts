@@ -24,6 +24,10 @@ export type RotationReport = z.infer<typeof rotationReportSchema>;
 export const SECRET_HOLDERS = ['duo-connector', 'reconcile', 'alerts'] as const satisfies readonly ServiceName[];
 export type SecretHolder = (typeof SECRET_HOLDERS)[number];
 
+export function isSecretHolder(name: string): name is SecretHolder {
+  return (SECRET_HOLDERS as readonly string[]).includes(name);
+}
+
 export const secretsRotateRpc = (service: SecretHolder) =>
   defineRpc({
     request: z.object({ actor: z.string().trim().min(1).max(200) }).strict(),

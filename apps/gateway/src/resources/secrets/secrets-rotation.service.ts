@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SecretsRotation } from '@seatwise/shared/contracts/secrets-rotation';
+import type { RotationReport, SecretHolder, SecretsRotation } from '@seatwise/shared/contracts/secrets-rotation';
 import { AlertsClient } from '../../upstream/alerts.client';
 import { ConnectorClient } from '../../upstream/connector.client';
 import { ReconcileClient } from '../../upstream/reconcile.client';
@@ -16,27 +16,17 @@ export class SecretsRotationService {
   ) {}
 
   async rotate(actor: string): Promise<SecretsRotation> {
-    const [connector, reconcile, alerts] = await settledAll([
-      this.connector.call('duo-connector.secrets.rotate', { actor }),
-      this.reconcile.call('reconcile.secrets.rotate', { actor }),
-      this.alerts.call('alerts.secrets.rotate', { actor }),
-    ] as const);
-    return {
-      services: [
-        { service: 'duo-connector', ...connector },
-        { service: 'reconcile', ...reconcile },
-        { service: 'alerts', ...alerts },
-      ],
-    };
+    const asked: [SecretHolder, Promise<RotationReport>][] = [
+      ['duo-connector', this.connector.call('duo-connector.secrets.rotate', { actor })],
+      ['reconcile', this.reconcile.call('reconcile.secrets.rotate', { actor })],
+      ['alerts', this.alerts.call('alerts.secrets.rotate', { actor })],
+    ];
+    const settled = await Promise.allSettled(asked.map(async ([service, report]) => ({ service, ...(await report) })));
+    const services: SecretsRotation['services'] = [];
+    for (const result of settled) {
+      if (result.status === 'rejected') throw result.reason;
+      services.push(result.value);
+    }
+    return { services };
   }
-}
-
-// Promise.all that waits for every promise before rejecting with the first failure.
-async function settledAll<T extends readonly unknown[]>(promises: { readonly [K in keyof T]: Promise<T[K]> }): Promise<{
-  -readonly [K in keyof T]: T[K];
-}> {
-  const results = await Promise.allSettled(promises);
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
-  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: T[K] };
 }
