@@ -140,7 +140,7 @@ export class PsaDataRepository implements OnModuleInit {
   }
 
   async companiesByIds(ids: string[]): Promise<PsaCompanyDoc[]> {
-    return ids.length === 0 ? [] : findFilled(this.models.companies, CATALOG_DEFAULTS, { _id: { $in: ids } });
+    return ids.length === 0 ? [] : (await this.lookup.current()).companiesWithIds(ids);
   }
 
   async productsByIds(ids: string[]): Promise<PsaProductDoc[]> {
@@ -195,12 +195,7 @@ export class PsaDataRepository implements OnModuleInit {
   }
 
   async agreementsByIds(ids: string[]): Promise<PsaAgreementDoc[]> {
-    return ids.length === 0
-      ? []
-      : this.models.agreements
-          .find({ _id: { $in: ids } })
-          .lean<PsaAgreementDoc[]>()
-          .exec();
+    return ids.length === 0 ? [] : (await this.lookup.current()).agreementsWithIds(ids);
   }
 
   async connectionCurrency(connectionId: string): Promise<string | null> {

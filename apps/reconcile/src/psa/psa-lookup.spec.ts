@@ -56,6 +56,14 @@ describe('PsaLookup', () => {
     expect(lookup.companiesByNameKey('nobody')).toEqual([]);
   });
 
+  it('gives the companies and agreements of a page of ids, cancelled ones included, unknown ids left out', () => {
+    expect(lookup.companiesWithIds(['c3', 'gone', 'c1']).map((c) => c._id)).toEqual(['c3', 'c1']);
+    expect(lookup.agreementsWithIds(['a3', 'a20', 'nope']).map((a) => a.name)).toEqual([
+      'Agreement a3',
+      'Agreement a20',
+    ]);
+  });
+
   it("lists a company's active agreements by numeric PSA id, an absent currency as null", () => {
     expect(lookup.activeAgreements('c1').map((a) => [a._id, a.currency])).toEqual([
       ['a9', null],

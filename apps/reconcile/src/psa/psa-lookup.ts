@@ -26,6 +26,13 @@ function grouped<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return out;
 }
 
+function present<T>(ids: readonly string[], byId: ReadonlyMap<string, T>): T[] {
+  return ids.flatMap((id) => {
+    const item = byId.get(id);
+    return item === undefined ? [] : [item];
+  });
+}
+
 // The synced PSA data that reconciling an account asks about (companies by exact name; a company's agreements
 // and active lines; which agreements bill anything; a connection's currency), indexed in memory. Built from one
 // read of each collection: per account, FerretDB 1.24 would otherwise scan the whole MSP's PSA data several times.
@@ -35,6 +42,9 @@ export class PsaLookup {
   private readonly linesByCompany: Map<string, PsaLine[]>;
   private readonly billingAgreements: Set<string>;
   private readonly currencies = new Map<string, string>();
+  // Built on first use: only the list views ask for records by id.
+  private companiesById: Map<string, PsaCompanyDoc> | null = null;
+  private agreementsById: Map<string, PsaAgreementDoc> | null = null;
 
   constructor(
     private readonly companies: readonly PsaCompanyDoc[],
@@ -75,6 +85,18 @@ export class PsaLookup {
   // The agreements of these that have at least one active line.
   billingAgreementIds(agreementIds: readonly string[]): Set<string> {
     return new Set(agreementIds.filter((id) => this.billingAgreements.has(id)));
+  }
+
+  // The companies of these ids that exist (a list page's names, read once per page from memory: on FerretDB 1.24 an
+  // `$in` query reads the whole collection, about half a second per page at 10,000 companies).
+  companiesWithIds(ids: readonly string[]): PsaCompanyDoc[] {
+    this.companiesById ??= new Map(this.companies.map((c) => [c._id, c]));
+    return present(ids, this.companiesById);
+  }
+
+  agreementsWithIds(ids: readonly string[]): PsaAgreementDoc[] {
+    this.agreementsById ??= new Map(this.agreements.map((a) => [a._id, a]));
+    return present(ids, this.agreementsById);
   }
 
   connectionCurrency(connectionId: string): string | null {

@@ -5,7 +5,8 @@ import { queryKeys } from '../../api/query-keys';
 import { useCursorList } from '../../ui/use-cursor-list';
 import { type ReconciliationSearch, toListQuery } from './reconciliation-search';
 
-const PAGE_SIZE = '100';
+// The API's largest page: each request costs a round trip, and on the embedded database a read of the whole list.
+const PAGE_SIZE = '200';
 
 // The rows of the current filters and sort, paged by the API's cursors. The key sits under reconciliationList
 // so the live stream patches loaded rows in place.
