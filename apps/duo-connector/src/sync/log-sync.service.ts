@@ -58,7 +58,9 @@ export class LogSyncService {
     page: { records: unknown[]; totalObjects: number | null },
     full: boolean,
   ): Promise<PageOutcome> {
-    const behindMs = Math.max(0, maxtime - cursorMs);
+    // A page that is not full read everything up to the window's end: the account is caught up, and the age of
+    // its last record is a quiet spell, not lag (an idle account showed "1 h 48 min behind" before).
+    const behindMs = full ? Math.max(0, maxtime - cursorMs) : 0;
     this.trackLag(target, behindMs);
     const behindRecords = page.totalObjects === null ? null : Math.max(0, page.totalObjects - page.records.length);
     const backfilling = full && behindMs > this.env.CONNECTOR_LOG_POLL_INTERVAL_MS;
