@@ -19,8 +19,8 @@ COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/packages ./packages
 COPY --from=build --chown=node:node /app/apps ./apps
-# Mount point of docker-compose's `secrets` volume: a new named volume takes this owner, so the
-# unprivileged services can write and read the generated keys.
+# Mount point of docker-compose's `secrets` volume. Its writer runs as root and gives each file to the one
+# service user that reads it (compose's `user:`), so the services read only their own secrets.
 RUN mkdir -p /secrets && chown node:node /secrets
 USER node
 CMD ["node", "apps/gateway/dist/main.js"]

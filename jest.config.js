@@ -52,7 +52,7 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,packages}/*/src/**/*.integration-spec.ts'],
-      globalSetup: '<rootDir>/packages/testing/src/jest/global-setup.ts',
+      globalSetup: '<rootDir>/packages/platform/src/testing/harness-setup.ts',
       globalTeardown: '<rootDir>/packages/testing/src/jest/global-teardown.ts',
       // jest 30 reads testTimeout only at the top level; integration specs set theirs here.
       setupFilesAfterEnv: ['<rootDir>/packages/testing/src/jest/integration-setup.ts'],

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { connectWiseInfo } from '@seatwise/psa-simulator/modes/psa-mode';
 import { startPsaSimulator, type PsaSimulator } from '@seatwise/psa-simulator/server';
-import { createTestScope, serviceEnv } from '@seatwise/testing/scope';
+import { createTestScope, natsConnectOptions, serviceEnv } from '@seatwise/testing/scope';
 import { startGateway, type TestGateway } from './__fixtures__/gateway-fixture';
 import { Http } from './__fixtures__/http-client';
 import { SEALING_ENV } from './__fixtures__/sealing-env';
@@ -15,7 +15,7 @@ const HOOK = 'http://127.0.0.1:9/hook';
 
 // Every message on the NATS server, as text: what anyone holding bus credentials could read.
 async function sniff(url: string): Promise<{ nc: NatsConnection; seen: string[] }> {
-  const nc = await connect({ servers: url, name: 'sealed-secrets-sniffer' });
+  const nc = await connect({ ...natsConnectOptions(url), name: 'sealed-secrets-sniffer' });
   const seen: string[] = [];
   nc.subscribe('>', {
     callback: (_error, msg) => {

@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { busConnectOptions } from '@seatwise/shared/config/bus-env';
 import type { BaseEnv } from '@seatwise/shared/config/env';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { BusConnection } from './bus/bus-connection';
@@ -31,7 +32,10 @@ export class PlatformModule {
         { provide: SERVICE_INFO, useValue: info },
         { provide: LOGGER, useValue: logger },
         Clock,
-        { provide: BusConnection, useFactory: () => BusConnection.open(env.NATS_URL, info.name, logger) },
+        {
+          provide: BusConnection,
+          useFactory: () => BusConnection.open(busConnectOptions(env, info.name), info.name, logger),
+        },
         { provide: MongoConnection, useFactory: () => MongoConnection.open(env.MONGO_URL, env.MONGO_DB, info.name) },
         EventBus,
         ReadinessService,

@@ -13,6 +13,7 @@ import { type Prepared, prepare, StackStartError } from './prepare';
 import { PortsInUseError } from './config/resolve-ports';
 import { WaitTimeoutError } from '@seatwise/infra/wait';
 import { startSimulators } from './sims/start-sims';
+import { baseEnvSchema } from '@seatwise/shared/config/env';
 import { printBanner } from './banner';
 
 const DUPLICATE_SIGNAL_MS = 1_500;
@@ -92,6 +93,7 @@ async function startAll(
     supervisor,
     paths,
     { nats: ports.SEATWISE_NATS_PORT, mongo: ports.SEATWISE_MONGO_PORT },
+    { prefix: busPrefixOf(options.processEnv), passwords: secrets.busPasswords },
     say,
   );
   say(`NATS at ${infra.natsUrl}, ${infra.mongoKind} at ${infra.mongoUrl}`);
@@ -118,6 +120,7 @@ async function startAll(
       natsUrl: infra.natsUrl,
       mongoUrl: infra.mongoUrl,
       baseEnv: options.processEnv,
+      busPasswords: secrets.busPasswords,
       secrets: {
         SEATWISE_ENCRYPTION_KEYS: secrets.encryptionKeys,
         SEATWISE_ADMIN_API_KEY: secrets.adminApiKey,
@@ -156,6 +159,15 @@ async function startAll(
   await seedDemo({ ...file, say: demoSay }).catch((error: unknown) => {
     output.line('demo', `demo set-up failed: ${error instanceof Error ? error.message : String(error)}`, true);
   });
+}
+
+// The prefix the services will use (theirs by default), which the bus's permissions are written for.
+function busPrefixOf(processEnv: NodeJS.ProcessEnv): string {
+  const parsed = baseEnvSchema.shape.SEATWISE_BUS_PREFIX.safeParse(processEnv['SEATWISE_BUS_PREFIX']);
+  if (!parsed.success) {
+    throw new StackStartError(`SEATWISE_BUS_PREFIX: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
 }
 
 // The operator's own entries (if any) and each simulator's exact host:port.

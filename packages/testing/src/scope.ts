@@ -26,7 +26,27 @@ export function serviceEnv(
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
+    // Each service connects as its own NATS user (named like it) with the harness's password for services.
+    ...harnessServicePassword(),
     ...extra,
+  };
+}
+
+function harnessServicePassword(): { NATS_PASSWORD?: string } {
+  const password = process.env['SEATWISE_TEST_NATS_SERVICE_PASSWORD'];
+  return password ? { NATS_PASSWORD: password } : {};
+}
+
+// nats.js ignores credentials in a URL; the harness's URL carries its user's.
+export function natsConnectOptions(url: string): { servers: string[]; user?: string; pass?: string } {
+  const servers = url.split(',').map((s) => s.trim());
+  const match = /^([a-z]+:\/\/)([^:@/]+):([^@/]*)@(.*)$/i.exec(servers[0] ?? '');
+  if (!match) return { servers };
+  const strip = (server: string): string => server.replace(/^([a-z]+:\/\/)[^@/]*@/i, '$1');
+  return {
+    servers: servers.map(strip),
+    user: decodeURIComponent(match[2] ?? ''),
+    pass: decodeURIComponent(match[3] ?? ''),
   };
 }
 
@@ -63,7 +83,7 @@ export async function dropDatabase(url: string, dbName: string): Promise<void> {
 }
 
 async function deleteStreams(url: string, prefix: string): Promise<void> {
-  const nc = await connect({ servers: url, timeout: 3_000 });
+  const nc = await connect({ ...natsConnectOptions(url), timeout: 3_000 });
   try {
     const jsm = await jetstreamManager(nc);
     const streamPrefix = `${prefix.toUpperCase().replace(/-/g, '_')}_`;

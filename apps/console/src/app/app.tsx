@@ -50,7 +50,8 @@ export function createQueryClient(): QueryClient {
 export function Providers({ deps, children, env }: { deps: AppDependencies; children: ReactNode; env?: 'test' }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light" {...(env ? { env } : {})}>
-      <Notifications position="bottom-right" />
+      {/* Three at most: more stacked over the reconciliation table hid its right-hand columns (the rest wait their turn). */}
+      <Notifications position="bottom-right" limit={3} />
       <QueryClientProvider client={deps.queryClient}>
         <ApiProvider api={deps.api}>{children}</ApiProvider>
       </QueryClientProvider>

@@ -70,6 +70,7 @@ async function seed(stack: ConsoleStack, config: BenchConfig): Promise<Seeded> {
     gatewayUrl,
     apiKey: adminApiKey,
     natsUrl,
+    connectorCredentials: { user: 'duo-connector', pass: stack.stack.busPassword('duo-connector') },
     busPrefix: BUS_PREFIX,
     api: new SeatwiseApi(gatewayUrl, adminApiKey),
     say,

@@ -1,5 +1,6 @@
 import { EventPublisher } from '@seatwise/shared/bus/publisher';
-import { connectBus } from '@seatwise/shared/bus/connect';
+import { type BusCredentials, connectBus } from '@seatwise/shared/bus/connect';
+import { inboxPrefix } from '@seatwise/shared/bus/permissions';
 import { reconcileRpcs } from '@seatwise/shared/contracts/reconcile-rpcs';
 import { reconciliationSummarySchema } from '@seatwise/shared/contracts/reconcile-views';
 import { GatewayClient, GatewayError } from '@seatwise/stack/demo/gateway-client';
@@ -23,6 +24,8 @@ export interface SeedTarget {
   gatewayUrl: string;
   apiKey: string;
   natsUrl: string;
+  // The connector's NATS credentials: only the connector may publish Duo events on the stack's bus.
+  connectorCredentials: BusCredentials;
   busPrefix: string;
   api: SeatwiseApi;
   say: (line: string) => void;
@@ -81,7 +84,12 @@ function timedOut(error: unknown): boolean {
 // The Duo side: one account snapshot per customer on the stack's NATS, validated against the event contract
 // and published with its msgID by the shared publisher, exactly as duo-connector does.
 export async function publishSnapshots(target: SeedTarget, customers: readonly BenchCustomer[]): Promise<void> {
-  const nc = await connectBus({ url: target.natsUrl, name: 'console-bench' });
+  const nc = await connectBus({
+    url: target.natsUrl,
+    name: 'console-bench',
+    credentials: target.connectorCredentials,
+    inboxPrefix: inboxPrefix('duo-connector'),
+  });
   try {
     const observedAt = new Date();
     const publisher = new EventPublisher(nc, target.busPrefix);

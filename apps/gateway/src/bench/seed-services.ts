@@ -2,7 +2,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { EventPublisher } from '@seatwise/shared/bus/publisher';
 import { RpcClient } from '@seatwise/shared/bus/rpc-client';
-import { ensureStreams } from '@seatwise/shared/bus/topology';
+import { provisionStreams } from '@seatwise/shared/bus/topology';
 import type { DuoAuthLogEvent } from '@seatwise/shared/contracts/duo-events';
 import { waitFor } from '@seatwise/testing/wait';
 
@@ -28,7 +28,7 @@ function authLog(i: number): DuoAuthLogEvent {
 
 // Publishes `count` services' first authentications and waits until discovery lists them all.
 export async function seedServices(nc: NatsConnection, prefix: string, count: number): Promise<number> {
-  await ensureStreams(await jetstreamManager(nc), prefix);
+  await provisionStreams(await jetstreamManager(nc), prefix);
   const publisher = new EventPublisher(nc, prefix);
   const start = process.hrtime.bigint();
   for (let i = 0; i < count; i += 5_000) {

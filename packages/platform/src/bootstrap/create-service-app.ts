@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { type DynamicModule, type INestApplication, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { busServers } from '@seatwise/shared/bus/connect';
+import { busConnectOptions } from '@seatwise/shared/config/bus-env';
 import type { BaseEnv } from '@seatwise/shared/config/env';
 import type { ServiceName } from '@seatwise/shared/contracts/rpc-definition';
 import { createLogger, type Logger } from '@seatwise/shared/logging/logger';
@@ -69,8 +71,12 @@ export async function createServiceApp<E extends BaseEnv>(
     abortOnError: false,
   });
   if (definition.rpc) {
+    const { url, credentials, inboxPrefix, tls } = busConnectOptions(env, definition.name);
     const strategy = new PrefixedNatsServer(env.SEATWISE_BUS_PREFIX, {
-      servers: env.NATS_URL.split(','),
+      servers: busServers(url, credentials),
+      ...credentials,
+      inboxPrefix,
+      ...(tls === undefined ? {} : { tls }),
       name: `${definition.name}-rpc`,
       queue: definition.name,
       reconnect: true,

@@ -1,7 +1,7 @@
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { OnApplicationShutdown } from '@nestjs/common';
-import { connectBus } from '@seatwise/shared/bus/connect';
+import { type BusConnectOptions, connectBus } from '@seatwise/shared/bus/connect';
 import type { Logger } from '@seatwise/shared/logging/logger';
 
 // The service's NATS connection (JetStream traffic; Nest's RPC transport keeps its own). Tracks
@@ -18,8 +18,12 @@ export class BusConnection implements OnApplicationShutdown {
     void this.watchStatus();
   }
 
-  static async open(url: string, name: string, logger: Logger): Promise<BusConnection> {
-    const nc = await connectBus({ url, name });
+  static async open(
+    options: Pick<BusConnectOptions, 'url' | 'credentials' | 'inboxPrefix' | 'tls'>,
+    name: string,
+    logger: Logger,
+  ): Promise<BusConnection> {
+    const nc = await connectBus({ ...options, name });
     return new BusConnection(nc, jetstream(nc), await jetstreamManager(nc), logger);
   }
 

@@ -3,9 +3,11 @@ import type { ConsumerDefinition } from '@seatwise/shared/contracts/consumers';
 import type { EventName, EventPayload } from '@seatwise/shared/contracts/events';
 import { DurableConsumer } from '@seatwise/shared/bus/durable-consumer';
 import { EventPublisher, type PublishOptions, type PublishResult } from '@seatwise/shared/bus/publisher';
+import { streamsOf } from '@seatwise/shared/bus/permissions';
 import { ensureConsumer, ensureStreams } from '@seatwise/shared/bus/topology';
 import type { BaseEnv } from '@seatwise/shared/config/env';
-import { APP_ENV } from '../tokens';
+import type { ServiceInfo } from '../service-info';
+import { APP_ENV, SERVICE_INFO } from '../tokens';
 import { BusConnection } from './bus-connection';
 
 // The service's door to JetStream: typed publishing and durable consumers, under the deployment prefix.
@@ -16,6 +18,7 @@ export class EventBus implements OnModuleInit {
   constructor(
     private readonly connection: BusConnection,
     @Inject(APP_ENV) private readonly env: BaseEnv,
+    @Inject(SERVICE_INFO) private readonly info: ServiceInfo,
   ) {
     this.publisher = new EventPublisher(connection.nc, env.SEATWISE_BUS_PREFIX);
   }
@@ -24,9 +27,9 @@ export class EventBus implements OnModuleInit {
     return this.env.SEATWISE_BUS_PREFIX;
   }
 
-  // Every service declares the streams it may touch, so start order does not matter.
+  // The streams this service publishes into or consumes from (its bus identity's, docs/events.md).
   async onModuleInit(): Promise<void> {
-    await ensureStreams(this.connection.jsm, this.prefix);
+    await ensureStreams(this.connection.jsm, this.prefix, streamsOf(this.info.name));
   }
 
   publish<N extends EventName>(name: N, payload: EventPayload<N>, options?: PublishOptions): Promise<PublishResult> {

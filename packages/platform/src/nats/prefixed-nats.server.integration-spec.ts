@@ -1,6 +1,6 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { rpcSubject } from '@seatwise/shared/bus/subjects';
-import { createTestScope } from '@seatwise/testing/scope';
+import { createTestScope, natsConnectOptions } from '@seatwise/testing/scope';
 import { of } from 'rxjs';
 import { PrefixedNatsServer } from './prefixed-nats.server';
 
@@ -11,7 +11,7 @@ const scope = createTestScope();
 let other: NatsConnection;
 
 beforeAll(async () => {
-  other = await connect({ servers: scope.natsUrl });
+  other = await connect(natsConnectOptions(scope.natsUrl));
 });
 afterAll(async () => {
   await other.close();
@@ -19,7 +19,11 @@ afterAll(async () => {
 });
 
 async function startServer(prefix: string): Promise<PrefixedNatsServer> {
-  const server = new PrefixedNatsServer(prefix, { servers: scope.natsUrl, queue: 'spec', gracePeriod: 0 });
+  const server = new PrefixedNatsServer(prefix, {
+    ...natsConnectOptions(scope.natsUrl),
+    queue: 'spec',
+    gracePeriod: 0,
+  });
   server.addHandler('spec.ping', (data: unknown) => Promise.resolve(of({ pong: data })));
   await new Promise<void>((resolve, reject) => {
     void server.listen((error?: unknown) => {

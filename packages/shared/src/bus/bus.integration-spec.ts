@@ -11,7 +11,7 @@ import { connectBus } from './connect';
 import { DurableConsumer } from './durable-consumer';
 import { EventPublisher } from './publisher';
 import { eventFilter, streamName } from './subjects';
-import { ensureConsumer, ensureStreams } from './topology';
+import { ensureConsumer, provisionStreams } from './topology';
 
 describe('JetStream bus', () => {
   let nats: ManagedServer;
@@ -49,7 +49,7 @@ describe('JetStream bus', () => {
   beforeEach(async () => {
     scope = createTestScope({ natsUrl: nats.url });
     publisher = new EventPublisher(nc, scope.busPrefix);
-    await ensureStreams(jsm, scope.busPrefix);
+    await provisionStreams(jsm, scope.busPrefix);
   });
 
   afterEach(() => scope.cleanup());

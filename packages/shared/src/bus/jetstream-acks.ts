@@ -34,12 +34,18 @@ export class JetStreamPublishError extends Error {
 // connector ~15% of its CPU at 10k msgs/s. Timeouts are swept together instead of one timer each.
 export class JetStreamAcks {
   private readonly pending = new Map<number, Pending>();
-  private readonly inbox = createInbox();
+  private readonly inbox: string;
   private subscription: Subscription | null = null;
   private sweeper: NodeJS.Timeout | null = null;
   private nextId = 0;
 
-  constructor(private readonly nc: NatsConnection) {}
+  constructor(private readonly nc: NatsConnection) {
+    // Under the connection's own inbox prefix, the only one its bus identity may subscribe to. The
+    // NatsConnection interface does not expose its options; nats.js' own JetStream client reads them
+    // the same way.
+    const { options } = nc as NatsConnection & { options?: { inboxPrefix?: string } };
+    this.inbox = createInbox(options?.inboxPrefix);
+  }
 
   publish(subject: string, data: string | Uint8Array, msgId: string, timeoutMs: number): Promise<JetStreamAck> {
     this.start();

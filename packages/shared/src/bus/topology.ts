@@ -19,8 +19,9 @@ function streamConfig(prefix: string, key: StreamKey) {
   };
 }
 
-// Creates or updates every stream; idempotent, so every service may call it at start-up.
-export async function ensureStreams(
+// The provisioner's job (the stack at start, compose's bus-setup): creates every stream or brings its
+// configuration up to date. Idempotent.
+export async function provisionStreams(
   jsm: JetStreamManager,
   prefix: string,
   keys: readonly StreamKey[] = STREAM_KEYS,
@@ -33,6 +34,28 @@ export async function ensureStreams(
     } catch (error) {
       if (!isNotFound(error)) throw error;
       await jsm.streams.add(config);
+    }
+  }
+}
+
+// A service's check at start-up: each stream it uses exists. On an open bus (and in the test harness) a
+// missing one is created, so start order does not matter; a service never changes an existing stream.
+// Where the bus is authorized, only the provisioner may create streams, and a missing one fails the
+// start with what to do.
+export async function ensureStreams(jsm: JetStreamManager, prefix: string, keys: readonly StreamKey[]): Promise<void> {
+  for (const key of keys) {
+    const config = streamConfig(prefix, key);
+    try {
+      await jsm.streams.info(config.name);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      await jsm.streams.add(config).catch((createError: unknown) => {
+        throw new Error(
+          `stream ${config.name} does not exist and this service could not create it (${String(createError)}): ` +
+            'provision the bus first (npm run stack and compose do; see docs/events.md, Bus authorization)',
+          { cause: createError },
+        );
+      });
     }
   }
 }

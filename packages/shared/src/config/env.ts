@@ -12,6 +12,18 @@ export const baseEnvSchema = z.object({
     .string()
     .min(1)
     .regex(/^(nats|tls|ws|wss):\/\/[^\s]+$/, 'must be a nats:// URL (comma-separate several)'),
+  // The bus identity: a user of the NATS server's authorization, with its own password. NATS_USER
+  // defaults to the service's name (see bus/permissions.ts for what each may do); without a password
+  // the service connects unauthenticated, to an open bus.
+  NATS_USER: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits or -')
+    .optional(),
+  NATS_PASSWORD: z.string().min(16, 'must be at least 16 characters').optional(),
+  // TLS to the bus: the CA of the server's certificate, and a client certificate where the server asks.
+  NATS_TLS_CA_FILE: z.string().min(1).optional(),
+  NATS_TLS_CERT_FILE: z.string().min(1).optional(),
+  NATS_TLS_KEY_FILE: z.string().min(1).optional(),
   MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a mongodb:// URL'),
   MONGO_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be 1-63 letters, digits, _ or -'),
   SEATWISE_BUS_PREFIX: z

@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitFor } from '@seatwise/testing/wait';
+import type { BusIdentity } from '@seatwise/shared/contracts/bus-identities';
+import { readBusPassword } from '../config/secrets';
 import { readStackFile, type StackFile } from '../config/stack-file';
 import { isAlive, readPidFile } from '../process/pid-registry';
 
@@ -10,6 +12,8 @@ export interface StackProcess {
   // Every process the stack started, read from its pid file while it runs.
   pids: number[];
   output(): string;
+  // The NATS password of one bus identity (the stack's bus is authorized).
+  busPassword(identity: BusIdentity): string;
   // SIGTERM, as Ctrl-C would; resolves with the runner's exit code.
   stop(): Promise<number | null>;
 }
@@ -64,6 +68,7 @@ export async function startStackProcess(
     file,
     pids: [pids.runner, ...pids.children.map((c) => c.pid)],
     output,
+    busPassword: (identity) => readBusPassword(join(dir, 'secrets.json'), identity),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;

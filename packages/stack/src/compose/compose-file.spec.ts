@@ -1,16 +1,37 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { USAGE as DUO_SIM_USAGE } from '@seatwise/duo-simulator/cli-args';
 import { USAGE as PSA_SIM_USAGE } from '@seatwise/psa-simulator/cli-args';
+import { SEALING_KEY_ENV } from '@seatwise/shared/crypto/sealing-keys';
+import { SECRET_HOLDERS } from '@seatwise/shared/contracts/secrets-rotation';
 import { repoRoot } from '../config/paths';
 import { demoEnvSchema } from '../demo/demo-env';
 import { APPS } from '../services/app-specs';
+import { busSetupEnvSchema } from './bus-setup-env';
 import { type ComposeService, readComposeFile } from './compose-file';
-import { secretsEnvFile } from './write-secrets';
+import { parseEnvFile } from './env-file';
+import { MONGO_UID, NATS_UID, SECRET_CONSUMERS } from './secret-consumers';
+import { COMPOSE_BUS_PREFIX, volumeFiles } from './volume-files';
+import { volumeLayout } from './volume-layout';
+import type { VolumeSecrets } from './volume-secrets';
+import { writeComposeSecrets } from './write-secrets';
 
 const root = repoRoot(__dirname);
 const compose = readComposeFile(root);
-const SOURCES_SECRETS = 'set -a && . /secrets/stack.env && set +a && exec ';
+// Inside the containers the volume is /secrets; the writer runs into a temporary directory here.
+const volume = volumeLayout();
+const dir = mkdtempSync(join(tmpdir(), 'seatwise-compose-secrets-'));
+const written = volumeLayout(dir);
+let secrets: VolumeSecrets;
+
+beforeAll(async () => {
+  secrets = (await writeComposeSecrets(dir)).secrets;
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function service(name: string): ComposeService {
   const found = compose.services[name];
@@ -18,19 +39,19 @@ function service(name: string): ComposeService {
   return found;
 }
 
-// What a service's process sees: its environment plus, when its command sources it, the secrets file.
+// The env files a service's command sources (`. /secrets/<name>.env`).
+function sourcedFiles(svc: ComposeService): string[] {
+  return [...(svc.command?.join(' ') ?? '').matchAll(/(?:^|&& )\. (\/secrets\/[\w-]+\.env)\b/g)].map((m) => m[1] ?? '');
+}
+
+// An env file as the writer wrote it, by its name inside the volume.
+function envFile(inVolume: string): Record<string, string> {
+  return parseEnvFile(readFileSync(join(dir, inVolume.slice(volume.dir.length)), 'utf8'));
+}
+
+// What a service's process sees: its environment plus the env file its command sources.
 function effectiveEnv(svc: ComposeService): Record<string, string> {
-  const script = svc.command?.join(' ') ?? '';
-  const secrets =
-    script.includes(SOURCES_SECRETS) && svc.volumes.some((v) => v.startsWith('secrets:/secrets'))
-      ? Object.fromEntries(
-          secretsEnvFile()
-            .trim()
-            .split('\n')
-            .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
-        )
-      : {};
-  return { ...svc.environment, ...secrets };
+  return Object.assign({ ...svc.environment }, ...sourcedFiles(svc).map(envFile)) as Record<string, string>;
 }
 
 // The source file behind a `node <path>/dist/<file>.js` in a command.
@@ -40,10 +61,14 @@ function entrySource(svc: ComposeService): string {
   return join(root, match[1], 'src', `${match[2]}.ts`);
 }
 
+const mountsSecrets = (svc: ComposeService): boolean => svc.volumes.some((v) => v.startsWith('secrets:/secrets'));
+const ownFile = (name: string): string => volume.envFile(name);
+
 describe('docker-compose.yml', () => {
-  it('runs NATS, MongoDB, the four services, both simulators, the secrets generator and the demo', () => {
+  it('runs NATS, MongoDB, the four services, both simulators, the secrets and bus set-up and the demo', () => {
     expect(Object.keys(compose.services).sort()).toEqual([
       'alerts',
+      'bus-setup',
       'demo',
       'discovery',
       'duo-connector',
@@ -70,6 +95,157 @@ describe('docker-compose.yml', () => {
     // The health check probes the port the service listens on.
     expect(svc.healthcheck?.test.join(' ')).toContain(`http://127.0.0.1:${svc.environment['PORT'] ?? ''}/health/ready`);
     expect(svc.depends_on['secrets']?.condition).toBe('service_completed_successfully');
+    // Streams exist before any service checks them: only bus-setup may create them.
+    expect(svc.depends_on['bus-setup']?.condition).toBe('service_completed_successfully');
+    expect(svc.depends_on['nats']?.condition).toBe('service_healthy');
+    expect(svc.depends_on['mongo']?.condition).toBe('service_healthy');
+  });
+
+  it('mounts the secrets volume only where it is read: the writer, NATS, MongoDB and the services it has a file for', () => {
+    const mounting = Object.keys(compose.services).filter((name) => mountsSecrets(service(name)));
+    expect(mounting.sort()).toEqual(['mongo', 'nats', 'secrets', ...SECRET_CONSUMERS.map((c) => c.service)].sort());
+    for (const name of ['secrets', 'nats', 'mongo']) expect(sourcedFiles(service(name))).toEqual([]);
+  });
+
+  it.each(SECRET_CONSUMERS.map((c) => [c.service, c] as const))(
+    '%s sources only its own env file, runs as its owner and reads the volume read-only',
+    (name, consumer) => {
+      const svc = service(name);
+      expect(sourcedFiles(svc)).toEqual([ownFile(name)]);
+      expect(svc.command?.join(' ')).toMatch(new RegExp(`^sh -c set -a && \\. ${ownFile(name)} && set \\+a && exec `));
+      expect(svc.user).toBe(`${consumer.uid}:${consumer.uid}`);
+      expect(svc.volumes).toContain('secrets:/secrets:ro');
+      // Settings in the compose file, secrets only in the env file.
+      const inFile = Object.keys(envFile(ownFile(name)));
+      expect(Object.keys(svc.environment).filter((key) => inFile.includes(key))).toEqual([]);
+    },
+  );
+
+  it('gives every service its own user, so file ownership keeps each env file to its service', () => {
+    const uids = SECRET_CONSUMERS.map((c) => c.uid);
+    expect(new Set(uids).size).toBe(uids.length);
+    expect(uids).not.toContain(0);
+    expect(uids).not.toContain(MONGO_UID);
+    for (const file of volumeFiles(written, secrets)) {
+      const consumer = SECRET_CONSUMERS.find((c) => written.envFile(c.service) === file.path);
+      if (consumer) expect(file).toMatchObject({ owner: consumer.uid, mode: 0o600 });
+    }
+  });
+
+  it.each(SECRET_CONSUMERS.map((c) => [c.service, c] as const))(
+    'writes %s an env file with only keys its env schema declares, and only its own passwords',
+    (name, consumer) => {
+      const env = envFile(ownFile(name));
+      expect(Object.keys(env).filter((key) => !(key in consumer.schema.shape))).toEqual([]);
+      expect(Object.keys(env).length).toBeGreaterThan(0);
+      const text = readFileSync(written.envFile(name), 'utf8');
+      const others = [
+        ...Object.entries(secrets.busPasswords).filter(([id]) => id !== consumer.identity),
+        ...Object.entries(secrets.mongoPasswords).filter(([user]) => user !== name),
+      ];
+      for (const [owner, password] of others) {
+        expect({ owner, leaked: text.includes(password) }).toEqual({ owner, leaked: false });
+      }
+      if (consumer.identity !== null) expect(env['NATS_PASSWORD']).toBe(secrets.busPasswords[consumer.identity]);
+      if (consumer.database !== null) {
+        const url = new URL(env['MONGO_URL'] ?? '');
+        expect(url.username).toBe(name);
+        expect(url.pathname).toBe(`/${consumer.database}`);
+        expect(url.searchParams.get('authSource')).toBe(consumer.database);
+      }
+    },
+  );
+
+  it("keeps the encryption keys and every private sealing key out of the gateway's env file", () => {
+    const env = envFile(ownFile('gateway'));
+    expect(Object.keys(env).sort()).toEqual([
+      'GATEWAY_SEALING_PUBLIC_KEYS',
+      'MONGO_URL',
+      'NATS_PASSWORD',
+      'SEATWISE_ADMIN_API_KEY',
+    ]);
+    const text = readFileSync(written.envFile('gateway'), 'utf8');
+    expect(text).not.toContain(secrets.encryptionKeys.slice(secrets.encryptionKeys.indexOf(':') + 1));
+    for (const holder of SECRET_HOLDERS) {
+      expect(env).not.toHaveProperty(SEALING_KEY_ENV[holder]);
+      expect(text).not.toContain(secrets.sealingKeys[holder].privateKey);
+      // The sealing key reaches its own service only.
+      const own = envFile(ownFile(holder));
+      expect(own[SEALING_KEY_ENV[holder]]).toBe(secrets.sealingKeys[holder].privateKey);
+      expect(own['SEATWISE_ENCRYPTION_KEYS']).toBe(secrets.encryptionKeys);
+    }
+  });
+
+  it('runs NATS with the generated users, permissions and TLS, after the secrets are written', () => {
+    const nats = service('nats');
+    expect(nats.command).toEqual(['-c', volume.natsConfig, '-js', '-sd', '/data', '-m', '8222']);
+    expect(nats.volumes).toContain('secrets:/secrets:ro');
+    expect(nats.depends_on['secrets']?.condition).toBe('service_completed_successfully');
+    expect(nats.healthcheck?.test.join(' ')).toContain('http://127.0.0.1:8222/healthz');
+    // The config points at the certificate and key where the writer put them.
+    const config = JSON.parse(readFileSync(written.natsConfig, 'utf8')) as {
+      tls: { cert_file: string; key_file: string };
+    };
+    expect(config.tls).toMatchObject({ cert_file: written.natsCert, key_file: written.natsKey });
+    expect(volumeFiles(written, secrets).find((f) => f.path === written.natsKey)).toMatchObject({
+      owner: NATS_UID,
+      mode: 0o600,
+    });
+    for (const app of APPS) {
+      expect(service(app.dir).environment).toMatchObject({
+        NATS_URL: 'tls://nats:4222',
+        NATS_TLS_CA_FILE: volume.caCert,
+      });
+    }
+  });
+
+  it('provisions the streams as the provisioner, over TLS, once NATS is healthy', () => {
+    const setup = service('bus-setup');
+    expect(entrySource(setup)).toBe(join(root, 'packages/stack/src/compose/provision-bus.ts'));
+    expect(existsSync(entrySource(setup))).toBe(true);
+    const env = busSetupEnvSchema.parse(effectiveEnv(setup));
+    expect(env).toMatchObject({
+      NATS_URL: 'tls://nats:4222',
+      NATS_TLS_CA_FILE: volume.caCert,
+      NATS_USER: 'provisioner',
+    });
+    expect(env.NATS_PASSWORD).toBe(secrets.busPasswords.provisioner);
+    // nats.json's permissions are for this prefix; no service may use another.
+    expect(env.SEATWISE_BUS_PREFIX).toBe(COMPOSE_BUS_PREFIX);
+    for (const svc of Object.values(compose.services)) {
+      expect(effectiveEnv(svc)).not.toHaveProperty('SEATWISE_BUS_PREFIX');
+    }
+    expect(setup.depends_on).toEqual({
+      nats: { condition: 'service_healthy' },
+      secrets: { condition: 'service_completed_successfully' },
+    });
+  });
+
+  it('starts MongoDB with authentication: its root password and the init script from the volume and the repo', () => {
+    const mongo = service('mongo');
+    expect(mongo.environment).toEqual({
+      MONGO_INITDB_ROOT_USERNAME: 'root',
+      MONGO_INITDB_ROOT_PASSWORD_FILE: volume.mongoRootPassword,
+    });
+    expect(readFileSync(written.mongoRootPassword, 'utf8')).toBe(secrets.mongoPasswords['root']);
+    const init = mongo.volumes.find((v) => v.includes('/docker-entrypoint-initdb.d/'));
+    expect(init).toMatch(/\.js:ro$/);
+    expect(existsSync(join(root, init?.split(':')[0] ?? ''))).toBe(true);
+    // The init script reads the users file where the writer puts it in the volume.
+    expect(readFileSync(join(root, init?.split(':')[0] ?? ''), 'utf8')).toContain(`'${volume.mongoUsers}'`);
+    expect(mongo.depends_on['secrets']?.condition).toBe('service_completed_successfully');
+    expect(mongo.healthcheck?.test).toEqual(expect.arrayContaining(['--host', 'mongo']));
+    for (const file of [written.mongo, written.mongoRootPassword, written.mongoUsers]) {
+      expect(volumeFiles(written, secrets).find((f) => f.path === file)?.owner).toBe(MONGO_UID);
+    }
+  });
+
+  it('runs the secrets writer as root, to hand each file to its reader, into the volume', () => {
+    const writer = service('secrets');
+    expect(writer.user).toBe('0:0');
+    expect(writer.volumes).toEqual(['secrets:/secrets']);
+    expect(writer.command).toEqual(['node', 'packages/stack/dist/compose/write-secrets.js', volume.dir, '--owners']);
+    expect(existsSync(entrySource(writer))).toBe(true);
   });
 
   it('gives the demo service what it needs, pointing at the compose services', () => {

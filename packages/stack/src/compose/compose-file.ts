@@ -8,6 +8,8 @@ import { z } from 'zod';
 const serviceSchema = z.object({
   image: z.string().optional(),
   build: z.string().optional(),
+  // The user it runs as (uid:gid); the image's `node` user when absent.
+  user: z.string().optional(),
   command: z.array(z.string()).optional(),
   environment: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).default({}),
   volumes: z.array(z.string()).default([]),

@@ -1,28 +1,88 @@
-import { existsSync, writeFileSync } from 'node:fs';
-import { sealingEnv } from '@seatwise/shared/crypto/sealing-keys';
-import { generateSecrets } from '../config/secrets';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { runMain } from '@seatwise/shared/process/run-main';
+import { ensureNatsTls } from './nats-tls';
+import { volumeFiles } from './volume-files';
+import { VOLUME_DIR, volumeLayout } from './volume-layout';
+import { type LoadedSecrets, loadOrCreateVolumeSecrets } from './volume-secrets';
 
-// docker-compose's one-shot `secrets` service: generates the encryption and admin keys once into a
-// volume as an env file the services source, so no key is baked into the image or the compose file.
-export function secretsEnvFile(secrets = generateSecrets()): string {
-  const sealing = Object.entries(sealingEnv(secrets.sealingKeys)).map(([k, v]) => `${k}=${v}\n`);
-  return `SEATWISE_ENCRYPTION_KEYS=${secrets.encryptionKeys}\nSEATWISE_ADMIN_API_KEY=${secrets.adminApiKey}\n${sealing.join('')}`;
+export interface WriteOptions {
+  // Give each file to the user that reads it (compose runs the writer as root); specs leave files as they are.
+  owners?: boolean;
+  now?: Date;
 }
 
-if (require.main === module) {
-  const path = process.argv[2];
-  if (!path) {
-    process.stderr.write('usage: node write-secrets.js <env file>\n');
-    process.exit(2);
+export interface WriteResult extends LoadedSecrets {
+  // Files created or changed by this run.
+  written: string[];
+}
+
+function writeIfChanged(path: string, content: string, mode: number): boolean {
+  if (existsSync(path) && readFileSync(path, 'utf8') === content) return false;
+  writeFileSync(path, content, { mode });
+  return true;
+}
+
+// docker-compose's one-shot `secrets` service: generates every key, password and the bus's TLS certificates once
+// into the volume, and gives each service an env file with only its own secrets. No key lives in the image or in
+// docker-compose.yml, and an existing volume keeps its keys.
+export async function writeComposeSecrets(dir: string = VOLUME_DIR, options: WriteOptions = {}): Promise<WriteResult> {
+  const layout = volumeLayout(dir);
+  mkdirSync(layout.tls, { recursive: true });
+  mkdirSync(layout.mongo, { recursive: true });
+  const loaded = loadOrCreateVolumeSecrets(layout);
+  const written = loaded.origin === 'kept' && loaded.added.length === 0 ? [] : [layout.secrets];
+  written.push(...(await ensureNatsTls(layout, options.now)));
+  for (const file of volumeFiles(layout, loaded.secrets)) {
+    if (file.content !== undefined && writeIfChanged(file.path, file.content, file.mode)) written.push(file.path);
+    // Also for files kept from an earlier run: a volume from before per-service owners is brought in line.
+    chmodSync(file.path, file.mode);
+    if (options.owners === true) chownSync(file.path, file.owner, file.owner);
   }
-  if (existsSync(path)) {
-    process.stdout.write(`${path} exists; keeping its keys\n`);
+  // Its keys live in secrets.json now (also when a run stopped before removing it); left in place it would hand
+  // every key to whoever can read it.
+  if (existsSync(layout.legacyEnv)) rmSync(layout.legacyEnv);
+  return { ...loaded, written };
+}
+
+function report(result: WriteResult, dir: string): string[] {
+  const lines: string[] = [];
+  if (result.origin === 'created') {
+    lines.push(`generated the keys and passwords into ${dir}`);
+    // Printed this once, at generation: every later start keeps the volume and prints nothing of it.
+    lines.push(`admin API key: ${result.secrets.adminApiKey}`);
+  } else if (result.origin === 'upgraded') {
+    lines.push(`upgraded ${dir}/stack.env into per-service files: its encryption, admin and sealing keys are kept`);
+    if (result.ignoredLegacyKeys.length > 0) {
+      lines.push(
+        `not carried over from stack.env (set them in docker-compose.yml): ${result.ignoredLegacyKeys.join(', ')}`,
+      );
+    }
   } else {
-    const secrets = generateSecrets();
-    writeFileSync(path, secretsEnvFile(secrets), { mode: 0o600 });
-    // Printed this once, at generation: every later start keeps the file and prints nothing of it.
-    process.stdout.write(
-      `generated the encryption and admin keys into ${path}\nadmin API key: ${secrets.adminApiKey}\n`,
-    );
+    lines.push(`${dir} holds its keys already; keeping them`);
   }
+  if (result.added.length > 0) lines.push(`generated what was missing: ${result.added.join(', ')}`);
+  if (result.written.length > 0) lines.push(`wrote ${result.written.join(', ')}`);
+  return lines;
 }
+
+const USAGE = 'usage: node write-secrets.js [<dir>, default /secrets] [--owners]\n';
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const owners = args.includes('--owners');
+  const rest = args.filter((a) => a !== '--owners');
+  if (rest.length > 1 || rest.some((a) => a.startsWith('-'))) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  if (owners && process.getuid?.() !== 0) {
+    process.stderr.write('write-secrets: --owners gives files to other users and needs root (compose: user 0)\n');
+    return 2;
+  }
+  const dir = rest[0] ?? VOLUME_DIR;
+  const result = await writeComposeSecrets(dir, { owners });
+  for (const line of report(result, dir)) process.stdout.write(`${line}\n`);
+  return 0;
+}
+
+if (require.main === module) runMain('write-secrets', main);

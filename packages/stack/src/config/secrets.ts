@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { BUS_IDENTITIES, type BusIdentity } from '@seatwise/shared/contracts/bus-identities';
 import { SECRET_HOLDERS } from '@seatwise/shared/contracts/secrets-rotation';
 import { generateSealingKeys } from '@seatwise/shared/crypto/sealing-keys';
 import { z } from 'zod';
@@ -15,15 +16,26 @@ export const secretsSchema = z.object({
   // Per service that stores secrets, the key pair the gateway seals them to on the bus. A stack dir from before
   // these keys has none; its next start adds them.
   sealingKeys: z.record(z.enum(SECRET_HOLDERS), z.object({ privateKey: base64Key, publicKey: base64Key })).optional(),
+  // Per bus identity (each service and the stream provisioner), its NATS password. Added to an older stack dir
+  // at its next start, like the sealing keys.
+  busPasswords: z.record(z.enum(BUS_IDENTITIES), z.string().regex(/^[A-Za-z0-9_-]{32,}$/)).optional(),
 });
 export type StackSecrets = z.infer<typeof secretsSchema>;
-export type CompleteSecrets = StackSecrets & Required<Pick<StackSecrets, 'sealingKeys'>>;
+export type CompleteSecrets = StackSecrets & Required<Pick<StackSecrets, 'sealingKeys' | 'busPasswords'>>;
+
+export function generateBusPasswords(): Record<BusIdentity, string> {
+  return Object.fromEntries(BUS_IDENTITIES.map((id) => [id, randomBytes(24).toString('base64url')])) as Record<
+    BusIdentity,
+    string
+  >;
+}
 
 export function generateSecrets(): CompleteSecrets {
   return {
     encryptionKeys: `k1:${randomBytes(32).toString('base64')}`,
     adminApiKey: `swa_${randomBytes(24).toString('base64url')}`,
     sealingKeys: generateSealingKeys(),
+    busPasswords: generateBusPasswords(),
   };
 }
 
@@ -39,10 +51,14 @@ export function loadOrCreateSecrets(path: string): { secrets: CompleteSecrets; c
     if (!parsed.success) {
       throw new Error(`${path} is damaged; restore it or start with --fresh (stored secrets become unreadable)`);
     }
-    const { sealingKeys } = parsed.data;
-    if (sealingKeys) return { secrets: { ...parsed.data, sealingKeys }, created: false };
-    // Written before the sealing keys existed: they are added, the other secrets kept.
-    const upgraded = { ...parsed.data, sealingKeys: generateSealingKeys() };
+    const { sealingKeys, busPasswords } = parsed.data;
+    if (sealingKeys && busPasswords) return { secrets: { ...parsed.data, sealingKeys, busPasswords }, created: false };
+    // Written before the sealing keys or the bus passwords existed: they are added, the other secrets kept.
+    const upgraded = {
+      ...parsed.data,
+      sealingKeys: sealingKeys ?? generateSealingKeys(),
+      busPasswords: busPasswords ?? generateBusPasswords(),
+    };
     writeFileSync(path, `${JSON.stringify(upgraded, null, 2)}\n`, { mode: 0o600 });
     return { secrets: upgraded, created: false };
   }
@@ -57,4 +73,13 @@ function safeJson(raw: string): unknown {
   } catch {
     return null;
   }
+}
+
+// A bus identity's password from a stack dir's secrets.json (tools that stand in for a service, e.g. the
+// console bench publishing Duo snapshots as the connector would).
+export function readBusPassword(path: string, identity: BusIdentity): string {
+  const parsed = secretsSchema.safeParse(safeJson(readFileSync(path, 'utf8')));
+  const password = parsed.success ? parsed.data.busPasswords?.[identity] : undefined;
+  if (password === undefined) throw new Error(`${path} holds no bus password for ${identity}`);
+  return password;
 }

@@ -7,6 +7,14 @@ export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
   PORT: "HTTP port: the gateway's API, or the service's /health and /metrics.",
   HOST: 'Interface to listen on.',
   NATS_URL: 'NATS server(s) with JetStream, comma-separated: nats://host:4222.',
+  NATS_USER:
+    "This service's NATS user on an authorized bus (default: the service's name, which is what the generated server configuration names it). See docs/events.md, Bus authorization.",
+  NATS_PASSWORD:
+    "This service's NATS password on an authorized bus; without it the service connects unauthenticated (an open bus, for development). `npm run stack` and compose's secrets service generate one per service.",
+  NATS_TLS_CA_FILE:
+    "PEM file of the CA that signed the NATS server's certificate (TLS to the bus; else the system's CAs).",
+  NATS_TLS_CERT_FILE: 'PEM client certificate, where the NATS server verifies clients (with NATS_TLS_KEY_FILE).',
+  NATS_TLS_KEY_FILE: 'PEM private key of NATS_TLS_CERT_FILE.',
   MONGO_URL: 'MongoDB (7) or another MongoDB-wire server: mongodb://host:27017.',
   MONGO_DB: 'Database of this service (each service owns its own).',
   SEATWISE_BUS_PREFIX:

@@ -1,8 +1,13 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { builtFerretdbPath } from '@seatwise/infra/ferretdb-build';
+import { natsServerConfig } from '@seatwise/shared/bus/nats-server-config';
+import type { BusIdentity } from '@seatwise/shared/contracts/bus-identities';
 import { ferretdbServer, type LocalServer } from '@seatwise/infra/local-servers';
 import { waitForPort } from '@seatwise/infra/tcp';
 import type { StackPaths } from '../config/paths';
 import { runToCompletion, type Supervisor } from '../process/supervisor';
+import { provisionBus } from './provision-bus';
 import { chooseMongo, findNats, MissingToolError, MONGO_HOWTO, serverSpec } from './infra-specs';
 
 export interface InfraUrls {
@@ -13,13 +18,20 @@ export interface InfraUrls {
 
 const INFRA_TIMEOUT_MS = 60_000;
 
+// The stack's bus is authorized like a deployment's: one NATS user per service plus the stream provisioner.
+export interface StackBus {
+  prefix: string;
+  passwords: Record<BusIdentity, string>;
+}
+
 export async function startInfra(
   supervisor: Supervisor,
   paths: StackPaths,
   ports: { nats: number; mongo: number },
+  bus: StackBus,
   say: (line: string) => void,
 ): Promise<InfraUrls> {
-  const nats = findNats();
+  const nats = authorizedNats(findNats(), paths, bus);
   const mongo = await resolveMongo(supervisor, paths, say);
   const crashed = supervisor.firstUnexpectedExit();
   supervisor.start(serverSpec(nats, paths.nats, ports.nats, paths.root));
@@ -33,7 +45,20 @@ export async function startInfra(
     ]),
     crashed,
   ]);
-  return { natsUrl: nats.url(ports.nats), mongoUrl: mongo.url(ports.mongo), mongoKind: mongo.program };
+  const natsUrl = nats.url(ports.nats);
+  await provisionBus({
+    url: natsUrl,
+    credentials: { user: 'provisioner', pass: bus.passwords.provisioner },
+    prefix: bus.prefix,
+  });
+  return { natsUrl, mongoUrl: mongo.url(ports.mongo), mongoKind: mongo.program };
+}
+
+// nats-server with the generated authorization, rewritten at every start (passwords live in secrets.json).
+function authorizedNats(nats: LocalServer, paths: StackPaths, bus: StackBus): LocalServer {
+  const configFile = join(paths.dir, 'nats.json');
+  writeFileSync(configFile, natsServerConfig({ passwords: bus.passwords, prefix: bus.prefix }), { mode: 0o600 });
+  return { ...nats, args: (port, dataDir) => [...nats.args(port, dataDir), '-c', configFile] };
 }
 
 // mongod if installed, else FerretDB, built on first use the way CI does and cached outside the repo.

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import type { BusIdentity } from '@seatwise/shared/contracts/bus-identities';
 import { envSchema as alertsEnv } from '@seatwise/shared/config/alerts-env';
 import { envSchema as connectorEnv } from '@seatwise/shared/config/connector-env';
 import { envSchema as discoveryEnv } from '@seatwise/shared/config/discovery-env';
@@ -12,17 +13,37 @@ import type { ChildSpec } from '../process/supervised-child';
 export interface AppDefinition {
   name: string;
   dir: string;
+  // Who it is on the bus: its NATS user, with that identity's permissions.
+  identity: BusIdentity;
   portKey: PortKey;
   schema: z.ZodObject;
 }
 
 // Start order does not matter (each waits for NATS and MongoDB); the gateway is last for readable logs.
 export const APPS: readonly AppDefinition[] = [
-  { name: 'connector', dir: 'duo-connector', portKey: 'SEATWISE_CONNECTOR_PORT', schema: connectorEnv },
-  { name: 'discovery', dir: 'discovery', portKey: 'SEATWISE_DISCOVERY_PORT', schema: discoveryEnv },
-  { name: 'reconcile', dir: 'reconcile', portKey: 'SEATWISE_RECONCILE_PORT', schema: reconcileEnv },
-  { name: 'alerts', dir: 'alerts', portKey: 'SEATWISE_ALERTS_PORT', schema: alertsEnv },
-  { name: 'gateway', dir: 'gateway', portKey: 'SEATWISE_GATEWAY_PORT', schema: gatewayEnv },
+  {
+    name: 'connector',
+    dir: 'duo-connector',
+    identity: 'duo-connector',
+    portKey: 'SEATWISE_CONNECTOR_PORT',
+    schema: connectorEnv,
+  },
+  {
+    name: 'discovery',
+    dir: 'discovery',
+    identity: 'discovery',
+    portKey: 'SEATWISE_DISCOVERY_PORT',
+    schema: discoveryEnv,
+  },
+  {
+    name: 'reconcile',
+    dir: 'reconcile',
+    identity: 'reconcile',
+    portKey: 'SEATWISE_RECONCILE_PORT',
+    schema: reconcileEnv,
+  },
+  { name: 'alerts', dir: 'alerts', identity: 'alerts', portKey: 'SEATWISE_ALERTS_PORT', schema: alertsEnv },
+  { name: 'gateway', dir: 'gateway', identity: 'gateway', portKey: 'SEATWISE_GATEWAY_PORT', schema: gatewayEnv },
 ];
 
 export interface AppContext {
@@ -31,11 +52,24 @@ export interface AppContext {
   mongoUrl: string;
   // Secrets handed only to the apps whose env schema declares the key.
   secrets: Record<string, string>;
+  // Each app's own NATS password, by its bus identity.
+  busPasswords: Record<BusIdentity, string>;
   baseEnv: NodeJS.ProcessEnv;
 }
 
 // Set per app by the stack; a value in the caller's environment would point every app at one port/DB.
-const STACK_OWNED = ['PORT', 'HOST', 'MONGO_DB', 'NATS_URL', 'MONGO_URL'];
+const STACK_OWNED = [
+  'PORT',
+  'HOST',
+  'MONGO_DB',
+  'NATS_URL',
+  'MONGO_URL',
+  'NATS_USER',
+  'NATS_PASSWORD',
+  'NATS_TLS_CA_FILE',
+  'NATS_TLS_CERT_FILE',
+  'NATS_TLS_KEY_FILE',
+];
 
 export function appMain(root: string, app: AppDefinition): string {
   return join(root, 'apps', app.dir, 'dist', 'main.js');
@@ -52,7 +86,13 @@ export function appSpec(app: AppDefinition, port: number, context: AppContext): 
     if (key in app.schema.shape) env[key] = value;
     else Reflect.deleteProperty(env, key);
   }
-  Object.assign(env, { PORT: String(port), HOST: '127.0.0.1', NATS_URL: context.natsUrl, MONGO_URL: context.mongoUrl });
+  Object.assign(env, {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NATS_URL: context.natsUrl,
+    NATS_PASSWORD: context.busPasswords[app.identity],
+    MONGO_URL: context.mongoUrl,
+  });
   return {
     name: app.name,
     tier: 2,

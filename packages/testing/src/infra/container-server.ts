@@ -11,6 +11,8 @@ export interface ContainerSpec {
   hostPort: number;
   dataPath: string;
   url: (port: number) => string;
+  // Files written into the container before it starts (a server's configuration).
+  files?: { content: string; target: string }[];
 }
 
 // testcontainers is loaded lazily: a machine without Docker never pays for (or trips over) it.
@@ -46,6 +48,7 @@ export class ContainerServer implements ManagedServer {
       .withCommand(this.spec.command)
       .withExposedPorts({ container: this.spec.containerPort, host: this.spec.hostPort })
       .withBindMounts([{ source: this.dataDir, target: this.spec.dataPath, mode: 'rw' }])
+      .withCopyContentToContainer(this.spec.files ?? [])
       .withWaitStrategy(Wait.forListeningPorts())
       .start();
   }

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { LocalProcessServer } from '@seatwise/infra/local-process-server';
+import type { LocalServer } from '@seatwise/infra/local-servers';
 import { findLocalMongo, findLocalNats } from '@seatwise/infra/local-servers';
 import { freePort } from '@seatwise/infra/ports';
 import { ContainerServer } from './container-server';
@@ -18,24 +20,53 @@ export class InfrastructureUnavailableError extends Error {
   }
 }
 
+// The bus authorization the harness runs NATS with (see packages/platform/src/testing/harness-setup.ts):
+// a nats-server configuration file with one user per Seatwise identity, and the harness's own user, whose
+// credentials go into the URL the specs get.
+interface HarnessBusAuth {
+  configFile: string;
+  harnessPassword: string;
+}
+
+function harnessBusAuth(env: NodeJS.ProcessEnv): HarnessBusAuth | null {
+  const configFile = env['SEATWISE_TEST_NATS_CONFIG'];
+  const harnessPassword = env['SEATWISE_TEST_NATS_HARNESS_PASSWORD'];
+  return configFile && harnessPassword ? { configFile, harnessPassword } : null;
+}
+
+function natsUrl(port: number, auth: HarnessBusAuth | null): string {
+  return auth === null ? `nats://127.0.0.1:${port}` : `nats://harness:${auth.harnessPassword}@127.0.0.1:${port}`;
+}
+
 // Restartable NATS with JetStream, dedicated to the caller: a container when Docker answers, else a
-// local nats-server.
-export async function createNats(): Promise<ManagedServer> {
+// local nats-server. Authorized as the harness set up, when it did.
+export async function createNats(env: NodeJS.ProcessEnv = process.env): Promise<ManagedServer> {
   const port = await freePort();
+  const auth = harnessBusAuth(env);
   if (await dockerAvailable()) {
+    const configTarget = '/etc/nats/seatwise.json';
     return new ContainerServer({
       kind: 'nats',
       image: 'nats:2.10',
-      command: ['-js', '-sd', '/data'],
+      command: ['-js', '-sd', '/data', ...(auth === null ? [] : ['-c', configTarget])],
       containerPort: 4222,
       hostPort: port,
       dataPath: '/data',
-      url: (p) => `nats://127.0.0.1:${p}`,
+      url: (p) => natsUrl(p, auth),
+      files: auth === null ? [] : [{ content: readFileSync(auth.configFile, 'utf8'), target: configTarget }],
     });
   }
   const nats = findLocalNats();
   if (!nats) throw new InfrastructureUnavailableError('NATS server');
-  return new LocalProcessServer(nats, port);
+  const server: LocalServer =
+    auth === null
+      ? nats
+      : {
+          ...nats,
+          args: (p, dataDir) => [...nats.args(p, dataDir), '-c', auth.configFile],
+          url: (p) => natsUrl(p, auth),
+        };
+  return new LocalProcessServer(server, port);
 }
 
 // Restartable MongoDB-wire server: a mongo:7 container, else local mongod, else local FerretDB.

@@ -4,6 +4,7 @@ import { BusConnection } from '@seatwise/platform/bus/bus-connection';
 import { connectSpecBus, type SpecBus } from '@seatwise/platform/testing/spec-bus';
 import { startPsaSimulator, type PsaSimulator } from '@seatwise/psa-simulator/server';
 import { envSchema } from '@seatwise/shared/config/alerts-env';
+import { busConnectOptions } from '@seatwise/shared/config/bus-env';
 import { parseEnv } from '@seatwise/shared/config/env';
 import { DELIVERY_CODES } from '@seatwise/shared/contracts/alerts-channels';
 import { DUO_EDITIONS, type DuoEdition } from '@seatwise/shared/contracts/duo-events';
@@ -98,7 +99,12 @@ describe('ticket sender through reconcile (built) and the ConnectWise simulator'
     unmapped = accountsList.find((a) => a.state === 'unmapped')?.accountId ?? '';
 
     const env = parseEnv(envSchema, serviceEnv(scope, { ...testEncryptionKeys(), ALERTS_TICKET_TIMEOUT_MS: '20000' }));
-    busConnection = await BusConnection.open(scope.natsUrl, 'alerts-ticket-sender', createLogger('alerts', 'silent'));
+    // As the alerts service's own bus identity, whose one RPC right is opening tickets through reconcile.
+    busConnection = await BusConnection.open(
+      busConnectOptions(env, 'alerts'),
+      'alerts-ticket-sender',
+      createLogger('alerts', 'silent'),
+    );
     sender = new TicketSender(new ReconcileTickets(busConnection, env));
   });
 

@@ -1,0 +1,63 @@
+import { BUS_IDENTITIES } from '../contracts/bus-identities';
+import { RPC_NAMES } from '../contracts/rpcs';
+import { busPermissions, inboxPrefix, streamsOf } from './permissions';
+
+const rpcRequests = (identity: (typeof BUS_IDENTITIES)[number]) =>
+  busPermissions(identity, 'seatwise').publish.filter((s) => s.startsWith('seatwise.rpc.'));
+
+describe('bus permissions', () => {
+  it('lets the gateway request every RPC, alerts only ticket creation, and no other identity any', () => {
+    expect(rpcRequests('gateway')).toHaveLength(RPC_NAMES.length);
+    expect(rpcRequests('alerts')).toEqual(['seatwise.rpc.reconcile.tickets.create']);
+    for (const identity of ['duo-connector', 'discovery', 'reconcile', 'provisioner'] as const) {
+      expect(rpcRequests(identity)).toEqual([]);
+    }
+  });
+
+  it('gives Duo events to the connector alone', () => {
+    for (const identity of BUS_IDENTITIES) {
+      const duo = busPermissions(identity, 'seatwise').publish.filter((s) => s.startsWith('seatwise.duo.'));
+      expect(duo.length > 0).toBe(identity === 'duo-connector');
+    }
+  });
+
+  it('gives the JetStream management API to the provisioner alone; services get their own durables only', () => {
+    for (const identity of BUS_IDENTITIES) {
+      const { publish } = busPermissions(identity, 'seatwise');
+      expect(publish.includes('$JS.API.>')).toBe(identity === 'provisioner');
+      expect(publish.some((s) => s.startsWith('$JS.API.STREAM.CREATE') || s.startsWith('$JS.API.STREAM.DELETE'))).toBe(
+        false,
+      );
+    }
+    const reconcile = busPermissions('reconcile', 'seatwise').publish;
+    expect(reconcile).toContain('$JS.API.CONSUMER.MSG.NEXT.SEATWISE_DUO_ACCOUNTS.reconcile-accounts');
+    expect(reconcile.some((s) => s.includes('discovery-authlogs'))).toBe(false);
+  });
+
+  it('subscribes each identity to its own inbox and RPC subjects only', () => {
+    const discovery = busPermissions('discovery', 'seatwise');
+    expect(discovery.subscribe).toEqual([`${inboxPrefix('discovery')}.>`, 'seatwise.rpc.discovery.>']);
+    expect(discovery.allowResponses).toBe(true);
+    expect(busPermissions('gateway', 'seatwise').allowResponses).toBe(false);
+  });
+
+  it('widens prefixes to a wildcard for the test harness, where services also create their missing streams', () => {
+    const harness = busPermissions('duo-connector', null);
+    expect(harness.publish).toContain('*.duo.authlog.*');
+    expect(harness.publish).toContain('$JS.API.STREAM.CREATE.*');
+    expect(busPermissions('duo-connector', 'seatwise').publish).not.toContain(
+      '$JS.API.STREAM.CREATE.SEATWISE_DUO_AUTHLOGS',
+    );
+  });
+
+  it('names the streams a service checks at start-up: those it publishes into or consumes from', () => {
+    expect(streamsOf('gateway')).toEqual([]);
+    expect(streamsOf('reconcile').sort()).toEqual([
+      'DEAD_LETTER',
+      'DISCOVERY',
+      'DUO_ACCOUNTS',
+      'INTEGRATIONS',
+      'RECONCILE',
+    ]);
+  });
+});

@@ -1,0 +1,59 @@
+import { type BusIdentity, busIdentities } from '../contracts/bus-identities';
+import { consumers } from '../contracts/consumers';
+import { events } from '../contracts/events';
+import type { StreamKey } from '../contracts/streams';
+import { eventFilter, rpcSubject, streamName } from './subjects';
+
+export interface BusPermissions {
+  publish: string[];
+  subscribe: string[];
+  // May answer requests it received (each reply goes once, briefly, to the requester's inbox).
+  allowResponses: boolean;
+}
+
+// Every identity has an inbox of its own, so none can read the replies meant for another.
+export function inboxPrefix(identity: string): string {
+  return `_INBOX_${identity}`;
+}
+
+// The streams an identity publishes into or consumes from: the ones it checks (and, on an open bus,
+// creates) at start-up.
+export function streamsOf(identity: BusIdentity): StreamKey[] {
+  const grant = busIdentities[identity];
+  const keys = new Set<StreamKey>(grant.publishes.map((name) => events[name].stream));
+  for (const key of grant.consumes) keys.add(consumers[key].stream);
+  return [...keys];
+}
+
+// The subjects one identity may use under one deployment prefix.
+//
+// `prefix: null` is the test harness, where every test file has a prefix of its own: each prefix token
+// becomes `*` (stream names too, as they derive from the prefix), and since no provisioner runs per test
+// file, each service may also create (never update or delete) the streams it uses, as on an open bus.
+// Deployments (the stack, compose) always pass their prefix and provision streams as `provisioner`.
+export function busPermissions(identity: BusIdentity, prefix: string | null): BusPermissions {
+  const grant = busIdentities[identity];
+  const p = prefix ?? '*';
+  const stream = (key: StreamKey) => (prefix === null ? '*' : streamName(prefix, key));
+  const publish = new Set<string>(['$JS.API.INFO']);
+  const subscribe = new Set<string>([`${inboxPrefix(identity)}.>`]);
+  for (const name of grant.publishes) publish.add(eventFilter(p, name));
+  for (const name of grant.watches) subscribe.add(eventFilter(p, name));
+  for (const name of grant.calls) publish.add(rpcSubject(p, name));
+  if (grant.serves !== null) subscribe.add(rpcSubject(p, `${grant.serves}.>`));
+  for (const key of streamsOf(identity)) {
+    publish.add(`$JS.API.STREAM.INFO.${stream(key)}`);
+    if (prefix === null) publish.add(`$JS.API.STREAM.CREATE.${stream(key)}`);
+  }
+  for (const key of grant.consumes) {
+    const target = `${stream(consumers[key].stream)}.${consumers[key].durable}`;
+    for (const api of ['INFO', 'CREATE', 'DURABLE.CREATE', 'DELETE', 'MSG.NEXT']) {
+      publish.add(`$JS.API.CONSUMER.${api}.${target}`);
+    }
+    // nats-server ≥ 2.10 puts the filter subject into the create subject.
+    publish.add(`$JS.API.CONSUMER.CREATE.${target}.>`);
+    publish.add(`$JS.ACK.${target}.>`);
+  }
+  if (grant.managesStreams) publish.add('$JS.API.>');
+  return { publish: [...publish], subscribe: [...subscribe], allowResponses: grant.serves !== null };
+}
