@@ -47,11 +47,13 @@ export function busPermissions(identity: BusIdentity, prefix: string | null): Bu
   }
   for (const key of grant.consumes) {
     const target = `${stream(consumers[key].stream)}.${consumers[key].durable}`;
-    for (const api of ['INFO', 'CREATE', 'DURABLE.CREATE', 'DELETE', 'MSG.NEXT']) {
-      publish.add(`$JS.API.CONSUMER.${api}.${target}`);
-    }
-    // nats-server ≥ 2.10 puts the filter subject into the create subject.
+    publish.add(`$JS.API.CONSUMER.INFO.${target}`);
+    publish.add(`$JS.API.CONSUMER.CREATE.${target}`);
+    // nats-server ≥ 2.10 puts the filter subject into the create subject; 2.9 clients may use the older form.
     publish.add(`$JS.API.CONSUMER.CREATE.${target}.>`);
+    publish.add(`$JS.API.CONSUMER.DURABLE.CREATE.${target}`);
+    publish.add(`$JS.API.CONSUMER.DELETE.${target}`);
+    publish.add(`$JS.API.CONSUMER.MSG.NEXT.${target}`);
     publish.add(`$JS.ACK.${target}.>`);
   }
   if (grant.managesStreams) publish.add('$JS.API.>');
