@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { jetstreamManager } from '@nats-io/jetstream';
+import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { connectBus } from '@seatwise/shared/bus/connect';
 import { natsServerConfig } from '@seatwise/shared/bus/nats-server-config';
@@ -19,7 +19,8 @@ import type { ManagedServer } from '@seatwise/testing/infra/managed-server';
 // The bus authorization a deployment runs (#17 item 1), on a NATS server of its own with the permissions
 // the stack and compose generate for one concrete prefix: each service is its own user and can do exactly
 // what its identity declares. Each case fails with an open bus (mutation: natsServerConfig without the
-// `permissions` blocks lets every forged publish, request and subscription through).
+// `permissions` blocks lets every forged publish, request and subscription through; without the publish `deny`
+// list, another system's subscriber takes over discovery's durable).
 const PREFIX = `authz${randomBytes(3).toString('hex')}`;
 const passwords = Object.fromEntries(BUS_IDENTITIES.map((id) => [id, randomBytes(16).toString('hex')])) as Record<
   BusIdentity,
@@ -169,5 +170,27 @@ describe('bus authorization', () => {
     expect(
       (await harness.consumers.info(streamName(PREFIX, 'DUO_ACCOUNTS'), consumers.reconcileAccounts.durable)).name,
     ).toBe(consumers.reconcileAccounts.durable);
+  });
+
+  it("lets another system read the events through durables of its own, never through one of Seatwise's", async () => {
+    const subscriber = await as('subscriber');
+    const jsm = await jetstreamManager(subscriber);
+    const stream = streamName(PREFIX, 'DUO_AUTHLOGS');
+    await jsm.consumers.add(stream, { durable_name: 'siem', ack_policy: AckPolicy.Explicit });
+    const consumer = await jetstream(subscriber).consumers.get(stream, 'siem');
+    const read: string[] = [];
+    for await (const msg of await consumer.fetch({ max_messages: 1, expires: 3_000 })) {
+      read.push(msg.json<DuoAuthLogEvent>().record.txid);
+      msg.ack();
+    }
+    expect(read).toEqual(['tx-real']);
+
+    const ours = consumers.discoveryAuthLogs.durable;
+    await expect(jsm.consumers.add(stream, { durable_name: ours, ack_policy: AckPolicy.Explicit })).rejects.toThrow();
+    await expect(jsm.consumers.delete(stream, ours)).rejects.toThrow();
+    await expect(
+      new EventPublisher(subscriber, PREFIX).publish('duo.authlog', authLogEvent('tx-forged-2'), { timeoutMs: 2_000 }),
+    ).rejects.toThrow();
+    expect(await streamMessages('DUO_AUTHLOGS')).toBe(1);
   });
 });

@@ -37,7 +37,10 @@ export function natsServerConfig(options: NatsServerAuthOptions): string {
 
 function permissionsBlock(permissions: BusPermissions): object {
   return {
-    publish: { allow: permissions.publish },
+    publish: {
+      allow: permissions.publish,
+      ...(permissions.publishDeny.length > 0 ? { deny: permissions.publishDeny } : {}),
+    },
     subscribe: { allow: permissions.subscribe },
     ...(permissions.allowResponses ? { allow_responses: true } : {}),
   };

@@ -60,4 +60,14 @@ describe('bus permissions', () => {
       'RECONCILE',
     ]);
   });
+
+  it("lets another system's subscriber read any stream through its own durables, denying Seatwise's", () => {
+    const { publish, publishDeny, subscribe } = busPermissions('subscriber', 'seatwise');
+    expect(publish).toContain('$JS.API.CONSUMER.MSG.NEXT.SEATWISE_DUO_AUTHLOGS.*');
+    expect(publishDeny).toContain('$JS.API.CONSUMER.MSG.NEXT.SEATWISE_DUO_AUTHLOGS.discovery-authlogs');
+    expect(publishDeny).toContain('$JS.ACK.SEATWISE_RECONCILE.alerts-reconcile.>');
+    expect(publish.some((s) => s.startsWith('seatwise.'))).toBe(false);
+    expect(subscribe).toEqual([`${inboxPrefix('subscriber')}.>`]);
+    expect(busPermissions('discovery', 'seatwise').publishDeny).toEqual([]);
+  });
 });

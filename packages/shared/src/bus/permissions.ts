@@ -1,11 +1,13 @@
 import { type BusIdentity, busIdentities } from '../contracts/bus-identities';
 import { consumers } from '../contracts/consumers';
 import { events } from '../contracts/events';
-import type { StreamKey } from '../contracts/streams';
+import { STREAM_KEYS, type StreamKey } from '../contracts/streams';
 import { eventFilter, rpcSubject, streamName } from './subjects';
 
 export interface BusPermissions {
   publish: string[];
+  // Exceptions to `publish` (nats-server checks deny after allow).
+  publishDeny: string[];
   subscribe: string[];
   // May answer requests it received (each reply goes once, briefly, to the requester's inbox).
   allowResponses: boolean;
@@ -46,16 +48,40 @@ export function busPermissions(identity: BusIdentity, prefix: string | null): Bu
     if (prefix === null) publish.add(`$JS.API.STREAM.CREATE.${stream(key)}`);
   }
   for (const key of grant.consumes) {
-    const target = `${stream(consumers[key].stream)}.${consumers[key].durable}`;
-    publish.add(`$JS.API.CONSUMER.INFO.${target}`);
-    publish.add(`$JS.API.CONSUMER.CREATE.${target}`);
-    // nats-server ≥ 2.10 puts the filter subject into the create subject; 2.9 clients may use the older form.
-    publish.add(`$JS.API.CONSUMER.CREATE.${target}.>`);
-    publish.add(`$JS.API.CONSUMER.DURABLE.CREATE.${target}`);
-    publish.add(`$JS.API.CONSUMER.DELETE.${target}`);
-    publish.add(`$JS.API.CONSUMER.MSG.NEXT.${target}`);
-    publish.add(`$JS.ACK.${target}.>`);
+    for (const api of consumerApi(`${stream(consumers[key].stream)}.${consumers[key].durable}`)) publish.add(api);
   }
   if (grant.managesStreams) publish.add('$JS.API.>');
-  return { publish: [...publish], subscribe: [...subscribe], allowResponses: grant.serves !== null };
+  const publishDeny = grant.readsStreams ? readStreams(publish, stream) : [];
+  return { publish: [...publish], publishDeny, subscribe: [...subscribe], allowResponses: grant.serves !== null };
+}
+
+// Another system's consumer: any durable (or ephemeral consumer) on any stream, and its acks, but none of
+// Seatwise's own durables, which it would otherwise read from, ack or delete. Returns the denials.
+function readStreams(publish: Set<string>, stream: (key: StreamKey) => string): string[] {
+  publish.add('$JS.API.STREAM.NAMES');
+  publish.add('$JS.API.STREAM.LIST');
+  const deny: string[] = [];
+  for (const key of STREAM_KEYS) {
+    publish.add(`$JS.API.STREAM.INFO.${stream(key)}`);
+    publish.add(`$JS.API.CONSUMER.CREATE.${stream(key)}`);
+    for (const api of consumerApi(`${stream(key)}.*`)) publish.add(api);
+  }
+  for (const { stream: key, durable } of Object.values(consumers)) {
+    deny.push(...consumerApi(`${stream(key)}.${durable}`));
+  }
+  return deny;
+}
+
+// What reading from one durable takes: the JetStream calls on it (nats-server ≥ 2.10 puts the filter subject
+// into the create subject; 2.9 clients may use the older DURABLE form), and acks of its messages.
+function consumerApi(target: string): string[] {
+  return [
+    `$JS.API.CONSUMER.INFO.${target}`,
+    `$JS.API.CONSUMER.CREATE.${target}`,
+    `$JS.API.CONSUMER.CREATE.${target}.>`,
+    `$JS.API.CONSUMER.DURABLE.CREATE.${target}`,
+    `$JS.API.CONSUMER.DELETE.${target}`,
+    `$JS.API.CONSUMER.MSG.NEXT.${target}`,
+    `$JS.ACK.${target}.>`,
+  ];
 }

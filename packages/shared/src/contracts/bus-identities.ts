@@ -6,9 +6,18 @@ import { RPC_NAMES, type RpcName } from './rpcs';
 
 // Who may do what on the bus. Each Seatwise service connects as its own NATS user (named like the
 // service); `provisioner` is the one identity that manages streams (the stack, compose's bus-setup
-// one-shot). nats-server's authorization is generated from this table (bus/permissions.ts), so a
-// subject a service is not declared to use is refused by the server, not by the service's good will.
-export const BUS_IDENTITIES = ['gateway', 'duo-connector', 'discovery', 'reconcile', 'alerts', 'provisioner'] as const;
+// one-shot); `subscriber` is for other systems that consume the events (docs/events.md). nats-server's
+// authorization is generated from this table (bus/permissions.ts), so a subject a service is not declared
+// to use is refused by the server, not by the service's good will.
+export const BUS_IDENTITIES = [
+  'gateway',
+  'duo-connector',
+  'discovery',
+  'reconcile',
+  'alerts',
+  'provisioner',
+  'subscriber',
+] as const;
 export type BusIdentity = (typeof BUS_IDENTITIES)[number];
 
 export interface BusIdentityGrant {
@@ -25,6 +34,9 @@ export interface BusIdentityGrant {
   serves: ServiceName | null;
   // Create, update and delete streams: the JetStream management API.
   managesStreams: boolean;
+  // Read every stream through durables of its own naming, never through one of Seatwise's (it would take
+  // their messages): another system's consumer.
+  readsStreams: boolean;
 }
 
 const CONNECTOR_EVENTS = [
@@ -41,7 +53,15 @@ const CONNECTOR_EVENTS = [
 const consumersOf = (prefix: string) =>
   (Object.keys(consumers) as (keyof typeof consumers)[]).filter((key) => key.startsWith(prefix));
 
-const none = { publishes: [], consumes: [], watches: [], calls: [], serves: null, managesStreams: false } as const;
+const none = {
+  publishes: [],
+  consumes: [],
+  watches: [],
+  calls: [],
+  serves: null,
+  managesStreams: false,
+  readsStreams: false,
+} as const;
 
 export const busIdentities: Record<BusIdentity, BusIdentityGrant> = {
   gateway: { ...none, watches: GATEWAY_EVENT_NAMES, calls: RPC_NAMES },
@@ -77,4 +97,5 @@ export const busIdentities: Record<BusIdentity, BusIdentityGrant> = {
     serves: 'alerts',
   },
   provisioner: { ...none, managesStreams: true },
+  subscriber: { ...none, readsStreams: true },
 };

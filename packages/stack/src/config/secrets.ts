@@ -18,16 +18,18 @@ export const secretsSchema = z.object({
   sealingKeys: z.record(z.enum(SECRET_HOLDERS), z.object({ privateKey: base64Key, publicKey: base64Key })).optional(),
   // Per bus identity (each service and the stream provisioner), its NATS password. Added to an older stack dir
   // at its next start, like the sealing keys.
-  busPasswords: z.record(z.enum(BUS_IDENTITIES), z.string().regex(/^[A-Za-z0-9_-]{32,}$/)).optional(),
+  // An identity added since the file was written gets its password at the next start.
+  busPasswords: z.partialRecord(z.enum(BUS_IDENTITIES), z.string().regex(/^[A-Za-z0-9_-]{32,}$/)).optional(),
 });
 export type StackSecrets = z.infer<typeof secretsSchema>;
-export type CompleteSecrets = StackSecrets & Required<Pick<StackSecrets, 'sealingKeys' | 'busPasswords'>>;
+export type CompleteSecrets = Omit<StackSecrets, 'sealingKeys' | 'busPasswords'> &
+  Required<Pick<StackSecrets, 'sealingKeys'>> & { busPasswords: Record<BusIdentity, string> };
 
-export function generateBusPasswords(): Record<BusIdentity, string> {
-  return Object.fromEntries(BUS_IDENTITIES.map((id) => [id, randomBytes(24).toString('base64url')])) as Record<
-    BusIdentity,
-    string
-  >;
+// The stored passwords, with one generated for each identity that has none.
+export function generateBusPasswords(stored: Partial<Record<BusIdentity, string>> = {}): Record<BusIdentity, string> {
+  return Object.fromEntries(
+    BUS_IDENTITIES.map((id) => [id, stored[id] ?? randomBytes(24).toString('base64url')]),
+  ) as Record<BusIdentity, string>;
 }
 
 export function generateSecrets(): CompleteSecrets {
@@ -52,12 +54,18 @@ export function loadOrCreateSecrets(path: string): { secrets: CompleteSecrets; c
       throw new Error(`${path} is damaged; restore it or start with --fresh (stored secrets become unreadable)`);
     }
     const { sealingKeys, busPasswords } = parsed.data;
-    if (sealingKeys && busPasswords) return { secrets: { ...parsed.data, sealingKeys, busPasswords }, created: false };
-    // Written before the sealing keys or the bus passwords existed: they are added, the other secrets kept.
+    const complete = sealingKeys && busPasswords && BUS_IDENTITIES.every((id) => busPasswords[id] !== undefined);
+    if (complete) {
+      return {
+        secrets: { ...parsed.data, sealingKeys, busPasswords: generateBusPasswords(busPasswords) },
+        created: false,
+      };
+    }
+    // Written before the sealing keys or a bus identity existed: they are added, the other secrets kept.
     const upgraded = {
       ...parsed.data,
       sealingKeys: sealingKeys ?? generateSealingKeys(),
-      busPasswords: busPasswords ?? generateBusPasswords(),
+      busPasswords: generateBusPasswords(busPasswords),
     };
     writeFileSync(path, `${JSON.stringify(upgraded, null, 2)}\n`, { mode: 0o600 });
     return { secrets: upgraded, created: false };
