@@ -3,7 +3,6 @@ import { createTestScope, type TestScope } from '@seatwise/testing/scope';
 import { AccountRowIdsRepository } from './account-row-ids.repository';
 import { RowRevisionClaims } from './row-revision-claims';
 import { type RowDoc, RowRepository, rowId, UNDECIDED } from './row.repository';
-import { RowsVersionRepository } from './rows-version.repository';
 
 const row = (accountId: string, sku: string, state: RowDoc['state'] = 'pending'): RowDoc => ({
   _id: rowId(accountId, sku),
@@ -51,7 +50,7 @@ describe("an account's rows (the per-account row index)", () => {
 
   const repository = async () => {
     const index = new AccountRowIdsRepository(mongo);
-    const rows = new RowRepository(mongo, new RowRevisionClaims(mongo), index, new RowsVersionRepository(mongo));
+    const rows = new RowRepository(mongo, new RowRevisionClaims(mongo), index);
     await index.onModuleInit();
     await rows.onModuleInit();
     return rows;
