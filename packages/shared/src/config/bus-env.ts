@@ -1,4 +1,4 @@
-import { type BusConnectOptions, urlCredentials } from '../bus/connect';
+import { type BusConnectOptions, type BusTlsFiles, urlCredentials } from '../bus/connect';
 import { inboxPrefix } from '../bus/permissions';
 import type { ServiceName } from '../contracts/rpc-definition';
 import { type BaseEnv, ConfigError } from './env';
@@ -27,15 +27,23 @@ export function busConnectOptions(
       },
     ]);
   }
-  const tlsFiles = {
-    ...(env.NATS_TLS_CA_FILE === undefined ? {} : { caFile: env.NATS_TLS_CA_FILE }),
-    ...(env.NATS_TLS_CERT_FILE === undefined ? {} : { certFile: env.NATS_TLS_CERT_FILE }),
-    ...(env.NATS_TLS_KEY_FILE === undefined ? {} : { keyFile: env.NATS_TLS_KEY_FILE }),
-  };
+  const tlsFiles = busTlsFiles(env);
   return {
     url: env.NATS_URL,
     inboxPrefix: inboxPrefix(credentials?.user ?? service),
     ...(credentials === undefined ? {} : { credentials }),
-    ...(Object.keys(tlsFiles).length === 0 ? {} : { tls: tlsFiles }),
+    ...(tlsFiles === undefined ? {} : { tls: tlsFiles }),
   };
+}
+
+// The TLS files an env names, or undefined when it names none (the connection is then plain unless its URL says tls).
+export function busTlsFiles(
+  env: Pick<BusEnv, 'NATS_TLS_CA_FILE' | 'NATS_TLS_CERT_FILE' | 'NATS_TLS_KEY_FILE'>,
+): BusTlsFiles | undefined {
+  const files = {
+    ...(env.NATS_TLS_CA_FILE === undefined ? {} : { caFile: env.NATS_TLS_CA_FILE }),
+    ...(env.NATS_TLS_CERT_FILE === undefined ? {} : { certFile: env.NATS_TLS_CERT_FILE }),
+    ...(env.NATS_TLS_KEY_FILE === undefined ? {} : { keyFile: env.NATS_TLS_KEY_FILE }),
+  };
+  return Object.keys(files).length === 0 ? undefined : files;
 }

@@ -1,3 +1,4 @@
+import { busTlsFiles } from '@seatwise/shared/config/bus-env';
 import { parseEnvOrReport } from '@seatwise/shared/config/env';
 import { runMain } from '@seatwise/shared/process/run-main';
 import { provisionBus as provision } from '../infra/provision-bus';
@@ -5,16 +6,12 @@ import { type BusSetupEnv, busSetupEnvSchema } from './bus-setup-env';
 
 // bus-setup's env as the provisioner's target.
 export function provisionBus(env: BusSetupEnv): Promise<string[]> {
-  const tls = {
-    ...(env.NATS_TLS_CA_FILE === undefined ? {} : { caFile: env.NATS_TLS_CA_FILE }),
-    ...(env.NATS_TLS_CERT_FILE === undefined ? {} : { certFile: env.NATS_TLS_CERT_FILE }),
-    ...(env.NATS_TLS_KEY_FILE === undefined ? {} : { keyFile: env.NATS_TLS_KEY_FILE }),
-  };
+  const tls = busTlsFiles(env);
   return provision({
     url: env.NATS_URL,
     credentials: { user: env.NATS_USER, pass: env.NATS_PASSWORD },
     prefix: env.SEATWISE_BUS_PREFIX,
-    ...(Object.keys(tls).length === 0 ? {} : { tls }),
+    ...(tls === undefined ? {} : { tls }),
   });
 }
 
