@@ -5,7 +5,7 @@ import { rpcSubject } from '@seatwise/shared/bus/subjects';
 import { errorSpec } from '@seatwise/shared/errors/error-catalog';
 import { createTestScope, serviceEnv, type TestScope } from '@seatwise/testing/scope';
 import { waitFor } from '@seatwise/testing/wait';
-import { startGateway, type TestGateway } from './__fixtures__/gateway-fixture';
+import { apartScope, startGateway, type TestGateway } from './__fixtures__/gateway-fixture';
 import { Http } from './__fixtures__/http-client';
 import { openSse } from './__fixtures__/sse-client';
 
@@ -350,7 +350,7 @@ describe('gateway edge', () => {
 
   it('limits failed authentications per client address, before any key lookup', async () => {
     const limited = await startGateway(
-      serviceEnv(scope, { SEATWISE_ADMIN_API_KEY: ADMIN_KEY, GATEWAY_UNAUTHENTICATED_BURST: '2' }),
+      serviceEnv(apartScope(scope), { SEATWISE_ADMIN_API_KEY: ADMIN_KEY, GATEWAY_UNAUTHENTICATED_BURST: '2' }),
     );
     try {
       const http = new Http(limited.url, 'swk_made_up_0000000000000000000000');
@@ -401,7 +401,7 @@ describe('gateway edge', () => {
 
   it('rate-limits per key with a 429 problem and Retry-After', async () => {
     const limited = await startGateway(
-      serviceEnv(scope, {
+      serviceEnv(apartScope(scope), {
         SEATWISE_ADMIN_API_KEY: ADMIN_KEY,
         GATEWAY_RATE_LIMIT_BURST: '3',
         GATEWAY_RATE_LIMIT_PER_MINUTE: '1',

@@ -237,12 +237,14 @@ describe('gateway → connector, discovery, reconcile', () => {
     expect(bad.status).toBeGreaterThanOrEqual(400);
     expect(bad.status).toBeLessThan(500);
     expect(bad.text).not.toContain('wrong-key');
-    await waitFor(async () => (await allItems(viewer, '/api/v1/psa/companies', 200)).length >= ACCOUNTS, {
-      timeoutMs: 60_000,
-      description: 'PSA companies synced',
-    });
-    const products = await allItems<PsaProductView>(viewer, `/api/v1/psa/products?connectionId=${created.body.id}`, 3);
-    expect(products.length).toBeGreaterThan(0);
+    // A sync writes companies before products: wait for both (CI once read products between the two).
+    const products = `/api/v1/psa/products?connectionId=${created.body.id}`;
+    await waitFor(
+      async () =>
+        (await allItems(viewer, '/api/v1/psa/companies', 200)).length >= ACCOUNTS &&
+        (await allItems<PsaProductView>(viewer, products, 3)).length > 0,
+      { timeoutMs: 60_000, description: 'PSA companies and products synced' },
+    );
     const runs = await allItems<SyncRunView>(viewer, '/api/v1/sync-runs', 1);
     expect(runs.length).toBeGreaterThan(0);
     expect((await viewer.get<SyncRunView>(`/api/v1/sync-runs/${runs[0]?.id ?? ''}`)).body.id).toBe(runs[0]?.id);

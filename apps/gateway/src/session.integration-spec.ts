@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startGateway, type TestGateway } from './__fixtures__/gateway-fixture';
+import { apartScope, startGateway, type TestGateway } from './__fixtures__/gateway-fixture';
 import { Http } from './__fixtures__/http-client';
 
 const ADMIN_KEY = `boot-${'s'.repeat(40)}`;
@@ -208,7 +208,7 @@ describe('gateway console sessions', () => {
 
   it('rate-limits sign-in attempts per client address', async () => {
     const limited = await startGateway(
-      serviceEnv(scope, { GATEWAY_RATE_LIMIT_BURST: '2', GATEWAY_RATE_LIMIT_PER_MINUTE: '1' }),
+      serviceEnv(apartScope(scope), { GATEWAY_RATE_LIMIT_BURST: '2', GATEWAY_RATE_LIMIT_PER_MINUTE: '1' }),
     );
     try {
       const client = new Http(limited.url, null);

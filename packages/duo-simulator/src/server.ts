@@ -33,6 +33,8 @@ export interface DuoSimulator {
   // Takes child accounts out of Duo (unlisted, unreachable, gone from the truth) or puts them back.
   setHiddenAccounts: (accountIds: readonly string[]) => void;
   setRateLimits: (limits: RateLimits | false) => void;
+  // Requests served so far per API path (the /_sim switches not counted).
+  served: () => Record<string, number>;
   // Revokes an integration key (every call signed with it answers 401 40102) or restores it.
   revokeKey: (ikey: string) => void;
   restoreKey: (ikey: string) => void;
@@ -75,6 +77,7 @@ export async function startDuoSimulator(input: DuoSimOptions = {}): Promise<DuoS
     anchor,
     delays: new Delays(),
     switches: new SimSwitches(),
+    served: new Map(),
     limiter: new RateLimiter(options.rateLimits),
     faults: new FaultInjector(options.seed, options.faults),
     apiHostname: () => options.apiHostname ?? hostPort.value,
@@ -99,6 +102,7 @@ export async function startDuoSimulator(input: DuoSimOptions = {}): Promise<DuoS
     info,
     truth: control.truth,
     ...tuning,
+    served: () => Object.fromEntries(engine.served),
     revokeKey: (ikey) => {
       requireKnown([ikey], knows.ikey, 'integration keys');
       engine.switches.setKeyRevoked(ikey, true);

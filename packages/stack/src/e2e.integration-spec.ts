@@ -125,10 +125,11 @@ describe('the stack end to end (npm run stack, demo off)', () => {
           return (
             current.syncStatus === 'idle' &&
             accounts.items.length === ACCOUNTS &&
-            accounts.items.every((a) => a.syncStatus === 'idle')
+            // Idle is the auth-log job's word; seats and edition come from the users job, which may finish later.
+            accounts.items.every((a) => a.syncStatus === 'idle' && a.seats !== null)
           );
         },
-        { ...long, description: 'syncStatus idle' },
+        { ...long, description: 'syncStatus idle and seats counted' },
       ),
     );
 

@@ -1,7 +1,7 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { EventBus } from '@seatwise/platform/bus/event-bus';
 import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
-import { runConsumerLoop } from '@seatwise/shared/bus/consumer-loop';
+import { type ConsumerLoopStage, runConsumerLoop } from '@seatwise/shared/bus/consumer-loop';
 import type { Env } from '@seatwise/shared/config/discovery-env';
 import { consumers } from '@seatwise/shared/contracts/consumers';
 import type { Logger } from '@seatwise/shared/logging/logger';
@@ -37,7 +37,8 @@ export class ConsumersService implements OnApplicationBootstrap, BeforeApplicati
     if (recovered > 0) this.logger.info({ batches: recovered }, 'unfinished batches re-applied');
     const authConsumer = await this.bus.durableConsumer(consumers.discoveryAuthLogs);
     const usersConsumer = await this.bus.durableConsumer(consumers.discoveryUsers);
-    const onError = (stage: string) => (error: unknown, step: 'fetch' | 'handle') => {
+    const onError = (stage: string) => (error: unknown, step: ConsumerLoopStage) => {
+      // 'infrastructure': the batch is held and tried again once the server is back; no delivery is spent.
       this.logger.warn({ err: error, consumer: stage, step }, 'consumer batch failed; retrying');
     };
     this.loops = [

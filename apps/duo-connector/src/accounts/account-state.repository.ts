@@ -4,10 +4,16 @@ import { fillAbsent } from '@seatwise/platform/db/fill-absent';
 import { KeyedSerializer } from '@seatwise/platform/db/keyed-serializer';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { MongooseRepository } from '@seatwise/platform/db/mongoose-repository';
+import { WriteClaims } from '@seatwise/platform/db/write-claims';
 import { type AccountKey, accountKeyId } from './account-key';
 import { type AccountSeen, type AccountStateDoc, accountStateSchema, NEW_ACCOUNT } from './account-state';
 
-type AccountChanges = Partial<Omit<AccountStateDoc, '_id' | 'integrationId' | 'accountId'>>;
+type AccountChanges = Partial<Omit<AccountStateDoc, '_id' | 'integrationId' | 'accountId' | 'logCursor' | 'logFence'>>;
+type LogCursor = [string, string];
+
+// A cursor write takes milliseconds; a claim this old was left by a replica killed mid-write (#18), and must not
+// hold up the replica that took its account over for long.
+export const CURSOR_CLAIM_STALE_MS = 5_000;
 
 @Injectable()
 export class AccountStateRepository extends MongooseRepository<AccountStateDoc> {
@@ -15,9 +21,12 @@ export class AccountStateRepository extends MongooseRepository<AccountStateDoc> 
   // of different fields of a document (seen as a vanishing seats count), which MongoDB never does.
   private readonly writes = new KeyedSerializer();
 
+  private readonly cursorClaims: WriteClaims;
+
   constructor(mongo: MongoConnection) {
     // Reads fill absent fields from NEW_ACCOUNT (see there).
     super(mongo, { model: 'AccountState', collection: 'accounts', schema: accountStateSchema, defaults: NEW_ACCOUNT });
+    this.cursorClaims = new WriteClaims(mongo, 'log_cursor_claims', CURSOR_CLAIM_STALE_MS);
   }
 
   // Creates the account on first sight (with its backfill start) and refreshes name/host after.
@@ -69,6 +78,27 @@ export class AccountStateRepository extends MongooseRepository<AccountStateDoc> 
     await this.writes.run(accountKeyId(key), () =>
       this.model.updateOne({ _id: accountKeyId(key) }, { $set: changes }).exec(),
     );
+  }
+
+  // Moves the auth-log cursor from `from` to `to` only if it is still at `from`: a replica that read the cursor
+  // before another moved it cannot move it back (#18). False when it had moved. The claim on `<account>@<from>`
+  // makes the compare-and-set atomic on FerretDB too (WriteClaims). `fence` is the writer's lease token: once a
+  // holder with a newer token has moved the cursor, no older holder can, whatever cursor it read. null: another
+  // writer holds the claim (try again shortly).
+  async advanceLogCursor(
+    key: AccountKey,
+    from: LogCursor | null,
+    to: LogCursor,
+    fence: number,
+  ): Promise<boolean | null> {
+    const claim = `${accountKeyId(key)}@${from === null ? 'start' : from.join('/')}`;
+    const moved = await this.cursorClaims.holding(claim, async () => {
+      // $not $gt also matches a row written before fencing (no logFence yet).
+      const filter = { _id: accountKeyId(key), logCursor: from, logFence: { $not: { $gt: fence } } };
+      const update = { $set: { logCursor: to, logFence: fence } };
+      return (await this.model.updateOne(filter, update).exec()).matchedCount === 1;
+    });
+    return moved;
   }
 
   // Sets the status fields and, when `bump`, increments the revision atomically; returns the row after.

@@ -15,6 +15,8 @@ export interface AccountStateDoc extends AccountKey {
   // Auth-log checkpoint: the window's start and Duo's cursor (ms, txid) of the last record published.
   logMintime: number;
   logCursor: [string, string] | null;
+  // The lease token of the last poller that moved the cursor (fencing, #18); absent on rows from before.
+  logFence?: number;
   usersSnapshotAt: Date | null;
   accountSnapshotAt: Date | null;
   syncStatus: SyncStatus;
@@ -45,6 +47,7 @@ export const accountStateSchema = new Schema<AccountStateDoc>(
     removedAt: { type: Date, default: null },
     logMintime: Number,
     logCursor: { type: [String], default: null },
+    logFence: { type: Number },
     usersSnapshotAt: { type: Date, default: null },
     accountSnapshotAt: { type: Date, default: null },
     syncStatus: String,

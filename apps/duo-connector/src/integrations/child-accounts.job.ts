@@ -4,29 +4,47 @@ import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
 import type { Env } from '@seatwise/shared/config/connector-env';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { OutboundError } from '@seatwise/platform/outbound/outbound-error';
+import type { AccountStateDoc } from '../accounts/account-state';
 import type { DuoChildAccount, DuoClient } from '../duo/duo-client';
 import { describeDuoFailure } from '../duo/duo-errors';
+import { ConnectorLeases } from '../leases/connector-leases';
 import { AccountTracker } from '../sync/account-tracker';
 import { failureBackoffMs, type Job } from '../sync/job-scheduler';
 import { type IntegrationDoc, IntegrationRepository } from './integration.repository';
 
-// The recurring job of an Accounts API (MSP) integration: list its child accounts, poll new ones,
-// stop removed ones. A failure is recorded on the integration and retried with backoff.
+const LISTING_LEASE = 'children:';
+
+// The recurring jobs of an Accounts API (MSP) integration. Listing: list its child accounts, poll new ones, stop
+// removed ones, on the one replica holding the listing's lease (a failure is recorded on the integration and retried
+// with backoff). Following: on every replica, poll (when their leases come) the accounts the listing stored.
 @Injectable()
 export class ChildAccountsJob {
   constructor(
     private readonly integrations: IntegrationRepository,
     private readonly tracker: AccountTracker,
+    private readonly leases: ConnectorLeases,
     private readonly clock: Clock,
     @Inject(APP_ENV) private readonly env: Env,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  static leaseOf(integrationId: string): string {
+    return `${LISTING_LEASE}${integrationId}`;
+  }
+
+  // The integration whose listing a lease is for; null for any other lease.
+  static integrationOf(lease: string): string | null {
+    return lease.startsWith(LISTING_LEASE) ? lease.slice(LISTING_LEASE.length) : null;
+  }
+
   for(doc: IntegrationDoc, client: DuoClient): Job {
+    const lease = ChildAccountsJob.leaseOf(doc._id);
+    this.leases.want(lease);
     return {
       id: `${doc._id}:children`,
       group: doc._id,
       pace: null,
+      ready: () => this.leases.holds(lease),
       work: async () => {
         await this.refresh(doc, client);
         return this.env.CONNECTOR_ACCOUNTS_REFRESH_MS;
@@ -36,6 +54,25 @@ export class ChildAccountsJob {
         const { code, message } = describeDuoFailure(error);
         await this.integrations.update(doc._id, { lastError: { code, message, at: this.clock.now() } });
         return failureBackoffMs(failures);
+      },
+    };
+  }
+
+  follower(doc: IntegrationDoc, client: DuoClient): Job {
+    return {
+      id: `${doc._id}:follow`,
+      group: doc._id,
+      pace: null,
+      work: async () => {
+        await this.tracker.follow(doc._id, (state) => {
+          const child = childOf(state);
+          return child && this.clientFor(doc, client, child);
+        });
+        return this.env.CONNECTOR_LEASE_MS;
+      },
+      onError: (error, failures) => {
+        this.logger.warn({ err: error, integration: doc._id }, 'following child accounts failed');
+        return Promise.resolve(failureBackoffMs(failures));
       },
     };
   }
@@ -58,6 +95,8 @@ export class ChildAccountsJob {
 
   private async refresh(doc: IntegrationDoc, client: DuoClient): Promise<void> {
     const children = await client.childAccounts();
+    // Deleted on another replica since this one started it: its accounts must not be stored again.
+    if (!(await this.integrations.findById(doc._id))) return;
     const listed = new Set<string>();
     for (const child of children) {
       const childClient = this.clientFor(doc, client, child);
@@ -69,4 +108,10 @@ export class ChildAccountsJob {
     await this.tracker.untrackMissing(doc._id, listed);
     await this.integrations.update(doc._id, { lastSyncAt: this.clock.now(), lastError: null, status: 'connected' });
   }
+}
+
+// A stored child account as listed; null for a row without its host (not a child).
+function childOf(state: AccountStateDoc): DuoChildAccount | null {
+  const { accountId, name, apiHostname } = state;
+  return apiHostname === null ? null : { accountId, name, apiHostname };
 }

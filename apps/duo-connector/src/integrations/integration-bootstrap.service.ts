@@ -44,7 +44,10 @@ export class IntegrationBootstrap implements OnApplicationBootstrap {
       if (created) started.add(created.integration.id);
     }
     await this.rotateSecrets();
-    for (const doc of await this.repository.list()) if (!started.has(doc._id)) await this.startStored(doc);
+    // Keys that failed their probe when stored do not poll (as when they were stored) until changed.
+    for (const doc of await this.repository.list()) {
+      if (doc.polling && !started.has(doc._id)) await this.startStored(doc);
+    }
   }
 
   // Every stored secret under the active key, bound to its record: at start before any is used, and when a person

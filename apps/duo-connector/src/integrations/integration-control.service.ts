@@ -21,7 +21,7 @@ export class IntegrationControl {
   }
 
   async delete(id: string): Promise<void> {
-    this.runtime.stop(id);
+    await this.runtime.stop(id);
     if (!(await this.repository.delete(id))) throw integrationNotFound(id);
     await this.accounts.deleteIntegration(id);
   }

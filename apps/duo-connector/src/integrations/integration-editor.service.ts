@@ -15,7 +15,7 @@ export type IntegrationWithReport = RpcResponse<'duo-connector.integrations.crea
 
 type StoredInput = Pick<
   IntegrationDoc,
-  'name' | 'kind' | 'apiHostname' | 'integrationKey' | 'secret' | 'status' | 'lastError'
+  'name' | 'kind' | 'apiHostname' | 'integrationKey' | 'secret' | 'status' | 'lastError' | 'polling'
 >;
 
 // Stores an integration's credentials (secret encrypted) after probing them; polling starts only when
@@ -53,7 +53,7 @@ export class IntegrationEditor {
       }
       throw error;
     }
-    if (validation.error === null) await this.runtime.start(doc);
+    if (doc.polling) await this.runtime.start(doc);
     return { integration: await this.queries.view(doc), validation };
   }
 
@@ -66,8 +66,8 @@ export class IntegrationEditor {
       updatedAt: this.clock.now(),
     });
     if (!updated) throw integrationNotFound(id);
-    this.runtime.stop(id);
-    if (validation.error === null) await this.runtime.start(updated);
+    if (updated.polling) await this.runtime.start(updated);
+    else await this.runtime.stop(id);
     return { integration: await this.queries.view(updated), validation };
   }
 
@@ -80,6 +80,7 @@ export class IntegrationEditor {
       apiHostname,
       integrationKey,
       secret: this.cipher.encrypt(input.secretKey, integrationSecretOwner(id)),
+      polling: validation.error === null,
       ...statusOf(validation, at),
     };
   }

@@ -16,6 +16,8 @@ export interface IntegrationDoc {
   status: 'pending' | 'connected' | 'error';
   lastError: { code: string; message: string; at: Date } | null;
   lastSyncAt: Date | null;
+  // Whether its keys passed the probe when last stored: what every replica polls (older rows: true).
+  polling: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -31,6 +33,7 @@ const schema = new Schema<IntegrationDoc>(
     status: String,
     lastError: { type: Schema.Types.Mixed, default: null },
     lastSyncAt: { type: Date, default: null },
+    polling: { type: Boolean, default: true },
     createdAt: Date,
     updatedAt: Date,
   },
@@ -40,7 +43,7 @@ const schema = new Schema<IntegrationDoc>(
 schema.index({ apiHostname: 1, integrationKey: 1 }, { unique: true });
 
 // What a read fills in where a null was dropped on write (FerretDB does; see fillAbsent).
-const DEFAULTS: Partial<IntegrationDoc> = { lastError: null, lastSyncAt: null };
+const DEFAULTS: Partial<IntegrationDoc> = { lastError: null, lastSyncAt: null, polling: true };
 
 const COLLECTION = 'integrations';
 

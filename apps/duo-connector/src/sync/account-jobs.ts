@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
 import { AppError } from '@seatwise/shared/errors/app-error';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import type { Env } from '@seatwise/shared/config/connector-env';
 import { accountKeyId } from '../accounts/account-key';
 import { DuoApiError } from '../duo/duo-errors';
+import { ConnectorLeases } from '../leases/connector-leases';
 import { AccountSnapshotService } from './account-snapshot.service';
 import type { AccountTarget } from './account-target';
 import { failureBackoffMs, type Job, JobScheduler } from './job-scheduler';
@@ -14,11 +15,15 @@ import { UsersSyncService } from './users-sync.service';
 
 const INFRA_RETRY_MS = 1_000;
 
-// The two recurring jobs of every polled account: auth-log pages, and users + account snapshots.
+const LEASE_PREFIX = 'account:';
+
+// The two recurring jobs of every polled account: auth-log pages, and users + account snapshots. Every replica
+// knows every account, but runs an account's jobs only while it holds the account's lease (#18).
 @Injectable()
-export class AccountJobs {
+export class AccountJobs implements OnModuleInit {
   constructor(
     private readonly scheduler: JobScheduler,
+    private readonly leases: ConnectorLeases,
     private readonly logs: LogSyncService,
     private readonly users: UsersSyncService,
     private readonly snapshot: AccountSnapshotService,
@@ -27,35 +32,64 @@ export class AccountJobs {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  // A lease taken here (or usable again): its account's jobs run now rather than at their next due time.
+  onModuleInit(): void {
+    this.leases.onUsable((lease) => {
+      if (!lease.startsWith(LEASE_PREFIX)) return;
+      const id = lease.slice(LEASE_PREFIX.length);
+      this.scheduler.runNow(`${id}:logs`);
+      this.scheduler.runNow(`${id}:users`);
+    });
+  }
+
   track(target: AccountTarget, usersDueInMs: number): void {
     const id = accountKeyId(target.key);
     this.scheduler.add(this.logJob(target, id));
     this.scheduler.add(this.usersJob(target, id), usersDueInMs);
+    this.leases.want(LEASE_PREFIX + id);
   }
 
-  untrack(target: Pick<AccountTarget, 'key'>): void {
+  async untrack(target: Pick<AccountTarget, 'key'>): Promise<void> {
     const id = accountKeyId(target.key);
     this.scheduler.remove(`${id}:logs`);
     this.scheduler.remove(`${id}:users`);
+    await this.leases.unwant(LEASE_PREFIX + id);
   }
 
   private logJob(target: AccountTarget, id: string): Job {
+    const lease = LEASE_PREFIX + id;
     return {
       id: `${id}:logs`,
       group: target.key.integrationId,
       pace: { account: id, cls: 'logs' },
-      work: async () => ((await this.logs.syncPage(target)) === 'more' ? 0 : this.env.CONNECTOR_LOG_POLL_INTERVAL_MS),
+      ready: () => this.leases.holds(lease),
+      work: async () => {
+        const fence = this.leases.token(lease);
+        if (fence === null) return 0; // lapsed since the scheduler looked: it waits for the lease again
+        const outcome = await this.logs.syncPage(target, fence);
+        return outcome === 'more' ? 0 : this.env.CONNECTOR_LOG_POLL_INTERVAL_MS;
+      },
       onError: (error, failures) => this.failed(target, 'auth logs', error, failures),
     };
   }
 
   private usersJob(target: AccountTarget, id: string): Job {
+    const lease = LEASE_PREFIX + id;
     return {
       id: `${id}:users`,
       group: target.key.integrationId,
       pace: { account: id, cls: 'objects' },
+      ready: () => this.leases.holds(lease),
       work: async () => {
-        const counts = await this.users.snapshot(target, () => this.scheduler.paced(id, 'objects'));
+        // Another replica may have taken the snapshot while it held the lease.
+        const dueInMs = await this.users.dueInMs(target.key);
+        if (dueInMs > 0) return dueInMs;
+        const counts = await this.users.snapshot(
+          target,
+          () => this.scheduler.paced(id, 'objects'),
+          () => this.leases.holds(lease),
+        );
+        if (counts === null) return 0; // the lease lapsed mid-snapshot: whoever holds it now takes a whole one
         await this.snapshot.publish(target, counts);
         // The account's status is the log job's to report; if a users failure had put it in error,
         // let the log job re-assess now rather than at its next poll.

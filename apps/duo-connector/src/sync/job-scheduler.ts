@@ -12,6 +12,8 @@ export interface Job {
   // Pacing bucket (an account) and class; null: not a Duo call that needs pacing.
   pace: { account: string; cls: EndpointClass } | null;
   group: string;
+  // False while this replica may not run it (another replica holds its lease): it waits, however due.
+  ready?: () => boolean;
   // Runs one unit of work; resolves with the delay before the next unit.
   work: () => Promise<number>;
   // Decides the delay after a failure (and records it); `failures` counts consecutive ones.
@@ -110,7 +112,8 @@ export class JobScheduler implements BeforeApplicationShutdown {
       if (!next) break;
       this.start(next, now);
     }
-    const soonest = Math.min(...[...this.entries.values()].filter((e) => !e.running).map((e) => this.readyAt(e, now)));
+    const waiting = [...this.entries.values()].filter((e) => !e.running && isReady(e.job));
+    const soonest = Math.min(...waiting.map((e) => this.readyAt(e, now)));
     if (Number.isFinite(soonest)) {
       this.timer = setTimeout(
         () => {
@@ -129,7 +132,7 @@ export class JobScheduler implements BeforeApplicationShutdown {
   private nextDue(now: number): Entry | null {
     let best: Entry | null = null;
     for (const entry of this.entries.values()) {
-      if (entry.running || this.readyAt(entry, now) > now) continue;
+      if (entry.running || !isReady(entry.job) || this.readyAt(entry, now) > now) continue;
       if (!best || entry.dueAt < best.dueAt) best = entry;
     }
     return best;
@@ -166,4 +169,8 @@ export class JobScheduler implements BeforeApplicationShutdown {
   private infrastructureUp(): boolean {
     return this.bus.isConnected() && this.mongo.connection.readyState === ConnectionStates.connected;
   }
+}
+
+function isReady(job: Job): boolean {
+  return job.ready?.() ?? true;
 }

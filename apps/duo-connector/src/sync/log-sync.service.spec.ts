@@ -13,10 +13,23 @@ const HOUR = 3_600_000;
 
 // How far behind an account is reported after one page of auth logs. Duo's and the database's side are fakes:
 // what is under test is the lag the service derives from the page.
-function harness(page: { records: { timestamp: number }[]; nextOffset: [string, string] | null }) {
+function harness(
+  page: { records: { timestamp: number }[]; nextOffset: [string, string] | null },
+  cursor: { at: [string, string] | null; movedMeanwhile?: boolean } = { at: null },
+) {
   const reports: StatusUpdate[] = [];
-  const state = { logMintime: NOW - 24 * HOUR, logCursor: null, removedAt: null };
-  const accounts = { get: () => Promise.resolve(state), update: () => Promise.resolve() };
+  const state = { logMintime: NOW - 24 * HOUR, logCursor: cursor.at, removedAt: null };
+  const advanced: [string, string][] = [];
+  const accounts = {
+    get: () => Promise.resolve(state),
+    update: () => Promise.resolve(),
+    // Another replica moving the cursor first makes the compare-and-set miss.
+    advanceLogCursor: (_key: unknown, _from: unknown, to: [string, string]) => {
+      if (cursor.movedMeanwhile) return Promise.resolve(false);
+      advanced.push(to);
+      return Promise.resolve(true);
+    },
+  };
   const records = { publish: () => Promise.resolve() };
   const status = {
     report: (_key: unknown, update: StatusUpdate) => {
@@ -39,7 +52,7 @@ function harness(page: { records: { timestamp: number }[]; nextOffset: [string, 
     client: client as unknown as DuoClient,
     accountParam: undefined,
   };
-  return { service, target, reports };
+  return { service, target, reports, advanced };
 }
 
 describe('LogSyncService lag', () => {
@@ -49,7 +62,7 @@ describe('LogSyncService lag', () => {
       records: [{ timestamp: lastRecordAt / 1000 }],
       nextOffset: [String(lastRecordAt), 'tx1'],
     });
-    expect(await service.syncPage(target)).toBe('caught-up');
+    expect(await service.syncPage(target, 1)).toBe('caught-up');
     expect(reports).toEqual([expect.objectContaining({ syncStatus: 'idle', behindMs: 0 })]);
   });
 
@@ -59,8 +72,33 @@ describe('LogSyncService lag', () => {
       records: Array.from({ length: 1_000 }, () => ({ timestamp: cursorAt / 1000 })),
       nextOffset: [String(cursorAt), 'tx1000'],
     });
-    expect(await service.syncPage(target)).toBe('more');
+    expect(await service.syncPage(target, 1)).toBe('more');
     // The window ends 2 minutes before now (Duo's own delay).
     expect(reports).toEqual([expect.objectContaining({ syncStatus: 'backfilling', behindMs: 5 * HOUR - 2 * 60_000 })]);
+  });
+});
+
+describe('LogSyncService cursor', () => {
+  const full = (at: number) => Array.from({ length: 1_000 }, () => ({ timestamp: at / 1000 }));
+
+  it('leaves a cursor another replica moved meanwhile, reports nothing, and reads again', async () => {
+    const at = NOW - 5 * HOUR;
+    const { service, target, reports, advanced } = harness(
+      { records: full(at), nextOffset: [String(at), 'tx1000'] },
+      { at: [String(at - HOUR), 'tx1'], movedMeanwhile: true },
+    );
+    expect(await service.syncPage(target, 1)).toBe('more');
+    expect(advanced).toEqual([]);
+    expect(reports).toEqual([]);
+  });
+
+  it('never moves the cursor back to an offset behind it', async () => {
+    const at = NOW - 5 * HOUR;
+    const { service, target, advanced } = harness(
+      { records: full(at - HOUR), nextOffset: [String(at - HOUR), 'tx1000'] },
+      { at: [String(at), 'tx9'] },
+    );
+    expect(await service.syncPage(target, 1)).toBe('caught-up');
+    expect(advanced).toEqual([]);
   });
 });

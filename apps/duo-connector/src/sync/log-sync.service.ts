@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@seatwise/platform/clock/clock';
 import { APP_ENV } from '@seatwise/platform/tokens';
-import { AccountStateRepository } from '../accounts/account-state.repository';
+import type { AccountKey } from '../accounts/account-key';
+import { AccountStateRepository, CURSOR_CLAIM_STALE_MS } from '../accounts/account-state.repository';
 import type { Env } from '@seatwise/shared/config/connector-env';
 import { ConnectorMetrics } from '../metrics/connector-metrics';
 import type { AccountTarget } from './account-target';
@@ -10,6 +11,7 @@ import { RecordPublisher } from './record-publisher';
 import { SyncStatusService } from './sync-status.service';
 
 const PAGE_LIMIT = 1_000;
+const CLAIM_RETRY_MS = 100;
 
 export type PageOutcome = 'more' | 'caught-up';
 
@@ -27,7 +29,8 @@ export class LogSyncService {
     @Inject(APP_ENV) private readonly env: Env,
   ) {}
 
-  async syncPage(target: AccountTarget): Promise<PageOutcome> {
+  // `fence`: the token of this replica's lease on the account, which the cursor's advance carries.
+  async syncPage(target: AccountTarget, fence: number): Promise<PageOutcome> {
     const state = await this.accounts.get(target.key);
     if (!state || state.removedAt) return 'caught-up';
     const now = this.clock.nowMs();
@@ -47,8 +50,21 @@ export class LogSyncService {
       page.records.map((record) => ({ integrationId, accountId, record, fetchedAt })),
     );
     if (page.records.length === 0 || !page.nextOffset) return this.caughtUp(target);
-    await this.accounts.update(target.key, { logCursor: page.nextOffset });
+    if (isBehind(page.nextOffset, state.logCursor)) return this.caughtUp(target);
+    // Another poller moved the cursor since this page was asked for (or holds a newer lease): read again.
+    if (!(await this.advance(target.key, state.logCursor, page.nextOffset, fence))) return 'more';
     return this.progress(target, window.maxtime, Number(page.nextOffset[0]), page, page.records.length >= PAGE_LIMIT);
+  }
+
+  // A busy claim is another writer's for a moment, or one a killed replica left (stale within seconds): the page is
+  // already published, so wait for the claim rather than read the page from Duo again.
+  private async advance(key: AccountKey, from: [string, string] | null, to: [string, string], fence: number) {
+    const deadline = this.clock.nowMs() + CURSOR_CLAIM_STALE_MS + 1_000;
+    for (;;) {
+      const moved = await this.accounts.advanceLogCursor(key, from, to, fence);
+      if (moved !== null || this.clock.nowMs() > deadline) return moved === true;
+      await this.clock.sleep(CLAIM_RETRY_MS);
+    }
   }
 
   private async progress(
@@ -91,4 +107,9 @@ export class LogSyncService {
     this.metrics.lagSeconds.set({ account: this.metrics.account(target.key.accountId) }, behindMs / 1000);
     this.metrics.checkpointConfirmed(target.key.accountId, this.clock.nowMs());
   }
+}
+
+// Duo's cursor starts with the record's time (ms): a next offset behind ours would re-read what was published.
+function isBehind(next: readonly [string, string], current: readonly [string, string] | null): boolean {
+  return current !== null && Number(next[0]) < Number(current[0]);
 }

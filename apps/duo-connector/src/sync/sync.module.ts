@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { LeasesModule } from '../leases/leases.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { AccountJobs } from './account-jobs';
 import { AccountSnapshotService } from './account-snapshot.service';
@@ -14,7 +15,7 @@ import { UsersSyncService } from './users-sync.service';
 // one paced scheduler. Others start and stop accounts (AccountTracker) and schedule their own jobs on
 // the same scheduler, so its concurrency cap covers every Duo call.
 @Module({
-  imports: [AccountsModule, MetricsModule],
+  imports: [AccountsModule, LeasesModule, MetricsModule],
   providers: [
     JobScheduler,
     RecordPublisher,

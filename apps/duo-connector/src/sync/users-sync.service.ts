@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EventBus } from '@seatwise/platform/bus/event-bus';
 import { Clock } from '@seatwise/platform/clock/clock';
+import { APP_ENV } from '@seatwise/platform/tokens';
+import type { Env } from '@seatwise/shared/config/connector-env';
 import { randomUUID } from 'node:crypto';
+import type { AccountKey } from '../accounts/account-key';
 import { AccountStateRepository } from '../accounts/account-state.repository';
 import type { AccountTarget } from './account-target';
 import { RecordPublisher } from './record-publisher';
@@ -12,7 +15,8 @@ export interface UsersSnapshot {
 }
 
 // A full users snapshot: every page published, then the end marker. A crash mid-way leaves a
-// snapshot without its marker, which consumers ignore; the next run starts a new snapshot id.
+// snapshot without its marker, which consumers ignore; the next run starts a new snapshot id. So does a replica
+// that lost the account's lease mid-way: it never ends its snapshot, so two replicas' pages never make one.
 @Injectable()
 export class UsersSyncService {
   constructor(
@@ -20,9 +24,21 @@ export class UsersSyncService {
     private readonly bus: EventBus,
     private readonly records: RecordPublisher,
     private readonly clock: Clock,
+    @Inject(APP_ENV) private readonly env: Env,
   ) {}
 
-  async snapshot(target: AccountTarget, beforePage: () => Promise<void>): Promise<UsersSnapshot> {
+  // How long until the account's next snapshot is due (0: now), whichever replica took the last one.
+  async dueInMs(key: AccountKey): Promise<number> {
+    const at = (await this.accounts.get(key))?.usersSnapshotAt ?? null;
+    return usersDueInMs(at, this.clock.nowMs(), this.env.CONNECTOR_USERS_INTERVAL_MS);
+  }
+
+  // null: `stillHeld` turned false before the end marker, which is then not sent.
+  async snapshot(
+    target: AccountTarget,
+    beforePage: () => Promise<void>,
+    stillHeld: () => boolean,
+  ): Promise<UsersSnapshot | null> {
     const { integrationId, accountId } = target.key;
     const snapshotId = randomUUID();
     const startedAt = this.clock.now().toISOString();
@@ -41,6 +57,7 @@ export class UsersSyncService {
       counts.pendingDeletionCount += published.filter((u) => u.record.status === 'pending deletion').length;
       offset = page.nextOffset;
     }
+    if (!stillHeld()) return null;
     const completedAt = this.clock.now().toISOString();
     await this.bus.publish('duo.users.snapshot-complete', {
       integrationId,
@@ -53,4 +70,10 @@ export class UsersSyncService {
     await this.accounts.update(target.key, { usersSnapshotAt: this.clock.now() });
     return counts;
   }
+}
+
+// How long until a users snapshot taken at `at` (null: never) is due again: none is taken twice within an interval,
+// after a restart or by another replica.
+export function usersDueInMs(at: Date | null, now: number, intervalMs: number): number {
+  return at ? Math.max(0, new Date(at).getTime() + intervalMs - now) : 0;
 }

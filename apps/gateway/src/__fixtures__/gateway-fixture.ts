@@ -2,6 +2,7 @@ import { createServiceApp } from '@seatwise/platform/bootstrap/create-service-ap
 import { parseEnv } from '@seatwise/shared/config/env';
 import { envSchema } from '@seatwise/shared/config/gateway-env';
 import { createLogger } from '@seatwise/shared/logging/logger';
+import type { TestScope } from '@seatwise/testing/scope';
 import { Writable } from 'node:stream';
 import { service } from '../service';
 import { SEALING_ENV } from './sealing-env';
@@ -29,4 +30,11 @@ export async function startGateway(rawEnv: Record<string, string>): Promise<Test
   await app.listen(env.PORT, env.HOST);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return { url, logs: () => lines.join(''), close: () => app.close() };
+}
+
+// The scope of a gateway of its own deployment (bus prefix) over the same database: replicas of one deployment share
+// their rate limits on the bus (auth/rate-limit-share.ts), so a gateway with its own limits that joined the spec's
+// gateway would start with the spending of the other tests' requests. Only for routes that answer without RPC.
+export function apartScope(scope: TestScope): TestScope {
+  return { ...scope, busPrefix: `${scope.busPrefix}apart` };
 }

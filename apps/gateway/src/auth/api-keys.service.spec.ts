@@ -2,7 +2,7 @@ import type { Env } from '@seatwise/shared/config/gateway-env';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { FakeClock } from './__fixtures__/session-fakes';
 import type { ApiKeyDoc, ApiKeyRepository } from './api-key.repository';
-import { ApiKeysService, BOOTSTRAP_KEY_ID } from './api-keys.service';
+import { API_KEY_CACHE_MS, ApiKeysService, BOOTSTRAP_KEY_ID } from './api-keys.service';
 
 const BOOTSTRAP = `boot-${'k'.repeat(40)}`;
 
@@ -16,10 +16,11 @@ function repositoryOf(docs: Map<string, ApiKeyDoc>) {
       return Promise.resolve(docs.get(id) ?? null);
     },
     findByPrefix: (prefix: string) => Promise.resolve([...docs.values()].find((d) => d.prefix === prefix) ?? null),
+    // A new document, as a database read returns: what a replica cached is not changed under it.
     revoke: (id: string, at: Date) => {
       const doc = docs.get(id);
-      if (doc) doc.revokedAt = at;
-      return Promise.resolve(doc ?? null);
+      if (doc) docs.set(id, { ...doc, revokedAt: at });
+      return Promise.resolve(docs.get(id) ?? null);
     },
     touch: () => Promise.resolve(),
     page: () => Promise.resolve({ items: [...docs.values()], nextCursor: null }),
@@ -57,9 +58,22 @@ describe('ApiKeysService.principalById', () => {
     await service.principalById(created.id);
     await service.principalById(created.id);
     expect(reads.byId).toBe(1);
-    clock.ms += 5_000;
+    clock.ms += API_KEY_CACHE_MS;
     await service.principalById(created.id);
     expect(reads.byId).toBe(2);
+  });
+
+  it('refuses a key another replica revoked within one second (mutation: with the former 5 s cache it still works)', async () => {
+    const docs = new Map<string, ApiKeyDoc>();
+    const here = serviceOf(undefined, docs);
+    const there = serviceOf(undefined, docs);
+    const created = await here.service.create({ name: 'console', role: 'viewer' });
+    expect(await there.service.principalById(created.id)).not.toBeNull();
+    expect(await there.service.authenticate(created.key)).not.toBeNull();
+    await here.service.revoke(created.id);
+    there.clock.ms += 1_000;
+    expect(await there.service.principalById(created.id)).toBeNull();
+    expect(await there.service.authenticate(created.key)).toBeNull();
   });
 
   it('keeps the bootstrap key valid while it is configured', async () => {

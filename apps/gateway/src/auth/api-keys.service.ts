@@ -16,8 +16,10 @@ import type { Principal } from './principal';
 export const BOOTSTRAP_KEY_ID = 'key_bootstrap';
 const BOOTSTRAP_NAME = 'bootstrap-admin';
 const BOOTSTRAP_PRINCIPAL: Principal = { keyId: BOOTSTRAP_KEY_ID, name: BOOTSTRAP_NAME, role: 'admin' };
-// A verified key is trusted this long without another read (revocation through this gateway is immediate).
-const CACHE_MS = 5_000;
+// A verified key is trusted this long without another read: revocation through this gateway is immediate, and
+// reaches every other replica within this period (#18: within 1 s everywhere). A read per key per second per
+// replica is what that costs.
+export const API_KEY_CACHE_MS = 1_000;
 // lastUsedAt is written at most this often per key: a read per request must not become a write per request.
 const TOUCH_EVERY_MS = 60_000;
 
@@ -26,8 +28,8 @@ export class ApiKeysService implements OnModuleInit {
   private readonly bootstrapHash: string | null;
   private readonly cache = new Map<string, { doc: ApiKeyDoc | null; at: number }>();
   private readonly touchedAt = new Map<string, number>();
-  // Told at once when this gateway revokes a key (its open event streams close); other instances notice on their
-  // next check of the key.
+  // Told at once when this gateway revokes a key (its open event streams close); other replicas notice at their
+  // next check of the key, at most API_KEY_CACHE_MS later.
   private readonly revokedListeners = new Set<(keyId: string) => void>();
 
   constructor(
@@ -139,7 +141,7 @@ export class ApiKeysService implements OnModuleInit {
   private async lookup(cacheKey: string, read: () => Promise<ApiKeyDoc | null>): Promise<ApiKeyDoc | null> {
     const now = this.clock.nowMs();
     const cached = this.cache.get(cacheKey);
-    if (cached && now - cached.at < CACHE_MS) return cached.doc;
+    if (cached && now - cached.at < API_KEY_CACHE_MS) return cached.doc;
     const doc = await read();
     // Bounded: unknown prefixes are cached too (a flood of bad keys must not reach the database each time).
     if (this.cache.size > 10_000) this.cache.clear();

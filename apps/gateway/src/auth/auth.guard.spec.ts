@@ -4,6 +4,7 @@ import type { ErrorCode } from '@seatwise/shared/errors/error-catalog';
 import { z } from 'zod';
 import { ApiRoute } from '../routing/route.decorator';
 import type { Env } from '@seatwise/shared/config/gateway-env';
+import { MemoryBus, replicaOn } from './__fixtures__/memory-bus';
 import { ADMIN_KEY, type SessionBed, TTL_MS, VIEWER_KEY, sessionBed } from './__fixtures__/session-fakes';
 import type { ApiKeysService } from './api-keys.service';
 import { AuthGuard } from './auth.guard';
@@ -48,7 +49,8 @@ function contextOf({ handler, method, headers = {} }: Call): { context: Executio
 // The guard over the bed's fakes, allowing `burst` failed authentications per address (then 1 a minute).
 function guardWith(bed: SessionBed, burst: number): AuthGuard {
   const env = { GATEWAY_UNAUTHENTICATED_PER_MINUTE: 1, GATEWAY_UNAUTHENTICATED_BURST: burst } as Env;
-  return new AuthGuard(bed.keys as unknown as ApiKeysService, bed.sessions, bed.clock, env);
+  const { share } = replicaOn(new MemoryBus(), bed.clock, 'gw-test');
+  return new AuthGuard(bed.keys as unknown as ApiKeysService, bed.sessions, bed.clock, share, env);
 }
 
 describe('AuthGuard', () => {

@@ -13,7 +13,7 @@ import { CHALLENGE } from './challenge';
 import type { AuthedRequest, Principal } from './principal';
 import { SessionService } from './session.service';
 import { sessionTokenOf } from './session-token';
-import { TokenBuckets } from './token-bucket';
+import { RateLimitShare, type SharedBuckets } from './rate-limit-share';
 
 // Deny by default: a handler is public only if its route says auth: false, or it is the platform's
 // health controller. Everything else needs a valid, unrevoked API key, sent as a Bearer token or held
@@ -21,18 +21,24 @@ import { TokenBuckets } from './token-bucket';
 // sent by the browser on its own, a Bearer header never is).
 //
 // Failed authentications are limited per client address: past the limit a request is refused before its key is
-// looked up, so a flood of made-up keys cannot reach the database (nor guess keys at speed).
+// looked up, so a flood of made-up keys cannot reach the database (nor guess keys at speed). The failures are
+// counted across the gateway's replicas (RateLimitShare).
 @Injectable()
 export class AuthGuard implements CanActivate {
-  private readonly failures: TokenBuckets;
+  private readonly failures: SharedBuckets;
 
   constructor(
     private readonly keys: ApiKeysService,
     private readonly sessions: SessionService,
     private readonly clock: Clock,
+    share: RateLimitShare,
     @Inject(APP_ENV) env: Env,
   ) {
-    this.failures = new TokenBuckets(env.GATEWAY_UNAUTHENTICATED_PER_MINUTE, env.GATEWAY_UNAUTHENTICATED_BURST);
+    this.failures = share.register(
+      'unauthenticated',
+      env.GATEWAY_UNAUTHENTICATED_PER_MINUTE,
+      env.GATEWAY_UNAUTHENTICATED_BURST,
+    );
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

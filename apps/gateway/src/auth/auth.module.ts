@@ -4,6 +4,7 @@ import { ApiKeyRepository } from './api-key.repository';
 import { ApiKeysService } from './api-keys.service';
 import { AuthGuard } from './auth.guard';
 import { RateLimitGuard } from './rate-limit.guard';
+import { RateLimitShare } from './rate-limit-share';
 import { RoleGuard } from './role.guard';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
@@ -15,6 +16,7 @@ import { SessionService } from './session.service';
     ApiKeysService,
     SessionRepository,
     SessionService,
+    RateLimitShare,
     // Guards run in this order: who is calling, how often, and may they (then BodyModule's guard reads the body).
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },

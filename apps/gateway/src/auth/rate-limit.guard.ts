@@ -6,19 +6,21 @@ import type { Request } from 'express';
 import { HttpProblemError } from '../problems/http-problem';
 import { routeOf } from '../routing/route.decorator';
 import { principalOf } from './principal';
-import { TokenBuckets } from './token-bucket';
+import { RateLimitShare, type SharedBuckets } from './rate-limit-share';
 
 // Per API key (a Bearer key and the sessions opened with it share one bucket). Public routes (sign-in,
-// docs) are limited per client address, so sign-in attempts are bounded too; health is not limited.
+// docs) are limited per client address, so sign-in attempts are bounded too; health is not limited. The buckets
+// are shared with the other gateway replicas (RateLimitShare), so N replicas still allow one rate.
 @Injectable()
 export class RateLimitGuard implements CanActivate {
-  private readonly buckets: TokenBuckets;
+  private readonly buckets: SharedBuckets;
 
   constructor(
     private readonly clock: Clock,
+    share: RateLimitShare,
     @Inject(APP_ENV) env: Env,
   ) {
-    this.buckets = new TokenBuckets(env.GATEWAY_RATE_LIMIT_PER_MINUTE, env.GATEWAY_RATE_LIMIT_BURST);
+    this.buckets = share.register('requests', env.GATEWAY_RATE_LIMIT_PER_MINUTE, env.GATEWAY_RATE_LIMIT_BURST);
   }
 
   canActivate(context: ExecutionContext): boolean {

@@ -1,5 +1,5 @@
-// Token buckets per key, in memory: right for one gateway instance (several instances would each
-// allow the full rate; a shared store would be needed then).
+// Token buckets per key, in memory. Several gateway replicas keep one limit between them by deducting what the
+// others spent (RateLimitShare), so no request waits on a shared store.
 export class TokenBuckets {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private readonly perMs: number;
@@ -20,6 +20,14 @@ export class TokenBuckets {
       return 0;
     }
     return this.secondsUntilToken(bucket.tokens);
+  }
+
+  // Removes tokens another replica spent. The balance may go below zero: those requests were let through, so the
+  // debt is repaid before this replica allows more (clamping at zero would forgive it, and N replicas that each
+  // spend their refill before hearing of the others' would again allow N times the rate). The debt is bounded
+  // by what the other replicas let through, which their own buckets limit.
+  deduct(key: string, tokens: number, nowMs: number): void {
+    this.refilled(key, nowMs).tokens -= tokens;
   }
 
   // The seconds until a token is available (0: one is), taking none.

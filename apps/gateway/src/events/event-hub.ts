@@ -10,6 +10,7 @@ import {
   gatewayEventSchemas,
 } from '@seatwise/shared/contracts/gateway-api';
 import type { Logger } from '@seatwise/shared/logging/logger';
+import { jsonOrUndefined } from '@seatwise/shared/validation/parse';
 import { formatIssues } from '@seatwise/shared/validation/zod-issues';
 
 export interface HubEvent {
@@ -57,7 +58,7 @@ export class EventHub implements OnModuleInit, OnApplicationShutdown {
 
   private async pump(name: GatewayEventName, subscription: Subscription): Promise<void> {
     for await (const message of subscription) {
-      const parsed = gatewayEventSchemas[name].safeParse(safeJson(message.string()));
+      const parsed = gatewayEventSchemas[name].safeParse(jsonOrUndefined(message.string()));
       if (!parsed.success) {
         this.logger.warn(
           { subject: message.subject, reason: formatIssues(parsed.error) },
@@ -68,13 +69,5 @@ export class EventHub implements OnModuleInit, OnApplicationShutdown {
       const event: HubEvent = { name, payload: parsed.data };
       for (const listener of this.listeners) listener(event);
     }
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
   }
 }

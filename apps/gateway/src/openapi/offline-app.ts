@@ -26,7 +26,7 @@ export interface ServedRoute {
 // docs/openapi.json from it) use it; the running gateway never loads it.
 export async function createOfflineApp(): Promise<INestApplication> {
   const env = parseEnv(envSchema, { NATS_URL: 'nats://offline:4222', MONGO_URL: 'mongodb://offline:27017' });
-  const info = { name: 'gateway' as const, version: '0.0.0-test', startedAt: new Date() };
+  const info = { name: 'gateway' as const, version: '0.0.0-test', startedAt: new Date(), instanceId: 'openapi' };
   const moduleRef = await Test.createTestingModule({
     imports: [rootModule(service, env, info, createLogger('gateway', 'silent'))],
   })

@@ -6,6 +6,7 @@ import { ServiceMappingService } from '../mapping/service-mapping.service';
 import { PsaConnectionRepository } from '../psa/psa-connection.repository';
 import { PsaDataRepository } from '../psa/psa-data.repository';
 import { Reconciler } from '../reconciliation/reconciler.service';
+import { RunSlots } from '../sync/run-slots';
 import { SyncRunRepository } from '../sync/sync-run.repository';
 
 // Forgets a PSA connection and everything that points into it: the mappings to its records (unmapped by the
@@ -18,6 +19,7 @@ export class DeleteConnection {
     private readonly serviceMappings: ServiceMappingService,
     private readonly data: PsaDataRepository,
     private readonly runs: SyncRunRepository,
+    private readonly runSlots: RunSlots,
     private readonly audit: AuditService,
     private readonly reconciler: Reconciler,
   ) {}
@@ -29,6 +31,7 @@ export class DeleteConnection {
     await this.serviceMappings.releaseConnection(id, actor);
     await this.data.deleteConnection(id);
     await this.runs.deleteConnection(id);
+    await this.runSlots.forget(id);
     await this.repository.delete(id);
     await this.audit.record({ actor, action: 'connection.delete', targetKind: 'connection', targetId: id, note });
     await this.reconciler.recomputeAll();

@@ -3,6 +3,7 @@ import { createTestScope, type TestScope } from '@seatwise/testing/scope';
 import { AccountRowIdsRepository } from './account-row-ids.repository';
 import { RowRevisionClaims } from './row-revision-claims';
 import { type RowDoc, RowRepository, rowId, UNDECIDED } from './row.repository';
+import { RowsVersionRepository } from './rows-version.repository';
 
 const row = (accountId: string, sku: string, state: RowDoc['state'] = 'pending'): RowDoc => ({
   _id: rowId(accountId, sku),
@@ -50,7 +51,7 @@ describe("an account's rows (the per-account row index)", () => {
 
   const repository = async () => {
     const index = new AccountRowIdsRepository(mongo);
-    const rows = new RowRepository(mongo, new RowRevisionClaims(mongo), index);
+    const rows = new RowRepository(mongo, new RowRevisionClaims(mongo), index, new RowsVersionRepository(mongo));
     await index.onModuleInit();
     await rows.onModuleInit();
     return rows;

@@ -8,6 +8,7 @@ import { SettingsModule } from '../settings/settings.module';
 import { VendorAccountsModule } from '../vendor-accounts/vendor-accounts.module';
 import { DecisionsService } from './decisions.service';
 import { AccountRowIdsRepository } from './account-row-ids.repository';
+import { RowsVersionRepository } from './rows-version.repository';
 import { AgreementChoice } from './agreement-choice';
 import { DesiredRows } from './desired-rows';
 import { PushService } from './push.service';
@@ -35,6 +36,7 @@ import { RowsQuery } from './rows.query';
   providers: [
     RowRevisionClaims,
     AccountRowIdsRepository,
+    RowsVersionRepository,
     RowRepository,
     ReconcileReadiness,
     DesiredRows,

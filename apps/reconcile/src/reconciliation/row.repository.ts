@@ -6,6 +6,7 @@ import type { Page } from '@seatwise/shared/contracts/page';
 import type { ReconciliationUpdatedEvent } from '@seatwise/shared/contracts/reconcile-events';
 import { Schema } from 'mongoose';
 import { definedOnly } from '../db/defined-only';
+import { RowsVersionRepository } from './rows-version.repository';
 import { AccountRowIdsRepository } from './account-row-ids.repository';
 import { RowRevisionClaims } from './row-revision-claims';
 import { ROW_SORT_FIELDS, type RowQueryFilter, type RowScope } from './row-list-query';
@@ -156,6 +157,7 @@ export class RowRepository extends MongooseRepository<RowDoc> {
     mongo: MongoConnection,
     private readonly claims: RowRevisionClaims,
     private readonly accountRows: AccountRowIdsRepository,
+    private readonly version: RowsVersionRepository,
   ) {
     super(mongo, { model: 'ReconciliationRow', collection: 'reconciliation_rows', schema, defaults: DEFAULTS });
   }
@@ -187,13 +189,16 @@ export class RowRepository extends MongooseRepository<RowDoc> {
       if (gone.deletedCount === 1) removed.push(row._id);
     }
     await this.accountRows.remove(scope, removed);
+    if (removed.length > 0) await this.version.bump();
     return removed.length;
   }
 
   // false: the row exists already (another writer created it first). The account's index has it first.
   async insertNew(doc: RowDoc): Promise<boolean> {
     await this.accountRows.add({ accountId: doc.accountId }, doc._id);
-    return this.insertIfAbsent(doc);
+    const inserted = await this.insertIfAbsent(doc);
+    if (inserted) await this.version.bump();
+    return inserted;
   }
 
   // Every change goes through here: only from the revision (and, if given, the states) the caller read, and only
@@ -208,6 +213,7 @@ export class RowRepository extends MongooseRepository<RowDoc> {
     const filter = { _id: id, revision, ...(states ? { state: { $in: [...states] } } : {}) };
     const updated = await this.updateAndRead(filter, { $set: changes, $inc: { revision: 1 } });
     await this.claims.settle(id, revision, updated !== null);
+    if (updated !== null) await this.version.bump();
     return updated;
   }
 

@@ -23,6 +23,7 @@ export class RunSync {
   async perform(queued: SyncRunDoc): Promise<void> {
     const run = await this.ledger.begin(queued);
     if (!run) return;
+    const lease = this.ledger.keepAlive(run);
     try {
       const counts = await this.psaSync.run(run);
       await this.autoMapper.autoMapAll();
@@ -35,6 +36,8 @@ export class RunSync {
           : new AppError('RECONCILE.PSA_UPSTREAM_FAILED', error instanceof Error ? error.message : String(error));
       this.logger.warn({ code: appError.code, message: appError.message, run: run._id }, 'sync run failed');
       await this.ledger.failed(run, appError);
+    } finally {
+      lease.stop();
     }
   }
 }

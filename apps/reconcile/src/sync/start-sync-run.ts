@@ -8,16 +8,17 @@ import { newId } from '../db/ids';
 import { ReconcileEvents } from '../events/reconcile-events';
 import { PsaConnectionRepository } from '../psa/psa-connection.repository';
 import { SyncQueue } from './sync-queue';
-import { NO_COUNTS, type SyncRunDoc, SyncRunRepository } from './sync-run.repository';
+import { RunSlots } from './run-slots';
+import { NO_COUNTS, type SyncRunDoc } from './sync-run.repository';
 import { toRunEvent, toRunView } from './sync-run.views';
 
 // Queues a sync run of a ConnectWise connection; a run already queued or running is returned instead, so
-// starting twice never syncs twice.
+// starting twice, on one replica or two at once, never syncs twice (RunSlots).
 @Injectable()
 export class StartSyncRun {
   constructor(
     private readonly connections: PsaConnectionRepository,
-    private readonly runs: SyncRunRepository,
+    private readonly slots: RunSlots,
     private readonly queue: SyncQueue,
     private readonly audit: AuditService,
     private readonly events: ReconcileEvents,
@@ -41,8 +42,6 @@ export class StartSyncRun {
         `Connection ${connectionId} is an import: import again instead of syncing`,
       );
     }
-    const active = await this.runs.active(connectionId);
-    if (active) return active;
     const now = this.clock.now();
     const run: SyncRunDoc = {
       _id: newId('run'),
@@ -58,7 +57,8 @@ export class StartSyncRun {
       counts: { ...NO_COUNTS },
       revision: 1,
     };
-    await this.runs.insert(run);
+    const slot = await this.slots.queueUnlessActive(run);
+    if (!slot.queued) return slot.run;
     await this.audit.record({
       actor,
       action: 'sync.start',

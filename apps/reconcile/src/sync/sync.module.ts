@@ -9,7 +9,9 @@ import { RunSync } from './run-sync';
 import { StartSyncRun } from './start-sync-run';
 import { SyncQueue } from './sync-queue';
 import { SyncRunLedger } from './sync-run-ledger';
+import { RunSlots } from './run-slots';
 import { SyncRunRepository } from './sync-run.repository';
+import { SyncRunSlotRepository } from './sync-run-slot.repository';
 import { SyncRunsQuery } from './sync-runs.query';
 import { SyncScheduler } from './sync-scheduler';
 
@@ -18,6 +20,8 @@ import { SyncScheduler } from './sync-scheduler';
   imports: [AuditModule, EventsModule, MappingModule, PsaModule, ReconciliationModule],
   providers: [
     SyncRunRepository,
+    SyncRunSlotRepository,
+    RunSlots,
     SyncRunLedger,
     PsaSync,
     RunSync,
@@ -26,6 +30,6 @@ import { SyncScheduler } from './sync-scheduler';
     SyncScheduler,
     SyncRunsQuery,
   ],
-  exports: [StartSyncRun, SyncRunsQuery, SyncRunRepository],
+  exports: [StartSyncRun, SyncRunsQuery, SyncRunRepository, RunSlots],
 })
 export class SyncModule {}

@@ -23,6 +23,8 @@ export interface Engine {
   delays: Delays;
   // Revoked keys and paused logs (nothing switched unless a spec asks).
   switches: SimSwitches;
+  // Requests answered per API path (faults and refusals included): what a client cost Duo.
+  served: Map<string, number>;
   apiHostname: () => string;
 }
 
@@ -92,6 +94,7 @@ async function preFault(
 
 export async function handleDuoRequest(engine: Engine, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const [path, query] = splitUrl(req.url ?? '/');
+  engine.served.set(path, (engine.served.get(path) ?? 0) + 1);
   const fault = engine.faults.next();
   if (await preFault(engine, req, res, fault)) return;
   try {

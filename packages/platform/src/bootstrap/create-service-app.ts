@@ -12,7 +12,7 @@ import { PinoNestLogger } from '../logging/pino-nest-logger';
 import { PrefixedNatsServer } from '../nats/prefixed-nats.server';
 import { RpcErrorFilter } from '../rpc/rpc-exception.filter';
 import { PlatformModule } from '../platform.module';
-import type { ServiceInfo } from '../service-info';
+import { newInstanceId, type ServiceInfo } from '../service-info';
 
 type ModuleImport = Type | DynamicModule;
 
@@ -65,7 +65,12 @@ export async function createServiceApp<E extends BaseEnv>(
     await sodiumReady();
     installSecretOpener(new SealedSecretOpener(sealingKey));
   }
-  const info: ServiceInfo = { name: definition.name, version: definition.version, startedAt: new Date() };
+  const info: ServiceInfo = {
+    name: definition.name,
+    version: definition.version,
+    startedAt: new Date(),
+    instanceId: newInstanceId(),
+  };
   const app = await NestFactory.create(rootModule(definition, env, info, log), {
     logger: new PinoNestLogger(log),
     abortOnError: false,

@@ -8,13 +8,14 @@ import { connectBus } from '@seatwise/shared/bus/connect';
 import { natsServerConfig } from '@seatwise/shared/bus/nats-server-config';
 import { inboxPrefix } from '@seatwise/shared/bus/permissions';
 import { EventPublisher } from '@seatwise/shared/bus/publisher';
-import { rpcSubject, streamName } from '@seatwise/shared/bus/subjects';
+import { broadcastSubject, rpcSubject, streamName } from '@seatwise/shared/bus/subjects';
 import { ensureConsumer, provisionStreams } from '@seatwise/shared/bus/topology';
 import { BUS_IDENTITIES, type BusIdentity } from '@seatwise/shared/contracts/bus-identities';
 import { consumers } from '@seatwise/shared/contracts/consumers';
 import type { DuoAuthLogEvent } from '@seatwise/shared/contracts/duo-events';
 import { createNats } from '@seatwise/testing/infra/servers';
 import type { ManagedServer } from '@seatwise/testing/infra/managed-server';
+import { waitFor } from '@seatwise/testing/wait';
 
 // The bus authorization a deployment runs (#17 item 1), on a NATS server of its own with the permissions
 // the stack and compose generate for one concrete prefix: each service is its own user and can do exactly
@@ -150,6 +151,28 @@ describe('bus authorization', () => {
     const own = discovery.subscribe(rpcSubject(PREFIX, 'discovery.>'), { queue: 'discovery' });
     await discovery.flush();
     expect(await refusedSubscription(own)).toBe('open');
+  });
+
+  it("keeps the gateway replicas' rate-limit spending among them: no other service sends or reads it", async () => {
+    const subject = broadcastSubject(PREFIX, 'gateway.rate-limits');
+    const received: string[] = [];
+    const replica = await as('gateway');
+    replica.subscribe(subject, {
+      callback: (_error, msg) => {
+        received.push(msg.string());
+      },
+    });
+    await replica.flush();
+    const forger = await as('reconcile');
+    forger.publish(subject, 'forged');
+    // Once the forger's flush returns the server has routed (or refused) its publish, before the next one.
+    await forger.flush().catch(() => undefined);
+    const other = await as('gateway');
+    other.publish(subject, 'shared');
+    await waitFor(() => received.includes('shared'), { timeoutMs: 3_000, description: 'the replica' });
+    expect(received).toEqual(['shared']);
+    const snooping = (await as('discovery')).subscribe(subject);
+    expect(await refusedSubscription(snooping)).toMatch(/permissions violation/i);
   });
 
   it('gives stream management to the provisioner alone, and each durable to the service that owns it', async () => {

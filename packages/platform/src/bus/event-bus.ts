@@ -1,26 +1,34 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { ConsumerDefinition } from '@seatwise/shared/contracts/consumers';
 import type { EventName, EventPayload } from '@seatwise/shared/contracts/events';
 import { DurableConsumer } from '@seatwise/shared/bus/durable-consumer';
+import { MaxDeliveriesWatcher, type MaxDeliveriesReport } from '@seatwise/shared/bus/max-deliveries';
 import { EventPublisher, type PublishOptions, type PublishResult } from '@seatwise/shared/bus/publisher';
 import { streamsOf } from '@seatwise/shared/bus/permissions';
 import { ensureConsumer, ensureStreams } from '@seatwise/shared/bus/topology';
+import { streamName } from '@seatwise/shared/bus/subjects';
 import type { BaseEnv } from '@seatwise/shared/config/env';
+import type { Logger } from '@seatwise/shared/logging/logger';
 import type { ServiceInfo } from '../service-info';
-import { APP_ENV, SERVICE_INFO } from '../tokens';
+import { APP_ENV, LOGGER, SERVICE_INFO } from '../tokens';
 import { BusConnection } from './bus-connection';
 
 // The service's door to JetStream: typed publishing and durable consumers, under the deployment prefix.
 @Injectable()
-export class EventBus implements OnModuleInit {
+export class EventBus implements OnModuleInit, OnApplicationShutdown {
   private readonly publisher: EventPublisher;
+  private readonly maxDeliveries: MaxDeliveriesWatcher;
 
   constructor(
     private readonly connection: BusConnection,
     @Inject(APP_ENV) private readonly env: BaseEnv,
     @Inject(SERVICE_INFO) private readonly info: ServiceInfo,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.publisher = new EventPublisher(connection.nc, env.SEATWISE_BUS_PREFIX);
+    this.maxDeliveries = new MaxDeliveriesWatcher(connection.nc, connection.jsm, this.publisher, (report) => {
+      this.reportMaxDeliveries(report);
+    });
   }
 
   get prefix(): string {
@@ -56,6 +64,21 @@ export class EventBus implements OnModuleInit {
     definition: ConsumerDefinition & { events: readonly N[] },
   ): Promise<DurableConsumer<N>> {
     await ensureConsumer(this.connection.jsm, this.prefix, definition);
+    this.maxDeliveries.watch(streamName(this.prefix, definition.stream), definition.durable);
     return new DurableConsumer(this.connection.nc, this.connection.js, this.prefix, definition, this.publisher);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.maxDeliveries.close();
+  }
+
+  // Every message JetStream gave up on is logged with its count so far; the dead letter keeps it for a replay.
+  private reportMaxDeliveries({ durable, advisory, outcome, error }: MaxDeliveriesReport): void {
+    const fields = { consumer: durable, outcome, count: this.maxDeliveries.count(outcome), err: error, advisory };
+    if (outcome === 'dead-lettered' || outcome === 'gone') {
+      this.logger.warn(fields, 'a message ran out of deliveries; dead-lettered for replay (seatwise dead-letters)');
+    } else {
+      this.logger.error(fields, 'a max-deliveries advisory could not be dead-lettered');
+    }
   }
 }

@@ -7,6 +7,9 @@ type Event = ConsumedEvent<'duo.authlog'>;
 // in order, and lets a test decide when each fetch returns.
 class ScriptedConsumer implements LoopConsumer<'duo.authlog'> {
   readonly calls: string[] = [];
+  // working() calls, apart from `calls`: they come on a timer.
+  readonly heartbeats: string[] = [];
+  readonly heartbeatMs = 5;
   private readonly pending: ((batch: Event[]) => void)[] = [];
   fetchesStarted = 0;
 
@@ -39,6 +42,10 @@ class ScriptedConsumer implements LoopConsumer<'duo.authlog'> {
     return this.record(`release ${seqs(batch)}`);
   }
 
+  working(batch: readonly Event[]): void {
+    this.heartbeats.push(seqs(batch));
+  }
+
   private record(call: string): Promise<void> {
     this.calls.push(call);
     return Promise.resolve();
@@ -46,6 +53,20 @@ class ScriptedConsumer implements LoopConsumer<'duo.authlog'> {
 }
 
 const seqs = (batch: readonly Event[]): string => batch.map((e) => e.streamSequence).join(',');
+
+// An error as the MongoDB driver throws it while the server is down.
+function databaseDown(): Error {
+  const error = new Error('connect ECONNREFUSED 127.0.0.1:27017');
+  error.name = 'MongoNetworkError';
+  return error;
+}
+
+// For what a timer brings about (heartbeats, back-off): polls until a deadline.
+async function eventually(condition: () => boolean, deadlineMs = 5_000): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
+  if (!condition()) throw new Error('condition not reached before the deadline');
+}
 
 async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 1_000 && !condition(); i++) await new Promise((resolve) => setImmediate(resolve));
@@ -130,5 +151,82 @@ describe('runConsumerLoop', () => {
     await loop;
     expect(errors).toEqual(['handle: Error: db down']);
     expect(consumer.calls.filter((c) => !c.startsWith('fetch'))).toEqual(['retry 1', 'ack 2']);
+  });
+
+  it('holds a batch through a database outage and tries it again in place, costing no delivery (mutation: without the infrastructure branch it is handed back with retryLater and this fails)', async () => {
+    const consumer = new ScriptedConsumer();
+    const stop = new AbortController();
+    const stages: string[] = [];
+    let attempts = 0;
+    const loop = runConsumerLoop(
+      consumer,
+      () => {
+        attempts += 1;
+        return attempts <= 3 ? Promise.reject(databaseDown()) : Promise.resolve();
+      },
+      {
+        max: 10,
+        expiresMs: 1_000,
+        signal: stop.signal,
+        retryDelayMs: 1,
+        onError: (_error, stage) => stages.push(stage),
+      },
+    );
+    await until(() => consumer.waiting() === 1);
+    consumer.serve(1, 2);
+    await eventually(() => consumer.calls.includes('ack 1,2'));
+    stop.abort();
+    await until(() => consumer.waiting() === 1);
+    consumer.serve();
+    await loop;
+    expect(attempts).toBe(4);
+    expect(stages).toEqual(['infrastructure', 'infrastructure', 'infrastructure']);
+    expect(consumer.calls.filter((c) => !c.startsWith('fetch'))).toEqual(['ack 1,2']);
+  });
+
+  it('hands a batch held in an outage back undelivered when stopped', async () => {
+    const consumer = new ScriptedConsumer();
+    const stop = new AbortController();
+    const stages: string[] = [];
+    const loop = runConsumerLoop(consumer, () => Promise.reject(databaseDown()), {
+      max: 10,
+      expiresMs: 1_000,
+      signal: stop.signal,
+      retryDelayMs: 1,
+      onError: (_error, stage) => stages.push(stage),
+    });
+    await until(() => consumer.waiting() === 1);
+    consumer.serve(7);
+    await eventually(() => stages.length >= 2);
+    stop.abort();
+    await loop;
+    expect(consumer.calls.filter((c) => !c.startsWith('fetch'))).toEqual(['release 7']);
+  });
+
+  it('tells JetStream a batch in hand is being worked on until it is acked (mutation: without the heartbeat timer no working() call is made)', async () => {
+    const consumer = new ScriptedConsumer();
+    const stop = new AbortController();
+    let finishHandling: () => void = () => undefined;
+    const loop = runConsumerLoop(
+      consumer,
+      () =>
+        new Promise<void>((resolve) => {
+          finishHandling = resolve;
+        }),
+      { max: 10, expiresMs: 1_000, signal: stop.signal },
+    );
+    await until(() => consumer.waiting() === 1);
+    consumer.serve(4, 5);
+    await eventually(() => consumer.heartbeats.length >= 3);
+    expect(new Set(consumer.heartbeats)).toEqual(new Set(['4,5']));
+    finishHandling();
+    await until(() => consumer.calls.includes('ack 4,5'));
+    const afterAck = consumer.heartbeats.length;
+    stop.abort();
+    await until(() => consumer.waiting() === 1);
+    consumer.serve();
+    await loop;
+    // At most one tick raced the ack; none comes after the loop ends.
+    expect(consumer.heartbeats.length - afterAck).toBeLessThanOrEqual(1);
   });
 });

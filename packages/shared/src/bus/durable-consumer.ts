@@ -67,6 +67,24 @@ export class DurableConsumer<N extends EventName> {
     await this.nc.flush();
   }
 
+  // How often a held batch tells JetStream it is still being worked on: three times per ack wait, so one lost
+  // heartbeat never lets the ack wait run out.
+  get heartbeatMs(): number {
+    return Math.max(100, Math.floor(this.definition.ackWaitMs / 3));
+  }
+
+  // Restarts the ack wait of every message in the batch (+WPI): a long batch, or one held while a server is out
+  // of reach, is not redelivered meanwhile. Fire and forget: a lost heartbeat is made up by the next one.
+  working(batch: readonly ConsumedEvent<N>[]): void {
+    for (const event of batch) {
+      try {
+        event.msg.working();
+      } catch {
+        // The connection is closing: the ack wait runs out and JetStream redelivers, as after a crash.
+      }
+    }
+  }
+
   // Hands unhandled messages back for immediate redelivery (a stopping consumer's prefetched batch).
   async release(batch: readonly ConsumedEvent<N>[]): Promise<void> {
     for (const event of batch) event.msg.nak();

@@ -1,5 +1,6 @@
 import { authLogEvent } from './__fixtures__/events';
 import { consumerFilter } from './topology';
+import { BROADCAST_NAMES } from '../contracts/broadcasts';
 import { consumers } from '../contracts/consumers';
 import { EVENT_NAMES, eventDefinition, events } from '../contracts/events';
 import { streams } from '../contracts/streams';
@@ -20,6 +21,11 @@ describe('event registry', () => {
     const subject = `${name}.X`;
     const holders = Object.entries(streams).filter(([, s]) => s.subjects.some((p) => matches(p, subject)));
     expect(holders.map(([key]) => key)).toEqual([events[name].stream]);
+  });
+
+  // A stream covering one would store every message and answer each with a PubAck nobody reads.
+  it.each(BROADCAST_NAMES)('%s (core NATS among replicas) falls in no stream', (name) => {
+    expect(Object.values(streams).filter((s) => s.subjects.some((p) => matches(p, name)))).toEqual([]);
   });
 
   it('derives msgIDs from record identity, not from when it was fetched', () => {

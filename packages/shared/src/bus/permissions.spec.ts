@@ -1,5 +1,6 @@
 import { BUS_IDENTITIES } from '../contracts/bus-identities';
 import { RPC_NAMES } from '../contracts/rpcs';
+import { BROADCAST_NAMES } from '../contracts/broadcasts';
 import { busPermissions, inboxPrefix, streamsOf } from './permissions';
 
 const rpcRequests = (identity: (typeof BUS_IDENTITIES)[number]) =>
@@ -14,10 +15,10 @@ describe('bus permissions', () => {
     }
   });
 
-  it('gives Duo events to the connector alone', () => {
+  it('gives Duo events to the connector alone, and to the provisioner that replays dead letters', () => {
     for (const identity of BUS_IDENTITIES) {
       const duo = busPermissions(identity, 'seatwise').publish.filter((s) => s.startsWith('seatwise.duo.'));
-      expect(duo.length > 0).toBe(identity === 'duo-connector');
+      expect(duo.length > 0).toBe(identity === 'duo-connector' || identity === 'provisioner');
     }
   });
 
@@ -36,9 +37,28 @@ describe('bus permissions', () => {
 
   it('subscribes each identity to its own inbox and RPC subjects only', () => {
     const discovery = busPermissions('discovery', 'seatwise');
-    expect(discovery.subscribe).toEqual([`${inboxPrefix('discovery')}.>`, 'seatwise.rpc.discovery.>']);
+    expect(discovery.subscribe).toEqual([
+      `${inboxPrefix('discovery')}.>`,
+      'seatwise.rpc.discovery.>',
+      // What JetStream gave up on, for its own durables only (dead-lettered from the stream by sequence).
+      '$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.SEATWISE_DUO_AUTHLOGS.discovery-authlogs',
+      '$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.SEATWISE_DUO_USERS.discovery-users',
+    ]);
+    expect(discovery.publish).toContain('$JS.API.STREAM.MSG.GET.SEATWISE_DUO_AUTHLOGS');
     expect(discovery.allowResponses).toBe(true);
     expect(busPermissions('gateway', 'seatwise').allowResponses).toBe(false);
+  });
+
+  it("lets the gateway's replicas, and no other identity, publish and subscribe to their rate-limit spending", () => {
+    const subject = 'seatwise.gateway.rate-limits';
+    for (const identity of BUS_IDENTITIES) {
+      const { publish, subscribe } = busPermissions(identity, 'seatwise');
+      const expected = identity === 'gateway' ? [subject] : [];
+      expect(publish.filter((pattern) => matches(pattern, subject))).toEqual(expected);
+      expect(subscribe.filter((pattern) => matches(pattern, subject))).toEqual(expected);
+    }
+    expect(busPermissions('gateway', null).subscribe).toContain('*.gateway.rate-limits');
+    expect(BROADCAST_NAMES).toEqual(['gateway.rate-limits']);
   });
 
   it('widens prefixes to a wildcard for the test harness, where services also create their missing streams', () => {
@@ -71,3 +91,14 @@ describe('bus permissions', () => {
     expect(busPermissions('discovery', 'seatwise').publishDeny).toEqual([]);
   });
 });
+
+// NATS subject match: '*' one token, a trailing '>' one or more.
+function matches(pattern: string, subject: string): boolean {
+  const p = pattern.split('.');
+  const s = subject.split('.');
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] === '>') return s.length > i;
+    if (p[i] !== '*' && p[i] !== s[i]) return false;
+  }
+  return p.length === s.length;
+}

@@ -2,7 +2,8 @@ import { type BusIdentity, busIdentities } from '../contracts/bus-identities';
 import { consumers } from '../contracts/consumers';
 import { events } from '../contracts/events';
 import { STREAM_KEYS, type StreamKey } from '../contracts/streams';
-import { eventFilter, rpcSubject, streamName } from './subjects';
+import { maxDeliveriesSubject } from './max-deliveries';
+import { broadcastSubject, eventFilter, rpcSubject, streamName } from './subjects';
 
 export interface BusPermissions {
   publish: string[];
@@ -41,6 +42,10 @@ export function busPermissions(identity: BusIdentity, prefix: string | null): Bu
   const subscribe = new Set<string>([`${inboxPrefix(identity)}.>`]);
   for (const name of grant.publishes) publish.add(eventFilter(p, name));
   for (const name of grant.watches) subscribe.add(eventFilter(p, name));
+  for (const name of grant.broadcasts) {
+    publish.add(broadcastSubject(p, name));
+    subscribe.add(broadcastSubject(p, name));
+  }
   for (const name of grant.calls) publish.add(rpcSubject(p, name));
   if (grant.serves !== null) subscribe.add(rpcSubject(p, `${grant.serves}.>`));
   for (const key of streamsOf(identity)) {
@@ -48,7 +53,11 @@ export function busPermissions(identity: BusIdentity, prefix: string | null): Bu
     if (prefix === null) publish.add(`$JS.API.STREAM.CREATE.${stream(key)}`);
   }
   for (const key of grant.consumes) {
-    for (const api of consumerApi(`${stream(consumers[key].stream)}.${consumers[key].durable}`)) publish.add(api);
+    const { stream: streamKey, durable } = consumers[key];
+    for (const api of consumerApi(`${stream(streamKey)}.${durable}`)) publish.add(api);
+    // A message that ran out of deliveries: the advisory, and reading the message to dead-letter it.
+    subscribe.add(maxDeliveriesSubject(stream(streamKey), durable));
+    publish.add(`$JS.API.STREAM.MSG.GET.${stream(streamKey)}`);
   }
   if (grant.managesStreams) publish.add('$JS.API.>');
   const publishDeny = grant.readsStreams ? readStreams(publish, stream) : [];

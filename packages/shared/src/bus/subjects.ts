@@ -1,3 +1,4 @@
+import type { BroadcastName } from '../contracts/broadcasts';
 import { eventDefinition, type EventName, type EventPayload } from '../contracts/events';
 import type { StreamKey } from '../contracts/streams';
 
@@ -18,6 +19,11 @@ export function eventFilter(prefix: string, name: EventName, token?: string): st
 
 export function prefixedSubject(prefix: string, subject: string): string {
   return `${prefix}.${subject}`;
+}
+
+// Core-NATS messages among one service's replicas (contracts/broadcasts.ts); outside every stream.
+export function broadcastSubject(prefix: string, name: BroadcastName): string {
+  return `${prefix}.${name}`;
 }
 
 // Request-reply lives under its own `rpc` token so it can never fall inside a stream's subjects

@@ -54,6 +54,9 @@ export const envSchema = baseEnvSchema.extend({
     .int()
     .min(10_000)
     .default(10 * MINUTE),
+  // How long a replica's hold on an account (or an integration's account listing) lasts unrenewed; renewed three
+  // times per period, so a dead replica's accounts are taken over within two periods (#18).
+  CONNECTOR_LEASE_MS: z.coerce.number().int().min(1_000).default(15_000),
   // Requests per minute per account and endpoint class. Duo documents no hard numbers for the Admin
   // API; Elastic's production poller settled on 0.5 req/s for logs, and Duo staff quoted 200/min for
   // pages of objects. A 429 still backs off; these only keep us from provoking one.

@@ -1,5 +1,6 @@
+import type { BroadcastName } from './broadcasts';
 import { consumers } from './consumers';
-import type { EventName } from './events';
+import { EVENT_NAMES, type EventName } from './events';
 import { GATEWAY_EVENT_NAMES } from './gateway-api';
 import type { ServiceName } from './rpc-definition';
 import { RPC_NAMES, type RpcName } from './rpcs';
@@ -27,6 +28,9 @@ export interface BusIdentityGrant {
   consumes: readonly (keyof typeof consumers)[];
   // Events it watches with plain subscriptions (not durable: the gateway's live stream to browsers).
   watches: readonly EventName[];
+  // Core-NATS subjects its replicas share among themselves (contracts/broadcasts.ts): it may publish to and
+  // subscribe to exactly these.
+  broadcasts: readonly BroadcastName[];
   // RPCs it may request. Only the gateway calls the API, with the actor it authenticated; alerts opens
   // PSA tickets through reconcile.
   calls: readonly RpcName[];
@@ -57,6 +61,7 @@ const none = {
   publishes: [],
   consumes: [],
   watches: [],
+  broadcasts: [],
   calls: [],
   serves: null,
   managesStreams: false,
@@ -64,8 +69,15 @@ const none = {
 } as const;
 
 export const busIdentities: Record<BusIdentity, BusIdentityGrant> = {
-  gateway: { ...none, watches: GATEWAY_EVENT_NAMES, calls: RPC_NAMES },
-  'duo-connector': { ...none, publishes: CONNECTOR_EVENTS, serves: 'duo-connector' },
+  // Rate-limit spending, so that N replicas allow one limit, not N.
+  gateway: { ...none, watches: GATEWAY_EVENT_NAMES, broadcasts: ['gateway.rate-limits'], calls: RPC_NAMES },
+  'duo-connector': {
+    ...none,
+    publishes: CONNECTOR_EVENTS,
+    // Every replica applies an integration change another one handled (#18).
+    watches: ['integration.changed'],
+    serves: 'duo-connector',
+  },
   discovery: {
     ...none,
     publishes: [
@@ -96,6 +108,7 @@ export const busIdentities: Record<BusIdentity, BusIdentityGrant> = {
     calls: ['reconcile.tickets.create'],
     serves: 'alerts',
   },
-  provisioner: { ...none, managesStreams: true },
+  // Also the operator's identity for `seatwise dead-letters replay`, which publishes a letter back on its subject.
+  provisioner: { ...none, managesStreams: true, publishes: EVENT_NAMES },
   subscriber: { ...none, readsStreams: true },
 };

@@ -14,3 +14,13 @@ export function parseOrThrow<S extends z.ZodType>(
   if (result.success) return result.data;
   throw new AppError(code, `Invalid ${what}: ${formatIssues(result.error)}`, describeIssues(result.error));
 }
+
+// JSON text as a value for a schema to judge: text that is not JSON becomes undefined, which every message schema
+// refuses with a clear issue, instead of an exception from the transport's callback.
+export function jsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

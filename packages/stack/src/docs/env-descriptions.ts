@@ -40,6 +40,8 @@ export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
   CONNECTOR_LOG_POLL_INTERVAL_MS: "How often each account's new authentication logs are read.",
   CONNECTOR_USERS_INTERVAL_MS: "How often each account's full user list (and so its seat count) is read.",
   CONNECTOR_ACCOUNTS_REFRESH_MS: "How often an Accounts API integration's child accounts are listed again.",
+  CONNECTOR_LEASE_MS:
+    "How long a replica's hold on an account lasts unrenewed (renewed three times per period): with several replicas, a dead one's accounts are polled by the others within two periods.",
   CONNECTOR_LOGS_PER_MINUTE: 'Log requests per minute per Duo account (pacing; a 429 still backs off).',
   CONNECTOR_OBJECTS_PER_MINUTE: 'User/info requests per minute per Duo account.',
   CONNECTOR_DUO_TIMEOUT_MS: 'Timeout of one Duo API request.',
@@ -70,7 +72,8 @@ export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
   GATEWAY_CORS_ORIGINS: 'Browser origins allowed to call the API, comma-separated (empty: none, *: any).',
   GATEWAY_BODY_LIMIT_BYTES: 'Largest accepted request body.',
   GATEWAY_IMPORT_BODY_LIMIT_BYTES: 'Largest accepted body of POST /api/v1/psa/import (PSA data as JSON).',
-  GATEWAY_RATE_LIMIT_PER_MINUTE: 'Sustained requests per minute per API key.',
+  GATEWAY_RATE_LIMIT_PER_MINUTE:
+    'Sustained requests per minute per API key, for all gateway replicas together (they share what they spend over NATS every 100 ms).',
   GATEWAY_RATE_LIMIT_BURST: 'Burst size per API key.',
   GATEWAY_CONNECTOR_TIMEOUT_MS:
     'How long the gateway waits for the connector (creating an integration probes Duo, hence longer).',
