@@ -118,10 +118,13 @@ describe('the stack end to end (npm run stack, demo off)', () => {
       }),
     );
     expect(validation).toMatchObject({ ok: true, missing: [], accountsFound: ACCOUNTS });
+    // On a timeout the message says what the connector last reported, account by account.
+    let lastSeen = '';
     await step('integration idle', () =>
       waitFor(
         async () => {
           const [current, accounts] = await Promise.all([api.getIntegration(integration.id), api.listAccounts()]);
+          lastSeen = JSON.stringify({ integration: current, accounts: accounts.items });
           return (
             current.syncStatus === 'idle' &&
             accounts.items.length === ACCOUNTS &&
@@ -130,7 +133,9 @@ describe('the stack end to end (npm run stack, demo off)', () => {
           );
         },
         { ...long, description: 'syncStatus idle and seats counted' },
-      ),
+      ).catch((error: unknown) => {
+        throw new Error(`${error instanceof Error ? error.message : String(error)}; last seen: ${lastSeen}`);
+      }),
     );
 
     const accounts = (await api.listAccounts()).items;

@@ -64,4 +64,21 @@ describe('the auth-log cursor across replicas', () => {
     expect(await b.advanceLogCursor(key, newer, ['9600', 'tx-b'], 2)).toBe(true);
     expect(await a.advanceLogCursor(key, ['9600', 'tx-b'], ['9700', 'tx-a3'], 3)).toBe(true);
   });
+
+  it("keeps the seats a users snapshot writes while the same replica moves the cursor (mutation: a cursor advance outside the account's write serializer loses the seats on FerretDB)", async () => {
+    // FerretDB 1.24 rewrites the whole document on an update, so two concurrent updates of different fields of
+    // one account can lose one; the stack e2e saw an account's seats stay null. One replica's writes to an account
+    // go one at a time.
+    let cursor = (await a.get(key))?.logCursor ?? null;
+    for (let round = 0; round < 20; round++) {
+      const next: [string, string] = [String(20_000 + round), `tx-s${round}`];
+      const [moved] = await Promise.all([
+        a.advanceLogCursor(key, cursor, next, 3),
+        a.update(key, { seats: round, edition: 'ENTERPRISE' }),
+      ]);
+      expect(moved).toBe(true);
+      cursor = next;
+      expect(await a.get(key)).toMatchObject({ logCursor: next, seats: round });
+    }
+  });
 });

@@ -43,6 +43,10 @@ export class AccountStateRepository extends MongooseRepository<AccountStateDoc> 
   }
 
   private async upsertOnce(key: AccountKey, seen: AccountSeen, logMintime: number): Promise<AccountStateDoc> {
+    // An account listed as it was stored is not written again: every listing would otherwise rewrite every row, and
+    // on FerretDB 1.24 such a write beside the lease holder's (another replica's) can lose that one's fields.
+    const stored = await this.get(key);
+    if (stored && isAsSeen(stored, seen)) return stored;
     const doc = await this.model
       .findOneAndUpdate(
         { _id: accountKeyId(key) },
@@ -92,13 +96,16 @@ export class AccountStateRepository extends MongooseRepository<AccountStateDoc> 
     fence: number,
   ): Promise<boolean | null> {
     const claim = `${accountKeyId(key)}@${from === null ? 'start' : from.join('/')}`;
-    const moved = await this.cursorClaims.holding(claim, async () => {
-      // $not $gt also matches a row written before fencing (no logFence yet).
-      const filter = { _id: accountKeyId(key), logCursor: from, logFence: { $not: { $gt: fence } } };
-      const update = { $set: { logCursor: to, logFence: fence } };
-      return (await this.model.updateOne(filter, update).exec()).matchedCount === 1;
-    });
-    return moved;
+    // In the account's write order too, like every write of this replica to the row: on FerretDB a cursor write
+    // beside the users job's seats write lost the seats.
+    return this.writes.run(accountKeyId(key), () =>
+      this.cursorClaims.holding(claim, async () => {
+        // $not $gt also matches a row written before fencing (no logFence yet).
+        const filter = { _id: accountKeyId(key), logCursor: from, logFence: { $not: { $gt: fence } } };
+        const update = { $set: { logCursor: to, logFence: fence } };
+        return (await this.model.updateOne(filter, update).exec()).matchedCount === 1;
+      }),
+    );
   }
 
   // Sets the status fields and, when `bump`, increments the revision atomically; returns the row after.
@@ -117,4 +124,13 @@ export class AccountStateRepository extends MongooseRepository<AccountStateDoc> 
   async deleteIntegration(integrationId: string): Promise<void> {
     await this.model.deleteMany({ integrationId }).exec();
   }
+}
+
+function isAsSeen(stored: AccountStateDoc, seen: AccountSeen): boolean {
+  return (
+    stored.removedAt === null &&
+    stored.name === seen.name &&
+    stored.apiHostname === seen.apiHostname &&
+    stored.child === seen.child
+  );
 }
