@@ -2,6 +2,7 @@ import { outboundFetch, type OutboundResponse } from '@seatwise/platform/outboun
 import { OutboundError } from '@seatwise/platform/outbound/outbound-error';
 import type { OutboundPolicy } from '@seatwise/platform/outbound/outbound-policy';
 import { AppError } from '@seatwise/shared/errors/app-error';
+import { fencedTimeout } from './psa-write-fence';
 
 // A PSA page (at most 1000 records) is a few MB at most; a larger answer is cut off rather than held in memory.
 export const PSA_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
@@ -27,6 +28,9 @@ export async function psaExchange(
   request: PsaRequest,
   timeoutMs: number,
 ): Promise<PsaExchange> {
+  // Within a push: not started once its lease may pass to another push, and never running past it.
+  const timeout = fencedTimeout(timeoutMs, where);
+  if (timeout instanceof AppError) return { ok: false, retryable: false, error: timeout };
   const init = {
     method: request.method,
     headers: request.headers,
@@ -35,7 +39,7 @@ export async function psaExchange(
   try {
     return {
       ok: true,
-      response: await outboundFetch(policy, 'psa', url, init, { timeoutMs, maxBytes: PSA_MAX_RESPONSE_BYTES }),
+      response: await outboundFetch(policy, 'psa', url, init, { timeoutMs: timeout, maxBytes: PSA_MAX_RESPONSE_BYTES }),
     };
   } catch (error) {
     if (!(error instanceof OutboundError)) throw error;

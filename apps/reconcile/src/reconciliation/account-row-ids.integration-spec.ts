@@ -29,6 +29,7 @@ const row = (accountId: string, sku: string, state: RowDoc['state'] = 'pending')
   revision: 1,
   updatedAt: new Date(Date.UTC(2026, 10, 1)),
   pushLeaseUntil: new Date(0),
+  pushToken: null,
 });
 
 const ids = (rows: RowDoc[]): string[] => rows.map((r) => r._id).sort();

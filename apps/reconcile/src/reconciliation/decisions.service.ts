@@ -140,6 +140,7 @@ export class DecisionsService {
       state: 'approved',
       lastError: null,
       pushLeaseUntil: new Date(0),
+      pushToken: null,
       approved: freeze(row, effectiveDate),
       effectiveDate,
       note: imported ? [decision.note, IMPORT_NOTE].filter(Boolean).join(' | ') : decided.note,

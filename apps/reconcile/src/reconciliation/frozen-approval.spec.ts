@@ -34,6 +34,7 @@ function stored(over: Partial<ComputedRow> = {}): RowDoc {
     revision: 1,
     updatedAt: new Date(0),
     pushLeaseUntil: new Date(0),
+    pushToken: null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@seatwise/platform/clock/clock';
-import { LOGGER } from '@seatwise/platform/tokens';
+import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
+import type { Env } from '@seatwise/shared/config/reconcile-env';
 import { AppError } from '@seatwise/shared/errors/app-error';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { AuditService } from '../audit/audit.service';
@@ -8,16 +9,21 @@ import { ReconcileEvents } from '../events/reconcile-events';
 import { ConnectionAdapters } from '../psa/connection-adapters';
 import type { QuantityResult } from '../psa/psa-adapter';
 import { PsaDataRepository } from '../psa/psa-data.repository';
+import { withinFence } from '../psa/psa-write-fence';
 import { classify } from './classify';
+import { PushLeases } from './push-leases';
 import { toRowEvent } from './row-views';
 import { type RowDoc, RowRepository } from './row.repository';
 
-const LEASE_MS = 5 * 60_000;
+// The part of a lease its push may not use: another replica's clock may run this much ahead of ours.
+const MAX_FENCE_MARGIN_MS = 10_000;
 const cents = (n: number): number => Math.round(n * 100) / 100;
 const SWEEP_MS = 15_000;
 
 // Pushes approved rows to the PSA one at a time: set the quantity, read it back, then applied or failed. A row is
-// leased before its push, so a second approval, a sweep or a second replica never pushes it twice.
+// leased before its push, so a second approval, a sweep or a second replica never pushes it twice. The lease is
+// fenced (#18): the push's PSA requests stop before the lease ends (PsaWriteFence), and only the push holding the
+// row's current token settles it.
 @Injectable()
 export class PushService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly queue = new Set<string>();
@@ -27,11 +33,13 @@ export class PushService implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     private readonly rows: RowRepository,
+    private readonly leases: PushLeases,
     private readonly psa: PsaDataRepository,
     private readonly adapters: ConnectionAdapters,
     private readonly audit: AuditService,
     private readonly events: ReconcileEvents,
     private readonly clock: Clock,
+    @Inject(APP_ENV) private readonly env: Env,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -77,18 +85,23 @@ export class PushService implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async pushOne(id: string): Promise<void> {
     const now = this.clock.now();
-    const row = await this.rows.lease(id, now, new Date(now.getTime() + LEASE_MS));
+    const leaseMs = this.env.RECONCILE_PUSH_LEASE_MS;
+    const row = await this.leases.take(id, now, new Date(now.getTime() + leaseMs));
     if (!row) return;
     const pushed = row.approved?.quantity ?? row.vendorQuantity;
-    try {
-      await this.settle(row, pushed, await this.push(row));
-    } catch (error) {
-      await this.settle(
-        row,
-        pushed,
-        error instanceof AppError ? error : new AppError('RECONCILE.PSA_UPSTREAM_FAILED', String(error)),
-      );
+    const fence = {
+      deadlineMs: row.pushLeaseUntil.getTime() - Math.min(MAX_FENCE_MARGIN_MS, leaseMs / 10),
+      nowMs: () => this.clock.nowMs(),
+    };
+    const outcome = await withinFence(fence, () => this.push(row)).catch((error: unknown) =>
+      error instanceof AppError ? error : new AppError('RECONCILE.PSA_UPSTREAM_FAILED', String(error)),
+    );
+    if (outcome instanceof AppError && outcome.code === 'RECONCILE.PUSH_LEASE_EXPIRED') {
+      // Not a failure of the row: the sweep (here or on another replica) takes it again and pushes it whole.
+      this.logger.warn({ row: row._id, reason: outcome.message }, 'push stopped at the end of its lease');
+      return;
     }
+    await this.settle(row, pushed, outcome);
   }
 
   // Sends exactly what was approved: that quantity, to that company's line of that product (or a new line on that
@@ -124,58 +137,53 @@ export class PushService implements OnApplicationBootstrap, OnApplicationShutdow
     return result;
   }
 
-  // Records the outcome on the current revision (a recompute may have touched the row during the push).
+  // Records the outcome on the current revision (a recompute may have touched the row during the push), if this push
+  // still holds the row.
   private async settle(leased: RowDoc, pushed: number, outcome: QuantityResult | AppError): Promise<void> {
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const row = await this.rows.findById(leased._id);
-      if (row?.state !== 'approved') return;
-      const at = this.clock.now();
-      const changes: Partial<RowDoc> =
+    const at = this.clock.now();
+    const settled = await this.leases.settle(leased, (row) => ({
+      ...outcomeChanges(row, pushed, outcome, at),
+      updatedAt: at,
+    }));
+    if (!settled) return;
+    const { before: row, after: updated } = settled;
+    await this.audit.record({
+      actor: row.decidedBy ?? 'system',
+      action: outcome instanceof AppError ? 'row.failed' : 'row.applied',
+      targetKind: 'row',
+      targetId: row._id,
+      accountId: row.accountId,
+      details:
         outcome instanceof AppError
-          ? { state: 'failed', lastError: { code: outcome.code, message: outcome.message, at } }
+          ? { code: outcome.code, message: outcome.message }
           : {
-              // Seats changed while pushing: the PSA holds the approved count, so the row needs another decision.
-              state: row.vendorQuantity === pushed ? 'applied' : 'pending',
-              ...(row.vendorQuantity === pushed
-                ? {}
-                : {
-                    note: `Pushed ${pushed} as approved; Duo now counts ${row.vendorQuantity}. Review and approve again.`,
-                  }),
-              lastError: null,
-              appliedAt: at,
-              psaQuantity: outcome.total,
-              delta: row.vendorQuantity - outcome.total,
-              type: classify(row.vendorQuantity, outcome.total),
-              monthlyImpact: row.unitPrice === null ? 0 : cents((row.vendorQuantity - outcome.total) * row.unitPrice),
-            };
-      const updated = await this.rows.update(
-        row._id,
-        row.revision,
-        { ...changes, updatedAt: at, pushLeaseUntil: new Date(0) },
-        ['approved'],
-      );
-      if (!updated) continue;
-      await this.audit.record({
-        actor: row.decidedBy ?? 'system',
-        action: outcome instanceof AppError ? 'row.failed' : 'row.applied',
-        targetKind: 'row',
-        targetId: row._id,
-        accountId: row.accountId,
-        details:
-          outcome instanceof AppError
-            ? { code: outcome.code, message: outcome.message }
-            : {
-                quantity: pushed,
-                total: outcome.total,
-                previousQuantity: outcome.previousQuantity,
-                agreementId: outcome.agreementExternalId,
-                additionId: outcome.addition.externalId,
-                created: outcome.created,
-              },
-      });
-      await this.events.publish('reconcile.reconciliation.updated', toRowEvent(updated));
-      return;
-    }
-    await this.rows.releaseLease(leased._id);
+              quantity: pushed,
+              total: outcome.total,
+              previousQuantity: outcome.previousQuantity,
+              agreementId: outcome.agreementExternalId,
+              additionId: outcome.addition.externalId,
+              created: outcome.created,
+            },
+    });
+    await this.events.publish('reconcile.reconciliation.updated', toRowEvent(updated));
   }
+}
+
+function outcomeChanges(row: RowDoc, pushed: number, outcome: QuantityResult | AppError, at: Date): Partial<RowDoc> {
+  if (outcome instanceof AppError) {
+    return { state: 'failed', lastError: { code: outcome.code, message: outcome.message, at } };
+  }
+  return {
+    // Seats changed while pushing: the PSA holds the approved count, so the row needs another decision.
+    state: row.vendorQuantity === pushed ? 'applied' : 'pending',
+    ...(row.vendorQuantity === pushed
+      ? {}
+      : { note: `Pushed ${pushed} as approved; Duo now counts ${row.vendorQuantity}. Review and approve again.` }),
+    lastError: null,
+    appliedAt: at,
+    psaQuantity: outcome.total,
+    delta: row.vendorQuantity - outcome.total,
+    type: classify(row.vendorQuantity, outcome.total),
+    monthlyImpact: row.unitPrice === null ? 0 : cents((row.vendorQuantity - outcome.total) * row.unitPrice),
+  };
 }

@@ -11,6 +11,7 @@ import { AccountRowIdsRepository } from './account-row-ids.repository';
 import { RowsVersionRepository } from './rows-version.repository';
 import { AgreementChoice } from './agreement-choice';
 import { DesiredRows } from './desired-rows';
+import { PushLeases } from './push-leases';
 import { PushService } from './push.service';
 import { ReconcileReadiness } from './readiness';
 import { Reconciler } from './reconciler.service';
@@ -35,6 +36,7 @@ import { RowsQuery } from './rows.query';
   ],
   providers: [
     RowRevisionClaims,
+    PushLeases,
     AccountRowIdsRepository,
     RowsVersionRepository,
     RowRepository,

@@ -38,6 +38,7 @@ function row(id: string, psaCompanyId: string | null, productId: string | null, 
     revision: 1,
     updatedAt: new Date('2026-03-01T00:00:00Z'),
     pushLeaseUntil: new Date(0),
+    pushToken: null,
   };
 }
 

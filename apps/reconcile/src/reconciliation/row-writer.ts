@@ -55,7 +55,14 @@ export class RowWriter {
       ...fields,
       updatedAt: now,
       ...(reopening
-        ? { state: 'pending', lastError: null, approved: null, note: reopening.why, pushLeaseUntil: new Date(0) }
+        ? {
+            state: 'pending',
+            lastError: null,
+            approved: null,
+            note: reopening.why,
+            pushLeaseUntil: new Date(0),
+            pushToken: null,
+          }
         : {}),
     };
     const updated = await this.rows.update(_id, existing.revision, changes);
@@ -117,6 +124,7 @@ export class RowWriter {
       revision: 1,
       updatedAt: this.clock.now(),
       pushLeaseUntil: new Date(0),
+      pushToken: null,
     };
     if (!(await this.rows.insertNew(doc))) return false;
     await this.recordQuantities(null, row);

@@ -62,6 +62,9 @@ export interface RowDoc {
   updatedAt: Date;
   // While a push runs, no other worker takes the row (expires if the process dies mid-push).
   pushLeaseUntil: Date;
+  // The push holding the row (a new one each time a push takes it; null when none does): only that push may settle
+  // it, so a push that outlived its lease cannot overwrite what the next push or a new decision wrote (#18).
+  pushToken: string | null;
 }
 
 const schema = new Schema<RowDoc>(
@@ -95,6 +98,7 @@ const schema = new Schema<RowDoc>(
     revision: Number,
     updatedAt: Date,
     pushLeaseUntil: Date,
+    pushToken: { type: String, default: null },
   },
   { versionKey: false },
 );
@@ -114,6 +118,7 @@ export const UNDECIDED = {
 } as const satisfies Partial<RowDoc>;
 
 const DEFAULTS: Partial<RowDoc> = {
+  pushToken: null,
   psaCompanyId: null,
   connectionId: null,
   connectionKind: null,
@@ -215,20 +220,6 @@ export class RowRepository extends MongooseRepository<RowDoc> {
     await this.claims.settle(id, revision, updated !== null);
     if (updated !== null) await this.version.bump();
     return updated;
-  }
-
-  // Takes an approved row for pushing; null when it is not approved or another push holds it. Taking the lease is
-  // a new revision, so a recompute that read the row before cannot reopen it under the push.
-  async lease(id: string, now: Date, until: Date): Promise<RowDoc | null> {
-    const row = await this.findById(id);
-    if (row?.state !== 'approved' || !isPushed(row.connectionKind) || row.pushLeaseUntil.getTime() >= now.getTime()) {
-      return null;
-    }
-    return this.update(id, row.revision, { pushLeaseUntil: until }, ['approved']);
-  }
-
-  async releaseLease(id: string): Promise<void> {
-    await this.model.updateOne({ _id: id }, { $set: { pushLeaseUntil: new Date(0) } }).exec();
   }
 
   // Approved rows no push holds (left over from a restart).

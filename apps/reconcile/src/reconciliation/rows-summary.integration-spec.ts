@@ -33,6 +33,7 @@ const row = (accountId: string, sku: string): RowDoc => ({
   revision: 1,
   updatedAt: new Date(Date.UTC(2026, 10, 1)),
   pushLeaseUntil: new Date(0),
+  pushToken: null,
 });
 
 // The summary's aggregates are kept under a rows version token (RowsVersionRepository): a row change made by any

@@ -31,6 +31,12 @@ export const envSchema = baseEnvSchema.extend({
   RECONCILE_PSA_RETRY_BASE_MS: z.coerce.number().int().min(1).default(500),
   // Longest Retry-After we honour before giving up on a push or sync step (the run fails and is retried later).
   RECONCILE_PSA_MAX_RETRY_AFTER_MS: z.coerce.number().int().min(1_000).default(120_000),
+  // How long a push holds its row; its PSA requests stop before it ends (a tenth of it, at most 10 s, earlier).
+  RECONCILE_PUSH_LEASE_MS: z.coerce
+    .number()
+    .int()
+    .min(5_000)
+    .default(5 * MINUTE),
   RECONCILE_PSA_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
   // How many ranked account → company suggestions each unmapped account shows.
   RECONCILE_SUGGESTIONS: z.coerce.number().int().min(1).max(20).default(3),

@@ -90,6 +90,7 @@ export const ERROR_CATALOG = {
   'RECONCILE.PSA_REQUEST_INVALID': { status: 400, title: 'The PSA rejected a request' },
   'RECONCILE.PSA_ADDITION_NOT_FOUND': { status: 404, title: 'No PSA addition bills this product' },
   'RECONCILE.PSA_AGREEMENT_INVALID': { status: 400, title: 'Not an active agreement of the mapped company' },
+  'RECONCILE.PUSH_LEASE_EXPIRED': { status: 409, title: "A push's lease on its row ran out before it was done" },
   // PSA service tickets (reconcile.tickets.*).
   'RECONCILE.TICKETS_UNSUPPORTED': { status: 409, title: 'This PSA connection cannot file tickets' },
   'RECONCILE.TICKET_ACCOUNT_NOT_MAPPED': { status: 409, title: 'The Duo account is not mapped to a PSA company' },

@@ -61,6 +61,8 @@ export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
   RECONCILE_QUICK_SYNC_INTERVAL_MS: 'How often each ConnectWise connection syncs what changed since the last run.',
   RECONCILE_FULL_SYNC_INTERVAL_MS: 'How often each ConnectWise connection syncs everything.',
   RECONCILE_PSA_TIMEOUT_MS: 'Timeout of one ConnectWise request.',
+  RECONCILE_PUSH_LEASE_MS:
+    'How long a push holds its row against other pushes and replicas; its PSA requests stop a tenth of it (at most 10 s) before.',
   RECONCILE_PSA_MAX_ATTEMPTS: 'Attempts per ConnectWise request on 429, 5xx and network errors.',
   RECONCILE_PSA_RETRY_BASE_MS: 'First back-off before retrying a failed ConnectWise request.',
   RECONCILE_PSA_MAX_RETRY_AFTER_MS:

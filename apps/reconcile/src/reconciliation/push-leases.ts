@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { isPushed, type RowDoc, RowRepository } from './row.repository';
+
+type Changes = Partial<Omit<RowDoc, '_id' | 'revision'>>;
+
+// A row's lease for one push (#18). Taking it is a new revision, so a recompute that read the row before cannot
+// reopen it under the push, and a new token, which only that push's settle and release carry: once the lease has
+// passed to another push, or a decision or a reopen cleared it, what a late push writes is refused.
+@Injectable()
+export class PushLeases {
+  constructor(private readonly rows: RowRepository) {}
+
+  // The approved row, leased until `until`; null when it is not approved or another push holds it.
+  async take(id: string, now: Date, until: Date): Promise<RowDoc | null> {
+    const row = await this.rows.findById(id);
+    if (row?.state !== 'approved' || !isPushed(row.connectionKind) || row.pushLeaseUntil.getTime() >= now.getTime()) {
+      return null;
+    }
+    return this.rows.update(id, row.revision, { pushLeaseUntil: until, pushToken: randomUUID() }, ['approved']);
+  }
+
+  // Writes the push's outcome (computed from the row as it is now: a recompute may have moved it during the push)
+  // and frees the row; null when `leased`'s push no longer holds it, or the row stopped being approved.
+  async settle(leased: RowDoc, changesOf: (row: RowDoc) => Changes): Promise<{ before: RowDoc; after: RowDoc } | null> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const row = await this.held(leased);
+      if (row?.state !== 'approved') return null;
+      const changes = { ...changesOf(row), pushLeaseUntil: new Date(0), pushToken: null };
+      const after = await this.rows.update(row._id, row.revision, changes, ['approved']);
+      if (after) return { before: row, after };
+    }
+    await this.release(leased);
+    return null;
+  }
+
+  // Frees the row for the next push, if `leased`'s push still holds it.
+  async release(leased: RowDoc): Promise<void> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const row = await this.held(leased);
+      if (!row) return;
+      if (await this.rows.update(row._id, row.revision, { pushLeaseUntil: new Date(0), pushToken: null })) return;
+    }
+  }
+
+  private async held(leased: RowDoc): Promise<RowDoc | null> {
+    const row = await this.rows.findById(leased._id);
+    return row && row.pushToken === leased.pushToken ? row : null;
+  }
+}
