@@ -1,13 +1,18 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { EventBus } from '@seatwise/platform/bus/event-bus';
 import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
-import { type ConsumerLoopStage, runConsumerLoop } from '@seatwise/shared/bus/consumer-loop';
+import { type ConsumerLoopStage, type LoopConsumer, runConsumerLoop } from '@seatwise/shared/bus/consumer-loop';
 import type { Env } from '@seatwise/shared/config/discovery-env';
 import { consumers } from '@seatwise/shared/contracts/consumers';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { AuthIngestService } from './auth/auth-ingest.service';
 import { DerivationService } from './derivation.service';
+import { IngestOwnership } from './ownership/ingest-ownership';
+import { ownedConsumer } from './ownership/owned-consumer';
 import { UsersIngestService, type UsersStreamEvent } from './users/users-ingest.service';
+
+// The events the two consumers take, each of one account.
+type AccountEventName = 'duo.authlog' | UsersStreamEvent['name'];
 
 // Runs the two durable consumers (auth logs; users snapshots) from start-up until shutdown. A batch
 // is acked only after its writes; a failed batch is nak'ed and retried with back-off.
@@ -21,6 +26,7 @@ export class ConsumersService implements OnApplicationBootstrap, BeforeApplicati
     private readonly auth: AuthIngestService,
     private readonly users: UsersIngestService,
     private readonly derivation: DerivationService,
+    private readonly ownership: IngestOwnership,
     @Inject(APP_ENV) private readonly env: Env,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -29,14 +35,25 @@ export class ConsumersService implements OnApplicationBootstrap, BeforeApplicati
     if (!this.env.DISCOVERY_CONSUME) return;
     // Inventories of an older derivation are reset first; the auth-log consumer then starts from the stream's start.
     await this.derivation.ensureCurrent();
-    // Finish what a crash left half-applied now, not when its messages are redelivered (ack_wait later).
-    const recovered = await this.auth.recover().catch((error: unknown) => {
-      this.logger.warn({ err: error }, 'recovery of unfinished batches failed; retried before the next batch');
-      return 0;
+    // Each partition this replica takes (at start, or when a replica joined, left or died) gets the unfinished
+    // batches its previous holder left finished at once, not when their messages are redelivered (ack_wait later);
+    // a failure is retried before the partition's next batch.
+    this.ownership.onAcquired((partition) => {
+      this.auth.recoverPartition(partition).then(
+        (batches) => {
+          if (batches > 0) this.logger.info({ partition, batches }, 'unfinished batches re-applied');
+        },
+        (error: unknown) => {
+          this.logger.warn({ err: error, partition }, 'recovery failed; retried before the next batch');
+        },
+      );
     });
-    if (recovered > 0) this.logger.info({ batches: recovered }, 'unfinished batches re-applied');
-    const authConsumer = await this.bus.durableConsumer(consumers.discoveryAuthLogs);
-    const usersConsumer = await this.bus.durableConsumer(consumers.discoveryUsers);
+    // This replica's share of the account partitions (#18); what it takes is recovered as above.
+    await this.ownership.join();
+    const owned = <N extends AccountEventName>(consumer: LoopConsumer<N>) =>
+      ownedConsumer(consumer, this.ownership, (e) => e.payload.accountId);
+    const authConsumer = owned(await this.bus.durableConsumer(consumers.discoveryAuthLogs));
+    const usersConsumer = owned(await this.bus.durableConsumer(consumers.discoveryUsers));
     const onError = (stage: string) => (error: unknown, step: ConsumerLoopStage) => {
       // 'infrastructure': the batch is held and tried again once the server is back; no delivery is spent.
       this.logger.warn({ err: error, consumer: stage, step }, 'consumer batch failed; retrying');
@@ -66,8 +83,10 @@ export class ConsumersService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   // Before the connections close: let each loop finish (and ack) the batch in hand.
+  // Then hand the partitions over at once rather than after their expiry.
   async beforeApplicationShutdown(): Promise<void> {
     this.stop.abort();
     await Promise.allSettled(this.loops);
+    await this.ownership.leave();
   }
 }

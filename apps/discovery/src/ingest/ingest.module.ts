@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OwnershipModule } from './ownership/ownership.module';
 import { AuthIngestModule } from './auth/auth-ingest.module';
 import { InventoryModule } from '../inventory/inventory.module';
 import { RollupModule } from '../rollup/rollup.module';
@@ -8,7 +9,7 @@ import { UsersIngestModule } from './users/users-ingest.module';
 
 // The two durable consumers (auth logs, users snapshots) feeding the inventories.
 @Module({
-  imports: [AuthIngestModule, UsersIngestModule, InventoryModule, RollupModule],
+  imports: [OwnershipModule, AuthIngestModule, UsersIngestModule, InventoryModule, RollupModule],
   providers: [ConsumersService, DerivationService],
 })
 export class IngestModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OwnershipModule } from '../ownership/ownership.module';
 import { CatalogModule } from '../../catalog/catalog.module';
 import { InventoryModule } from '../../inventory/inventory.module';
 import { RollupModule } from '../../rollup/rollup.module';
@@ -11,7 +12,7 @@ import { JournalRepository } from './journal.repository';
 
 // Auth-log batches into the inventories, exactly once (the journal), with the automatic catalog match.
 @Module({
-  imports: [InventoryModule, CatalogModule, RollupModule, SeatsModule],
+  imports: [OwnershipModule, InventoryModule, CatalogModule, RollupModule, SeatsModule],
   providers: [JournalRepository, BatchPlanner, BatchWriter, Announcer, AuthIngestService],
   exports: [AuthIngestService, JournalRepository],
 })

@@ -1,9 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { chunks } from '@seatwise/platform/db/chunks';
-import { duplicateKeyIndexes } from '@seatwise/platform/db/duplicate-key';
+import { duplicateKeyIndexes, isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { ensureIndexes, nativeDb } from '@seatwise/platform/db/native-db';
 import type { mongo } from 'mongoose';
+import type { Holder } from '../ownership/ingest-ownership';
 import type { AuthFact, Outcome } from './auth-fact';
 import type { RedoEntry } from './redo-entry';
 
@@ -16,11 +17,23 @@ interface CounterDoc {
 // redo: the redo log holds every document the batch writes; applied: done.
 export type BatchState = 'applying' | 'redo' | 'applied';
 
-interface BatchDoc {
+// Who applies a batch (#18): the holder of its accounts' partition, with the lease's fencing token. Batches
+// journaled before partitions have none (a single replica wrote them).
+interface BatchDoc extends Partial<Holder> {
   _id: number;
   state: BatchState;
   startedAt: Date;
 }
+
+export interface UnfinishedBatch extends Partial<Holder> {
+  batch: number;
+  startedAt: Date;
+  state: BatchState;
+}
+
+// Concurrent replicas may draw the same number (FerretDB 1.24 does not isolate $inc); the batch document's insert
+// decides, and the loser draws again.
+const BEGIN_ATTEMPTS = 10;
 
 type RedoDoc = RedoEntry & { _id: string; batch: number };
 // Facts stored before fraud was told apart from denied carry 'denial' (see factsOf).
@@ -57,15 +70,27 @@ export class JournalRepository implements OnModuleInit {
     await ensureIndexes(this.redo, [{ batch: 1 }]);
   }
 
-  async begin(startedAt: Date): Promise<number> {
-    const counter = await this.counters.findOneAndUpdate(
-      { _id: 'batch' },
-      { $inc: { seq: 1 } },
-      { upsert: true, returnDocument: 'after' },
-    );
-    if (!counter) throw new Error('batch counter upsert returned nothing');
-    await this.batches.insertOne({ _id: counter.seq, state: 'applying', startedAt });
-    return counter.seq;
+  async begin(startedAt: Date, holder: Holder): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const counter = await this.counters.findOneAndUpdate(
+          { _id: 'batch' },
+          { $inc: { seq: 1 } },
+          { upsert: true, returnDocument: 'after' },
+        );
+        if (!counter) throw new Error('batch counter upsert returned nothing');
+        await this.batches.insertOne({ _id: counter.seq, state: 'applying', startedAt, ...holder });
+        return counter.seq;
+      } catch (error) {
+        // Two first upserts of the counter, or one number drawn twice.
+        if (!isDuplicateKey(error) || attempt >= BEGIN_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  // A batch its previous holder left unfinished is now finished under the new holder's lease.
+  async takeOver(batch: number, holder: Holder): Promise<void> {
+    await this.batches.updateOne({ _id: batch }, { $set: { ...holder } });
   }
 
   // Stores the facts under the batch; returns the ones not seen before (the others are duplicates).
@@ -84,12 +109,12 @@ export class JournalRepository implements OnModuleInit {
     }
   }
 
-  async unfinished(): Promise<{ batch: number; startedAt: Date; state: BatchState }[]> {
+  async unfinished(): Promise<UnfinishedBatch[]> {
     const docs = await this.batches
       .find({ state: { $ne: 'applied' } })
       .sort({ _id: 1 })
       .toArray();
-    return docs.map((doc) => ({ batch: doc._id, startedAt: doc.startedAt, state: doc.state }));
+    return docs.map(({ _id, ...doc }) => ({ batch: _id, ...doc }));
   }
 
   async factsOf(batch: number): Promise<AuthFact[]> {

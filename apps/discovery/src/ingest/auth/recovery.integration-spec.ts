@@ -16,6 +16,9 @@ import { toFact, uniqueFacts } from './auth-fact';
 import { AuthIngestService } from './auth-ingest.service';
 import { BatchPlanner } from './batch-planner';
 import { JournalRepository } from './journal.repository';
+import type { RedoEntry } from './redo-entry';
+import { IngestOwnership } from '../ownership/ingest-ownership';
+import { byPartition } from '../ownership/partitions';
 
 // Every point where a process can die while writing a batch, replayed deterministically on the real
 // database in both write modes: after a restart (recover) and the next batch, the inventories equal
@@ -82,17 +85,27 @@ describe.each<WriteMode>(['replace', 'rewrite'])('a batch cut short in %s mode',
     );
     const { app } = await createServiceApp(service, env);
     await app.init();
+    // Alone, the replica takes every partition (it releases them at close, for the next process).
+    await app.get(IngestOwnership).join();
     return app;
   }
 
-  // Batch 2 written up to `stop` by hand, exactly as AuthIngestService.apply does, then abandoned.
+  // Batch 2 written up to `stop` by hand, exactly as AuthIngestService.apply does (one journal batch per account
+  // partition), then abandoned.
   async function cutShort(app: INestApplication, stop: Stop): Promise<void> {
     const journal = app.get(JournalRepository);
+    const ownership = app.get(IngestOwnership);
     const startedAt = new Date('2025-07-02T00:00:00Z');
-    const batch = await journal.begin(startedAt);
-    const facts = await journal.insertNew(batch, uniqueFacts(batchOf(2).map(toFact)));
-    const planned = await app.get(BatchPlanner).plan(batch, facts);
-    if (mode === 'rewrite') await journal.saveRedo(batch, planned);
+    const planned: RedoEntry[] = [];
+    const parts = byPartition(uniqueFacts(batchOf(2).map(toFact)), (f) => f.accountId, ownership.options.partitions);
+    for (const [partition, part] of parts) {
+      const holder = await ownership.run(partition, (h) => Promise.resolve(h));
+      const batch = await journal.begin(startedAt, holder);
+      const facts = await journal.insertNew(batch, part);
+      const entries = await app.get(BatchPlanner).plan(batch, facts);
+      if (mode === 'rewrite') await journal.saveRedo(batch, entries);
+      planned.push(...entries);
+    }
     if (stop === 'after planning') return;
     await app.get(UsageRepository).save(
       planned.flatMap((e) => (e.coll === 'usage' ? [e.doc] : [])),
@@ -141,7 +154,8 @@ describe.each<WriteMode>(['replace', 'rewrite'])('a batch cut short in %s mode',
     // A new process: it finishes batch 2 before anything else, then takes batch 3 and a redelivery of 2.
     const restarted = await boot(suffix);
     try {
-      expect(await restarted.get(AuthIngestService).recover()).toBe(1);
+      // Batch 2's accounts DA1 and DA2 fall in two partitions: two journal batches.
+      expect(await restarted.get(AuthIngestService).recover()).toBe(2);
       await restarted.get(AuthIngestService).handle(batchOf(3));
       await restarted.get(AuthIngestService).handle(batchOf(2));
     } finally {

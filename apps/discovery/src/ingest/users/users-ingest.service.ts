@@ -6,6 +6,8 @@ import { userIdOf } from '../../inventory/ids';
 import { type ProfileUpdate, UsersRepository } from '../../inventory/users.repository';
 import { WriteLock } from '../../inventory/write-lock';
 import { UsageAnnouncer } from '../../seats/usage-announcer';
+import { type Holder, IngestOwnership } from '../ownership/ingest-ownership';
+import { byPartition } from '../ownership/partitions';
 import { SnapshotsRepository } from './snapshots.repository';
 
 export type UsersStreamEvent =
@@ -15,6 +17,8 @@ export type UsersStreamEvent =
 // Users snapshots → user profiles. Records are applied in bulk; an end marker first applies the
 // records before it (stream order), then marks the account's users it did not contain as removed.
 // Every write is a $set guarded by observation time, so redelivery and replays change nothing.
+// Several replicas (#18): an account's events are applied only by the holder of its partition (IngestOwnership), the
+// replica that also writes the account's users from the auth logs, so a profile and a batch never overwrite each other.
 @Injectable()
 export class UsersIngestService {
   constructor(
@@ -22,10 +26,19 @@ export class UsersIngestService {
     private readonly snapshots: SnapshotsRepository,
     private readonly lock: WriteLock,
     private readonly usage: UsageAnnouncer,
+    private readonly ownership: IngestOwnership,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  // Throws NotOwnerError for events of a partition this replica does not hold (the consumer handed those back).
   async handle(events: readonly UsersStreamEvent[]): Promise<void> {
+    const parts = byPartition(events, (e) => e.payload.accountId, this.ownership.options.partitions);
+    for (const [partition, part] of parts) {
+      await this.ownership.run(partition, (holder) => this.handleOwned(holder, part));
+    }
+  }
+
+  private async handleOwned(holder: Holder, events: readonly UsersStreamEvent[]): Promise<void> {
     let pending = new Map<string, ProfileUpdate>();
     for (const event of events) {
       if (event.name === 'duo.users.record') {
@@ -33,20 +46,22 @@ export class UsersIngestService {
         const known = pending.get(update.id);
         if (!known || known.observedAt <= update.observedAt) pending.set(update.id, update);
       } else {
-        await this.flush(pending);
+        await this.flush(holder, pending);
         pending = new Map();
-        await this.complete(event.payload);
+        await this.complete(holder, event.payload);
       }
     }
-    await this.flush(pending);
+    await this.flush(holder, pending);
   }
 
-  private async flush(pending: Map<string, ProfileUpdate>): Promise<void> {
+  // Each write checks the lease first: a replica that lost the partition meanwhile leaves the rest to its holder.
+  private async flush(holder: Holder, pending: Map<string, ProfileUpdate>): Promise<void> {
     if (pending.size === 0) return;
+    this.ownership.assertHolds(holder);
     await this.lock.run('users', () => this.users.applyProfiles([...pending.values()]));
   }
 
-  private async complete(event: DuoUserSnapshotCompleteEvent): Promise<void> {
+  private async complete(holder: Holder, event: DuoUserSnapshotCompleteEvent): Promise<void> {
     const scope = { accountId: event.accountId };
     const startedAt = new Date(event.startedAt);
     if (await this.snapshots.isStale(scope, startedAt)) {
@@ -54,6 +69,7 @@ export class UsersIngestService {
       await this.usage.refresh([event.accountId]);
       return;
     }
+    this.ownership.assertHolds(holder);
     const removed = await this.lock.run('users', () =>
       this.users.markRemoved(scope, event.snapshotId, startedAt, new Date(event.completedAt)),
     );

@@ -1,0 +1,41 @@
+import type { LoopConsumer } from '@seatwise/shared/bus/consumer-loop';
+import type { ConsumedEvent, FetchOptions } from '@seatwise/shared/bus/durable-consumer';
+import type { EventName } from '@seatwise/shared/contracts/events';
+import type { IngestOwnership } from './ingest-ownership';
+
+// The durable consumers are shared by every replica (one queue), so a replica receives every account's messages.
+// It keeps those of the partitions it holds and hands the others back with a short delay, for whichever replica
+// the server delivers them to next (the holder, sooner or later). A handed-back message spends a delivery: with the
+// consumers' 20 deliveries and a 2 s delay, a partition may go without a holder for about half a minute.
+export function ownedConsumer<N extends EventName>(
+  consumer: LoopConsumer<N>,
+  ownership: IngestOwnership,
+  accountOf: (event: ConsumedEvent<N>) => string,
+): LoopConsumer<N> {
+  return {
+    heartbeatMs: consumer.heartbeatMs,
+    ack: (batch) => consumer.ack(batch),
+    retryLater: (batch, delayMs, reason) => consumer.retryLater(batch, delayMs, reason),
+    release: (batch) => consumer.release(batch),
+    working: (batch) => {
+      consumer.working(batch);
+    },
+    fetchBatch: async (options: FetchOptions) => {
+      const batch = await consumer.fetchBatch(options);
+      const mine: ConsumedEvent<N>[] = [];
+      const others: ConsumedEvent<N>[] = [];
+      for (const event of batch) {
+        const partition = ownership.partitionOf(accountOf(event));
+        if (ownership.holds(partition)) mine.push(event);
+        else {
+          others.push(event);
+          ownership.noticeUnowned(partition);
+        }
+      }
+      if (others.length > 0) {
+        await consumer.retryLater(others, ownership.options.handBackMs, 'account partition held by another replica');
+      }
+      return mine;
+    },
+  };
+}
