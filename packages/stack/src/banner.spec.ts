@@ -13,7 +13,7 @@ const file = {
   mailInboxUrl: 'http://127.0.0.1:8025',
 };
 
-function banner(showKey: boolean): string {
+function banner(showKey: boolean, stack: Parameters<typeof printBanner>[0] = file): string {
   let text = '';
   const out = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -21,7 +21,7 @@ function banner(showKey: boolean): string {
       done();
     },
   }) as unknown as NodeJS.WriteStream;
-  printBanner(file, stackPaths(process.cwd(), undefined), { demo: true, showKey }, out);
+  printBanner(stack, stackPaths(process.cwd(), undefined), { demo: true, showKey }, out);
   return text;
 }
 
@@ -34,5 +34,17 @@ describe('the stack banner', () => {
     const later = banner(false);
     expect(later).not.toContain(KEY);
     expect(later).toContain('adminApiKey in .seatwise/stack.json');
+  });
+
+  it('names every gateway and NATS node when there are several (--replicas, --nats-cluster)', () => {
+    const scaled = banner(false, {
+      ...file,
+      gatewayUrls: ['http://127.0.0.1:3000', 'http://127.0.0.1:3100'],
+      natsUrl: 'nats://127.0.0.1:4223,nats://127.0.0.1:4224,nats://127.0.0.1:4225',
+    });
+    expect(scaled).toContain('  Gateway    http://localhost:3000\n');
+    expect(scaled).toContain('  Also       http://localhost:3100  (more gateway replicas: the same console and API)');
+    expect(scaled).toContain('  NATS       3 nodes: nats://127.0.0.1:4223,');
+    expect(banner(false)).not.toMatch(/Also|NATS/);
   });
 });

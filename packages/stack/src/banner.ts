@@ -20,6 +20,7 @@ export function printBanner(
     '',
     'Seatwise is running.',
     `  Gateway    ${gateway}`,
+    ...otherGateways(file),
     `  API docs   ${gateway}${DOCS_PATH}`,
     `  Mail inbox ${file.mailInboxUrl.replace('127.0.0.1', 'localhost')}  (alert emails)`,
     showKey
@@ -34,4 +35,18 @@ export function printBanner(
     '',
   ];
   out.write(`${lines.join('\n')}\n`);
+}
+
+// With several gateway replicas: every one serves the same console and API (one database, one bus), so any URL
+// works; the first is the usual one. NATS nodes likewise, when the bus is a cluster.
+function otherGateways(file: StackFile): string[] {
+  const local = (url: string): string => url.replace('127.0.0.1', 'localhost');
+  const others = (file.gatewayUrls ?? []).slice(1).map(local);
+  const nats = file.natsUrl.split(',');
+  return [
+    ...(others.length === 0
+      ? []
+      : [`  Also       ${others.join(', ')}  (more gateway replicas: the same console and API)`]),
+    ...(nats.length === 1 ? [] : [`  NATS       ${nats.length} nodes: ${nats.join(', ')}`]),
+  ];
 }

@@ -1,11 +1,13 @@
 import { mkdirSync, rmSync } from 'node:fs';
-import { missingBuilds } from './services/app-specs';
+import { APPS, missingBuilds } from './services/app-specs';
 import type { StackPaths } from './config/paths';
 import { resolvePorts } from './config/resolve-ports';
+import type { StackScale } from './config/scale';
+import { resolveScalePorts, type ScalePorts } from './config/scale-ports';
 import type { BusIdentity } from '@seatwise/shared/contracts/bus-identities';
 import { sealingEnv } from '@seatwise/shared/crypto/sealing-keys';
 import { loadOrCreateSecrets } from './config/secrets';
-import type { PortKey, StackEnv } from './config/stack-env';
+import { PORT_KEYS, type PortKey, type StackEnv } from './config/stack-env';
 import { reapStale } from './process/pid-registry';
 import { loadOrCreateSimState, type SimState } from './sims/sim-state';
 
@@ -13,6 +15,8 @@ export class StackStartError extends Error {}
 
 export interface Prepared {
   ports: Record<PortKey, number>;
+  // The NATS nodes' and the service replicas' ports (the first of each being in ports).
+  scalePorts: ScalePorts;
   // sealing: each secret holder's private sealing key and the gateway's public keys, as env (sealingEnv).
   // busPasswords: each bus identity's NATS password (the stack's NATS runs authorized).
   secrets: {
@@ -33,6 +37,7 @@ export async function prepare(
   processEnv: NodeJS.ProcessEnv,
   fresh: boolean,
   say: (line: string) => void,
+  scale: StackScale,
 ): Promise<Prepared> {
   const missing = missingBuilds(paths.root);
   if (missing.length > 0) {
@@ -57,6 +62,13 @@ export async function prepare(
     say(`--fresh: removed the previous data in ${paths.dir}`);
   }
   const ports = await resolvePorts(env);
+  const zeroKeys = new Set(PORT_KEYS.filter((key) => env[key] === 0));
+  const scalePorts = await resolveScalePorts(
+    ports,
+    zeroKeys,
+    scale,
+    APPS.map((app) => app.portKey),
+  );
   const { secrets, created } = loadOrCreateSecrets(paths.secrets);
   if (created) say(`generated the admin API key and the encryption key into ${paths.secrets}`);
   const { state, changedSettings } = loadOrCreateSimState(paths.simulators, env);
@@ -67,6 +79,7 @@ export async function prepare(
   }
   return {
     ports,
+    scalePorts,
     firstStart: created,
     simState: state,
     // Values in the environment win, so an operator can bring their own keys.

@@ -15,6 +15,8 @@ import { WaitTimeoutError } from '@seatwise/infra/wait';
 import { startSimulators } from './sims/start-sims';
 import { baseEnvSchema } from '@seatwise/shared/config/env';
 import { printBanner } from './banner';
+import { DEFAULT_SCALE, type StackScale } from './config/scale';
+import type { ScalePorts } from './config/scale-ports';
 
 const DUPLICATE_SIGNAL_MS = 1_500;
 
@@ -24,6 +26,8 @@ export interface StackOptions {
   processEnv: NodeJS.ProcessEnv;
   fresh: boolean;
   output: LogOutput;
+  // Service replicas and NATS nodes; absent, one of each (the default stack).
+  scale?: StackScale;
 }
 
 // Runs the stack until a signal or a crash; resolves with the runner's exit code once every process is gone.
@@ -34,7 +38,14 @@ export async function runStack(options: StackOptions): Promise<number> {
   };
   let prepared;
   try {
-    prepared = await prepare(paths, options.env, options.processEnv, options.fresh, say);
+    prepared = await prepare(
+      paths,
+      options.env,
+      options.processEnv,
+      options.fresh,
+      say,
+      options.scale ?? DEFAULT_SCALE,
+    );
   } catch (error) {
     return fail(say, error);
   }
@@ -88,11 +99,11 @@ async function startAll(
   say: (line: string) => void,
 ): Promise<void> {
   const { paths, env, output } = options;
-  const { ports, secrets, simState } = prepared;
+  const { ports, scalePorts, secrets, simState } = prepared;
   const infra = await startInfra(
     supervisor,
     paths,
-    { nats: ports.SEATWISE_NATS_PORT, mongo: ports.SEATWISE_MONGO_PORT },
+    { nats: ports.SEATWISE_NATS_PORT, mongo: ports.SEATWISE_MONGO_PORT, natsCluster: clusterPorts(scalePorts) },
     { prefix: busPrefixOf(options.processEnv), passwords: secrets.busPasswords },
     say,
   );
@@ -139,9 +150,12 @@ async function startAll(
     },
     env.SEATWISE_STARTUP_TIMEOUT_MS,
     say,
+    scalePorts.apps,
   );
+  const gateways = (scalePorts.apps.SEATWISE_GATEWAY_PORT ?? []).map((port) => `http://127.0.0.1:${port}`);
   const file: StackFile = {
     gatewayUrl: `http://127.0.0.1:${ports.SEATWISE_GATEWAY_PORT}`,
+    ...(gateways.length > 1 ? { gatewayUrls: gateways } : {}),
     adminApiKey: secrets.adminApiKey,
     duoSimulatorUrl: sims.duo.url,
     psaSimulatorUrl: sims.psa.url,
@@ -159,6 +173,11 @@ async function startAll(
   await seedDemo({ ...file, say: demoSay }).catch((error: unknown) => {
     output.line('demo', `demo set-up failed: ${error instanceof Error ? error.message : String(error)}`, true);
   });
+}
+
+// Each node's client and route port when the bus is a cluster; none for the single server.
+function clusterPorts(scalePorts: ScalePorts): { client: number; route: number }[] {
+  return scalePorts.nats.flatMap(({ client, route }) => (route === null ? [] : [{ client, route }]));
 }
 
 // The prefix the services will use (theirs by default), which the bus's permissions are written for.

@@ -6,9 +6,11 @@ import { eventFilter, prefixedSubject, streamName } from './subjects';
 
 const nanos = (ms: number): number => ms * 1_000_000;
 
-function streamConfig(prefix: string, key: StreamKey) {
+// replicas: how many copies a JetStream cluster keeps (num_replicas); absent, the server's default (1).
+function streamConfig(prefix: string, key: StreamKey, replicas?: number) {
   const def = streams[key];
   return {
+    ...(replicas === undefined ? {} : { num_replicas: replicas }),
     name: streamName(prefix, key),
     subjects: def.subjects.map((s) => prefixedSubject(prefix, s)),
     description: def.description,
@@ -20,14 +22,16 @@ function streamConfig(prefix: string, key: StreamKey) {
 }
 
 // The provisioner's job (the stack at start, compose's bus-setup): creates every stream or brings its
-// configuration up to date. Idempotent.
+// configuration up to date. Idempotent. On a JetStream cluster `replicas` sets each stream's copies (R3 on three
+// nodes: a stream survives the loss of one); an existing stream is scaled to it. Consumers inherit it.
 export async function provisionStreams(
   jsm: JetStreamManager,
   prefix: string,
   keys: readonly StreamKey[] = STREAM_KEYS,
+  options: { replicas?: number } = {},
 ): Promise<void> {
   for (const key of keys) {
-    const config = streamConfig(prefix, key);
+    const config = streamConfig(prefix, key, options.replicas);
     try {
       await jsm.streams.info(config.name);
       await jsm.streams.update(config.name, config);

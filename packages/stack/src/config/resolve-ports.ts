@@ -2,12 +2,13 @@ import { freePort, portIsFree } from '@seatwise/infra/ports';
 import { PORT_KEYS, type PortKey, type StackEnv } from './stack-env';
 
 export class PortsInUseError extends Error {
-  constructor(readonly taken: { key: PortKey; port: number }[]) {
+  // what: the port derived from key (a replica's, a NATS node's), when it is not the key's own port.
+  constructor(readonly taken: { key: PortKey; port: number; what?: string }[]) {
     super(
       [
-        ...taken.map(({ key, port }) => `port ${port} (${key}) is already in use`),
+        ...taken.map(({ key, port, what }) => `port ${port} (${what ?? key}) is already in use`),
         'Stop whatever listens there (another `npm run stack` or `docker compose up`?), or choose other ports,',
-        `e.g. ${taken.map(({ key }) => `${key}=0`).join(' ')} npm run stack   (0 = any free port)`,
+        `e.g. ${[...new Set(taken.map(({ key }) => `${key}=0`))].join(' ')} npm run stack   (0 = any free port)`,
       ].join('\n'),
     );
   }

@@ -7,7 +7,8 @@ import { ferretdbServer, type LocalServer } from '@seatwise/infra/local-servers'
 import { waitForPort } from '@seatwise/infra/tcp';
 import type { StackPaths } from '../config/paths';
 import { runToCompletion, type Supervisor } from '../process/supervisor';
-import { provisionBus } from './provision-bus';
+import { provisionBus, provisionBusWhenReady } from './provision-bus';
+import { startNatsCluster } from './start-nats-cluster';
 import { chooseMongo, findNats, MissingToolError, MONGO_HOWTO, serverSpec } from './infra-specs';
 
 export interface InfraUrls {
@@ -17,6 +18,8 @@ export interface InfraUrls {
 }
 
 const INFRA_TIMEOUT_MS = 60_000;
+// JetStream keeps at most five copies of a stream.
+const MAX_STREAM_REPLICAS = 5;
 
 // The stack's bus is authorized like a deployment's: one NATS user per service plus the stream provisioner.
 export interface StackBus {
@@ -27,17 +30,18 @@ export interface StackBus {
 export async function startInfra(
   supervisor: Supervisor,
   paths: StackPaths,
-  ports: { nats: number; mongo: number },
+  // natsCluster: each node's client and route port, for a JetStream cluster instead of the single server on `nats`.
+  ports: { nats: number; mongo: number; natsCluster?: readonly { client: number; route: number }[] },
   bus: StackBus,
   say: (line: string) => void,
 ): Promise<InfraUrls> {
+  const cluster = ports.natsCluster ?? [];
+  if (cluster.length > 1) return startClusteredInfra(supervisor, paths, { ...ports, natsCluster: cluster }, bus, say);
   const nats = authorizedNats(findNats(), paths, bus);
   const mongo = await resolveMongo(supervisor, paths, say);
   const crashed = supervisor.firstUnexpectedExit();
   supervisor.start(serverSpec(nats, paths.nats, ports.nats, paths.root));
-  // mongod and FerretDB keep their data apart: switching from one to the other starts from an empty database.
-  const mongoDir = mongo.program === 'mongod' ? paths.mongod : paths.ferretdb;
-  supervisor.start(serverSpec(mongo, mongoDir, ports.mongo, paths.root));
+  startMongo(supervisor, paths, mongo, ports.mongo);
   await Promise.race([
     Promise.all([
       waitForPort('127.0.0.1', ports.nats, { what: nats.program, timeoutMs: INFRA_TIMEOUT_MS }),
@@ -52,6 +56,59 @@ export async function startInfra(
     prefix: bus.prefix,
   });
   return { natsUrl, mongoUrl: mongo.url(ports.mongo), mongoKind: mongo.program };
+}
+
+// A JetStream cluster of natsCluster.length nodes and the MongoDB-wire server; the streams at one copy per node.
+async function startClusteredInfra(
+  supervisor: Supervisor,
+  paths: StackPaths,
+  ports: { mongo: number; natsCluster: readonly { client: number; route: number }[] },
+  bus: StackBus,
+  say: (line: string) => void,
+): Promise<InfraUrls> {
+  const natsBinary = findNats();
+  const mongo = await resolveMongo(supervisor, paths, say);
+  const crashed = supervisor.firstUnexpectedExit();
+  startMongo(supervisor, paths, mongo, ports.mongo);
+  const [cluster] = await Promise.race([
+    Promise.all([
+      startNatsCluster(
+        supervisor,
+        natsBinary,
+        { dir: paths.dir, cwd: paths.root, ports: ports.natsCluster, timeoutMs: INFRA_TIMEOUT_MS },
+        bus,
+      ),
+      waitForPort('127.0.0.1', ports.mongo, { what: mongo.program, timeoutMs: INFRA_TIMEOUT_MS }),
+    ]),
+    crashed,
+  ]);
+  const replicas = Math.min(cluster.nodes.length, MAX_STREAM_REPLICAS);
+  say(
+    `${cluster.nodes.length} NATS nodes are up; provisioning the streams at R${replicas} once JetStream has a leader`,
+  );
+  const aborted = new AbortController();
+  crashed.catch(() => {
+    aborted.abort(new Error('a process of the stack exited'));
+  });
+  await Promise.race([
+    provisionBusWhenReady(
+      {
+        url: cluster.url,
+        credentials: { user: 'provisioner', pass: bus.passwords.provisioner },
+        prefix: bus.prefix,
+        replicas,
+      },
+      { timeoutMs: INFRA_TIMEOUT_MS, signal: aborted.signal },
+    ),
+    crashed,
+  ]);
+  return { natsUrl: cluster.url, mongoUrl: mongo.url(ports.mongo), mongoKind: mongo.program };
+}
+
+// mongod and FerretDB keep their data apart: switching from one to the other starts from an empty database.
+function startMongo(supervisor: Supervisor, paths: StackPaths, mongo: LocalServer, port: number): void {
+  const mongoDir = mongo.program === 'mongod' ? paths.mongod : paths.ferretdb;
+  supervisor.start(serverSpec(mongo, mongoDir, port, paths.root));
 }
 
 // nats-server with the generated authorization, rewritten at every start (passwords live in secrets.json).

@@ -79,7 +79,13 @@ export function missingBuilds(root: string): string[] {
   return APPS.filter((app) => !existsSync(appMain(root, app))).map((app) => `apps/${app.dir}/dist/main.js`);
 }
 
-export function appSpec(app: AppDefinition, port: number, context: AppContext): ChildSpec {
+// replica: which of the service's count processes this is (from 0); with one, the process keeps the service's name.
+export function appSpec(
+  app: AppDefinition,
+  port: number,
+  context: AppContext,
+  replica: { index: number; count: number } = { index: 0, count: 1 },
+): ChildSpec {
   const env: NodeJS.ProcessEnv = { ...context.baseEnv };
   for (const key of STACK_OWNED) Reflect.deleteProperty(env, key);
   for (const [key, value] of Object.entries(context.secrets)) {
@@ -94,7 +100,9 @@ export function appSpec(app: AppDefinition, port: number, context: AppContext): 
     MONGO_URL: context.mongoUrl,
   });
   return {
-    name: app.name,
+    // Its log prefix and pid-file entry. Each replica is its own process, so each draws its own instance id (host,
+    // pid and a random part, platform/service-info.ts): what leases name as their holder.
+    name: replica.count === 1 ? app.name : `${app.name}-${replica.index + 1}`,
     tier: 2,
     cwd: context.root,
     env,
@@ -104,3 +112,21 @@ export function appSpec(app: AppDefinition, port: number, context: AppContext): 
 }
 
 export const readyUrl = (port: number): string => `http://127.0.0.1:${port}/health/ready`;
+
+export interface AppProcess {
+  app: AppDefinition;
+  port: number;
+  spec: ChildSpec;
+}
+
+// Every process of every service: one per port in replicaPorts (the first on the service's own port), else one.
+export function appProcesses(
+  ports: Record<PortKey, number>,
+  replicaPorts: Partial<Record<PortKey, readonly number[]>>,
+  context: AppContext,
+): AppProcess[] {
+  return APPS.flatMap((app) => {
+    const own = replicaPorts[app.portKey] ?? [ports[app.portKey]];
+    return own.map((port, index) => ({ app, port, spec: appSpec(app, port, context, { index, count: own.length }) }));
+  });
+}
