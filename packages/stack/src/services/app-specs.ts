@@ -115,6 +115,8 @@ export const readyUrl = (port: number): string => `http://127.0.0.1:${port}/heal
 
 export interface AppProcess {
   app: AppDefinition;
+  // Which of the service's replicas (from 0).
+  replica: number;
   port: number;
   spec: ChildSpec;
 }
@@ -127,6 +129,11 @@ export function appProcesses(
 ): AppProcess[] {
   return APPS.flatMap((app) => {
     const own = replicaPorts[app.portKey] ?? [ports[app.portKey]];
-    return own.map((port, index) => ({ app, port, spec: appSpec(app, port, context, { index, count: own.length }) }));
+    return own.map((port, index) => ({
+      app,
+      replica: index,
+      port,
+      spec: appSpec(app, port, context, { index, count: own.length }),
+    }));
   });
 }
