@@ -18,16 +18,24 @@ export class AuditService {
   ) {}
 
   async record(...entries: AuditInput[]): Promise<void> {
+    await this.repository.insertAll(this.entries(entries));
+  }
+
+  // The entries as they will be stored, ids and time fixed now: what an outbox keeps until it writes them.
+  entries(inputs: readonly AuditInput[]): AuditDoc[] {
     const at = this.clock.now();
-    await this.repository.insertAll(
-      entries.map(({ accountId, note, details, ...entry }) => ({
-        ...entry,
-        _id: newId('aud'),
-        at,
-        accountId: accountId ?? null,
-        note: note ?? null,
-        details: details ?? {},
-      })),
-    );
+    return inputs.map(({ accountId, note, details, ...entry }) => ({
+      ...entry,
+      _id: newId('aud'),
+      at,
+      accountId: accountId ?? null,
+      note: note ?? null,
+      details: details ?? {},
+    }));
+  }
+
+  // Writes entries built by entries(); one already written (a retried outbox entry) is left as it is.
+  async writeOnce(docs: readonly AuditDoc[]): Promise<void> {
+    for (const doc of docs) await this.repository.insertOnce(doc);
   }
 }

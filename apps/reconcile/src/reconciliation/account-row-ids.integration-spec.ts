@@ -30,6 +30,7 @@ const row = (accountId: string, sku: string, state: RowDoc['state'] = 'pending')
   updatedAt: new Date(Date.UTC(2026, 10, 1)),
   pushLeaseUntil: new Date(0),
   pushToken: null,
+  changeIds: [],
 });
 
 const ids = (rows: RowDoc[]): string[] => rows.map((r) => r._id).sort();

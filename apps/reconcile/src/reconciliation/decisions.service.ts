@@ -2,12 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@seatwise/platform/clock/clock';
 import type { ReconciliationRowView } from '@seatwise/shared/contracts/reconcile-views';
 import { AppError } from '@seatwise/shared/errors/app-error';
-import { AuditService } from '../audit/audit.service';
 import { SettingsService } from '../settings/settings.service';
-import { ReconcileEvents } from '../events/reconcile-events';
 import { PushService } from './push.service';
 import { freeze } from './frozen-approval';
-import { toRowEvent } from './row-views';
+import { RowChanges } from './row-changes';
 import { RowViewer } from './row-viewer';
 import { isPushed, type RowDoc, RowRepository, type RowState } from './row.repository';
 
@@ -42,8 +40,7 @@ export class DecisionsService {
     private readonly rows: RowRepository,
     private readonly push: PushService,
     private readonly viewer: RowViewer,
-    private readonly audit: AuditService,
-    private readonly events: ReconcileEvents,
+    private readonly rowChanges: RowChanges,
     private readonly clock: Clock,
     private readonly settings: SettingsService,
   ) {}
@@ -90,10 +87,27 @@ export class DecisionsService {
       verb === 'approve' && !decision.effectiveDate ? await this.settings.defaultEffectiveDate() : null;
     for (const id of ids) {
       const row = rows.get(id) as RowDoc;
-      const updated = await this.rows.update(
-        id,
-        row.revision,
+      const updated = await this.rowChanges.update(
+        row,
         this.changes(verb, row, decision, effectiveDate),
+        (after) => [
+          {
+            actor: decision.actor,
+            action: `row.${verb}`,
+            targetKind: 'row',
+            targetId: id,
+            accountId: row.accountId,
+            note: decision.note,
+            details: {
+              from: row.state,
+              to: after.state,
+              vendorQuantity: row.vendorQuantity,
+              psaQuantity: row.psaQuantity,
+              ...(after.effectiveDate ? { effectiveDate: new Date(after.effectiveDate).toISOString() } : {}),
+              ...(verb === 'approve' && after.approved ? { approved: after.approved } : {}),
+            },
+          },
+        ],
         FROM[verb],
       );
       if (!updated) {
@@ -101,23 +115,6 @@ export class DecisionsService {
         if (current) out.push(current);
         continue;
       }
-      await this.audit.record({
-        actor: decision.actor,
-        action: `row.${verb}`,
-        targetKind: 'row',
-        targetId: id,
-        accountId: row.accountId,
-        note: decision.note,
-        details: {
-          from: row.state,
-          to: updated.state,
-          vendorQuantity: row.vendorQuantity,
-          psaQuantity: row.psaQuantity,
-          ...(updated.effectiveDate ? { effectiveDate: new Date(updated.effectiveDate).toISOString() } : {}),
-          ...(verb === 'approve' && updated.approved ? { approved: updated.approved } : {}),
-        },
-      });
-      await this.events.publish('reconcile.reconciliation.updated', toRowEvent(updated));
       if (verb === 'approve' && isPushed(updated.connectionKind)) toPush.push(id);
       out.push(updated);
     }

@@ -35,6 +35,7 @@ function stored(over: Partial<ComputedRow> = {}): RowDoc {
     updatedAt: new Date(0),
     pushLeaseUntil: new Date(0),
     pushToken: null,
+    changeIds: [],
   };
 }
 

@@ -1,15 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { AuditInput } from '../audit/audit.service';
+import { RowChanges } from './row-changes';
 import { isPushed, type RowDoc, RowRepository } from './row.repository';
 
-type Changes = Partial<Omit<RowDoc, '_id' | 'revision'>>;
+type Changes = Partial<Omit<RowDoc, '_id' | 'revision' | 'changeIds'>>;
+
+// What a push's settle writes: the row's new fields and the audit entries that go with them.
+export interface Outcome {
+  changes: Changes;
+  audits: AuditInput[];
+}
 
 // A row's lease for one push (#18). Taking it is a new revision, so a recompute that read the row before cannot
 // reopen it under the push, and a new token, which only that push's settle and release carry: once the lease has
 // passed to another push, or a decision or a reopen cleared it, what a late push writes is refused.
 @Injectable()
 export class PushLeases {
-  constructor(private readonly rows: RowRepository) {}
+  constructor(
+    private readonly rows: RowRepository,
+    private readonly rowChanges: RowChanges,
+  ) {}
 
   // The approved row, leased until `until`; null when it is not approved or another push holds it.
   async take(id: string, now: Date, until: Date): Promise<RowDoc | null> {
@@ -20,15 +31,17 @@ export class PushLeases {
     return this.rows.update(id, row.revision, { pushLeaseUntil: until, pushToken: randomUUID() }, ['approved']);
   }
 
-  // Writes the push's outcome (computed from the row as it is now: a recompute may have moved it during the push)
-  // and frees the row; null when `leased`'s push no longer holds it, or the row stopped being approved.
-  async settle(leased: RowDoc, changesOf: (row: RowDoc) => Changes): Promise<{ before: RowDoc; after: RowDoc } | null> {
+  // Writes the push's outcome with its audit entries (computed from the row as it is now: a recompute may have moved
+  // it during the push) and frees the row; null when `leased`'s push no longer holds it, or the row stopped being
+  // approved.
+  async settle(leased: RowDoc, outcomeOf: (row: RowDoc) => Outcome): Promise<RowDoc | null> {
     for (let attempt = 0; attempt < 10; attempt++) {
       const row = await this.held(leased);
       if (row?.state !== 'approved') return null;
-      const changes = { ...changesOf(row), pushLeaseUntil: new Date(0), pushToken: null };
-      const after = await this.rows.update(row._id, row.revision, changes, ['approved']);
-      if (after) return { before: row, after };
+      const { changes, audits } = outcomeOf(row);
+      const freed = { ...changes, pushLeaseUntil: new Date(0), pushToken: null };
+      const after = await this.rowChanges.update(row, freed, () => audits, ['approved']);
+      if (after) return after;
     }
     await this.release(leased);
     return null;

@@ -4,15 +4,12 @@ import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
 import type { Env } from '@seatwise/shared/config/reconcile-env';
 import { AppError } from '@seatwise/shared/errors/app-error';
 import type { Logger } from '@seatwise/shared/logging/logger';
-import { AuditService } from '../audit/audit.service';
-import { ReconcileEvents } from '../events/reconcile-events';
 import { ConnectionAdapters } from '../psa/connection-adapters';
 import type { QuantityResult } from '../psa/psa-adapter';
 import { PsaDataRepository } from '../psa/psa-data.repository';
 import { withinFence } from '../psa/psa-write-fence';
 import { classify } from './classify';
 import { PushLeases } from './push-leases';
-import { toRowEvent } from './row-views';
 import { type RowDoc, RowRepository } from './row.repository';
 
 // The part of a lease its push may not use: another replica's clock may run this much ahead of ours.
@@ -36,8 +33,6 @@ export class PushService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly leases: PushLeases,
     private readonly psa: PsaDataRepository,
     private readonly adapters: ConnectionAdapters,
-    private readonly audit: AuditService,
-    private readonly events: ReconcileEvents,
     private readonly clock: Clock,
     @Inject(APP_ENV) private readonly env: Env,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -137,35 +132,33 @@ export class PushService implements OnApplicationBootstrap, OnApplicationShutdow
     return result;
   }
 
-  // Records the outcome on the current revision (a recompute may have touched the row during the push), if this push
-  // still holds the row.
+  // Records the outcome on the current revision (a recompute may have touched the row during the push), with its
+  // audit entry and event (RowChanges), if this push still holds the row.
   private async settle(leased: RowDoc, pushed: number, outcome: QuantityResult | AppError): Promise<void> {
     const at = this.clock.now();
-    const settled = await this.leases.settle(leased, (row) => ({
-      ...outcomeChanges(row, pushed, outcome, at),
-      updatedAt: at,
+    await this.leases.settle(leased, (row) => ({
+      changes: { ...outcomeChanges(row, pushed, outcome, at), updatedAt: at },
+      audits: [
+        {
+          actor: row.decidedBy ?? 'system',
+          action: outcome instanceof AppError ? 'row.failed' : 'row.applied',
+          targetKind: 'row',
+          targetId: row._id,
+          accountId: row.accountId,
+          details:
+            outcome instanceof AppError
+              ? { code: outcome.code, message: outcome.message }
+              : {
+                  quantity: pushed,
+                  total: outcome.total,
+                  previousQuantity: outcome.previousQuantity,
+                  agreementId: outcome.agreementExternalId,
+                  additionId: outcome.addition.externalId,
+                  created: outcome.created,
+                },
+        },
+      ],
     }));
-    if (!settled) return;
-    const { before: row, after: updated } = settled;
-    await this.audit.record({
-      actor: row.decidedBy ?? 'system',
-      action: outcome instanceof AppError ? 'row.failed' : 'row.applied',
-      targetKind: 'row',
-      targetId: row._id,
-      accountId: row.accountId,
-      details:
-        outcome instanceof AppError
-          ? { code: outcome.code, message: outcome.message }
-          : {
-              quantity: pushed,
-              total: outcome.total,
-              previousQuantity: outcome.previousQuantity,
-              agreementId: outcome.agreementExternalId,
-              additionId: outcome.addition.externalId,
-              created: outcome.created,
-            },
-    });
-    await this.events.publish('reconcile.reconciliation.updated', toRowEvent(updated));
   }
 }
 

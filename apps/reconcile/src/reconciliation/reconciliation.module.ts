@@ -11,7 +11,11 @@ import { AccountRowIdsRepository } from './account-row-ids.repository';
 import { RowsVersionRepository } from './rows-version.repository';
 import { AgreementChoice } from './agreement-choice';
 import { DesiredRows } from './desired-rows';
+import { OutboxRelay } from './outbox-relay';
 import { PushLeases } from './push-leases';
+import { RowChanges } from './row-changes';
+import { BusRowEvents, RowEvents } from './row-events';
+import { RowOutboxRepository } from './row-outbox.repository';
 import { PushService } from './push.service';
 import { ReconcileReadiness } from './readiness';
 import { Reconciler } from './reconciler.service';
@@ -37,6 +41,10 @@ import { RowsQuery } from './rows.query';
   providers: [
     RowRevisionClaims,
     PushLeases,
+    RowOutboxRepository,
+    RowChanges,
+    { provide: RowEvents, useClass: BusRowEvents },
+    OutboxRelay,
     AccountRowIdsRepository,
     RowsVersionRepository,
     RowRepository,

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@seatwise/platform/clock/clock';
 import type { ReconciliationRowView } from '@seatwise/shared/contracts/reconcile-views';
 import { AppError } from '@seatwise/shared/errors/app-error';
-import { AuditService } from '../audit/audit.service';
-import { ReconcileEvents } from '../events/reconcile-events';
-import { toRowEvent } from './row-views';
+import type { AuditInput } from '../audit/audit.service';
+import { RowChanges } from './row-changes';
 import { RowViewer } from './row-viewer';
 import { type RowDoc, RowRepository } from './row.repository';
 
@@ -18,22 +17,20 @@ export class RowNotesService {
   constructor(
     private readonly rows: RowRepository,
     private readonly viewer: RowViewer,
-    private readonly audit: AuditService,
-    private readonly events: ReconcileEvents,
+    private readonly rowChanges: RowChanges,
     private readonly clock: Clock,
   ) {}
 
   async note(request: { id: string; note: string; actor: string }): Promise<ReconciliationRowView> {
     const note = request.note === '' ? null : request.note;
-    const row = await this.change(request.id, () => ({ note }));
-    await this.audit.record({
+    const row = await this.change(request.id, { note }, (current) => ({
       actor: request.actor,
       action: 'row.note',
       targetKind: 'row',
-      targetId: row._id,
-      accountId: row.accountId,
+      targetId: current._id,
+      accountId: current.accountId,
       note,
-    });
+    }));
     return this.viewer.view(row);
   }
 
@@ -49,30 +46,29 @@ export class RowNotesService {
     const mutedUntil = request.days === 0 ? null : new Date(now.getTime() + request.days * DAY_MS);
     const out: RowDoc[] = [];
     for (const id of ids) {
-      const row = await this.change(id, () => ({ mutedUntil }));
-      await this.audit.record({
+      const row = await this.change(id, { mutedUntil }, (current) => ({
         actor: request.actor,
         action: request.days === 0 ? 'row.unmute' : 'row.mute',
         targetKind: 'row',
         targetId: id,
-        accountId: row.accountId,
+        accountId: current.accountId,
         note: request.note,
         details: { days: request.days, mutedUntil: mutedUntil?.toISOString() ?? null },
-      });
+      }));
       out.push(row);
     }
     return this.viewer.views(out);
   }
 
-  private async change(id: string, fields: () => Partial<RowDoc>): Promise<RowDoc> {
+  // The change with its audit entry and event (RowChanges), retried from a newer revision if the row moved.
+  private async change(id: string, fields: Partial<RowDoc>, auditOf: (row: RowDoc) => AuditInput): Promise<RowDoc> {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const row = await this.rows.findById(id);
       if (!row) throw new AppError('RECONCILE.ROW_NOT_FOUND', `No reconciliation row ${id}`);
-      const updated = await this.rows.update(id, row.revision, { ...fields(), updatedAt: this.clock.now() });
-      if (updated) {
-        await this.events.publish('reconcile.reconciliation.updated', toRowEvent(updated));
-        return updated;
-      }
+      const updated = await this.rowChanges.update(row, { ...fields, updatedAt: this.clock.now() }, () => [
+        auditOf(row),
+      ]);
+      if (updated) return updated;
     }
     throw new AppError('RECONCILE.ROW_INVALID_STATE', `Row ${id} kept changing; try again`);
   }

@@ -39,6 +39,7 @@ function row(id: string, psaCompanyId: string | null, productId: string | null, 
     updatedAt: new Date('2026-03-01T00:00:00Z'),
     pushLeaseUntil: new Date(0),
     pushToken: null,
+    changeIds: [],
   };
 }
 

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@seatwise/platform/clock/clock';
-import { AuditService } from '../audit/audit.service';
-import { ReconcileEvents } from '../events/reconcile-events';
+import type { AuditInput } from '../audit/audit.service';
 import type { ComputedRow } from './desired-rows';
 import { changedSinceApproval } from './frozen-approval';
-import { toRowEvent } from './row-views';
-import { isPushed, type RowDoc, RowRepository, UNDECIDED } from './row.repository';
+import { RowChanges } from './row-changes';
+import { isPushed, type RowDoc, UNDECIDED } from './row.repository';
 
 const COMPUTED_KEYS = [
   'accountName',
@@ -38,9 +37,7 @@ interface Reopening {
 @Injectable()
 export class RowWriter {
   constructor(
-    private readonly rows: RowRepository,
-    private readonly audit: AuditService,
-    private readonly events: ReconcileEvents,
+    private readonly rowChanges: RowChanges,
     private readonly clock: Clock,
   ) {}
 
@@ -65,22 +62,8 @@ export class RowWriter {
           }
         : {}),
     };
-    const updated = await this.rows.update(_id, existing.revision, changes);
-    if (!updated) return false;
-    await this.recordQuantities(existing, row);
-    if (reopening) {
-      await this.audit.record({
-        actor: 'system',
-        action: 'row.reopen',
-        targetKind: 'row',
-        targetId: _id,
-        accountId: row.accountId,
-        note: reopening.why,
-        details: { from: existing.state, vendorQuantity: row.vendorQuantity, psaQuantity: row.psaQuantity },
-      });
-    }
-    await this.events.publish('reconcile.reconciliation.updated', toRowEvent(updated));
-    return true;
+    const audits = [...quantityAudits(existing, row), ...(reopening ? [reopenAudit(existing, row, reopening)] : [])];
+    return (await this.rowChanges.update(existing, changes, () => audits)) !== null;
   }
 
   private reopening(existing: RowDoc, row: ComputedRow, now: Date): Reopening | null {
@@ -98,23 +81,6 @@ export class RowWriter {
     return { why: `Reopened: the numbers changed since it was ${existing.state}` };
   }
 
-  // A row's history names each quantity it had, as it changed (the row's first quantities on insert).
-  private async recordQuantities(before: Pick<RowDoc, 'vendorQuantity' | 'psaQuantity'> | null, row: ComputedRow) {
-    if (before && before.vendorQuantity === row.vendorQuantity && before.psaQuantity === row.psaQuantity) return;
-    await this.audit.record({
-      actor: 'system',
-      action: 'row.quantity',
-      targetKind: 'row',
-      targetId: row._id,
-      accountId: row.accountId,
-      details: {
-        vendorQuantity: row.vendorQuantity,
-        psaQuantity: row.psaQuantity,
-        ...(before ? { previousVendorQuantity: before.vendorQuantity, previousPsaQuantity: before.psaQuantity } : {}),
-      },
-    });
-  }
-
   private async insert(row: ComputedRow): Promise<boolean> {
     const doc: RowDoc = {
       ...row,
@@ -125,10 +91,39 @@ export class RowWriter {
       updatedAt: this.clock.now(),
       pushLeaseUntil: new Date(0),
       pushToken: null,
+      changeIds: [],
     };
-    if (!(await this.rows.insertNew(doc))) return false;
-    await this.recordQuantities(null, row);
-    await this.events.publish('reconcile.reconciliation.updated', toRowEvent(doc));
-    return true;
+    return this.rowChanges.insert(doc, quantityAudits(null, row));
   }
+}
+
+function reopenAudit(existing: RowDoc, row: ComputedRow, reopening: Reopening): AuditInput {
+  return {
+    actor: 'system',
+    action: 'row.reopen',
+    targetKind: 'row',
+    targetId: row._id,
+    accountId: row.accountId,
+    note: reopening.why,
+    details: { from: existing.state, vendorQuantity: row.vendorQuantity, psaQuantity: row.psaQuantity },
+  };
+}
+
+// A row's history names each quantity it had, as it changed (the row's first quantities on insert).
+function quantityAudits(before: Pick<RowDoc, 'vendorQuantity' | 'psaQuantity'> | null, row: ComputedRow): AuditInput[] {
+  if (before && before.vendorQuantity === row.vendorQuantity && before.psaQuantity === row.psaQuantity) return [];
+  return [
+    {
+      actor: 'system',
+      action: 'row.quantity',
+      targetKind: 'row',
+      targetId: row._id,
+      accountId: row.accountId,
+      details: {
+        vendorQuantity: row.vendorQuantity,
+        psaQuantity: row.psaQuantity,
+        ...(before ? { previousVendorQuantity: before.vendorQuantity, previousPsaQuantity: before.psaQuantity } : {}),
+      },
+    },
+  ];
 }

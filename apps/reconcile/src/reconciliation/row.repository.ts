@@ -65,6 +65,8 @@ export interface RowDoc {
   // The push holding the row (a new one each time a push takes it; null when none does): only that push may settle
   // it, so a push that outlived its lease cannot overwrite what the next push or a new decision wrote (#18).
   pushToken: string | null;
+  // The ids of the row's last changes (RowChanges): how the outbox tells a change that landed from one that did not.
+  changeIds: string[];
 }
 
 const schema = new Schema<RowDoc>(
@@ -99,6 +101,7 @@ const schema = new Schema<RowDoc>(
     updatedAt: Date,
     pushLeaseUntil: Date,
     pushToken: { type: String, default: null },
+    changeIds: { type: [String], default: [] },
   },
   { versionKey: false },
 );
@@ -119,6 +122,7 @@ export const UNDECIDED = {
 
 const DEFAULTS: Partial<RowDoc> = {
   pushToken: null,
+  changeIds: [],
   psaCompanyId: null,
   connectionId: null,
   connectionKind: null,

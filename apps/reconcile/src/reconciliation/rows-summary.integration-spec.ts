@@ -34,6 +34,7 @@ const row = (accountId: string, sku: string): RowDoc => ({
   updatedAt: new Date(Date.UTC(2026, 10, 1)),
   pushLeaseUntil: new Date(0),
   pushToken: null,
+  changeIds: [],
 });
 
 // The summary's aggregates are kept under a rows version token (RowsVersionRepository): a row change made by any
