@@ -16,6 +16,8 @@ const serviceSchema = z.object({
   ports: z.array(z.string()).default([]),
   depends_on: z.record(z.string(), z.object({ condition: z.string() })).default({}),
   healthcheck: z.object({ test: z.array(z.string()) }).optional(),
+  // How many containers of the service `up` starts (docker-compose.scale.yml: 2).
+  deploy: z.object({ replicas: z.number().int().min(0) }).optional(),
 });
 export type ComposeService = z.infer<typeof serviceSchema>;
 
@@ -34,7 +36,33 @@ export function interpolate(text: string, env: Record<string, string> = {}): str
     .replace(/\$\$/g, '$');
 }
 
-export function readComposeFile(root: string): ComposeFile {
-  const text = interpolate(readFileSync(join(root, 'docker-compose.yml'), 'utf8'));
-  return composeSchema.parse(parse(text, { merge: true }));
+// One file, or several as `docker compose -f a.yml -f b.yml` merges them (each later file over the ones before).
+export function readComposeFile(root: string, files: readonly string[] = ['docker-compose.yml']): ComposeFile {
+  const merged = files
+    .map((file) => parse(interpolate(readFileSync(join(root, file), 'utf8')), { merge: true }) as unknown)
+    .reduce((base, next) => mergeCompose(base, next, []));
+  return composeSchema.parse(merged);
+}
+
+// Compose's merge of files: mappings key by key, `ports` appended, `volumes` by the path mounted in the container;
+// any other sequence (command, healthcheck.test) and scalar is replaced. Our files use nothing else.
+export function mergeCompose(base: unknown, next: unknown, path: readonly string[]): unknown {
+  const key = path[path.length - 1];
+  if (Array.isArray(base) && Array.isArray(next) && (key === 'ports' || key === 'volumes') && path.length === 3) {
+    const target = (entry: unknown): string => (key === 'volumes' ? String(entry).split(':')[1] : String(entry)) ?? '';
+    const kept = (base as unknown[]).filter((b) => !(next as unknown[]).some((n) => target(n) === target(b)));
+    return [...kept, ...(next as unknown[])];
+  }
+  if (isMapping(base) && isMapping(next)) {
+    const out: Record<string, unknown> = { ...base };
+    for (const [k, value] of Object.entries(next)) {
+      out[k] = k in base ? mergeCompose(base[k], value, [...path, k]) : value;
+    }
+    return out;
+  }
+  return next;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

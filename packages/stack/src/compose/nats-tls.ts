@@ -5,9 +5,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as x509 from '@peculiar/x509';
 import type { VolumeLayout } from './volume-layout';
 
-// The names the NATS server answers to: `nats` inside the compose network, localhost and 127.0.0.1 for a client
+// The names the NATS server answers to: `nats` inside the compose network (and `nats-2`, `nats-3`, the other
+// nodes of docker-compose.scale.yml's cluster, which share this certificate), localhost and 127.0.0.1 for a client
 // on the server's own host (the specs).
-export const NATS_SERVER_NAMES = { dns: ['nats', 'localhost'], ip: ['127.0.0.1'] } as const;
+export const NATS_SERVER_NAMES = { dns: ['nats', 'nats-2', 'nats-3', 'localhost'], ip: ['127.0.0.1'] } as const;
 
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -86,7 +87,8 @@ async function createServerCert(
       extensions: [
         new x509.BasicConstraintsExtension(false, undefined, true),
         new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-        new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
+        // clientAuth too: a cluster node presents it when it opens a route to another (routes verify both ends).
+        new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth, x509.ExtendedKeyUsage.clientAuth]),
         new x509.SubjectAlternativeNameExtension(names),
         await x509.AuthorityKeyIdentifierExtension.create(ca.cert.publicKey, false, crypto),
         await x509.SubjectKeyIdentifierExtension.create(keys.publicKey, false, crypto),
@@ -102,7 +104,17 @@ async function serverCertUsable(layout: VolumeLayout, ca: x509.X509Certificate, 
   if (!existsSync(layout.natsCert) || !existsSync(layout.natsKey)) return false;
   const cert = new x509.X509Certificate(readFileSync(layout.natsCert, 'utf8'));
   if (cert.notAfter.getTime() - now.getTime() < RENEW_BEFORE_DAYS * DAY_MS) return false;
+  // One issued before the cluster's names (or for routes) is issued again, so a volume from then serves the cluster.
+  if (!coversNames(cert)) return false;
   return cert.verify({ publicKey: ca.publicKey, signatureOnly: true }, crypto);
+}
+
+function coversNames(cert: x509.X509Certificate): boolean {
+  const san = cert.getExtension(x509.SubjectAlternativeNameExtension);
+  const eku = cert.getExtension(x509.ExtendedKeyUsageExtension);
+  const names = new Set((san?.names.items ?? []).map((name) => name.value));
+  const wanted = [...NATS_SERVER_NAMES.dns, ...NATS_SERVER_NAMES.ip];
+  return wanted.every((name) => names.has(name)) && (eku?.usages ?? []).includes(x509.ExtendedKeyUsage.clientAuth);
 }
 
 // The CA every client trusts (tls/ca.pem) and the certificate NATS serves, both generated in Node. The CA is made

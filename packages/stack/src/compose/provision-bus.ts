@@ -1,18 +1,30 @@
 import { busTlsFiles } from '@seatwise/shared/config/bus-env';
 import { parseEnvOrReport } from '@seatwise/shared/config/env';
 import { runMain } from '@seatwise/shared/process/run-main';
-import { provisionBus as provision } from '../infra/provision-bus';
+import { provisionBus as provision, provisionBusWhenReady, type ProvisionTarget } from '../infra/provision-bus';
 import { type BusSetupEnv, busSetupEnvSchema } from './bus-setup-env';
 
-// bus-setup's env as the provisioner's target.
+// How long bus-setup waits for a JetStream cluster to elect its leader and see its nodes.
+const CLUSTER_READY_MS = 120_000;
+
+// bus-setup's env as the provisioner's target. On a cluster (SEATWISE_STREAM_REPLICAS above 1) it waits until the
+// cluster can place the streams; on a single server a failure is reported at once (a wrong password, say).
 export function provisionBus(env: BusSetupEnv): Promise<string[]> {
+  const target = provisionTarget(env);
+  return target.replicas !== undefined && target.replicas > 1
+    ? provisionBusWhenReady(target, { timeoutMs: CLUSTER_READY_MS })
+    : provision(target);
+}
+
+function provisionTarget(env: BusSetupEnv): ProvisionTarget {
   const tls = busTlsFiles(env);
-  return provision({
+  return {
     url: env.NATS_URL,
     credentials: { user: env.NATS_USER, pass: env.NATS_PASSWORD },
     prefix: env.SEATWISE_BUS_PREFIX,
     ...(tls === undefined ? {} : { tls }),
-  });
+    ...(env.SEATWISE_STREAM_REPLICAS === undefined ? {} : { replicas: env.SEATWISE_STREAM_REPLICAS }),
+  };
 }
 
 // Entry point of docker-compose's one-shot `bus-setup` service, which every app waits for.

@@ -16,6 +16,8 @@ export function volumeLayout(dir: string = VOLUME_DIR) {
     legacyEnv: join(dir, 'stack.env'),
     envFile: (service: string) => join(dir, `${service}.env`),
     natsConfig: join(dir, 'nats.json'),
+    // The same plus the cluster block, for docker-compose.scale.yml's three nodes (each names itself with -n).
+    natsClusterConfig: join(dir, 'nats-cluster.json'),
     tls,
     caCert: join(tls, 'ca.pem'),
     caKey: join(tls, 'ca-key.pem'),
@@ -24,6 +26,8 @@ export function volumeLayout(dir: string = VOLUME_DIR) {
     mongo,
     mongoRootPassword: join(mongo, 'root-password'),
     mongoUsers: join(mongo, 'users.json'),
+    // The replica set's shared key (docker-compose.scale.yml): members authenticate one another with it.
+    mongoKeyFile: join(mongo, 'keyfile'),
   };
 }
 

@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { runMain } from '@seatwise/shared/process/run-main';
 import { ensureNatsTls } from './nats-tls';
-import { volumeFiles } from './volume-files';
+import { DEFAULT_MONGO, type MongoTarget, volumeFiles } from './volume-files';
 import { VOLUME_DIR, volumeLayout } from './volume-layout';
 import { type LoadedSecrets, loadOrCreateVolumeSecrets } from './volume-secrets';
 
@@ -9,6 +10,8 @@ export interface WriteOptions {
   // Give each file to the user that reads it (compose runs the writer as root); specs leave files as they are.
   owners?: boolean;
   now?: Date;
+  // Where the services' MONGO_URL points: `mongo` alone, or docker-compose.scale.yml's replica set.
+  mongo?: MongoTarget;
 }
 
 export interface WriteResult extends LoadedSecrets {
@@ -32,7 +35,12 @@ export async function writeComposeSecrets(dir: string = VOLUME_DIR, options: Wri
   const loaded = loadOrCreateVolumeSecrets(layout);
   const written = loaded.origin === 'kept' && loaded.added.length === 0 ? [] : [layout.secrets];
   written.push(...(await ensureNatsTls(layout, options.now)));
-  for (const file of volumeFiles(layout, loaded.secrets)) {
+  if (!existsSync(layout.mongoKeyFile)) {
+    // 756 bytes of base64 at most (mongod's limit); 512 random bytes make 684.
+    writeFileSync(layout.mongoKeyFile, `${randomBytes(512).toString('base64')}\n`, { mode: 0o400 });
+    written.push(layout.mongoKeyFile);
+  }
+  for (const file of volumeFiles(layout, loaded.secrets, options.mongo)) {
     if (file.content !== undefined && writeIfChanged(file.path, file.content, file.mode)) written.push(file.path);
     // Also for files kept from an earlier run: a volume from before per-service owners is brought in line.
     chmodSync(file.path, file.mode);
@@ -65,6 +73,25 @@ function report(result: WriteResult, dir: string): string[] {
   return lines;
 }
 
+// SEATWISE_MONGO_HOSTS (host:port,…) and SEATWISE_MONGO_REPLICA_SET, set by docker-compose.scale.yml; else `mongo`.
+// A string is what is wrong with them.
+export function mongoTargetFromEnv(env: NodeJS.ProcessEnv): MongoTarget | string {
+  const hosts = env['SEATWISE_MONGO_HOSTS'];
+  const replicaSet = env['SEATWISE_MONGO_REPLICA_SET'];
+  if (hosts === undefined || hosts === '') {
+    return replicaSet === undefined || replicaSet === ''
+      ? DEFAULT_MONGO
+      : 'SEATWISE_MONGO_REPLICA_SET needs SEATWISE_MONGO_HOSTS';
+  }
+  if (!/^[a-z0-9.-]+:\d{1,5}(,[a-z0-9.-]+:\d{1,5})*$/i.test(hosts)) {
+    return `SEATWISE_MONGO_HOSTS must be host:port[,host:port…], not ${JSON.stringify(hosts)}`;
+  }
+  if (replicaSet !== undefined && replicaSet !== '' && !/^[A-Za-z0-9_-]{1,64}$/.test(replicaSet)) {
+    return `SEATWISE_MONGO_REPLICA_SET must be letters, digits, _ or -, not ${JSON.stringify(replicaSet)}`;
+  }
+  return replicaSet === undefined || replicaSet === '' ? { hosts } : { hosts, replicaSet };
+}
+
 const USAGE = 'usage: node write-secrets.js [<dir>, default /secrets] [--owners]\n';
 
 async function main(): Promise<number> {
@@ -80,7 +107,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const dir = rest[0] ?? VOLUME_DIR;
-  const result = await writeComposeSecrets(dir, { owners });
+  const mongo = mongoTargetFromEnv(process.env);
+  if (typeof mongo === 'string') {
+    process.stderr.write(`write-secrets: ${mongo}\n`);
+    return 2;
+  }
+  const result = await writeComposeSecrets(dir, { owners, mongo });
   for (const line of report(result, dir)) process.stdout.write(`${line}\n`);
   return 0;
 }
