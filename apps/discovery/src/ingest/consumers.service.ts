@@ -1,5 +1,6 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { EventBus } from '@seatwise/platform/bus/event-bus';
+import { Clock } from '@seatwise/platform/clock/clock';
 import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
 import { type ConsumerLoopStage, type LoopConsumer, runConsumerLoop } from '@seatwise/shared/bus/consumer-loop';
 import type { Env } from '@seatwise/shared/config/discovery-env';
@@ -27,6 +28,7 @@ export class ConsumersService implements OnApplicationBootstrap, BeforeApplicati
     private readonly users: UsersIngestService,
     private readonly derivation: DerivationService,
     private readonly ownership: IngestOwnership,
+    private readonly clock: Clock,
     @Inject(APP_ENV) private readonly env: Env,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -51,7 +53,12 @@ export class ConsumersService implements OnApplicationBootstrap, BeforeApplicati
     // This replica's share of the account partitions (#18); what it takes is recovered as above.
     await this.ownership.join();
     const owned = <N extends AccountEventName>(consumer: LoopConsumer<N>) =>
-      ownedConsumer(consumer, this.ownership, (e) => e.payload.accountId);
+      ownedConsumer(
+        consumer,
+        this.ownership,
+        (e) => e.payload.accountId,
+        (ms) => this.clock.sleep(ms),
+      );
     const authConsumer = owned(await this.bus.durableConsumer(consumers.discoveryAuthLogs));
     const usersConsumer = owned(await this.bus.durableConsumer(consumers.discoveryUsers));
     const onError = (stage: string) => (error: unknown, step: ConsumerLoopStage) => {

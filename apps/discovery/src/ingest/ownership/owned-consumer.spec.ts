@@ -27,10 +27,20 @@ describe('ownedConsumer', () => {
       holds: (p: number) => p === partitionOf('DA1', 8),
       noticeUnowned: (p: number) => noticed.push(p),
     } as unknown as IngestOwnership;
-    const owned = ownedConsumer(inner, ownership, (e) => e.payload.accountId);
+    const slept: number[] = [];
+    const sleep = (ms: number) => {
+      slept.push(ms);
+      return Promise.resolve();
+    };
+    const owned = ownedConsumer(inner, ownership, (e) => e.payload.accountId, sleep);
     const mine = await owned.fetchBatch({ max: 3, expiresMs: 1 });
     expect(mine).toEqual([batch[0], batch[2]]);
     expect(handedBack).toEqual([{ events: [batch[1]], delayMs: 2_000 }]);
     expect(noticed).toEqual([partitionOf('DA2', 8)]);
+    expect(slept).toEqual([]);
+    // Nothing of its own: it waits before asking again, leaving the redeliveries to the holder.
+    batch.splice(0, 3, event('DA2'));
+    expect(await owned.fetchBatch({ max: 3, expiresMs: 1 })).toEqual([]);
+    expect(slept).toEqual([2_000]);
   });
 });

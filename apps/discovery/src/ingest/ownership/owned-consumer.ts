@@ -6,11 +6,14 @@ import type { IngestOwnership } from './ingest-ownership';
 // The durable consumers are shared by every replica (one queue), so a replica receives every account's messages.
 // It keeps those of the partitions it holds and hands the others back with a short delay, for whichever replica
 // the server delivers them to next (the holder, sooner or later). A handed-back message spends a delivery: with the
-// consumers' 20 deliveries and a 2 s delay, a partition may go without a holder for about half a minute.
+// consumers' 20 deliveries and a 2 s delay, a partition may go without a holder for about half a minute. A replica
+// whose whole batch was another's waits as long before fetching again: asking at once, it would be the one waiting
+// for every redelivery while the holder is busy, and hand the same messages back until they are dead-lettered.
 export function ownedConsumer<N extends EventName>(
   consumer: LoopConsumer<N>,
   ownership: IngestOwnership,
   accountOf: (event: ConsumedEvent<N>) => string,
+  sleep: (ms: number) => Promise<void>,
 ): LoopConsumer<N> {
   return {
     heartbeatMs: consumer.heartbeatMs,
@@ -34,6 +37,7 @@ export function ownedConsumer<N extends EventName>(
       }
       if (others.length > 0) {
         await consumer.retryLater(others, ownership.options.handBackMs, 'account partition held by another replica');
+        if (mine.length === 0) await sleep(ownership.options.handBackMs);
       }
       return mine;
     },
