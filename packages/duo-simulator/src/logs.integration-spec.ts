@@ -123,6 +123,8 @@ describe('GET /admin/v2/logs/authentication paging', () => {
     });
   });
 
+  // One instant for both bounds: two reads of the clock a millisecond apart made maxtime the later (CI saw a 200).
+  const DAY_AGO = String(Date.now() - DAY);
   it.each([
     ['missing mintime', { maxtime: '1' }, "'mintime' is required"],
     [
@@ -137,7 +139,7 @@ describe('GET /admin/v2/logs/authentication paging', () => {
     ],
     [
       'maxtime not after mintime',
-      { mintime: String(Date.now() - DAY), maxtime: String(Date.now() - DAY) },
+      { mintime: DAY_AGO, maxtime: DAY_AGO },
       "'maxtime' must be strictly greater than 'mintime'",
     ],
     [
