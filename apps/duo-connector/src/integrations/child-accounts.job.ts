@@ -7,6 +7,7 @@ import { OutboundError } from '@seatwise/platform/outbound/outbound-error';
 import type { AccountStateDoc } from '../accounts/account-state';
 import type { DuoChildAccount, DuoClient } from '../duo/duo-client';
 import { describeDuoFailure } from '../duo/duo-errors';
+import { AccountsListed } from './accounts-listed';
 import { ConnectorLeases } from '../leases/connector-leases';
 import { AccountTracker } from '../sync/account-tracker';
 import { failureBackoffMs, type Job } from '../sync/job-scheduler';
@@ -23,6 +24,7 @@ export class ChildAccountsJob {
     private readonly integrations: IntegrationRepository,
     private readonly tracker: AccountTracker,
     private readonly leases: ConnectorLeases,
+    private readonly listed: AccountsListed,
     private readonly clock: Clock,
     @Inject(APP_ENV) private readonly env: Env,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -106,6 +108,7 @@ export class ChildAccountsJob {
       await this.tracker.track(key, { name: child.name, apiHostname: child.apiHostname, child: true }, childClient);
     }
     await this.tracker.untrackMissing(doc._id, listed);
+    this.listed.announce(doc._id);
     await this.integrations.update(doc._id, { lastSyncAt: this.clock.now(), lastError: null, status: 'connected' });
   }
 }

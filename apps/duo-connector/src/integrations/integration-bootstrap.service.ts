@@ -38,7 +38,10 @@ export class IntegrationBootstrap implements OnApplicationBootstrap {
       if (await this.repository.findByKey(entry.apiHostname, entry.integrationKey)) continue;
       // create() starts what it stores; the loop below must not start it a second time.
       const created = await this.createFromEnv(entry).catch((error: unknown) => {
-        this.logger.error({ err: error, name: entry.name }, 'bootstrap integration rejected');
+        // Replicas starting together each try to store it: one does, and every replica runs the stored one below.
+        if (error instanceof AppError && error.code === 'COMMON.CONFLICT') {
+          this.logger.info({ name: entry.name }, 'bootstrap integration stored by another replica');
+        } else this.logger.error({ err: error, name: entry.name }, 'bootstrap integration rejected');
         return null;
       });
       if (created) started.add(created.integration.id);

@@ -6,6 +6,7 @@ import { ConnectorLeases } from '../leases/connector-leases';
 import { ConnectorMetrics } from '../metrics/connector-metrics';
 import { AccountTracker } from '../sync/account-tracker';
 import { JobScheduler } from '../sync/job-scheduler';
+import { AccountsListed } from './accounts-listed';
 import { ChildAccountsJob } from './child-accounts.job';
 import { type IntegrationDoc, integrationSecretOwner } from './integration.repository';
 
@@ -24,16 +25,21 @@ export class IntegrationRuntime implements OnModuleInit {
     private readonly tracker: AccountTracker,
     private readonly children: ChildAccountsJob,
     private readonly leases: ConnectorLeases,
+    private readonly listed: AccountsListed,
     private readonly clients: DuoClientFactory,
     private readonly cipher: SecretCipher,
     private readonly metrics: ConnectorMetrics,
   ) {}
 
-  // The listing lease taken here: the listing runs now (a job waiting for its lease is not due by itself).
+  // The listing lease taken here: the listing runs now (a job waiting for its lease is not due by itself); another
+  // replica's listing stored: the follower runs now.
   onModuleInit(): void {
     this.leases.onUsable((lease) => {
       const integrationId = ChildAccountsJob.integrationOf(lease);
       if (integrationId !== null) this.scheduler.runNow(`${integrationId}:children`);
+    });
+    this.listed.onListed((integrationId) => {
+      this.scheduler.runNow(`${integrationId}:follow`);
     });
   }
 

@@ -5,6 +5,7 @@ import { DuoModule } from '../duo/duo.module';
 import { LeasesModule } from '../leases/leases.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { SyncModule } from '../sync/sync.module';
+import { AccountsListed } from './accounts-listed';
 import { ChildAccountsJob } from './child-accounts.job';
 import { IntegrationBootstrap } from './integration-bootstrap.service';
 import { IntegrationChanges } from './integration-changes';
@@ -30,6 +31,7 @@ import { IntegrationsMessageController } from './integrations.message-controller
     IntegrationControl,
     IntegrationChanges,
     IntegrationRuntime,
+    AccountsListed,
     ChildAccountsJob,
     IntegrationBootstrap,
     IntegrationWatcher,

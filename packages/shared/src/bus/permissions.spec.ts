@@ -49,16 +49,22 @@ describe('bus permissions', () => {
     expect(busPermissions('gateway', 'seatwise').allowResponses).toBe(false);
   });
 
-  it("lets the gateway's replicas, and no other identity, publish and subscribe to their rate-limit spending", () => {
-    const subject = 'seatwise.gateway.rate-limits';
+  it.each([
+    ['gateway', 'gateway.rate-limits'],
+    ['duo-connector', 'duo-connector.accounts-listed'],
+  ] as const)("lets %s's replicas, and no other identity, publish and subscribe to %s", (owner, name) => {
+    const subject = `seatwise.${name}`;
     for (const identity of BUS_IDENTITIES) {
       const { publish, subscribe } = busPermissions(identity, 'seatwise');
-      const expected = identity === 'gateway' ? [subject] : [];
+      const expected = identity === owner ? [subject] : [];
       expect(publish.filter((pattern) => matches(pattern, subject))).toEqual(expected);
       expect(subscribe.filter((pattern) => matches(pattern, subject))).toEqual(expected);
     }
-    expect(busPermissions('gateway', null).subscribe).toContain('*.gateway.rate-limits');
-    expect(BROADCAST_NAMES).toEqual(['gateway.rate-limits']);
+    expect(busPermissions(owner, null).subscribe).toContain(`*.${name}`);
+  });
+
+  it('knows every broadcast', () => {
+    expect(BROADCAST_NAMES).toEqual(['gateway.rate-limits', 'duo-connector.accounts-listed']);
   });
 
   it('widens prefixes to a wildcard for the test harness, where services also create their missing streams', () => {

@@ -26,10 +26,21 @@ export const rateLimitSpendSchema = z
   );
 export type RateLimitSpend = z.infer<typeof rateLimitSpendSchema>;
 
+// An Accounts API integration's child accounts were listed and stored: the other connector replicas follow the
+// listing now (they track the stored accounts) rather than at their next follow round.
+export const accountsListedSchema = z
+  .object({ instanceId: z.string().min(1).max(200), integrationId: z.string().min(1).max(200) })
+  .strict();
+export type AccountsListed = z.infer<typeof accountsListedSchema>;
+
 export const broadcasts = {
   'gateway.rate-limits': {
     schema: rateLimitSpendSchema,
     description: 'Tokens one gateway replica spent from its rate-limit buckets, batched (about every 100 ms).',
+  },
+  'duo-connector.accounts-listed': {
+    schema: accountsListedSchema,
+    description: "A connector replica listed an Accounts API integration's child accounts and stored them.",
   },
 } as const;
 export type BroadcastName = keyof typeof broadcasts;

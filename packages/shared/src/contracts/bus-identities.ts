@@ -76,6 +76,8 @@ export const busIdentities: Record<BusIdentity, BusIdentityGrant> = {
     publishes: CONNECTOR_EVENTS,
     // Every replica applies an integration change another one handled (#18).
     watches: ['integration.changed'],
+    // A listing stored on one replica is followed at once on the others.
+    broadcasts: ['duo-connector.accounts-listed'],
     serves: 'duo-connector',
   },
   discovery: {
