@@ -21,6 +21,9 @@ const CONNECTIONS = Number(process.env['BENCH_GATEWAY_CONNECTIONS'] ?? 16);
 const ADMIN_KEY = `bench-${randomBytes(24).toString('hex')}`;
 const APPS = join(__dirname, '..', '..', '..');
 const REAL_DISCOVERY = process.env['BENCH_GATEWAY_REAL_DISCOVERY'] === '1';
+// Node options for the gateway process only, to profile it under the bench's load
+// (e.g. BENCH_GATEWAY_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/gw-prof").
+const GATEWAY_NODE_OPTIONS = process.env['BENCH_GATEWAY_NODE_OPTIONS'];
 
 function start(app: string, env: Record<string, string>): NodeProcess {
   return startNode(join(APPS, app, 'dist', 'main.js'), { LOG_LEVEL: 'warn', ...env });
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
       SEATWISE_ADMIN_API_KEY: ADMIN_KEY,
       GATEWAY_RATE_LIMIT_PER_MINUTE: '100000000',
       GATEWAY_RATE_LIMIT_BURST: '1000000',
+      ...(GATEWAY_NODE_OPTIONS ? { NODE_OPTIONS: GATEWAY_NODE_OPTIONS } : {}),
     });
     processes.push(gateway);
     const url = `http://127.0.0.1:${port}`;

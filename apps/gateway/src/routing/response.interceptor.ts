@@ -7,12 +7,14 @@ import type { Request, Response } from 'express';
 import { type Observable, from, mergeMap } from 'rxjs';
 import { streamCsv } from '../lists/csv-export';
 import { Pager } from '../lists/pager';
+import { alreadySatisfies } from '../upstream/validated-replies';
 import { routeOf } from './route.decorator';
 import type { AnyRoute } from './route-definition';
 
 // Shapes what a handler returns into what the route promises: a Pager becomes one JSON page or a streamed CSV
 // export; every JSON body is parsed by the route's response schema, which also strips any field the
-// contract does not list (a secret an upstream might add can never pass).
+// contract does not list (a secret an upstream might add can never pass). An upstream reply RpcClient already
+// parsed by the same contract is passed as it is (see validated-replies.ts).
 @Injectable()
 export class ResponseInterceptor implements NestInterceptor {
   constructor(@Inject(APP_ENV) private readonly env: Env) {}
@@ -35,6 +37,8 @@ export class ResponseInterceptor implements NestInterceptor {
       }
       body = await value.fetch(value.start.cursor, value.start.limit);
     }
+    // A reply RpcClient parsed by the same contract is already exactly this shape (unknown fields stripped).
+    if (alreadySatisfies(body, route.response)) return body;
     return parseOrThrow(route.response, body, `${route.method} ${route.path} response`, ErrorCodes.INTERNAL);
   }
 }
