@@ -39,7 +39,7 @@ function serviceOf(adminKey: string | undefined, docs = new Map<string, ApiKeyDo
   const clock = new FakeClock();
   const logger = { warn: () => undefined } as unknown as Logger;
   const service = new ApiKeysService(repository, clock, { SEATWISE_ADMIN_API_KEY: adminKey } as Env, logger);
-  return { service, reads, clock, docs };
+  return { service, reads, clock, docs, repository };
 }
 
 describe('ApiKeysService.principalById', () => {
@@ -61,6 +61,34 @@ describe('ApiKeysService.principalById', () => {
     clock.ms += API_KEY_CACHE_MS;
     await service.principalById(created.id);
     expect(reads.byId).toBe(2);
+  });
+
+  it('shares one read among the requests that find the entry expired together', async () => {
+    const { service, reads, clock } = serviceOf(undefined);
+    const created = await service.create({ name: 'console', role: 'viewer' });
+    const principals = await Promise.all(Array.from({ length: 16 }, () => service.principalById(created.id)));
+    expect(principals.every((p) => p?.keyId === created.id)).toBe(true);
+    expect(reads.byId).toBe(1);
+    clock.ms += API_KEY_CACHE_MS;
+    await Promise.all(Array.from({ length: 16 }, () => service.principalById(created.id)));
+    expect(reads.byId).toBe(2);
+  });
+
+  it('does not let a read begun before a revocation cache the key as it was', async () => {
+    const { service, repository, docs } = serviceOf(undefined);
+    const created = await service.create({ name: 'console', role: 'viewer' });
+    const before = docs.get(created.id);
+    let answer: (doc: ApiKeyDoc | null) => void = () => undefined;
+    // The first read hangs, then answers the key as it was before the revocation.
+    jest
+      .spyOn(repository, 'findById')
+      .mockImplementationOnce(() => new Promise<ApiKeyDoc | null>((resolve) => (answer = resolve)));
+    const stale = service.principalById(created.id);
+    await service.revoke(created.id);
+    answer(before ?? null);
+    // That request was checked before the revocation; every later one sees it.
+    expect(await stale).not.toBeNull();
+    expect(await service.principalById(created.id)).toBeNull();
   });
 
   it('refuses a key another replica revoked within one second (mutation: with the former 5 s cache it still works)', async () => {

@@ -27,6 +27,9 @@ const TOUCH_EVERY_MS = 60_000;
 export class ApiKeysService implements OnModuleInit {
   private readonly bootstrapHash: string | null;
   private readonly cache = new Map<string, { doc: ApiKeyDoc | null; at: number }>();
+  // The read under way per cache key: the requests that find an entry expired together share one read
+  // (under load every request in flight did its own, each second).
+  private readonly reading = new Map<string, Promise<ApiKeyDoc | null>>();
   private readonly touchedAt = new Map<string, number>();
   // Told at once when this gateway revokes a key (its open event streams close); other replicas notice at their
   // next check of the key, at most API_KEY_CACHE_MS later.
@@ -120,8 +123,11 @@ export class ApiKeysService implements OnModuleInit {
     }
     const doc = await this.repository.revoke(id, this.clock.now());
     if (!doc) throw notFound(id);
-    this.cache.delete(doc.prefix);
-    this.cache.delete(doc._id);
+    for (const cacheKey of [doc.prefix, doc._id]) {
+      this.cache.delete(cacheKey);
+      // A read begun before the revocation must not cache the key as it was.
+      this.reading.delete(cacheKey);
+    }
     for (const listener of this.revokedListeners) listener(doc._id);
     return toView(doc);
   }
@@ -138,15 +144,30 @@ export class ApiKeysService implements OnModuleInit {
   }
 
   // Cached by prefix (swk_…) or by id (key_…): the two never collide.
-  private async lookup(cacheKey: string, read: () => Promise<ApiKeyDoc | null>): Promise<ApiKeyDoc | null> {
+  private lookup(cacheKey: string, read: () => Promise<ApiKeyDoc | null>): Promise<ApiKeyDoc | null> {
     const now = this.clock.nowMs();
     const cached = this.cache.get(cacheKey);
-    if (cached && now - cached.at < API_KEY_CACHE_MS) return cached.doc;
-    const doc = await read();
-    // Bounded: unknown prefixes are cached too (a flood of bad keys must not reach the database each time).
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(cacheKey, { doc, at: now });
-    return doc;
+    if (cached && now - cached.at < API_KEY_CACHE_MS) return Promise.resolve(cached.doc);
+    const under = this.reading.get(cacheKey);
+    if (under) return under;
+    const reading = read().then(
+      (doc) => {
+        // Only the read still current caches its answer (a revocation meanwhile dropped it).
+        if (this.reading.get(cacheKey) === reading) {
+          this.reading.delete(cacheKey);
+          // Bounded: unknown prefixes are cached too (a flood of bad keys must not reach the database each time).
+          if (this.cache.size > 10_000) this.cache.clear();
+          this.cache.set(cacheKey, { doc, at: now });
+        }
+        return doc;
+      },
+      (error: unknown) => {
+        if (this.reading.get(cacheKey) === reading) this.reading.delete(cacheKey);
+        throw error;
+      },
+    );
+    this.reading.set(cacheKey, reading);
+    return reading;
   }
 
   private touch(id: string): void {

@@ -3,7 +3,7 @@ import { APP_ENV } from '@seatwise/platform/tokens';
 import type { Env } from '@seatwise/shared/config/gateway-env';
 import type { Request, RequestHandler, Response } from 'express';
 import { IMPORT_PATH } from '../resources/psa/psa.resource';
-import { jsonBodyParser } from './json-body';
+import { hasBody, jsonBodyParser } from './json-body';
 
 // Reads and parses the JSON body, as the last guard: only once the caller is authenticated, within its rate limit
 // and allowed the route does the gateway spend memory and time on what it sent (a request without a key is
@@ -23,6 +23,8 @@ export class BodyGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const http = context.switchToHttp();
     const req = http.getRequest<Request>();
+    // Nothing to read (most requests): answered at once, without a promise for Nest to wait on.
+    if (!hasBody(req)) return true;
     const res = http.getResponse<Response>();
     return new Promise((resolve, reject) => {
       this.parse(req, res, (error?: unknown) => {

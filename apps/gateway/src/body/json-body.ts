@@ -42,7 +42,8 @@ export function nestParserStandIns(): RequestHandler[] {
   return [jsonParser, urlencodedParser];
 }
 
-function hasBody(req: Request): boolean {
+// A request that declares a body (a length above 0, or chunked).
+export function hasBody(req: Request): boolean {
   return (
     req.headers['transfer-encoding'] !== undefined ||
     (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0')

@@ -15,6 +15,9 @@ export function requestObserver(logger: Logger, metrics: HttpMetrics): RequestHa
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeTemplate(req);
       metrics.observe(req.method, route, res.statusCode, seconds);
+      const level = res.statusCode >= 500 ? 'warn' : 'info';
+      // Below the configured level the line is not built at all (the hot path of every request).
+      if (!logger.isLevelEnabled(level)) return;
       const entry = {
         requestId,
         method: req.method,
@@ -24,8 +27,7 @@ export function requestObserver(logger: Logger, metrics: HttpMetrics): RequestHa
         ms: Math.round(seconds * 1000),
         keyId: principalOf(req)?.keyId,
       };
-      if (res.statusCode >= 500) logger.warn(entry, 'request');
-      else logger.info(entry, 'request');
+      logger[level](entry, 'request');
     });
     next();
   };

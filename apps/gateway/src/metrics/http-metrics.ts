@@ -16,8 +16,13 @@ export class HttpMetrics {
   readonly sseClients = new Counter('seatwise_gateway_sse_connections_total', 'Server-Sent Events connections opened');
   readonly sseOpen = new Gauge('seatwise_gateway_sse_open_connections', 'Server-Sent Events connections open now');
 
+  // One labels object per series (routes are templates, so they are few): see prom-text's keyOf.
+  private readonly labelSets = new Map<string, Readonly<Record<string, string>>>();
+
   observe(method: string, route: string, status: number, seconds: number): void {
-    const labels = { method, route, status: String(status) };
+    const id = `${method} ${String(status)} ${route}`;
+    let labels = this.labelSets.get(id);
+    if (!labels) this.labelSets.set(id, (labels = { method, route, status: String(status) }));
     this.requests.inc(labels);
     this.duration.observe(labels, seconds);
   }

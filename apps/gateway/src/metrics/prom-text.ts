@@ -9,8 +9,14 @@ function labelText(labels: Labels): string {
   return parts.length === 0 ? '' : `{${parts.join(',')}}`;
 }
 
+// Remembered per labels object: the HTTP metrics reuse one object per method, route and status, so a request
+// does not serialize its labels (twice) to find its series.
+const keys = new WeakMap<Labels, string>();
+
 function keyOf(labels: Labels): string {
-  return JSON.stringify(Object.entries(labels));
+  let key = keys.get(labels);
+  if (key === undefined) keys.set(labels, (key = JSON.stringify(Object.entries(labels))));
+  return key;
 }
 
 export class Counter {
