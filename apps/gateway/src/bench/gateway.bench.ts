@@ -21,8 +21,11 @@ const CONNECTIONS = Number(process.env['BENCH_GATEWAY_CONNECTIONS'] ?? 16);
 const ADMIN_KEY = `bench-${randomBytes(24).toString('hex')}`;
 const APPS = join(__dirname, '..', '..', '..');
 const REAL_DISCOVERY = process.env['BENCH_GATEWAY_REAL_DISCOVERY'] === '1';
-// Node options for the gateway process only, to profile it under the bench's load
-// (e.g. BENCH_GATEWAY_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/gw-prof").
+// Load on both paths before measuring, alike: a gateway just started runs its first seconds unoptimized (about
+// 1.5 times its steady CPU per request, measured), a cost only the first HTTP scenario would otherwise pay.
+const WARMUP_SECONDS = Number(process.env['BENCH_GATEWAY_WARMUP_SECONDS'] ?? 2);
+// Node options for the gateway process only, to profile it under the bench's load: e.g. "--perf-basic-prof"
+// for perf, or "--require <file>" of a preload starting node:inspector's profiler (NODE_OPTIONS refuses --cpu-prof).
 const GATEWAY_NODE_OPTIONS = process.env['BENCH_GATEWAY_NODE_OPTIONS'];
 
 function start(app: string, env: Record<string, string>): NodeProcess {
@@ -75,6 +78,11 @@ async function main(): Promise<void> {
     const list = `${url}/api/v1/services?accountId=${BENCH_ACCOUNT}`;
     const firstPage = await rpc.request('discovery.services.list', { accountId: BENCH_ACCOUNT, limit: 50 });
     const deep = firstPage.nextCursor ?? '';
+    if (WARMUP_SECONDS > 0) {
+      const warm = { accountId: BENCH_ACCOUNT, limit: 50 };
+      await loadRpc('warm-up', () => rpc.request('discovery.services.list', warm), CONNECTIONS, WARMUP_SECONDS);
+      await load('warm-up', `${list}&limit=50`, ADMIN_KEY, CONNECTIONS, WARMUP_SECONDS);
+    }
     const results: LoadResult[] = [
       await loadRpc(
         'rpc services.list limit=50 (baseline)',
@@ -113,6 +121,7 @@ async function main(): Promise<void> {
       services: SERVICES,
       discovery: REAL_DISCOVERY ? 'real' : 'stand-in',
       connections: CONNECTIONS,
+      warmupSeconds: WARMUP_SECONDS,
       baselineRpcPerSec: baseline,
       listRatioToRpc: gw ? Math.round((gw.rps / baseline) * 100) / 100 : null,
       scenarios: results.map(({ name, rps, p50, p95, p99, non2xx }) => ({ name, rps, p50, p95, p99, non2xx })),
