@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { duplicateKeyIndexes } from '@seatwise/platform/db/duplicate-key';
+import { duplicateKeyIndexes, isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { NativeRepository } from '@seatwise/platform/db/native-repository';
 import { nativeDb } from '@seatwise/platform/db/native-db';
@@ -69,10 +69,12 @@ export class CustomCatalogRepository extends NativeRepository<CustomProductDoc> 
 
   // One more revision; the new number. A single $inc upsert (one writer per change, serialized in-process).
   async nextRevision(): Promise<number> {
-    const doc = await this.state.findOneAndUpdate(
-      { _id: 'catalog' },
-      { $inc: { revision: 1 } },
-      { upsert: true, returnDocument: 'after' },
+    const doc = await retriedOnDuplicate(() =>
+      this.state.findOneAndUpdate(
+        { _id: 'catalog' },
+        { $inc: { revision: 1 } },
+        { upsert: true, returnDocument: 'after' },
+      ),
     );
     if (!doc) throw new Error('catalog revision upsert returned nothing');
     return doc.revision;
@@ -83,7 +85,20 @@ export class CustomCatalogRepository extends NativeRepository<CustomProductDoc> 
   }
 
   async setMatchedVersion(version: string): Promise<void> {
-    await this.state.updateOne({ _id: 'catalog' }, { $set: { matchedVersion: version } }, { upsert: true });
+    await retriedOnDuplicate(() =>
+      this.state.updateOne({ _id: 'catalog' }, { $set: { matchedVersion: version } }, { upsert: true }),
+    );
+  }
+}
+
+// Two replicas upserting the state document first at once: on FerretDB 1.24 the loser fails with a duplicate key
+// (MongoDB retries such an upsert itself); tried again, it finds the document and updates it.
+async function retriedOnDuplicate<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    return write();
   }
 }
 
