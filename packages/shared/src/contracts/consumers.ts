@@ -12,13 +12,19 @@ export interface ConsumerDefinition {
   maxAckPending: number;
 }
 
+// Discovery's replicas share its two durables and each applies only the accounts of the partitions it holds: a
+// message of another replica's partition is handed back for redelivery, which spends a delivery (#18). 20 lasted
+// about half a minute without a holder, less than a killed replica's partitions take to change hands; 200 leave
+// minutes. A message that fails its handler every time is still dead-lettered, after about half an hour of back-off.
+const DISCOVERY_MAX_DELIVER = 200;
+
 export const consumers = {
   discoveryAuthLogs: {
     stream: 'DUO_AUTHLOGS',
     durable: 'discovery-authlogs',
     events: ['duo.authlog'],
     ackWaitMs: 60_000,
-    maxDeliver: 20,
+    maxDeliver: DISCOVERY_MAX_DELIVER,
     maxAckPending: 20_000,
   },
   discoveryUsers: {
@@ -26,7 +32,7 @@ export const consumers = {
     durable: 'discovery-users',
     events: ['duo.users.record', 'duo.users.snapshot-complete'],
     ackWaitMs: 60_000,
-    maxDeliver: 20,
+    maxDeliver: DISCOVERY_MAX_DELIVER,
     maxAckPending: 5_000,
   },
   reconcileAccounts: {

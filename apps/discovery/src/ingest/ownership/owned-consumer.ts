@@ -6,7 +6,7 @@ import type { IngestOwnership } from './ingest-ownership';
 // The durable consumers are shared by every replica (one queue), so a replica receives every account's messages.
 // It keeps those of the partitions it holds and hands the others back with a short delay, for whichever replica
 // the server delivers them to next (the holder, sooner or later). A handed-back message spends a delivery: with the
-// consumers' 20 deliveries and a 2 s delay, a partition may go without a holder for about half a minute. A replica
+// consumers' 200 deliveries (contracts/consumers.ts) and a 2 s delay, a partition may go without a holder for minutes. A replica
 // whose whole batch was another's waits as long before fetching again: asking at once, it would be the one waiting
 // for every redelivery while the holder is busy, and hand the same messages back until they are dead-lettered.
 export function ownedConsumer<N extends EventName>(
