@@ -6,7 +6,7 @@ import { APP_ENV, LOGGER, SERVICE_INFO } from '@seatwise/platform/tokens';
 import type { Env } from '@seatwise/shared/config/connector-env';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { ConnectorLeaseTable } from './connector-lease-table';
-import { MEMBER_PREFIX, planLeases } from './lease-plan';
+import { MEMBER_PREFIX, planLeases } from '@seatwise/platform/db/lease-plan';
 
 type UsableListener = (id: string) => void;
 

@@ -6,9 +6,9 @@ import type { ServiceInfo } from '@seatwise/platform/service-info';
 import { LOGGER, SERVICE_INFO } from '@seatwise/platform/tokens';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { IngestLeaseTable } from './ingest-lease-table';
-import { isLive, planLeases } from './lease-plan';
+import { isLive, MEMBER_PREFIX, planLeases } from '@seatwise/platform/db/lease-plan';
 import { OWNERSHIP_OPTIONS, type OwnershipOptions } from './ownership-options';
-import { MEMBER_PREFIX, PARTITION_PREFIX, partitionLeaseId, partitionOf } from './partitions';
+import { PARTITION_PREFIX, partitionLeaseId, partitionOf } from './partitions';
 
 // What a partition's work runs with: the lease's holder and fencing token (recorded on the batches it journals).
 export interface Holder {

@@ -3,7 +3,6 @@
 // holding the account's partition lease. A hash, not a lease per account: discovery learns accounts from the
 // events themselves, and a handful of partitions keeps the lease rounds small.
 export const PARTITION_PREFIX = 'partition:';
-export const MEMBER_PREFIX = 'replica:';
 
 export function partitionLeaseId(partition: number): string {
   return `${PARTITION_PREFIX}${partition}`;

@@ -1,11 +1,12 @@
-import type { LeaseState } from '@seatwise/platform/db/lease-table';
+import type { LeaseState } from './lease-table';
 
+// Each replica also keeps a membership lease, `replica:<instance id>`, so the others know how many share the work.
 export const MEMBER_PREFIX = 'replica:';
 
 export interface LeaseRound {
   me: string;
   now: Date;
-  // Leases this replica would poll under (every account and integration listing it knows of).
+  // Leases this replica would work under (all it knows of).
   wanted: ReadonlySet<string>;
   // Leases it holds now.
   held: ReadonlySet<string>;
@@ -19,11 +20,12 @@ export interface LeasePlan {
   acquire: string[];
 }
 
-// One round of sharing work between replicas: each holds at most its fair share (the wanted leases over the live
+// One round of sharing leased work between the replicas of a service (the connector's accounts, discovery's
+// partitions): each holds at most its fair share (the wanted leases over the live
 // replicas, rounded up), so a replica that joins gets work handed over by the others releasing their excess, and a
 // dead replica's leases, once expired, are taken by the survivors whose share grew.
 export function planLeases(round: LeaseRound): LeasePlan {
-  const live = Math.max(1, round.states.filter((s) => s.id.startsWith(MEMBER_PREFIX) && isHeld(s, round.now)).length);
+  const live = Math.max(1, round.states.filter((s) => s.id.startsWith(MEMBER_PREFIX) && isLive(s, round.now)).length);
   const share = Math.ceil(round.wanted.size / live);
   const kept = [...round.held].filter((id) => round.wanted.has(id)).sort();
   const release = [...round.held].filter((id) => !round.wanted.has(id));
@@ -35,10 +37,11 @@ export function planLeases(round: LeaseRound): LeasePlan {
   return { renew: kept, release, acquire: takeable.slice(0, Math.max(0, share - kept.length)) };
 }
 
-function isHeld(state: LeaseState, now: Date): boolean {
+// Held by someone: an owner, and not expired.
+export function isLive(state: LeaseState, now: Date): boolean {
   return state.owner !== null && state.expiresAt > now;
 }
 
 function isTakeable(state: LeaseState | undefined, me: string, now: Date): boolean {
-  return state === undefined || state.owner === me || !isHeld(state, now);
+  return state === undefined || state.owner === me || !isLive(state, now);
 }

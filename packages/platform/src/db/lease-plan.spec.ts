@@ -1,4 +1,4 @@
-import type { LeaseState } from '@seatwise/platform/db/lease-table';
+import type { LeaseState } from './lease-table';
 import { planLeases } from './lease-plan';
 
 const now = new Date('2026-12-03T10:00:00Z');
@@ -12,7 +12,7 @@ const member = (owner: string, expiresAt = later): LeaseState => ({
   expiresAt,
 });
 const lease = (id: string, owner: string | null, expiresAt = later): LeaseState => ({ id, owner, token: 3, expiresAt });
-const ids = (n: number) => Array.from({ length: n }, (_, i) => `partition:${i}`);
+const ids = (n: number) => Array.from({ length: n }, (_, i) => `account:a${i}`);
 
 describe('planLeases', () => {
   it('takes every free lease while it is the only live replica', () => {
@@ -33,20 +33,20 @@ describe('planLeases', () => {
   });
 
   it('takes over the expired leases of a replica whose membership expired', () => {
-    const states = [member('x'), member('y', earlier), lease('partition:0', 'x'), lease('partition:1', 'y', earlier)];
+    const states = [member('x'), member('y', earlier), lease('account:a0', 'x'), lease('account:a1', 'y', earlier)];
     const plan = planLeases({
       me: 'x',
       now,
-      wanted: new Set(['partition:0', 'partition:1']),
-      held: new Set(['partition:0']),
+      wanted: new Set(['account:a0', 'account:a1']),
+      held: new Set(['account:a0']),
       states,
     });
-    expect(plan).toEqual({ renew: ['partition:0'], release: [], acquire: ['partition:1'] });
+    expect(plan).toEqual({ renew: ['account:a0'], release: [], acquire: ['account:a1'] });
   });
 
   it('never takes a lease another live owner holds, even below its share', () => {
-    const states = [member('x'), lease('partition:0', 'y')];
-    const plan = planLeases({ me: 'x', now, wanted: new Set(['partition:0']), held: new Set(), states });
+    const states = [member('x'), lease('account:a0', 'y')];
+    const plan = planLeases({ me: 'x', now, wanted: new Set(['account:a0']), held: new Set(), states });
     expect(plan.acquire).toEqual([]);
   });
 
@@ -55,9 +55,9 @@ describe('planLeases', () => {
       me: 'x',
       now,
       wanted: new Set(),
-      held: new Set(['partition:99']),
+      held: new Set(['account:gone']),
       states: [member('x')],
     });
-    expect(plan).toEqual({ renew: [], release: ['partition:99'], acquire: [] });
+    expect(plan).toEqual({ renew: [], release: ['account:gone'], acquire: [] });
   });
 });
