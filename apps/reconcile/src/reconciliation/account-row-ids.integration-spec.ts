@@ -2,36 +2,12 @@ import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { createTestScope, type TestScope } from '@seatwise/testing/scope';
 import { AccountRowIdsRepository } from './account-row-ids.repository';
 import { RowRevisionClaims } from './row-revision-claims';
-import { type RowDoc, RowRepository, rowId, UNDECIDED } from './row.repository';
+import { rowDoc } from './__fixtures__/row-store';
+import { type RowDoc, RowRepository, rowId } from './row.repository';
 import { RowsVersionRepository } from './rows-version.repository';
 
-const row = (accountId: string, sku: string, state: RowDoc['state'] = 'pending'): RowDoc => ({
-  _id: rowId(accountId, sku),
-  accountId,
-  accountName: accountId,
-  psaCompanyId: null,
-  connectionId: null,
-  connectionKind: null,
-  sku,
-  productId: null,
-  agreementId: null,
-  agreementIssue: null,
-  vendorQuantity: 3,
-  psaQuantity: 0,
-  delta: 3,
-  type: 'unmapped',
-  unitPrice: null,
-  currency: null,
-  monthlyImpact: 0,
-  ...UNDECIDED,
-  mutedUntil: null,
-  state,
-  revision: 1,
-  updatedAt: new Date(Date.UTC(2026, 10, 1)),
-  pushLeaseUntil: new Date(0),
-  pushToken: null,
-  changeIds: [],
-});
+const row = (accountId: string, sku: string, state: RowDoc['state'] = 'pending'): RowDoc =>
+  rowDoc(accountId, sku, { state });
 
 const ids = (rows: RowDoc[]): string[] => rows.map((r) => r._id).sort();
 

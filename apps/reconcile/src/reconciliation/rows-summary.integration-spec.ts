@@ -5,37 +5,20 @@ import { ServiceMappingRepository } from '../mapping-store/service-mapping.repos
 import { AccountRowIdsRepository } from './account-row-ids.repository';
 import { ReconcileReadiness } from './readiness';
 import { RowRevisionClaims } from './row-revision-claims';
-import { type RowDoc, RowRepository, rowId, UNDECIDED } from './row.repository';
+import { rowDoc } from './__fixtures__/row-store';
+import { type RowDoc, RowRepository, rowId } from './row.repository';
 import { RowsSummaryQuery } from './rows-summary.query';
 import { RowsVersionRepository } from './rows-version.repository';
 
-const row = (accountId: string, sku: string): RowDoc => ({
-  _id: rowId(accountId, sku),
-  accountId,
-  accountName: accountId,
-  psaCompanyId: 'C1',
-  connectionId: null,
-  connectionKind: null,
-  sku,
-  productId: 'P1',
-  agreementId: null,
-  agreementIssue: null,
-  vendorQuantity: 5,
-  psaQuantity: 3,
-  delta: 2,
-  type: 'under_billed',
-  unitPrice: null,
-  currency: null,
-  monthlyImpact: 0,
-  ...UNDECIDED,
-  mutedUntil: null,
-  state: 'pending',
-  revision: 1,
-  updatedAt: new Date(Date.UTC(2026, 10, 1)),
-  pushLeaseUntil: new Date(0),
-  pushToken: null,
-  changeIds: [],
-});
+const row = (accountId: string, sku: string): RowDoc =>
+  rowDoc(accountId, sku, {
+    psaCompanyId: 'C1',
+    productId: 'P1',
+    vendorQuantity: 5,
+    psaQuantity: 3,
+    delta: 2,
+    type: 'under_billed',
+  });
 
 // The summary's aggregates are kept under a rows version token (RowsVersionRepository): a row change made by any
 // replica must show in the next summary of every other, and the token's writes must hold under concurrency on

@@ -64,33 +64,50 @@ export async function openRowStore(mongo: MongoConnection): Promise<RowStore> {
   return { rows, audits, outbox, changes, leases: new PushLeases(rows, changes), relay, events, clock };
 }
 
-// An approved row of a pushed (ConnectWise) connection.
-export function approvedRow(accountId: string): RowDoc {
+// A stored row as the specs need it: unmapped and pending unless `fields` say otherwise.
+export function rowDoc(accountId: string, sku: string, fields: Partial<RowDoc> = {}): RowDoc {
   return {
-    _id: rowId(accountId, 'DUO-MFA'),
+    _id: rowId(accountId, sku),
     accountId,
     accountName: accountId,
-    psaCompanyId: 'c1',
-    connectionId: 'conn1',
-    connectionKind: 'connectwise',
-    sku: 'DUO-MFA',
-    productId: 'p1',
-    agreementId: 'a1',
+    psaCompanyId: null,
+    connectionId: null,
+    connectionKind: null,
+    sku,
+    productId: null,
+    agreementId: null,
     agreementIssue: null,
-    vendorQuantity: 12,
-    psaQuantity: 10,
-    delta: 2,
-    type: 'under_billed',
+    vendorQuantity: 3,
+    psaQuantity: 0,
+    delta: 3,
+    type: 'unmapped',
     unitPrice: null,
     currency: null,
     monthlyImpact: 0,
     ...UNDECIDED,
     mutedUntil: null,
-    state: 'approved',
+    state: 'pending',
     revision: 1,
     updatedAt: new Date(Date.UTC(2026, 10, 1)),
     pushLeaseUntil: new Date(0),
     pushToken: null,
     changeIds: [],
+    ...fields,
   };
+}
+
+// An approved row of a pushed (ConnectWise) connection.
+export function approvedRow(accountId: string): RowDoc {
+  return rowDoc(accountId, 'DUO-MFA', {
+    psaCompanyId: 'c1',
+    connectionId: 'conn1',
+    connectionKind: 'connectwise',
+    productId: 'p1',
+    agreementId: 'a1',
+    vendorQuantity: 12,
+    psaQuantity: 10,
+    delta: 2,
+    type: 'under_billed',
+    state: 'approved',
+  });
 }
