@@ -4,8 +4,9 @@ import { writeStackFile, type StackFile } from './config/stack-file';
 import type { StackEnv } from './config/stack-env';
 import { seedDemo } from './demo/seed-demo';
 import { MissingToolError } from './infra/infra-specs';
-import { startInfra } from './infra/start-infra';
-import { startMailpit } from './infra/start-mailpit';
+import { type InfraUrls, startInfra } from './infra/start-infra';
+import { type MailpitUrls, startMailpit } from './infra/start-mailpit';
+import type { AppContext } from './services/app-specs';
 import { type LogOutput } from './process/log-output';
 import { PidRegistry } from './process/pid-registry';
 import { ChildExitedError, Supervisor } from './process/supervisor';
@@ -126,28 +127,7 @@ async function startAll(
   await startApps(
     supervisor,
     ports,
-    {
-      root: paths.root,
-      natsUrl: infra.natsUrl,
-      mongoUrl: infra.mongoUrl,
-      baseEnv: options.processEnv,
-      busPasswords: secrets.busPasswords,
-      secrets: {
-        SEATWISE_ENCRYPTION_KEYS: secrets.encryptionKeys,
-        SEATWISE_ADMIN_API_KEY: secrets.adminApiKey,
-        // Each service that stores secrets takes its own private sealing key, the gateway the public keys.
-        ...secrets.sealing,
-        // Alert emails go to the stack's Mailpit (handed only to the alerts service, whose env declares them).
-        ALERTS_SMTP_HOST: mailpit.smtpHost,
-        ALERTS_SMTP_PORT: String(mailpit.smtpPort),
-        // Not a secret, but handed out the same way (only to the services that call out): the simulators are
-        // reachable by their exact host:port, nothing else local is.
-        SEATWISE_OUTBOUND_ALLOW: outboundAllow(options.processEnv['SEATWISE_OUTBOUND_ALLOW'], [
-          sims.duo.url,
-          sims.psa.url,
-        ]),
-      },
-    },
+    stackAppContext(paths.root, options.processEnv, prepared, infra, mailpit, [sims.duo.url, sims.psa.url]),
     env.SEATWISE_STARTUP_TIMEOUT_MS,
     say,
     scalePorts.apps,
@@ -175,13 +155,46 @@ async function startAll(
   });
 }
 
+// What every service process is started with: the bus and database URLs, each service's own secrets and NATS
+// password, the Mailpit it sends to and the simulators it may call. The fault run (src/faults/) starts its replicas
+// with the same.
+export function stackAppContext(
+  root: string,
+  processEnv: NodeJS.ProcessEnv,
+  prepared: Pick<Prepared, 'secrets'>,
+  infra: Pick<InfraUrls, 'natsUrl' | 'mongoUrl'>,
+  mailpit: Pick<MailpitUrls, 'smtpHost' | 'smtpPort'>,
+  simulatorUrls: readonly string[],
+): AppContext {
+  const { secrets } = prepared;
+  return {
+    root,
+    natsUrl: infra.natsUrl,
+    mongoUrl: infra.mongoUrl,
+    baseEnv: processEnv,
+    busPasswords: secrets.busPasswords,
+    secrets: {
+      SEATWISE_ENCRYPTION_KEYS: secrets.encryptionKeys,
+      SEATWISE_ADMIN_API_KEY: secrets.adminApiKey,
+      // Each service that stores secrets takes its own private sealing key, the gateway the public keys.
+      ...secrets.sealing,
+      // Alert emails go to the stack's Mailpit (handed only to the alerts service, whose env declares them).
+      ALERTS_SMTP_HOST: mailpit.smtpHost,
+      ALERTS_SMTP_PORT: String(mailpit.smtpPort),
+      // Not a secret, but handed out the same way (only to the services that call out): the simulators are
+      // reachable by their exact host:port, nothing else local is.
+      SEATWISE_OUTBOUND_ALLOW: outboundAllow(processEnv['SEATWISE_OUTBOUND_ALLOW'], simulatorUrls),
+    },
+  };
+}
+
 // Each node's client and route port when the bus is a cluster; none for the single server.
-function clusterPorts(scalePorts: ScalePorts): { client: number; route: number }[] {
+export function clusterPorts(scalePorts: ScalePorts): { client: number; route: number }[] {
   return scalePorts.nats.flatMap(({ client, route }) => (route === null ? [] : [{ client, route }]));
 }
 
 // The prefix the services will use (theirs by default), which the bus's permissions are written for.
-function busPrefixOf(processEnv: NodeJS.ProcessEnv): string {
+export function busPrefixOf(processEnv: NodeJS.ProcessEnv): string {
   const parsed = baseEnvSchema.shape.SEATWISE_BUS_PREFIX.safeParse(processEnv['SEATWISE_BUS_PREFIX']);
   if (!parsed.success) {
     throw new StackStartError(`SEATWISE_BUS_PREFIX: ${parsed.error.issues[0]?.message ?? 'invalid'}`);

@@ -6,6 +6,7 @@ import type { BusIdentity } from '@seatwise/shared/contracts/bus-identities';
 import { ferretdbServer, type LocalServer } from '@seatwise/infra/local-servers';
 import { waitForPort } from '@seatwise/infra/tcp';
 import type { StackPaths } from '../config/paths';
+import type { SupervisedChild } from '../process/supervised-child';
 import { runToCompletion, type Supervisor } from '../process/supervisor';
 import { provisionBus, provisionBusWhenReady } from './provision-bus';
 import { startNatsCluster } from './start-nats-cluster';
@@ -15,6 +16,9 @@ export interface InfraUrls {
   natsUrl: string;
   mongoUrl: string;
   mongoKind: string;
+  // The servers' processes (every NATS node in order, the MongoDB-wire server): the fault run
+  // (src/faults/) stops and restarts them with their own spec, so with the same store and data dir.
+  processes: { nats: SupervisedChild[]; mongo: SupervisedChild };
 }
 
 const INFRA_TIMEOUT_MS = 60_000;
@@ -40,8 +44,8 @@ export async function startInfra(
   const nats = authorizedNats(findNats(), paths, bus);
   const mongo = await resolveMongo(supervisor, paths, say);
   const crashed = supervisor.firstUnexpectedExit();
-  supervisor.start(serverSpec(nats, paths.nats, ports.nats, paths.root));
-  startMongo(supervisor, paths, mongo, ports.mongo);
+  const natsChild = supervisor.start(serverSpec(nats, paths.nats, ports.nats, paths.root));
+  const mongoChild = startMongo(supervisor, paths, mongo, ports.mongo);
   await Promise.race([
     Promise.all([
       waitForPort('127.0.0.1', ports.nats, { what: nats.program, timeoutMs: INFRA_TIMEOUT_MS }),
@@ -55,7 +59,12 @@ export async function startInfra(
     credentials: { user: 'provisioner', pass: bus.passwords.provisioner },
     prefix: bus.prefix,
   });
-  return { natsUrl, mongoUrl: mongo.url(ports.mongo), mongoKind: mongo.program };
+  return {
+    natsUrl,
+    mongoUrl: mongo.url(ports.mongo),
+    mongoKind: mongo.program,
+    processes: { nats: [natsChild], mongo: mongoChild },
+  };
 }
 
 // A JetStream cluster of natsCluster.length nodes and the MongoDB-wire server; the streams at one copy per node.
@@ -69,7 +78,7 @@ async function startClusteredInfra(
   const natsBinary = findNats();
   const mongo = await resolveMongo(supervisor, paths, say);
   const crashed = supervisor.firstUnexpectedExit();
-  startMongo(supervisor, paths, mongo, ports.mongo);
+  const mongoChild = startMongo(supervisor, paths, mongo, ports.mongo);
   const [cluster] = await Promise.race([
     Promise.all([
       startNatsCluster(
@@ -102,13 +111,18 @@ async function startClusteredInfra(
     ),
     crashed,
   ]);
-  return { natsUrl: cluster.url, mongoUrl: mongo.url(ports.mongo), mongoKind: mongo.program };
+  return {
+    natsUrl: cluster.url,
+    mongoUrl: mongo.url(ports.mongo),
+    mongoKind: mongo.program,
+    processes: { nats: cluster.children, mongo: mongoChild },
+  };
 }
 
 // mongod and FerretDB keep their data apart: switching from one to the other starts from an empty database.
-function startMongo(supervisor: Supervisor, paths: StackPaths, mongo: LocalServer, port: number): void {
+function startMongo(supervisor: Supervisor, paths: StackPaths, mongo: LocalServer, port: number): SupervisedChild {
   const mongoDir = mongo.program === 'mongod' ? paths.mongod : paths.ferretdb;
-  supervisor.start(serverSpec(mongo, mongoDir, port, paths.root));
+  return supervisor.start(serverSpec(mongo, mongoDir, port, paths.root));
 }
 
 // nats-server with the generated authorization, rewritten at every start (passwords live in secrets.json).

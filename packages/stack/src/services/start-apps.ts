@@ -1,5 +1,6 @@
 import type { PortKey } from '../config/stack-env';
 import { httpOk } from './http-ok';
+import type { SupervisedChild } from '../process/supervised-child';
 import type { Supervisor } from '../process/supervisor';
 import { waitUntil, WaitTimeoutError } from '@seatwise/infra/wait';
 import { type AppContext, type AppProcess, appProcesses, readyUrl } from './app-specs';
@@ -16,21 +17,32 @@ export async function startApps(
   timeoutMs: number,
   say: (line: string) => void,
   replicaPorts: Partial<Record<PortKey, readonly number[]>> = {},
-): Promise<void> {
+): Promise<StartedApp[]> {
   const crashed = supervisor.firstUnexpectedExit();
   const processes = appProcesses(ports, replicaPorts, context);
+  const started: StartedApp[] = [];
   for (const wave of new Set(processes.map((p) => p.replica))) {
-    const ready = processes.filter((p) => p.replica === wave).map((p) => startOne(supervisor, p, timeoutMs, say));
-    await Promise.race([Promise.all(ready), crashed]);
+    const ready = processes
+      .filter((p) => p.replica === wave)
+      .map(async (p) => ({ process: p, child: await startAppProcess(supervisor, p, timeoutMs, say) }));
+    started.push(...(await Promise.race([Promise.all(ready), crashed])));
   }
+  return started;
 }
 
-async function startOne(
+// One process of a service and the child running it (the fault run kills it and starts it again from process).
+export interface StartedApp {
+  process: AppProcess;
+  child: SupervisedChild;
+}
+
+// Starts one process of a service and resolves with it once its /health/ready answers 200.
+async function startAppProcess(
   supervisor: Supervisor,
   { port, spec }: AppProcess,
   timeoutMs: number,
   say: (line: string) => void,
-): Promise<void> {
+): Promise<SupervisedChild> {
   const child = supervisor.start(spec);
   await waitUntil(() => httpOk(readyUrl(port)), {
     timeoutMs,
@@ -50,4 +62,5 @@ async function startOne(
       );
     },
   );
+  return child;
 }
