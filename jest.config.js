@@ -39,6 +39,17 @@ const swcReact = [
   },
 ];
 
+// Integration specs run against the real NATS and MongoDB-wire server the shared harness provides.
+const integration = {
+  ...common,
+  globalSetup: '<rootDir>/packages/platform/src/testing/harness-setup.ts',
+  globalTeardown: '<rootDir>/packages/testing/src/jest/global-teardown.ts',
+  // jest 30 reads testTimeout only at the top level; integration specs set theirs here.
+  setupFilesAfterEnv: ['<rootDir>/packages/testing/src/jest/integration-setup.ts'],
+  testMatch: ['<rootDir>/{apps,packages}/*/src/**/*.integration-spec.ts'],
+};
+const FAULTS = '<rootDir>/packages/stack/src/faults';
+
 module.exports = {
   reporters: ['default', '<rootDir>/scripts/plain-summary-reporter.js'],
   projects: [
@@ -49,14 +60,13 @@ module.exports = {
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/console/'],
     },
     {
-      ...common,
+      ...integration,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{apps,packages}/*/src/**/*.integration-spec.ts'],
-      globalSetup: '<rootDir>/packages/platform/src/testing/harness-setup.ts',
-      globalTeardown: '<rootDir>/packages/testing/src/jest/global-teardown.ts',
-      // jest 30 reads testTimeout only at the top level; integration specs set theirs here.
-      setupFilesAfterEnv: ['<rootDir>/packages/testing/src/jest/integration-setup.ts'],
+      testPathIgnorePatterns: ['/node_modules/', FAULTS],
     },
+    // The fault run (#18): the scaled stack under kills and outages, 8 to 10 minutes. `npm run test:faults` only,
+    // not `npm test`, until it has passed run after run: its Duo request bound has failed once at the CI size.
+    { ...integration, displayName: 'faults', testMatch: [`${FAULTS}/**/*.integration-spec.ts`] },
     {
       ...common,
       displayName: 'console',
