@@ -145,11 +145,15 @@ describe('the stack NATS cluster (--nats-cluster 3)', () => {
       description: `a publish through ${publishVia} after ${String(leader)} was killed`,
     });
     expect(seq).toBe(2);
-    expect(await readAll(readVia, 2)).toEqual(['first', 'after-loss']);
-    const after = await jsm.streams.info(STREAM).catch(async () => {
-      const other = await jetstreamManager(await connectAs('provisioner', readVia));
-      return other.streams.info(STREAM);
-    });
+    // Reading (an ordered consumer) and the stream's info are JetStream API calls too: under load the two nodes left
+    // may take longer than one request's timeout to settle, so each is asked again until a deadline.
+    const settled = { timeoutMs: 30_000, intervalMs: 500 };
+    expect(await waitFor(() => readAll(readVia, 2), { ...settled, description: `a read through ${readVia}` })).toEqual([
+      'first',
+      'after-loss',
+    ]);
+    const other = await jetstreamManager(await connectAs('provisioner', readVia));
+    const after = await waitFor(() => other.streams.info(STREAM), { ...settled, description: 'the stream info' });
     expect(after.cluster?.leader).not.toBe(leader);
     expect(after.state.messages).toBe(2);
   });
