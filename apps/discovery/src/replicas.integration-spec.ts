@@ -3,7 +3,7 @@ import { envSchema } from '@seatwise/shared/config/discovery-env';
 import { serviceEnv } from '@seatwise/testing/scope';
 import { waitFor } from '@seatwise/testing/wait';
 import mongoose from 'mongoose';
-import { consumersIdle } from './__fixtures__/inventory-probe';
+import { consumersIdle, consumersState } from './__fixtures__/inventory-probe';
 import { type SimBed, startSimBed } from './__fixtures__/sim-bed';
 import { authEvents, publishAuthEvents, publishUsersSnapshot } from './__fixtures__/sim-events';
 import { usageTruth } from './__fixtures__/usage-oracle';
@@ -77,11 +77,20 @@ describe('two discovery replicas consuming the same streams', () => {
     // Every fact journaled (insert-only, so no replica can lose another's) and every message acked (after its
     // batch was applied): what the inventories say is then final.
     const facts = db.collection('auth_facts');
-    await waitFor(async () => (await facts.countDocuments()) === EVENTS && (await consumersIdle(bed.probe)), {
-      timeoutMs: 420_000,
-      intervalMs: 1_000,
-      description: 'every event journaled, both consumers idle',
-    });
+    // On a timeout the last error says where it stood: facts journaled, the consumers' state, the holders.
+    await waitFor(
+      async () => {
+        const journaled = await facts.countDocuments();
+        if (journaled === EVENTS && (await consumersIdle(bed.probe))) return true;
+        const state = await consumersState(bed.probe);
+        throw new Error(`${journaled} facts; ${state}; partitions held by ${[...(await owners())].join(', ')}`);
+      },
+      {
+        timeoutMs: 300_000,
+        intervalMs: 1_000,
+        description: 'every event journaled, both consumers idle',
+      },
+    );
     expect(await bed.probe.totalAuthCount()).toBe(EVENTS);
 
     // Both replicas applied batches (the journal records each batch's holder).

@@ -1,4 +1,4 @@
-import { jetstreamManager } from '@nats-io/jetstream';
+import { type ConsumerInfo, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { RpcClient } from '@seatwise/shared/bus/rpc-client';
 import { streamName } from '@seatwise/shared/bus/subjects';
@@ -46,10 +46,27 @@ export class InventoryProbe {
   }
 
   async consumerIdle(key: StreamKey, durable: string): Promise<boolean> {
-    const jsm = await jetstreamManager(this.nc);
-    const info = await jsm.consumers.info(streamName(this.prefix, key), durable);
+    const info = await this.consumerInfo(key, durable);
     return info.num_pending === 0 && info.num_ack_pending === 0;
   }
+
+  // Pending, waiting for an ack and redelivered, for a timeout's message.
+  async consumerState(key: StreamKey, durable: string): Promise<string> {
+    const info = await this.consumerInfo(key, durable);
+    return `${durable}: ${info.num_pending} pending, ${info.num_ack_pending} unacked, ${info.num_redelivered} redelivered, ${info.num_waiting} pulls waiting`;
+  }
+
+  private async consumerInfo(key: StreamKey, durable: string): Promise<ConsumerInfo> {
+    const jsm = await jetstreamManager(this.nc);
+    return jsm.consumers.info(streamName(this.prefix, key), durable);
+  }
+}
+
+export async function consumersState(probe: InventoryProbe): Promise<string> {
+  return [
+    await probe.consumerState('DUO_AUTHLOGS', consumers.discoveryAuthLogs.durable),
+    await probe.consumerState('DUO_USERS', consumers.discoveryUsers.durable),
+  ].join('; ');
 }
 
 export async function consumersIdle(probe: InventoryProbe): Promise<boolean> {
