@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { duplicateKeyIndexes, isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
+import { duplicateKeyIndexes, retriedOnDuplicate } from '@seatwise/platform/db/duplicate-key';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { NativeRepository } from '@seatwise/platform/db/native-repository';
 import { nativeDb } from '@seatwise/platform/db/native-db';
@@ -88,17 +88,6 @@ export class CustomCatalogRepository extends NativeRepository<CustomProductDoc> 
     await retriedOnDuplicate(() =>
       this.state.updateOne({ _id: 'catalog' }, { $set: { matchedVersion: version } }, { upsert: true }),
     );
-  }
-}
-
-// Two replicas upserting the state document first at once: on FerretDB 1.24 the loser fails with a duplicate key
-// (MongoDB retries such an upsert itself); tried again, it finds the document and updates it.
-async function retriedOnDuplicate<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    return write();
   }
 }
 

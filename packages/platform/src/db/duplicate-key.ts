@@ -23,3 +23,14 @@ export function duplicateKeyIndexes(error: unknown): Set<number> {
   if (list.length === 0 || list.some((e) => e.code !== DUPLICATE_KEY && e.err?.code !== DUPLICATE_KEY)) throw error;
   return new Set(list.map((e) => Number(e.index)));
 }
+
+// Two writers upserting the same new document at once: on FerretDB 1.24 the loser fails with a duplicate key
+// (MongoDB retries such an upsert itself); tried again, it finds the document and updates it.
+export async function retriedOnDuplicate<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    return write();
+  }
+}
