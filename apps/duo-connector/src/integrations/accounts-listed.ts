@@ -1,14 +1,10 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Subscription } from '@nats-io/transport-node';
+import { BroadcastChannel } from '@seatwise/platform/bus/broadcast-channel';
 import { BusConnection } from '@seatwise/platform/bus/bus-connection';
 import type { ServiceInfo } from '@seatwise/platform/service-info';
 import { APP_ENV, LOGGER, SERVICE_INFO } from '@seatwise/platform/tokens';
-import { broadcastSubject } from '@seatwise/shared/bus/subjects';
 import type { Env } from '@seatwise/shared/config/connector-env';
-import { accountsListedSchema } from '@seatwise/shared/contracts/broadcasts';
 import type { Logger } from '@seatwise/shared/logging/logger';
-import { jsonOrUndefined } from '@seatwise/shared/validation/parse';
-import { formatIssues } from '@seatwise/shared/validation/zod-issues';
 
 type ListedListener = (integrationId: string) => void;
 
@@ -17,17 +13,21 @@ type ListedListener = (integrationId: string) => void;
 // misses the message follows at that round anyway.
 @Injectable()
 export class AccountsListed implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly subject: string;
   private readonly listeners = new Set<ListedListener>();
-  private subscription: Subscription | null = null;
+  private readonly channel: BroadcastChannel<'duo-connector.accounts-listed'>;
 
   constructor(
-    private readonly bus: BusConnection,
+    bus: BusConnection,
     @Inject(APP_ENV) env: Env,
     @Inject(SERVICE_INFO) private readonly info: ServiceInfo,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) logger: Logger,
   ) {
-    this.subject = broadcastSubject(env.SEATWISE_BUS_PREFIX, 'duo-connector.accounts-listed');
+    this.channel = new BroadcastChannel(bus, 'duo-connector.accounts-listed', {
+      prefix: env.SEATWISE_BUS_PREFIX,
+      instanceId: info.instanceId,
+      fallback: 'following at each round',
+      logger,
+    });
   }
 
   onListed(listener: ListedListener): void {
@@ -35,35 +35,16 @@ export class AccountsListed implements OnApplicationBootstrap, OnApplicationShut
   }
 
   onApplicationBootstrap(): void {
-    this.subscription = this.bus.nc.subscribe(this.subject, {
-      callback: (error, message) => {
-        if (error) this.logger.warn({ err: error }, 'listing broadcasts stopped; following at each round');
-        else this.receive(message.string());
-      },
+    this.channel.listen(({ integrationId }) => {
+      for (const listener of this.listeners) listener(integrationId);
     });
   }
 
   onApplicationShutdown(): void {
-    this.subscription?.unsubscribe();
+    this.channel.close();
   }
 
   announce(integrationId: string): void {
-    if (!this.bus.isConnected()) return;
-    try {
-      this.bus.nc.publish(this.subject, JSON.stringify({ instanceId: this.info.instanceId, integrationId }));
-    } catch (error) {
-      this.logger.warn({ err: error, integration: integrationId }, 'listing not broadcast; others follow later');
-    }
-  }
-
-  private receive(text: string): void {
-    const parsed = accountsListedSchema.safeParse(jsonOrUndefined(text));
-    if (!parsed.success) {
-      this.logger.warn({ subject: this.subject, reason: formatIssues(parsed.error) }, 'listing broadcast dropped');
-      return;
-    }
-    // NATS echoes this replica's own message back; it has tracked its listing already.
-    if (parsed.data.instanceId === this.info.instanceId) return;
-    for (const listener of this.listeners) listener(parsed.data.integrationId);
+    this.channel.send({ instanceId: this.info.instanceId, integrationId });
   }
 }

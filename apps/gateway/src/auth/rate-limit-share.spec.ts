@@ -105,7 +105,7 @@ describe('RateLimitShare', () => {
       }).not.toThrow();
     }
     expect(a.warnings).toHaveLength(malformed.length);
-    expect(a.warnings.every((message) => message === 'rate-limit spending dropped')).toBe(true);
+    expect(a.warnings.every((message) => message === 'gateway.rate-limits broadcast dropped')).toBe(true);
     expect(b.requests.take('key:k1', clock.ms)).toBe(0);
     // a spent nothing, so only the good message can have emptied its bucket.
     bus.deliver(SUBJECT, JSON.stringify({ instanceId: 'gw-x', spent: { requests: { 'key:k1': 3 } } }));
@@ -132,7 +132,7 @@ describe('RateLimitShare', () => {
     expect(() => {
       a.share.flush();
     }).not.toThrow();
-    expect(a.warnings).toEqual(['rate-limit spending not shared']);
+    expect(a.warnings).toEqual(['gateway.rate-limits not broadcast; limiting per replica']);
     // What was not shared is not sent late either; b still has its whole burst.
     bus.failPublish = false;
     a.share.flush();

@@ -1,20 +1,12 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import type { Subscription } from '@nats-io/transport-node';
+import { BroadcastChannel } from '@seatwise/platform/bus/broadcast-channel';
 import { BusConnection } from '@seatwise/platform/bus/bus-connection';
 import { Clock } from '@seatwise/platform/clock/clock';
 import type { ServiceInfo } from '@seatwise/platform/service-info';
 import { APP_ENV, LOGGER, SERVICE_INFO } from '@seatwise/platform/tokens';
-import { broadcastSubject } from '@seatwise/shared/bus/subjects';
 import type { Env } from '@seatwise/shared/config/gateway-env';
-import {
-  RATE_LIMIT_NAMES,
-  type RateLimitName,
-  type RateLimitSpend,
-  rateLimitSpendSchema,
-} from '@seatwise/shared/contracts/broadcasts';
+import { RATE_LIMIT_NAMES, type RateLimitName, type RateLimitSpend } from '@seatwise/shared/contracts/broadcasts';
 import type { Logger } from '@seatwise/shared/logging/logger';
-import { jsonOrUndefined } from '@seatwise/shared/validation/parse';
-import { formatIssues } from '@seatwise/shared/validation/zod-issues';
 import { TokenBuckets } from './token-bucket';
 
 // How often a replica tells the others what it spent: the slack a client alternating between replicas gets.
@@ -32,18 +24,22 @@ export class RateLimitShare implements OnModuleInit, OnApplicationShutdown {
   private readonly limits = new Map<RateLimitName, TokenBuckets>();
   private pending = new Map<RateLimitName, Map<string, number>>();
   private pendingKeys = 0;
-  private subscription: Subscription | null = null;
   private running = false;
-  private readonly subject: string;
+  private readonly channel: BroadcastChannel<'gateway.rate-limits'>;
 
   constructor(
-    private readonly bus: BusConnection,
+    bus: BusConnection,
     private readonly clock: Clock,
     @Inject(APP_ENV) env: Env,
     @Inject(SERVICE_INFO) private readonly info: ServiceInfo,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) logger: Logger,
   ) {
-    this.subject = broadcastSubject(env.SEATWISE_BUS_PREFIX, 'gateway.rate-limits');
+    this.channel = new BroadcastChannel(bus, 'gateway.rate-limits', {
+      prefix: env.SEATWISE_BUS_PREFIX,
+      instanceId: info.instanceId,
+      fallback: 'limiting per replica',
+      logger,
+    });
   }
 
   // The buckets of one limit (each limit is registered once, by the guard that applies it).
@@ -64,21 +60,14 @@ export class RateLimitShare implements OnModuleInit, OnApplicationShutdown {
 
   // Subscribes to the other replicas' spending.
   listen(): void {
-    try {
-      this.subscription = this.bus.nc.subscribe(this.subject, {
-        callback: (error, message) => {
-          if (error) this.logger.warn({ err: error }, 'rate-limit sharing stopped; limiting per replica');
-          else this.receive(message.string());
-        },
-      });
-    } catch (error) {
-      this.logger.warn({ err: error }, 'rate-limit sharing unavailable; limiting per replica');
-    }
+    this.channel.listen((message) => {
+      this.receive(message);
+    });
   }
 
   onApplicationShutdown(): void {
     this.running = false;
-    this.subscription?.unsubscribe();
+    this.channel.close();
   }
 
   // Sends what was spent since the last batch. Dropped while NATS is unreachable: spending that old would
@@ -89,26 +78,15 @@ export class RateLimitShare implements OnModuleInit, OnApplicationShutdown {
     for (const [limit, keys] of this.pending) spent[limit] = Object.fromEntries(keys);
     this.pending = new Map();
     this.pendingKeys = 0;
-    if (!this.bus.isConnected()) return;
-    try {
-      this.bus.nc.publish(this.subject, JSON.stringify({ instanceId: this.info.instanceId, spent }));
-    } catch (error) {
-      this.logger.warn({ err: error }, 'rate-limit spending not shared');
-    }
+    this.channel.send({ instanceId: this.info.instanceId, spent });
   }
 
-  // Another replica's batch (or this one's own, which NATS echoes back and which is already counted).
-  private receive(text: string): void {
-    const parsed = rateLimitSpendSchema.safeParse(jsonOrUndefined(text));
-    if (!parsed.success) {
-      this.logger.warn({ subject: this.subject, reason: formatIssues(parsed.error) }, 'rate-limit spending dropped');
-      return;
-    }
-    if (parsed.data.instanceId === this.info.instanceId) return;
+  // Another replica's batch (the channel drops this one's own, which NATS echoes back and which is counted).
+  private receive(message: RateLimitSpend): void {
     const nowMs = this.clock.nowMs();
     for (const limit of RATE_LIMIT_NAMES) {
       const buckets = this.limits.get(limit);
-      for (const [key, tokens] of Object.entries(parsed.data.spent[limit] ?? {})) buckets?.deduct(key, tokens, nowMs);
+      for (const [key, tokens] of Object.entries(message.spent[limit] ?? {})) buckets?.deduct(key, tokens, nowMs);
     }
   }
 
