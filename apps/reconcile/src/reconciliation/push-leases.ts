@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuditInput } from '../audit/audit.service';
+import { MOVED, retriedWhileMoved } from './moved-retry';
 import { RowChanges } from './row-changes';
 import { isPushed, type RowDoc, RowRepository } from './row.repository';
+
+const ATTEMPTS = 10;
 
 type Changes = Partial<Omit<RowDoc, '_id' | 'revision' | 'changeIds'>>;
 
@@ -35,25 +38,27 @@ export class PushLeases {
   // it during the push) and frees the row; null when `leased`'s push no longer holds it, or the row stopped being
   // approved.
   async settle(leased: RowDoc, outcomeOf: (row: RowDoc) => Outcome): Promise<RowDoc | null> {
-    for (let attempt = 0; attempt < 10; attempt++) {
+    const settled = await retriedWhileMoved(ATTEMPTS, async () => {
       const row = await this.held(leased);
       if (row?.state !== 'approved') return null;
       const { changes, audits } = outcomeOf(row);
       const freed = { ...changes, pushLeaseUntil: new Date(0), pushToken: null };
-      const after = await this.rowChanges.update(row, freed, () => audits, ['approved']);
-      if (after) return after;
-    }
+      return (await this.rowChanges.update(row, freed, () => audits, ['approved'])) ?? MOVED;
+    });
+    if (settled !== MOVED) return settled;
     await this.release(leased);
     return null;
   }
 
   // Frees the row for the next push, if `leased`'s push still holds it.
   async release(leased: RowDoc): Promise<void> {
-    for (let attempt = 0; attempt < 10; attempt++) {
+    await retriedWhileMoved(ATTEMPTS, async () => {
       const row = await this.held(leased);
-      if (!row) return;
-      if (await this.rows.update(row._id, row.revision, { pushLeaseUntil: new Date(0), pushToken: null })) return;
-    }
+      if (!row) return true;
+      return (await this.rows.update(row._id, row.revision, { pushLeaseUntil: new Date(0), pushToken: null }))
+        ? true
+        : MOVED;
+    });
   }
 
   private async held(leased: RowDoc): Promise<RowDoc | null> {

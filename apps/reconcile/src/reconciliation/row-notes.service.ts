@@ -3,6 +3,7 @@ import { Clock } from '@seatwise/platform/clock/clock';
 import type { ReconciliationRowView } from '@seatwise/shared/contracts/reconcile-views';
 import { AppError } from '@seatwise/shared/errors/app-error';
 import type { AuditInput } from '../audit/audit.service';
+import { MOVED, retriedWhileMoved } from './moved-retry';
 import { RowChanges } from './row-changes';
 import { RowViewer } from './row-viewer';
 import { type RowDoc, RowRepository } from './row.repository';
@@ -62,14 +63,13 @@ export class RowNotesService {
 
   // The change with its audit entry and event (RowChanges), retried from a newer revision if the row moved.
   private async change(id: string, fields: Partial<RowDoc>, auditOf: (row: RowDoc) => AuditInput): Promise<RowDoc> {
-    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const updated = await retriedWhileMoved(ATTEMPTS, async () => {
       const row = await this.rows.findById(id);
       if (!row) throw new AppError('RECONCILE.ROW_NOT_FOUND', `No reconciliation row ${id}`);
-      const updated = await this.rowChanges.update(row, { ...fields, updatedAt: this.clock.now() }, () => [
-        auditOf(row),
-      ]);
-      if (updated) return updated;
-    }
+      const fresh = { ...fields, updatedAt: this.clock.now() };
+      return (await this.rowChanges.update(row, fresh, () => [auditOf(row)])) ?? MOVED;
+    });
+    if (updated !== MOVED) return updated;
     throw new AppError('RECONCILE.ROW_INVALID_STATE', `Row ${id} kept changing; try again`);
   }
 }
