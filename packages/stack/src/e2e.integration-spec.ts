@@ -8,7 +8,7 @@ import { repoRoot } from './config/paths';
 import { allPages, SeatwiseApi } from './demo/seatwise-api';
 import { duoSimInfoSchema, fetchSimInfo, psaSimInfoSchema } from './demo/sim-info';
 import { startStackProcess, type StackProcess, stillRunning } from './__e2e__/stack-process';
-import { billed, duoTruth, productIdentifierOf, psaTruth } from './__e2e__/truths';
+import { billed, duoTruth, expectedServices, productIdentifierOf, psaTruth, sortServices } from './__e2e__/truths';
 
 // The whole stack as `npm run stack` runs it (processes, demo mode off, free ports, its own dir),
 // driven only through the gateway's HTTP API and checked against the simulators' truth.
@@ -145,16 +145,7 @@ describe('the stack end to end (npm run stack, demo off)', () => {
         seats: truth.billable_seats,
         edition: truth.edition,
       });
-      const expected = truth.applications
-        .filter((a) => a.events > 0)
-        // Users who tried, and users who authenticated successfully (a service's users), both from the raw logs.
-        .map((a) => ({
-          applicationKey: a.key,
-          name: a.name,
-          attemptedUserCount: a.users,
-          userCount: a.successful_users,
-          authCount: a.events,
-        }));
+      const expected = expectedServices(truth);
       const services = await step(`services of ${truth.name}`, () =>
         waitFor(
           async () => {
@@ -173,7 +164,7 @@ describe('the stack end to end (npm run stack, demo off)', () => {
           { ...long, description: `discovery of ${truth.name}` },
         ),
       );
-      expect(sortByKey(services.seen)).toEqual(sortByKey(expected));
+      expect(sortServices(services.seen)).toEqual(expected);
       for (const service of services.all) {
         const users = await allPages((cursor) => api.serviceUsers(service.id, cursor));
         expect(users).toHaveLength(service.userCount);
@@ -305,10 +296,6 @@ describe('the stack end to end (npm run stack, demo off)', () => {
     expect(stillRunning(pids)).toEqual([]);
   });
 });
-
-function sortByKey<T extends { applicationKey: string }>(list: T[]): T[] {
-  return [...list].sort((a, b) => a.applicationKey.localeCompare(b.applicationKey));
-}
 
 function sortRows<T extends { accountId: string; sku: string }>(list: T[]): T[] {
   return [...list].sort((a, b) => `${a.accountId}/${a.sku}`.localeCompare(`${b.accountId}/${b.sku}`));

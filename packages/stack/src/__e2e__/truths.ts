@@ -71,3 +71,39 @@ export function billed(company: PsaTruthCompany, productIdentifier: string): num
 }
 
 export const productIdentifierOf = (sku: string): string => `DUO-${sku.toUpperCase()}`;
+
+export interface ServiceCounts {
+  applicationKey: string;
+  name: string;
+  attemptedUserCount: number;
+  userCount: number;
+  authCount: number;
+}
+
+interface ApplicationTruth {
+  key: string;
+  name: string;
+  users: number;
+  successful_users: number;
+  events: number;
+}
+
+// An account's inventory as discovery must show it, from the Duo simulator's raw logs: every application with
+// events, the users who tried it, the users who authenticated successfully (a service's users) and its events.
+export function expectedServices(account: { applications: readonly ApplicationTruth[] }): ServiceCounts[] {
+  return sortServices(
+    account.applications
+      .filter((a) => a.events > 0)
+      .map((a) => ({
+        applicationKey: a.key,
+        name: a.name,
+        attemptedUserCount: a.users,
+        userCount: a.successful_users,
+        authCount: a.events,
+      })),
+  );
+}
+
+export function sortServices<T extends { applicationKey: string }>(list: T[]): T[] {
+  return [...list].sort((a, b) => a.applicationKey.localeCompare(b.applicationKey));
+}

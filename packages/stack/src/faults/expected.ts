@@ -6,36 +6,12 @@ import { billed, productIdentifierOf, type PsaTruth } from '../__e2e__/truths';
 // The Duo simulator's own truth (in this process, so with every field: edition_exposed too).
 export type DuoTruth = ReturnType<DuoSimulator['truth']>;
 
-export interface ServiceCounts {
-  applicationKey: string;
-  name: string;
-  attemptedUserCount: number;
-  userCount: number;
-  authCount: number;
-}
-
 export interface RowQuantities {
   accountId: string;
   sku: string;
   vendorQuantity: number;
   psaQuantity: number;
   delta: number;
-}
-
-// An account's inventory as discovery must show it: every application with events, its users who tried, its users
-// who succeeded and its events, all from the Duo simulator's raw logs (as e2e.integration-spec.ts checks it).
-export function expectedServices(account: DuoTruth['accounts'][number]): ServiceCounts[] {
-  return sortServices(
-    account.applications
-      .filter((a) => a.events > 0)
-      .map((a) => ({
-        applicationKey: a.key,
-        name: a.name,
-        attemptedUserCount: a.users,
-        userCount: a.successful_users,
-        authCount: a.events,
-      })),
-  );
 }
 
 // Each paired account's own SKU (Duo seats against PSA billed) and every other SKU the PSA bills it for.
@@ -53,10 +29,6 @@ export function expectedRows(duo: DuoTruth, psa: PsaTruth): RowQuantities[] {
     });
   });
   return sortRows(rows);
-}
-
-export function sortServices<T extends { applicationKey: string }>(list: T[]): T[] {
-  return [...list].sort((a, b) => a.applicationKey.localeCompare(b.applicationKey));
 }
 
 export function sortRows<T extends { accountId: string; sku: string }>(list: T[]): T[] {
