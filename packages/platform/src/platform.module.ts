@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { busConnectOptions } from '@seatwise/shared/config/bus-env';
 import type { BaseEnv } from '@seatwise/shared/config/env';
 import type { Logger } from '@seatwise/shared/logging/logger';
+import { untilReachable } from './bootstrap/until-reachable';
 import { BusConnection } from './bus/bus-connection';
 import { EventBus } from './bus/event-bus';
 import { Clock } from './clock/clock';
@@ -32,11 +33,27 @@ export class PlatformModule {
         { provide: SERVICE_INFO, useValue: info },
         { provide: LOGGER, useValue: logger },
         Clock,
+        // Both wait for their server at start-up while it is out of reach (untilReachable).
         {
           provide: BusConnection,
-          useFactory: () => BusConnection.open(busConnectOptions(env, info.name), info.name, logger),
+          useFactory: (clock: Clock) =>
+            untilReachable(() => BusConnection.open(busConnectOptions(env, info.name), info.name, logger), {
+              what: 'NATS',
+              logger,
+              sleep: (ms) => clock.sleep(ms),
+            }),
+          inject: [Clock],
         },
-        { provide: MongoConnection, useFactory: () => MongoConnection.open(env.MONGO_URL, env.MONGO_DB, info.name) },
+        {
+          provide: MongoConnection,
+          useFactory: (clock: Clock) =>
+            untilReachable(() => MongoConnection.open(env.MONGO_URL, env.MONGO_DB, info.name), {
+              what: 'the database',
+              logger,
+              sleep: (ms) => clock.sleep(ms),
+            }),
+          inject: [Clock],
+        },
         EventBus,
         ReadinessService,
       ],
