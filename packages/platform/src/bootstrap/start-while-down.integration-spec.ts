@@ -36,15 +36,15 @@ describe('a service started while its servers are down', () => {
       PORT: '0',
       HOST: '127.0.0.1',
     });
-    let failed: unknown;
+    let failed: Error | undefined;
     const starting = createServiceApp(definition, env, logger).then(
       (app) => (started = app),
       (error: unknown) => {
-        failed = error;
+        failed = error instanceof Error ? error : new Error(`start failed: ${JSON.stringify(error)}`);
       },
     );
     const waitingFor = (what: string) => () => {
-      if (failed) throw failed instanceof Error ? failed : new Error(String(failed));
+      if (failed) throw failed;
       return lines.some((line) => line.includes(`${what} is out of reach`));
     };
     await waitFor(waitingFor('NATS'), { timeoutMs: 30_000, description: 'a warning that NATS is out of reach' });
