@@ -4,16 +4,15 @@ import { peakRssMb } from '@seatwise/shared/bench/peak-rss';
 import { benchAuthLogEvent, publishRaw } from '@seatwise/shared/bench/raw-jetstream';
 import { runBench, writeBenchLine } from '@seatwise/shared/bench/run-bench';
 import { connectBus } from '@seatwise/shared/bus/connect';
-import { RpcClient } from '@seatwise/shared/bus/rpc-client';
 import { streamName } from '@seatwise/shared/bus/subjects';
 import { ensureStreams } from '@seatwise/shared/bus/topology';
 import type { RpcName, RpcRequest } from '@seatwise/shared/contracts/rpcs';
 import { provisionInfrastructure } from '@seatwise/testing/infra/provision';
 import { dropDatabase } from '@seatwise/testing/scope';
-import { startNode, type NodeProcess } from '@seatwise/testing/suites/run-node';
 import { waitFor } from '@seatwise/testing/wait';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { discoveryEnv, median, percentile, startDiscovery, stop } from './discovery-process';
+import { mspBench } from './msp-bench';
 import { fillInventory } from './query-fixture';
 import { rawConsumeRate } from '@seatwise/shared/bench/raw-consume';
 
@@ -24,34 +23,6 @@ const SERVICES = Number(process.env['BENCH_DISCOVERY_SERVICES'] ?? 100_000);
 const USAGE = Number(process.env['BENCH_DISCOVERY_USAGE'] ?? 1_000_000);
 const QUERIES = Number(process.env['BENCH_DISCOVERY_QUERIES'] ?? 200);
 const TARGET = 0.25;
-const MAIN = join(__dirname, '..', 'main.js');
-// The V8 limits discovery runs with in production (docker-compose.yml); BENCH_DISCOVERY_NODE_OPTIONS overrides.
-const PRODUCTION_NODE_OPTIONS = '--max-old-space-size=128 --max-semi-space-size=16';
-
-function discoveryEnv(
-  natsUrl: string,
-  mongoUrl: string,
-  prefix: string,
-  extra: Record<string, string> = {},
-): Record<string, string> {
-  // DISCOVERY_* tuning (batch size, wait) passes through from the bench's own environment.
-  const tuning = Object.fromEntries(
-    Object.entries(process.env).filter(
-      (e): e is [string, string] => e[0].startsWith('DISCOVERY_') && e[1] !== undefined,
-    ),
-  );
-  return {
-    NATS_URL: natsUrl,
-    MONGO_URL: mongoUrl,
-    MONGO_DB: `bench_${prefix}`,
-    SEATWISE_BUS_PREFIX: prefix,
-    PORT: '0',
-    LOG_LEVEL: 'warn',
-    NODE_OPTIONS: process.env['BENCH_DISCOVERY_NODE_OPTIONS'] ?? PRODUCTION_NODE_OPTIONS,
-    ...tuning,
-    ...extra,
-  };
-}
 
 async function prefill(nc: NatsConnection, prefix: string): Promise<void> {
   await ensureStreams(await jetstreamManager(nc), prefix, ['DUO_AUTHLOGS']);
@@ -72,13 +43,8 @@ async function ingestRate(
   nc: NatsConnection,
   prefix: string,
 ): Promise<{ perSec: number; peak: number }> {
-  const discovery = startNode(MAIN, discoveryEnv(natsUrl, mongoUrl, prefix));
-  const rpc = new RpcClient(nc, prefix, 30_000);
+  const { process: discovery, rpc } = await startDiscovery(nc, discoveryEnv(natsUrl, mongoUrl, prefix));
   try {
-    await waitFor(() => rpc.request('discovery.health', {}).then((h) => h.ready), {
-      timeoutMs: 60_000,
-      description: 'discovery ready',
-    });
     const start = process.hrtime.bigint();
     let peak = 0;
     await waitFor(
@@ -100,13 +66,12 @@ async function queryP95(natsUrl: string, mongoUrl: string, nc: NatsConnection): 
   const prefix = `benchq${randomBytes(3).toString('hex')}`;
   const accountId = 'DABENCHQUERIES';
   // Started first so its indexes exist while the rows go in; consumers off: queries only.
-  const discovery = startNode(MAIN, discoveryEnv(natsUrl, mongoUrl, prefix, { DISCOVERY_CONSUME: 'false' }));
-  const rpc = new RpcClient(nc, prefix, 60_000);
+  const { process: discovery, rpc } = await startDiscovery(
+    nc,
+    discoveryEnv(natsUrl, mongoUrl, prefix, { DISCOVERY_CONSUME: 'false' }),
+    60_000,
+  );
   try {
-    await waitFor(() => rpc.request('discovery.health', {}).then((h) => h.ready), {
-      timeoutMs: 60_000,
-      description: 'discovery ready',
-    });
     await fillInventory(mongoUrl, `bench_${prefix}`, accountId, SERVICES, USAGE);
     const service = `${accountId}.DI${String(42).padStart(18, '0')}`;
     const calls: [RpcName, RpcRequest<RpcName>][] = [
@@ -139,18 +104,6 @@ async function queryP95(natsUrl: string, mongoUrl: string, nc: NatsConnection): 
     // A server given by MONGO_URL outlives the bench: leave nothing behind on it.
     await dropDatabase(mongoUrl, `bench_${prefix}`);
   }
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
-}
-
-const median = (values: readonly number[]): number => percentile(values, 0.5);
-
-async function stop(process: NodeProcess): Promise<void> {
-  process.kill('SIGTERM');
-  await process.exited;
 }
 
 async function main(): Promise<void> {
@@ -192,4 +145,6 @@ async function main(): Promise<void> {
   }
 }
 
-runBench('discovery', main);
+// BENCH_DISCOVERY_PROFILE=msp: the MSP-shaped profile (msp-bench.ts) instead of the single-account one.
+if (process.env['BENCH_DISCOVERY_PROFILE'] === 'msp') runBench('discovery-msp', mspBench);
+else runBench('discovery', main);

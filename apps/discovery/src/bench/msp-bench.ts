@@ -1,0 +1,320 @@
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { Account, World } from '@seatwise/duo-simulator/data/model';
+import { userId } from '@seatwise/duo-simulator/data/users';
+import { peakRssMb } from '@seatwise/shared/bench/peak-rss';
+import { rawConsumeRate } from '@seatwise/shared/bench/raw-consume';
+import { publishRaw } from '@seatwise/shared/bench/raw-jetstream';
+import { writeBenchLine } from '@seatwise/shared/bench/run-bench';
+import { connectBus } from '@seatwise/shared/bus/connect';
+import { EventPublisher } from '@seatwise/shared/bus/publisher';
+import type { RpcClient } from '@seatwise/shared/bus/rpc-client';
+import { streamName } from '@seatwise/shared/bus/subjects';
+import { ensureStreams } from '@seatwise/shared/bus/topology';
+import { consumers } from '@seatwise/shared/contracts/consumers';
+import { provisionInfrastructure } from '@seatwise/testing/infra/provision';
+import { dropDatabase } from '@seatwise/testing/scope';
+import mongoose from 'mongoose';
+import { randomBytes } from 'node:crypto';
+import {
+  assertAlive,
+  discoveryEnv,
+  percentile,
+  type RunningDiscovery,
+  serverName,
+  startDiscovery,
+  stop,
+} from './discovery-process';
+import { MSP_DEFAULTS, mspAuthEvents, mspUsersSnapshot, mspWorld } from './msp-profile';
+
+// BENCH_DISCOVERY_PROFILE=msp (issue #19): an MSP-shaped auth-log stream (200 accounts of skewed sizes, users
+// snapshots of each) → discovery as the real process, its ingest rate against a raw JetStream consume of the same
+// stream in the same run and its peak RSS; then every console query, through the RPCs the gateway calls, on
+// accounts of different sizes. The targets are reported, not enforced (the read redesign is still to come); a
+// run fails only when ingest does not complete or a query errors.
+const EVENTS = Number(process.env['BENCH_DISCOVERY_MSP_EVENTS'] ?? 1_000_000);
+// Repetitions of each query (per account for the per-account ones).
+const REPETITIONS = Number(process.env['BENCH_DISCOVERY_QUERIES'] ?? 10);
+const INGEST_TIMEOUT_MS = Number(process.env['BENCH_DISCOVERY_MSP_INGEST_TIMEOUT_MS'] ?? 4 * 3_600_000);
+// A query is timed however long it takes; one slower than this fails the run.
+const QUERY_TIMEOUT_MS = 300_000;
+const TARGETS = { ratio: 0.25, peakRssMb: 300, queryP95Ms: 200 };
+const INTEGRATION_ID = 'bench-msp';
+
+interface Timed {
+  query: string;
+  account: string;
+  run: () => Promise<unknown>;
+}
+
+export async function mspBench(): Promise<void> {
+  const began = Date.now();
+  const anchor = Date.now();
+  const world = mspWorld({ ...MSP_DEFAULTS, events: EVENTS, anchor });
+  const totalUsers = world.accounts.reduce((n, a) => n + a.statuses.length, 0);
+  const infra = await provisionInfrastructure();
+  const nc = await connectBus({ url: infra.nats.url, name: 'bench-discovery-msp' });
+  const prefix = `benchmsp${randomBytes(3).toString('hex')}`;
+  const jsm = await jetstreamManager(nc);
+  try {
+    const server = await serverName(infra.mongo.url);
+    progress(`${describeWorld(world)}; ${server}, ${infra.nats.description}`);
+    await ensureStreams(jsm, prefix, ['DUO_AUTHLOGS', 'DUO_USERS']);
+    const publishStart = Date.now();
+    await publishUsers(nc, prefix, world, anchor);
+    const published = await publishAuth(nc, prefix, world, anchor);
+    if (published !== EVENTS) throw new Error(`published ${published} auth events, expected ${EVENTS}`);
+    progress(`published ${published} auth events and ${totalUsers} users in ${seconds(publishStart)} s`);
+    const baselinePerSec = await rawConsumeRate(nc, streamName(prefix, 'DUO_AUTHLOGS'), EVENTS);
+    progress(`raw JetStream consume ${baselinePerSec.toFixed(0)} events/s`);
+
+    const discovery = await startDiscovery(nc, discoveryEnv(infra.nats.url, infra.mongo.url, prefix), QUERY_TIMEOUT_MS);
+    try {
+      const ingest = await measureIngest(jsm, prefix, discovery, totalUsers);
+      const ratio = ingest.perSec / baselinePerSec;
+      progress(
+        `ingest ${ingest.perSec.toFixed(0)} events/s (${(ratio * 100).toFixed(1)}% of raw) in ${ingest.seconds.toFixed(0)} s, peak RSS ${ingest.peak} MB`,
+      );
+      const inventory = await inventorySize(infra.mongo.url, `bench_${prefix}`);
+      progress(`inventory: ${JSON.stringify(inventory)}`);
+      const picked = pickAccounts(world);
+      const times = await timeQueries(queries(discovery.rpc, picked), discovery);
+      const peak = Math.max(ingest.peak, peakRssMb(discovery.process.pid));
+      const byQuery = summarize(times, (t) => t.query);
+      for (const [key, s] of summarize(times, (t) => `${t.query} [${t.account}]`)) {
+        progress(`  p50 ${s.p50.toFixed(1).padStart(9)} ms  p95 ${s.p95.toFixed(1).padStart(9)} ms  ${key}`);
+      }
+      const queryP95Ms = Math.max(...[...byQuery.values()].map((s) => s.p95));
+      writeBenchLine({
+        bench: 'discovery-msp',
+        events: EVENTS,
+        accounts: world.accounts.length,
+        users: totalUsers,
+        eventsPerSec: Math.round(ingest.perSec),
+        baselinePerSec: Math.round(baselinePerSec),
+        ratio: round(ratio, 3),
+        peakRssMb: peak,
+        ingestPeakRssMb: ingest.peak,
+        queryP95Ms: round(queryP95Ms, 1),
+        queries: Object.fromEntries(
+          [...byQuery].map(([name, s]) => [name, { p50: round(s.p50, 1), p95: round(s.p95, 1) }]),
+        ),
+        repetitions: REPETITIONS,
+        sampled: Object.fromEntries(picked.map((p) => [p.label, sizeOf(p.account)])),
+        inventory,
+        targets: TARGETS,
+        meetsTargets: ratio >= TARGETS.ratio && peak < TARGETS.peakRssMb && queryP95Ms < TARGETS.queryP95Ms,
+        server,
+        runSeconds: seconds(began),
+      });
+    } finally {
+      await stop(discovery.process);
+    }
+  } finally {
+    // A server given by MONGO_URL or NATS_URL outlives the bench: leave nothing behind on it.
+    await dropDatabase(infra.mongo.url, `bench_${prefix}`).catch(() => undefined);
+    for (const key of ['DUO_AUTHLOGS', 'DUO_USERS'] as const) {
+      await jsm.streams.delete(streamName(prefix, key)).catch(() => undefined);
+    }
+    await nc.close();
+    await infra.dispose();
+  }
+}
+
+// Users snapshots first, as the connector's first sync of each account does; validated like its events.
+async function publishUsers(nc: NatsConnection, prefix: string, world: World, anchor: number): Promise<void> {
+  const publisher = new EventPublisher(nc, prefix);
+  for (const account of world.accounts) {
+    const { users, complete } = mspUsersSnapshot(account, anchor, INTEGRATION_ID, `snap-${account.index}`);
+    await publisher.publishAll('duo.users.record', users, { window: 512 });
+    await publisher.publish('duo.users.snapshot-complete', complete);
+  }
+}
+
+// The auth events through plain js.publish with msgIDs (the existing bench's prefill), as the connector spreads them.
+async function publishAuth(nc: NatsConnection, prefix: string, world: World, anchor: number): Promise<number> {
+  const js = jetstream(nc);
+  let count = 0;
+  for (const events of mspAuthEvents(world, anchor, INTEGRATION_ID)) {
+    await publishRaw(js, prefix, events, 1_000);
+    count += events.length;
+  }
+  return count;
+}
+
+// From discovery's start to both durables drained (nothing pending, nothing unacknowledged), then checked against
+// the inventories: every event counted, every user of the snapshots there. Polls JetStream, not discovery, so the
+// measurement adds no query load to the ingest it measures.
+async function measureIngest(
+  jsm: Awaited<ReturnType<typeof jetstreamManager>>,
+  prefix: string,
+  discovery: RunningDiscovery,
+  totalUsers: number,
+): Promise<{ perSec: number; seconds: number; peak: number }> {
+  const start = process.hrtime.bigint();
+  const deadline = Date.now() + INGEST_TIMEOUT_MS;
+  let peak = 0;
+  let lastReport = Date.now();
+  for (;;) {
+    assertAlive(discovery);
+    peak = Math.max(peak, peakRssMb(discovery.process.pid));
+    const states = await Promise.all(
+      [consumers.discoveryAuthLogs, consumers.discoveryUsers].map((c) =>
+        jsm.consumers.info(streamName(prefix, c.stream), c.durable).catch(() => null),
+      ),
+    );
+    if (states.every((s) => s !== null && s.num_pending === 0 && s.num_ack_pending === 0)) break;
+    if (Date.now() > deadline) {
+      // What did go in, so a run stopped here still tells the rate it was ingesting at.
+      const acked = states[0]?.ack_floor.stream_seq ?? 0;
+      const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+      throw new Error(
+        `ingest did not complete in ${INGEST_TIMEOUT_MS} ms: ${acked} of ${EVENTS} auth events acknowledged ` +
+          `(${(acked / elapsed).toFixed(1)} events/s), peak RSS ${peak} MB; ${JSON.stringify(states.map(pending))}`,
+      );
+    }
+    if (Date.now() - lastReport > 30_000) {
+      lastReport = Date.now();
+      const acked = states[0]?.ack_floor.stream_seq ?? 0;
+      progress(
+        `  ingesting: ${acked} auth events acknowledged, ${JSON.stringify(states.map(pending))}, RSS peak ${peak} MB`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+  const { items } = await discovery.rpc.request('discovery.accounts.summary', {});
+  const counted = items.reduce((n, a) => n + a.authCount, 0);
+  const users = items.reduce((n, a) => n + a.users, 0);
+  if (counted !== EVENTS || users !== totalUsers) {
+    throw new Error(
+      `ingest drained the streams but the inventories hold ${counted} of ${EVENTS} events and ${users} of ${totalUsers} users`,
+    );
+  }
+  return { perSec: EVENTS / elapsed, seconds: elapsed, peak: Math.max(peak, peakRssMb(discovery.process.pid)) };
+}
+
+function pending(s: { num_pending: number; num_ack_pending: number } | null): unknown {
+  return s === null ? 'no consumer yet' : { pending: s.num_pending, unacked: s.num_ack_pending };
+}
+
+interface Picked {
+  label: string;
+  account: Account;
+}
+
+// The largest account, the median one and the smallest, by users.
+function pickAccounts(world: World): Picked[] {
+  const bySize = [...world.accounts].sort((a, b) => b.statuses.length - a.statuses.length || a.index - b.index);
+  const at = (i: number): Account => {
+    const account = bySize[i];
+    if (!account) throw new Error('no accounts');
+    return account;
+  };
+  return [
+    { label: 'largest', account: at(0) },
+    { label: 'median', account: at(Math.floor(bySize.length / 2)) },
+    { label: 'smallest', account: at(bySize.length - 1) },
+  ];
+}
+
+function sizeOf(account: Account): { accountId: string; users: number; apps: number; events: number } {
+  return {
+    accountId: account.id,
+    users: account.statuses.length,
+    apps: account.apps.length,
+    events: account.auth.count,
+  };
+}
+
+// What the console asks (the gateway's calls): per account its service list in the three sorts the screen offers,
+// a search, the detail of its most used service and that service's users, the services of its most active user
+// (index 0: the simulator's activity is skewed toward low indices) and its users list; across accounts the
+// services grouped over customers and the overview's per-account summary.
+function queries(rpc: RpcClient, picked: readonly Picked[]): Timed[] {
+  const calls: Timed[] = [];
+  for (const { label, account } of picked) {
+    const accountId = account.id;
+    const app = account.apps[0];
+    if (!app) throw new Error(`account ${accountId} has no apps`);
+    const serviceId = `${accountId}.${app.key}`;
+    const search = (app.name.split(/\s+/)[0] ?? app.name).slice(0, 5).toLowerCase();
+    const of = (query: string, run: () => Promise<unknown>): Timed => ({ query, account: label, run });
+    calls.push(
+      of('services.list -userCount', () => rpc.request('discovery.services.list', { accountId, sort: '-userCount' })),
+      of('services.list name', () => rpc.request('discovery.services.list', { accountId, sort: 'name' })),
+      of('services.list -lastSeen', () => rpc.request('discovery.services.list', { accountId, sort: '-lastSeen' })),
+      of('services.search', () => rpc.request('discovery.services.list', { accountId, q: search })),
+      of('services.get', () => rpc.request('discovery.services.get', { id: serviceId })),
+      of('services.users', () => rpc.request('discovery.services.users', { id: serviceId })),
+      of('users.services', () => rpc.request('discovery.users.services', { id: `${accountId}.${userId(account, 0)}` })),
+      of('users.list', () => rpc.request('discovery.users.list', { accountId })),
+    );
+  }
+  calls.push(
+    { query: 'groups.list', account: 'all', run: () => rpc.request('discovery.groups.list', {}) },
+    { query: 'accounts.summary', account: 'all', run: () => rpc.request('discovery.accounts.summary', {}) },
+  );
+  return calls;
+}
+
+// Each query REPETITIONS times, round-robin so the machine's noise spreads over all of them; any error fails the run.
+async function timeQueries(
+  calls: readonly Timed[],
+  discovery: RunningDiscovery,
+): Promise<{ query: string; account: string; ms: number }[]> {
+  const times: { query: string; account: string; ms: number }[] = [];
+  for (let rep = 0; rep < REPETITIONS; rep++) {
+    const repStart = Date.now();
+    for (const call of calls) {
+      assertAlive(discovery);
+      const start = process.hrtime.bigint();
+      try {
+        await call.run();
+      } catch (error) {
+        throw new Error(`query ${call.query} [${call.account}] failed: ${String(error)}`, { cause: error });
+      }
+      times.push({ query: call.query, account: call.account, ms: Number(process.hrtime.bigint() - start) / 1e6 });
+    }
+    progress(`  queries: round ${rep + 1}/${REPETITIONS} in ${seconds(repStart)} s`);
+  }
+  return times;
+}
+
+function summarize<T extends { ms: number }>(
+  times: readonly T[],
+  key: (t: T) => string,
+): Map<string, { p50: number; p95: number }> {
+  const groups = new Map<string, number[]>();
+  for (const t of times) groups.set(key(t), [...(groups.get(key(t)) ?? []), t.ms]);
+  return new Map([...groups].map(([k, ms]) => [k, { p50: percentile(ms, 0.5), p95: percentile(ms, 0.95) }]));
+}
+
+// Documents per inventory collection (what every scan on FerretDB 1.24 reads), for the report.
+async function inventorySize(mongoUrl: string, dbName: string): Promise<Record<string, number>> {
+  const connection = await mongoose.createConnection(mongoUrl, { dbName }).asPromise();
+  try {
+    const db = connection.db;
+    if (!db) throw new Error('no database');
+    const out: Record<string, number> = {};
+    for (const name of ['services', 'users', 'usage']) out[name] = await db.collection(name).countDocuments();
+    return out;
+  } finally {
+    await connection.close();
+  }
+}
+
+function describeWorld(world: World): string {
+  const users = world.accounts.map((a) => a.statuses.length).sort((a, b) => a - b);
+  const apps = world.accounts.map((a) => a.apps.length).sort((a, b) => a - b);
+  const range = (xs: number[]): string =>
+    `${xs[0]}–${xs[xs.length - 1]} (median ${xs[Math.floor(xs.length / 2)]}, mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(0)})`;
+  return `discovery MSP bench: ${world.accounts.length} accounts, users ${range(users)}, apps ${range(apps)}, ${EVENTS} auth events`;
+}
+
+function progress(line: string): void {
+  process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+}
+
+const seconds = (since: number): number => Math.round((Date.now() - since) / 1000);
+const round = (x: number, digits: number): number => Number(x.toFixed(digits));
