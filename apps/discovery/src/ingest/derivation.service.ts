@@ -17,9 +17,10 @@ import { RollupService } from '../rollup/rollup.service';
 import { JournalRepository } from './auth/journal.repository';
 
 // How the inventories are derived from the auth logs. 2: a use is a successful authentication; denials
-// and fraud counted apart with reasons; services grouped across customers. Raise it whenever a change
+// and fraud counted apart with reasons; services grouped across customers. 3: a usage row's first success is the
+// earliest, whichever batch brings it (it depended on the batches' order). Raise it whenever a change
 // alters what a fact adds to an inventory: the next start re-derives.
-export const DERIVATION_VERSION = 2;
+export const DERIVATION_VERSION = 3;
 
 interface DerivationDoc {
   _id: 'inventories';

@@ -149,6 +149,20 @@ describe('usage semantics', () => {
       firstSuccess: new Date(200_000),
     });
   });
+
+  // mutation: firstSuccess taken only in the batch of the first use (as before): the later batch's earlier
+  // success is ignored, and the row's first success depends on how the stream was cut into batches.
+  it('keeps the earliest success whichever batch brings it, the same for any cut of the stream', () => {
+    const usageOf = (txid: string, at: number) =>
+      [...aggregateFacts([toFact(event(txid, at, 'A', 'u1'))]).usage.values()][0]!;
+    const late = usageOf('s-late', 500);
+    const early = usageOf('s-early', 100);
+    const inOrder = nextUsage(nextUsage(undefined, early, 1), late, 2);
+    const outOfOrder = nextUsage(nextUsage(undefined, late, 1), early, 2);
+    expect(outOfOrder).toMatchObject({ successCount: 2, firstSuccess: new Date(100_000), firstSuccessBatch: 1 });
+    expect(outOfOrder.firstSuccess).toEqual(inOrder.firstSuccess);
+    expect(outOfOrder.lastSuccess).toEqual(inOrder.lastSuccess);
+  });
 });
 
 describe('next documents', () => {

@@ -52,10 +52,18 @@ export function nextUsage(doc: UsageDoc | undefined, d: UsageDelta, batch: numbe
     ...widened(from, d),
     count: from.count + d.count,
     ...addOutcomes(from, d),
-    firstSuccess: firstUse && d.firstSuccess ? d.firstSuccess : from.firstSuccess,
+    firstSuccess: earliestSuccess(from, d),
     firstSuccessBatch: firstUse ? batch : from.firstSuccessBatch,
     lastBatch: batch,
   };
+}
+
+// The earliest successful use, whichever batch brings it: a later batch may hold an earlier event (a redelivery, a
+// message another replica handed back, a backfill). Only the batch of the first use set it before, so the result
+// depended on how the stream was cut into batches (found re-deriving under load: 221 rows differed).
+function earliestSuccess(from: UsageDoc, d: UsageDelta): Date {
+  if (d.successes === 0 || !d.firstSuccess) return from.firstSuccess;
+  return from.successCount === 0 ? d.firstSuccess : min(from.firstSuccess, d.firstSuccess);
 }
 
 // New users: `users` made their first successful use in this batch, `attempted` made their first attempt.
