@@ -1,5 +1,4 @@
-import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
-import { createTestScope, dropDatabase, type TestScope } from '@seatwise/testing/scope';
+import { ReplicaDatabases } from '@seatwise/platform/testing/replica-databases';
 import type { AuthLogState } from './source-state';
 import { SourceRepository } from './source.repository';
 
@@ -15,31 +14,14 @@ const state = (accountId: string, lastLogMs: number): AuthLogState => ({
 // Two alerts replicas (#18) meeting the same new accounts at once each write their states. Mutation: without the
 // second write of the duplicate-key failures, FerretDB 1.24 failed one replica's batch (E11000) in the first rounds.
 describe('source states written by replicas at once', () => {
-  let scope: TestScope;
-  const connections: MongoConnection[] = [];
-  const databases: string[] = [];
+  const databases = new ReplicaDatabases();
 
-  beforeAll(() => {
-    scope = createTestScope();
-  });
-
-  afterAll(async () => {
-    for (const mongo of connections) await mongo.onApplicationShutdown();
-    for (const db of databases) await dropDatabase(scope.mongoUrl, db);
-    await scope.cleanup();
-  });
+  afterAll(() => databases.close());
 
   it('stores every state, whichever replica wrote it first, round after round on fresh databases', async () => {
     for (let round = 0; round < 10; round++) {
-      const db = `${scope.dbName}_${round}`;
-      databases.push(db);
-      const repositories = await Promise.all(
-        ['alerts-a', 'alerts-b', 'alerts-c'].map(async (name) => {
-          const mongo = await MongoConnection.open(scope.mongoUrl, db, name);
-          connections.push(mongo);
-          return new SourceRepository(mongo);
-        }),
-      );
+      const connections = await databases.open(round, ['alerts-a', 'alerts-b', 'alerts-c']);
+      const repositories = connections.map((mongo) => new SourceRepository(mongo));
       const now = new Date();
       await Promise.all(
         repositories.map((r, i) =>
