@@ -1,4 +1,4 @@
-import { allocate, MSP_DEFAULTS, mspAuthEvents, mspUsersSnapshot, mspWorld, skewedSizes } from './msp-profile';
+import { MSP_DEFAULTS, mspAuthEvents, mspUsersSnapshot, mspWorld, skewedSizes } from './msp-profile';
 
 describe('skewedSizes', () => {
   const options = { seed: 'spec', sigma: 1.2, min: 3, max: 100_000 };
@@ -30,13 +30,6 @@ describe('skewedSizes', () => {
 
   it('refuses a total that cannot fit the bounds', () => {
     expect(() => skewedSizes(10, 5, { ...options, min: 6 })).toThrow('cannot split');
-  });
-});
-
-describe('allocate', () => {
-  it('splits by weight into whole parts with the exact total', () => {
-    expect(allocate(10, [1, 1, 1])).toEqual([4, 3, 3]);
-    expect(allocate(7, [0, 1, 0])).toEqual([0, 7, 0]);
   });
 });
 

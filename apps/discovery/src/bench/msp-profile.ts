@@ -3,7 +3,7 @@ import { hashString, mix, unit } from '@seatwise/duo-simulator/data/hash';
 import type { Account, World } from '@seatwise/duo-simulator/data/model';
 import { Timeline } from '@seatwise/duo-simulator/data/timeline';
 import { userObject, userStatuses } from '@seatwise/duo-simulator/data/users';
-import { buildWorld } from '@seatwise/duo-simulator/data/world';
+import { allocate, buildWorld } from '@seatwise/duo-simulator/data/world';
 import { resolveOptions } from '@seatwise/duo-simulator/options';
 import type {
   DuoAuthLogEvent,
@@ -53,20 +53,6 @@ export function skewedSizes(count: number, mean: number, options: SkewOptions): 
       if (!capped.has(i) && options.min + e > options.max) capped.add(i);
     });
   }
-}
-
-// Splits `total` by weight into whole parts that sum to exactly `total` (largest remainders first).
-export function allocate(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : 0));
-  const parts = exact.map(Math.floor);
-  let rest = total - parts.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (const [, i] of order) {
-    if (rest-- <= 0) break;
-    parts[i] = (parts[i] ?? 0) + 1;
-  }
-  return parts;
 }
 
 export interface MspOptions {

@@ -38,10 +38,11 @@ function makeApps(prng: Prng, count: number): App[] {
   return apps;
 }
 
-/** Splits `total` events across accounts with seeded, uneven weights; the parts sum to exactly `total`. */
-function allocate(total: number, weights: number[]): number[] {
+/** Splits `total` by weight into whole parts that sum to exactly `total` (largest remainders first): events across
+ * accounts here, and the MSP-shaped bench's sizes (apps/discovery/src/bench/msp-profile.ts). */
+export function allocate(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
-  const exact = weights.map((w) => (total * w) / sum);
+  const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : 0));
   const parts = exact.map(Math.floor);
   let rest = total - parts.reduce((a, b) => a + b, 0);
   const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
