@@ -84,4 +84,15 @@ describe('ProblemFilter', () => {
     expect(res.body).toMatchObject({ status: 500, code: 'COMMON.INTERNAL', title: errorSpec('COMMON.INTERNAL').title });
     expect(JSON.stringify(res.body)).not.toContain(SECRET);
   });
+
+  // mutation: without the infrastructure check the gateway answered 500 COMMON.INTERNAL while its database was
+  // stopped (the fault run), which clients do not retry.
+  it('answers a server out of reach with 503 and Retry-After, hiding the details', () => {
+    const down = Object.assign(new Error(SECRET), { name: 'MongoServerSelectionError' });
+    const res = answer(down);
+    expect(res.status).toBe(503);
+    expect(res.headers['Retry-After']).toBe('5');
+    expect(res.body.code).toBe('COMMON.UPSTREAM_UNAVAILABLE');
+    expect(JSON.stringify(res.body)).not.toContain('10.0.0.7');
+  });
 });

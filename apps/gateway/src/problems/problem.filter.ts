@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject 
 import { LOGGER } from '@seatwise/platform/tokens';
 import { AppError } from '@seatwise/shared/errors/app-error';
 import { type ErrorCode, errorSpec } from '@seatwise/shared/errors/error-catalog';
+import { isInfrastructureError } from '@seatwise/shared/errors/infrastructure-error';
 import type { FieldIssue } from '@seatwise/shared/errors/field-issue';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import type { Request, Response } from 'express';
@@ -41,9 +42,14 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
+// A server out of reach (the gateway's own database during an outage) is a 503 with Retry-After, which clients
+// retry, not a 500 (seen in the fault run while the database was stopped).
 function resolve(exception: unknown): Resolved {
   if (exception instanceof AppError) return fromAppError(exception);
   if (exception instanceof HttpException) return fromHttpException(exception);
+  if (isInfrastructureError(exception)) {
+    return { status: 503, code: 'COMMON.UPSTREAM_UNAVAILABLE', detail: genericDetail(503) };
+  }
   return internal(500);
 }
 

@@ -46,4 +46,13 @@ describe('RpcErrorFilter with codes outside the catalog', () => {
       message: 'Internal error',
     });
   });
+
+  // mutation: without the infrastructure check, a database outage reaches the caller as COMMON.INTERNAL (a 500).
+  it('answers a server out of reach as COMMON.UPSTREAM_UNAVAILABLE, without its details', async () => {
+    const down = Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:27017'), { name: 'MongoServerSelectionError' });
+    expect(await payloadOf(down)).toEqual({
+      code: 'COMMON.UPSTREAM_UNAVAILABLE',
+      message: 'A server this service needs is out of reach',
+    });
+  });
 });
