@@ -22,12 +22,16 @@
 #    findAndModify, aggregate, distinct) filters the returned documents again with the whole filter,
 #    and limits are pushed down only for an empty filter, so narrowing by a top-level `_id` string or
 #    ObjectId whatever the other keys is exact.
+# 3. `_id: {$in: [...]}` scanned too: every batch's load of its documents by id, its deletes, a page's
+#    lookups. `.ci/ferretdb/sqlite_id_in.go` narrows an `$in` of strings or ObjectIds to an SQL IN over
+#    the same index (exact for the same reason as 2; anything else in the list keeps the scan).
 set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
 VERSION="${FERRETDB_VERSION:-v1.24.2}"
 CACHE_DIR="${SEATWISE_CACHE_DIR:-$HOME/.cache/seatwise}"
 BIN="$CACHE_DIR/bin/ferretdb"
 # Names the patch set below; a binary built without it (an older cache) is rebuilt.
-PATCHES="sqlite-id-index-1 sqlite-id-pushdown-1"
+PATCHES="sqlite-id-index-1 sqlite-id-pushdown-1 sqlite-id-in-2"
 STAMP="$BIN.patches"
 
 if [ -x "$BIN" ] && "$BIN" --version 2>/dev/null | grep -q "version: $VERSION" \
@@ -56,6 +60,20 @@ collection=vendor/github.com/FerretDB/FerretDB/internal/backends/sqlite/collecti
   || { echo "FerretDB $VERSION: the _id pushdown to patch is not where expected in $collection" >&2; exit 1; }
 # A filter with a duplicated key keeps the unpatched path (Get panics on a duplicated key).
 sed -i 's/if params.Filter.Len() == 1 {/if n := params.Filter.Len(); n == 1 || (n > 1 \&\& func() bool { _, dup := params.Filter.FindDuplicateKey(); return !dup }()) {/' "$collection"
+[ "$(grep -c 'case string, types.ObjectID:' "$collection")" = 2 ] \
+  || { echo "FerretDB $VERSION: the _id switch to extend is not where expected in $collection" >&2; exit 1; }
+# The first switch is Query's, the second Explain's (which also reports the pushdown).
+awk '/^\t\tcase string, types.ObjectID:$/ {
+  n++
+  print "\t\tcase *types.Document:"
+  print "\t\t\tif w, a, ok := seatwiseIDIn(v); ok {"
+  print "\t\t\t\twhereClause, args = w, a"
+  if (n == 2) print "\t\t\t\tfilterPushdown = true"
+  print "\t\t\t}"
+}
+{ print }' "$collection" > "$collection.new"
+mv "$collection.new" "$collection"
+cp "$HERE/ferretdb/sqlite_id_in.go" "$(dirname "$collection")/seatwise_id_in.go"
 go build -mod=vendor -o "$BIN.tmp" github.com/FerretDB/FerretDB/cmd/ferretdb >&2
 mv "$BIN.tmp" "$BIN"
 echo "$PATCHES" > "$STAMP"
