@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountMembersRepository } from './account-members.repository';
 import { ActionsRepository } from './actions.repository';
 import { ActivityRepository } from './activity.repository';
 import { FlagRules } from './flag-rules';
@@ -12,6 +13,7 @@ import { WriteLock } from './write-lock';
 // the whole process, shared by every module that writes services or users.
 @Module({
   providers: [
+    AccountMembersRepository,
     ServicesRepository,
     UsersRepository,
     UsageRepository,

@@ -3,9 +3,11 @@ import { chunks } from '@seatwise/platform/db/chunks';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import type { DUO_USER_STATUSES } from '@seatwise/shared/contracts/duo-records';
 import type { mongo } from 'mongoose';
+import { AccountMembersRepository, type Member } from './account-members.repository';
 import { type AccountCount, type AccountsScope, countPerAccount } from './account-counts';
 import { bulkWriteInChunks } from './bulk-docs';
 import type { Scope } from './ids';
+import type { WriteMode } from './inventory-writes';
 import { InventoryRepository } from './inventory.repository';
 import { NEVER } from './never';
 import { NO_OUTCOMES, type OutcomeTotals } from './outcome-totals';
@@ -48,9 +50,14 @@ export interface ProfileUpdate {
   profile: UserProfile;
 }
 
+// An account's users are read through its list of user ids (AccountMembersRepository): every id is listed before its
+// document is first written, here (profiles, batches), and the lists are rebuilt from the users at every start.
 @Injectable()
 export class UsersRepository extends InventoryRepository<UserDoc> {
-  constructor(connection: MongoConnection) {
+  constructor(
+    connection: MongoConnection,
+    private readonly members: AccountMembersRepository,
+  ) {
     super(
       connection,
       'users',
@@ -59,17 +66,42 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
     );
   }
 
+  override async onModuleInit(): Promise<void> {
+    await super.onModuleInit();
+    let listed: Member[] = [];
+    for await (const doc of this.collection.find({}, { projection: { accountId: 1 }, batchSize: 5_000 })) {
+      listed.push(memberOf(doc));
+      if (listed.length < 20_000) continue;
+      await this.members.add('users', listed);
+      listed = [];
+    }
+    await this.members.add('users', listed);
+  }
+
+  override async save(docs: readonly UserDoc[], mode: WriteMode): Promise<void> {
+    await this.members.add('users', docs.map(memberOf));
+    await super.save(docs, mode);
+  }
+
   // Zeroes what the auth logs derived, keeping the profiles, the first/last seen span and the batch of
   // the first log (so a re-derivation announces no user again).
   async resetDerived(): Promise<void> {
     await this.collection.updateMany({}, { $set: { authCount: 0, serviceCount: 0, ...NO_OUTCOMES, lastBatch: 0 } });
   }
 
-  // The account's users matching `filter`, streamed in pages by _id (the seat counts read them whole:
-  // FerretDB 1.24 scans for any filter but _id anyway, and one pass answers every figure).
-  async *ofAccount(scope: Scope, filter: mongo.Filter<UserDoc> = {}): AsyncGenerator<UserDoc> {
-    const docs = this.collection.find({ ...filter, accountId: scope.accountId }, { batchSize: 5_000 });
-    for await (const doc of docs) yield this.filled(doc);
+  // The users of the accounts, by their listed ids (the seat counts read them whole: one pass answers every figure).
+  async *ofAccounts(scopes: readonly Scope[]): AsyncGenerator<UserDoc> {
+    const lists = await this.members.idsOf('users', scopes);
+    for (const chunk of chunks([...lists.values()].flat(), 1_000)) {
+      for (const doc of await this.collection.find({ _id: { $in: chunk } }).toArray()) {
+        if (lists.has(doc.accountId)) yield this.filled(doc);
+      }
+    }
+  }
+
+  // Every user of every account, in one pass (the cross-account seat figures).
+  async *all(): AsyncGenerator<UserDoc> {
+    for await (const doc of this.collection.find({}, { batchSize: 5_000 })) yield this.filled(doc);
   }
 
   // Applies snapshot profiles, each only over an older one (a replayed old snapshot changes nothing).
@@ -82,6 +114,7 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
         .toArray();
       for (const doc of docs) seen.set(doc._id, doc.profileAt);
     }
+    await this.members.add('users', updates);
     const ops: mongo.AnyBulkWriteOperation<UserDoc>[] = updates
       .filter((u) => (seen.get(u.id) ?? NEVER) <= u.observedAt)
       .map((u) => ({
@@ -108,16 +141,22 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
   // Users of the account a complete snapshot did not contain. A user only seen in logs since the
   // snapshot started may be newer than it, so is left alone.
   async markRemoved(scope: Scope, snapshotId: string, startedAt: Date, at: Date): Promise<number> {
-    const result = await this.collection.updateMany(
-      {
-        accountId: scope.accountId,
-        snapshotId: { $ne: snapshotId },
-        removedAt: null,
-        $or: [{ profileAt: { $gt: NEVER } }, { firstSeen: { $lt: startedAt } }],
-      },
-      { $set: { removedAt: at } },
-    );
-    return result.modifiedCount;
+    const ids = (await this.members.idsOf('users', [scope])).get(scope.accountId) ?? [];
+    let removed = 0;
+    for (const chunk of chunks(ids, 1_000)) {
+      const result = await this.collection.updateMany(
+        {
+          _id: { $in: chunk },
+          accountId: scope.accountId,
+          snapshotId: { $ne: snapshotId },
+          removedAt: null,
+          $or: [{ profileAt: { $gt: NEVER } }, { firstSeen: { $lt: startedAt } }],
+        },
+        { $set: { removedAt: at } },
+      );
+      removed += result.modifiedCount;
+    }
+    return removed;
   }
 
   async getMany(scope: Scope, ids: readonly string[]): Promise<UserDoc[]> {
@@ -130,3 +169,5 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
     return countPerAccount(this.collection, { ...filter, ...scope });
   }
 }
+
+const memberOf = (doc: { accountId: string; _id: string }): Member => ({ accountId: doc.accountId, id: doc._id });

@@ -24,6 +24,20 @@ export class SeatSettingsRepository extends NativeRepository<SeatSettingsDoc> {
     return (await this.collection.findOne({ _id: scope.accountId }))?.unusedAfterDays ?? UNUSED_AFTER_DAYS_DEFAULT;
   }
 
+  // The setting of each account asked, in one read.
+  async unusedAfterDaysOf(scopes: readonly Scope[]): Promise<Map<string, number>> {
+    const days = new Map(scopes.map((s) => [s.accountId, UNUSED_AFTER_DAYS_DEFAULT]));
+    const docs = await this.collection.find({ _id: { $in: [...days.keys()] } }).toArray();
+    for (const doc of docs) days.set(doc._id, doc.unusedAfterDays);
+    return days;
+  }
+
+  // Every account's setting, from the few accounts that changed it.
+  async unusedAfterDaysOfAll(): Promise<(accountId: string) => number> {
+    const custom = new Map((await this.collection.find({}).toArray()).map((d) => [d._id, d.unusedAfterDays]));
+    return (accountId) => custom.get(accountId) ?? UNUSED_AFTER_DAYS_DEFAULT;
+  }
+
   async set(scope: Scope, unusedAfterDays: number, actor: string, note: string | null, at: Date): Promise<void> {
     await this.collection.replaceOne(
       { _id: scope.accountId },

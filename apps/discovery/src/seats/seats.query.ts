@@ -24,9 +24,7 @@ export class SeatsQuery {
   ) {}
 
   async summary(accountId?: string): Promise<RpcResponse<'discovery.seats.summary'>> {
-    const accounts = accountId === undefined ? await this.seats.accounts() : [accountId];
-    const items = [];
-    for (const id of accounts) items.push(await this.seats.of({ accountId: id }));
+    const items = accountId === undefined ? await this.seats.every() : [await this.seats.of({ accountId })];
     return {
       items,
       total: {

@@ -6,7 +6,8 @@ import { UsersRepository } from '../inventory/users.repository';
 import { SeatSettingsRepository } from './seat-settings.repository';
 import { SeatTally } from './seat-rules';
 
-// An account's seat figures now: its users read once, with the account's own unused-after setting.
+// Seat figures now, each account with its own unused-after setting: of some accounts from their users read
+// through the account lists (a lookup bounded by their size), or of every account in one pass over all users.
 @Injectable()
 export class SeatsService {
   constructor(
@@ -16,14 +17,37 @@ export class SeatsService {
   ) {}
 
   async of(scope: Scope): Promise<Seats> {
-    const tally = new SeatTally(scope.accountId, await this.settings.unusedAfterDays(scope), this.clock.now());
-    for await (const user of this.users.ofAccount(scope)) tally.add(user);
-    return tally.result();
+    const [seats] = await this.ofMany([scope]);
+    if (!seats) throw new Error(`no seat figures for account ${scope.accountId}`);
+    return seats;
   }
 
-  // Every account with users (the seats summary's cross-tenant read, like the account summary).
-  async accounts(): Promise<string[]> {
-    const counts = await this.users.countPerAccount({});
-    return counts.map((c) => c.accountId).sort();
+  // In the order asked; an account without users has zero figures.
+  async ofMany(scopes: readonly Scope[]): Promise<Seats[]> {
+    const tallies = await this.tallies(scopes);
+    for await (const user of this.users.ofAccounts(scopes)) tallies.get(user.accountId)?.add(user);
+    return scopes.flatMap((s) => tallies.get(s.accountId)?.result() ?? []);
+  }
+
+  // Every account with users (the seats summary's cross-tenant read, like the account summary), by account id.
+  async every(): Promise<Seats[]> {
+    const unusedAfterDays = await this.settings.unusedAfterDaysOfAll();
+    const now = this.clock.now();
+    const tallies = new Map<string, SeatTally>();
+    for await (const user of this.users.all()) {
+      let tally = tallies.get(user.accountId);
+      if (!tally) {
+        tally = new SeatTally(user.accountId, unusedAfterDays(user.accountId), now);
+        tallies.set(user.accountId, tally);
+      }
+      tally.add(user);
+    }
+    return [...tallies.keys()].sort().flatMap((id) => tallies.get(id)?.result() ?? []);
+  }
+
+  private async tallies(scopes: readonly Scope[]): Promise<Map<string, SeatTally>> {
+    const days = await this.settings.unusedAfterDaysOf(scopes);
+    const now = this.clock.now();
+    return new Map([...days].map(([accountId, d]) => [accountId, new SeatTally(accountId, d, now)]));
   }
 }

@@ -4,17 +4,18 @@ import { Clock } from '@seatwise/platform/clock/clock';
 import { KeyedSerializer } from '@seatwise/platform/db/keyed-serializer';
 import type { Seats } from '@seatwise/shared/contracts/discovery-views';
 import { isDeepStrictEqual } from 'node:util';
-import type { Scope } from '../inventory/ids';
 import { SeatsService } from './seats.service';
 import { type UsageFigures, type UsageStateDoc, UsageStateRepository } from './usage-state.repository';
 
 // Publishes `discovery.account.usage` when an account's billable users, active users or reclaimable seats
 // changed (after a users snapshot, an auth-log batch, or a settings change touched it), with a revision
 // that grows per account. An unchanged account publishes nothing; an event a crash left unpublished goes
-// out at the next refresh of its account.
+// out at the next refresh of its account. The accounts of one refresh are read together (their users, their
+// states): a batch touches many accounts, and reading each apart cost a round trip or more per account.
 @Injectable()
 export class UsageAnnouncer {
-  // One refresh per account at a time (the auth-log and users loops both refresh).
+  // One refresh at a time (the auth-log and users loops both refresh): a refresh's read and write of an account's
+  // state must not interleave with another's.
   private readonly serial = new KeyedSerializer();
 
   constructor(
@@ -25,20 +26,22 @@ export class UsageAnnouncer {
   ) {}
 
   async refresh(accountIds: Iterable<string>): Promise<void> {
-    for (const accountId of new Set(accountIds)) {
-      await this.serial.run(accountId, () => this.refreshOne({ accountId }));
-    }
+    const scopes = [...new Set(accountIds)].map((accountId) => ({ accountId }));
+    if (scopes.length === 0) return;
+    await this.serial.run('refresh', async () => {
+      const [seats, states] = await Promise.all([this.seats.ofMany(scopes), this.states.getMany(scopes)]);
+      for (const figures of seats) await this.refreshOne(figures, states.get(figures.accountId) ?? null);
+    });
   }
 
-  private async refreshOne(scope: Scope): Promise<void> {
-    const figures = usageFigures(await this.seats.of(scope));
-    const state = await this.states.get(scope);
+  private async refreshOne(seats: Seats, state: UsageStateDoc | null): Promise<void> {
+    const figures = usageFigures(seats);
     if (state && isDeepStrictEqual(state.figures, figures)) {
       if (!state.published) await this.publish(state);
       return;
     }
     const next: UsageStateDoc = {
-      _id: scope.accountId,
+      _id: seats.accountId,
       revision: (state?.revision ?? 0) + 1,
       figures,
       at: this.clock.now(),

@@ -23,8 +23,9 @@ export class UsageStateRepository extends NativeRepository<UsageStateDoc> {
     super(connection, 'account_usage', []);
   }
 
-  get(scope: Scope): Promise<UsageStateDoc | null> {
-    return this.collection.findOne({ _id: scope.accountId });
+  async getMany(scopes: readonly Scope[]): Promise<Map<string, UsageStateDoc>> {
+    const docs = await this.collection.find({ _id: { $in: scopes.map((s) => s.accountId) } }).toArray();
+    return new Map(docs.map((doc) => [doc._id, doc]));
   }
 
   async save(doc: UsageStateDoc): Promise<void> {
