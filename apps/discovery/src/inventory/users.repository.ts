@@ -4,7 +4,6 @@ import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import type { DUO_USER_STATUSES } from '@seatwise/shared/contracts/duo-records';
 import type { mongo } from 'mongoose';
 import { AccountMembersRepository, type Member } from './account-members.repository';
-import { type AccountCount, type AccountsScope, countPerAccount } from './account-counts';
 import { bulkWriteInChunks } from './bulk-docs';
 import type { Scope } from './ids';
 import type { WriteMode } from './inventory-writes';
@@ -162,11 +161,6 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
   async getMany(scope: Scope, ids: readonly string[]): Promise<UserDoc[]> {
     const docs = await this.collection.find({ _id: { $in: [...ids] } }).toArray();
     return docs.filter((doc) => doc.accountId === scope.accountId);
-  }
-
-  // Users per account matching `filter` (all of them without one).
-  countPerAccount(scope: AccountsScope, filter: mongo.Filter<UserDoc> = {}): Promise<AccountCount[]> {
-    return countPerAccount(this.collection, { ...filter, ...scope });
   }
 }
 

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@seatwise/platform/clock/clock';
 import type { AccountSummary } from '@seatwise/shared/contracts/discovery-views';
-import type { AccountCount } from '../inventory/account-counts';
-import { ServicesRepository } from '../inventory/services.repository';
-import { UsersRepository } from '../inventory/users.repository';
+import { ServicesRepository, type SummaryFields } from '../inventory/services.repository';
+import { type UserDoc, UsersRepository } from '../inventory/users.repository';
 import { DAY_MS } from './filters';
 
-type Figure = 'services' | 'matched' | 'newThisWeek' | 'users' | 'removedUsers';
-
-// Per-account counts, each its own $group + $sum (what FerretDB offers). Without an accountId this is
-// the one explicitly cross-tenant query: the list of accounts, each with its own figures.
+// Per-account counts from one pass over the services and one over the users of the scope (an account's users
+// through its list). Without an accountId this is the one explicitly cross-tenant query: the list of accounts,
+// each with its own figures.
 @Injectable()
 export class SummaryQuery {
   constructor(
@@ -19,41 +17,44 @@ export class SummaryQuery {
   ) {}
 
   async summaries(accountId?: string): Promise<AccountSummary[]> {
-    const scope = accountId === undefined ? {} : { accountId };
     const weekAgo = new Date(this.clock.nowMs() - 7 * DAY_MS);
-    const [byStatus, auth, matched, fresh, users, removed] = await Promise.all([
-      this.services.countPerAccountAndStatus(scope),
-      this.services.authCountPerAccount(scope),
-      this.services.countPerAccount(scope, { catalog: { $ne: null } }),
-      this.services.countPerAccount(scope, { firstSeen: { $gte: weekAgo } }),
-      this.users.countPerAccount(scope),
-      this.users.countPerAccount(scope, { removedAt: { $ne: null } }),
-    ]);
     const summaries = new Summaries();
-    for (const g of byStatus) {
-      const s = summaries.of(g.accountId);
-      s.services += g.n;
-      if (g.status === 'new') s.unmatched += g.n;
-      if (g.status === 'ignored') s.ignored += g.n;
+    for await (const service of this.services.summaryFields(accountId === undefined ? {} : { accountId })) {
+      summaries.addService(service, weekAgo);
     }
-    for (const g of auth) summaries.of(g._id).authCount += g.auth;
-    summaries.add('matched', matched);
-    summaries.add('newThisWeek', fresh);
-    summaries.add('users', users);
-    summaries.add('removedUsers', removed);
-    for (const summary of summaries.all()) {
-      const [latest] = await this.services.find({ accountId: summary.accountId }, {}, { lastSeen: -1, _id: -1 }, 1);
-      summary.lastSeen = latest ? latest.lastSeen.toISOString() : null;
-    }
+    const users = accountId === undefined ? this.users.all() : this.users.ofAccounts([{ accountId }]);
+    for await (const user of users) summaries.addUser(user);
     return summaries.all().sort((a, b) => a.accountId.localeCompare(b.accountId));
   }
 }
 
-// The summaries being added up, one per account met in any count.
+// The summaries being added up, one per account met in either pass.
 class Summaries {
   private readonly byAccount = new Map<string, AccountSummary>();
 
-  of(accountId: string): AccountSummary {
+  addService(service: SummaryFields, weekAgo: Date): void {
+    const s = this.of(service.accountId);
+    s.services++;
+    if (service.status === 'new') s.unmatched++;
+    if (service.status === 'ignored') s.ignored++;
+    if (service.catalog !== null) s.matched++;
+    if (service.firstSeen >= weekAgo) s.newThisWeek++;
+    s.authCount += service.authCount;
+    const last = service.lastSeen.toISOString();
+    if (s.lastSeen === null || last > s.lastSeen) s.lastSeen = last;
+  }
+
+  addUser(user: UserDoc): void {
+    const s = this.of(user.accountId);
+    s.users++;
+    if (user.removedAt) s.removedUsers++;
+  }
+
+  all(): AccountSummary[] {
+    return [...this.byAccount.values()];
+  }
+
+  private of(accountId: string): AccountSummary {
     let summary = this.byAccount.get(accountId);
     if (!summary) {
       summary = {
@@ -71,13 +72,5 @@ class Summaries {
       this.byAccount.set(accountId, summary);
     }
     return summary;
-  }
-
-  add(figure: Figure, counts: readonly AccountCount[]): void {
-    for (const count of counts) this.of(count.accountId)[figure] += count.n;
-  }
-
-  all(): AccountSummary[] {
-    return [...this.byAccount.values()];
   }
 }
