@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PageFinder } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { NativeRepository } from '@seatwise/platform/db/native-repository';
+import { bulkWriteInChunks } from '../inventory/bulk-docs';
 
 // One account's part of a group.
 export interface GroupAccount {
@@ -42,9 +43,12 @@ export class GroupsRepository extends NativeRepository<GroupDoc> {
     return this.collection.findOne({ _id: id });
   }
 
-  // Each group replaced whole (or inserted); the groups in `gone` deleted.
+  // Each group replaced whole (or inserted), in bounded bulk commands; the groups in `gone` deleted.
   async save(groups: readonly GroupDoc[], gone: readonly string[]): Promise<void> {
-    for (const group of groups) await this.collection.replaceOne({ _id: group._id }, group, { upsert: true });
+    const ops = groups.map((group) => ({
+      replaceOne: { filter: { _id: group._id }, replacement: group, upsert: true },
+    }));
+    await bulkWriteInChunks(this.collection, ops);
     if (gone.length > 0) await this.collection.deleteMany({ _id: { $in: [...gone] } });
   }
 

@@ -3,6 +3,7 @@ import { InventoryModule } from '../inventory/inventory.module';
 import { GroupsMessageController } from './groups.message-controller';
 import { GroupsQuery } from './groups.query';
 import { GroupsRepository } from './groups.repository';
+import { PendingGroupsRepository } from './pending-groups.repository';
 import { RollupService } from './rollup.service';
 
 // Services across customers: a rollup of every account's services per catalog product (or normalized
@@ -10,7 +11,7 @@ import { RollupService } from './rollup.service';
 @Module({
   imports: [InventoryModule],
   controllers: [GroupsMessageController],
-  providers: [GroupsRepository, RollupService, GroupsQuery],
+  providers: [GroupsRepository, PendingGroupsRepository, RollupService, GroupsQuery],
   exports: [RollupService],
 })
 export class RollupModule {}

@@ -16,7 +16,8 @@ import { byPartition } from '../ownership/partitions';
 
 // Auth-log batches → inventories, exactly once per (account, txid) without transactions (see
 // JournalRepository): journal the new facts, plan every document the batch writes, write them,
-// announce, mark the batch applied. recover() finishes whatever a crash or failure left.
+// announce (events; the groups marked pending, rebuilt once per fetch), mark the batch applied. recover()
+// finishes whatever a crash or failure left.
 // - replace mode: each document is replaced atomically, so a batch cut short is re-planned from its
 //   facts; the planner keeps what the batch already wrote (see BatchPlanner).
 // - rewrite mode (FerretDB 1.x): documents are deleted and inserted again, so the plan is saved as a
@@ -49,6 +50,7 @@ export class AuthIngestService {
     for (const [partition, part] of parts) {
       await this.ownership.run(partition, (holder) => this.handlePart(holder, part));
     }
+    await this.rollup.drain();
   }
 
   // Finishes every unfinished batch of the partitions this replica holds, oldest first. Returns how many.
@@ -61,7 +63,9 @@ export class AuthIngestService {
   // The partition's unfinished batches, when this replica holds it (0 when it does not).
   async recoverPartition(partition: number): Promise<number> {
     if (!this.ownership.holds(partition)) return 0;
-    return this.ownership.run(partition, (holder) => this.recoverHeld(holder));
+    const count = await this.ownership.run(partition, (holder) => this.recoverHeld(holder));
+    await this.rollup.drain();
+    return count;
   }
 
   private async handlePart(holder: Holder, facts: readonly AuthFact[]): Promise<void> {
@@ -110,8 +114,8 @@ export class AuthIngestService {
       if (mode === 'rewrite') await this.journal.saveRedo(batch, planned);
       return planned;
     });
-    await this.announce(startedAt, entries);
-    await this.journal.finish(batch);
+    await this.announce(batch, startedAt, entries);
+    await this.journal.finish(batch, entries);
     this.logger.debug(
       { batch, facts: facts.length, documents: entries.length, ms: this.clock.nowMs() - t0 },
       'auth batch applied',
@@ -121,14 +125,17 @@ export class AuthIngestService {
   private async finish(holder: Holder, batch: number, startedAt: Date, entries: readonly RedoEntry[]): Promise<void> {
     this.ownership.assertHolds(holder);
     await this.writer.rewrite(entries);
-    await this.announce(startedAt, entries);
-    await this.journal.finish(batch);
+    await this.announce(batch, startedAt, entries);
+    await this.journal.finish(batch, entries);
   }
   // Before the batch is marked applied, so a crash repeats it (both steps are idempotent).
-  private async announce(at: Date, entries: readonly RedoEntry[]): Promise<void> {
+  private async announce(batch: number, at: Date, entries: readonly RedoEntry[]): Promise<void> {
     const services = entries.flatMap((e) => (e.coll === 'services' && e.created ? [e.doc] : []));
     const users = entries.flatMap((e) => (e.coll === 'users' && e.created ? [e.doc] : []));
-    await this.rollup.refresh(entries.flatMap((e) => (e.coll === 'services' ? [e.doc.groupKey] : [])));
+    await this.rollup.mark(
+      batch,
+      entries.flatMap((e) => (e.coll === 'services' ? [e.doc.groupKey] : [])),
+    );
     await this.announcer.announceBatch(at, services, users);
   }
 }

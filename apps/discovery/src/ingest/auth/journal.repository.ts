@@ -130,10 +130,11 @@ export class JournalRepository implements OnModuleInit {
   }
 
   // Writes the batch's redo log; once this resolves the batch can always be finished from it.
+  // A save cut short left some of the same entries (a batch's facts, so its plan's documents, are fixed): deleted first.
   async saveRedo(batch: number, entries: readonly RedoEntry[]): Promise<void> {
-    await this.redo.deleteMany({ batch });
+    await this.deleteRedo(batch, entries);
     for (const chunk of chunks(entries, 1_000)) {
-      const docs = chunk.map((entry) => ({ ...entry, _id: `${batch}:${entry.coll}:${entry.doc._id}`, batch }));
+      const docs = chunk.map((entry) => ({ ...entry, _id: redoId(batch, entry), batch }));
       await this.redo.insertMany(docs, { ordered: false });
     }
     await this.batches.updateOne({ _id: batch }, { $set: { state: 'redo' } });
@@ -157,8 +158,18 @@ export class JournalRepository implements OnModuleInit {
     return (await this.counters.countDocuments({ _id: 'batch' })) > 0;
   }
 
-  async finish(batch: number): Promise<void> {
+  // `entries`: what the batch wrote, so its redo log (if rewrite mode saved one) goes by _id.
+  async finish(batch: number, entries: readonly RedoEntry[]): Promise<void> {
     await this.batches.updateOne({ _id: batch }, { $set: { state: 'applied' } });
-    await this.redo.deleteMany({ batch });
+    await this.deleteRedo(batch, entries);
+  }
+
+  // By _id: a filter on the batch would read the whole log on FerretDB 1.24 (its documents are whole inventories').
+  private async deleteRedo(batch: number, entries: readonly RedoEntry[]): Promise<void> {
+    for (const chunk of chunks(entries, 1_000)) {
+      await this.redo.deleteMany({ _id: { $in: chunk.map((entry) => redoId(batch, entry)) } });
+    }
   }
 }
+
+const redoId = (batch: number, entry: RedoEntry): string => `${batch}:${entry.coll}:${entry.doc._id}`;
