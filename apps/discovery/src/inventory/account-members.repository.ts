@@ -4,9 +4,13 @@ import { retriedOnDuplicate } from '@seatwise/platform/db/duplicate-key';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { NativeRepository } from '@seatwise/platform/db/native-repository';
 import type { Scope } from './ids';
+import { ServerTraits } from './server-traits';
 
 // What an account index lists: the _ids of the account's documents in one inventory.
-export type MemberKind = 'users';
+export type MemberKind = 'users' | 'services';
+
+// The most ids a read is narrowed to: the FerretDB patch's bound for an `_id $in` it answers from the index.
+const MAX_NARROWING = 10_000;
 
 interface MembersDoc {
   _id: string;
@@ -24,13 +28,36 @@ export interface Member {
 // 1.24 scans the whole collection, every account's, for a filter on accountId, but reads by `_id` and `_id $in`
 // from its index; an account's reads become one lookup here and one `_id $in` of the account's size. The list
 // only grows, and ids are added before their documents are written: it may name a document a crash left
-// unwritten (an `$in` miss), never miss one. Rebuilt from the inventory at every start (see UsersRepository),
-// which also restores an id lost to two writers of one list at once (FerretDB's updates are not isolated).
+// unwritten (an `$in` miss), never miss one. Rebuilt from the inventory at every start (rebuild), which also
+// restores an id lost to two writers of one list at once (FerretDB's updates are not isolated).
 // One document holds about 400,000 ids under MongoDB's 16 MB.
 @Injectable()
 export class AccountMembersRepository extends NativeRepository<MembersDoc> {
-  constructor(connection: MongoConnection) {
+  constructor(
+    connection: MongoConnection,
+    private readonly server: ServerTraits,
+  ) {
     super(connection, 'account_members', []);
+  }
+
+  // Lists every document of the inventory, in passes of 20,000 (bounded memory, few writes per account).
+  async rebuild(kind: MemberKind, docs: AsyncIterable<Member>): Promise<void> {
+    let listed: Member[] = [];
+    for await (const doc of docs) {
+      listed.push({ accountId: doc.accountId, id: doc.id });
+      if (listed.length < 20_000) continue;
+      await this.add(kind, listed);
+      listed = [];
+    }
+    await this.add(kind, listed);
+  }
+
+  // The ids to confine a read of the account to, on a server where reading them by id beats its own filter on
+  // accountId: FerretDB 1.x, up to the bound its patched `$in` answers from the index. null: filter as usual.
+  async narrowing(kind: MemberKind, scope: Scope): Promise<string[] | null> {
+    if (!(await this.server.isFerretdb1())) return null;
+    const ids = (await this.idsOf(kind, [scope])).get(scope.accountId) ?? [];
+    return ids.length <= MAX_NARROWING ? ids : null;
   }
 
   // Adds the ids to their accounts' lists (one write per account; ids already listed are left).
@@ -64,3 +91,8 @@ export class AccountMembersRepository extends NativeRepository<MembersDoc> {
 }
 
 const keyOf = (kind: MemberKind, accountId: string): string => `${kind}:${accountId}`;
+
+export const memberOf = (doc: { accountId: string; _id: string }): Member => ({
+  accountId: doc.accountId,
+  id: doc._id,
+});

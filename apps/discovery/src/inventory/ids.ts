@@ -20,6 +20,11 @@ export function usageIdOf(serviceId: string, userKey: string): string {
   return `${serviceId}.${encodeURIComponent(userKey)}`;
 }
 
+// The same row from the service's id and the user's (whose key is the part after its account).
+export function usageIdOfIds(serviceId: string, userId: string): string {
+  return `${serviceId}${userId.slice(userId.indexOf('.'))}`;
+}
+
 // The account scope of an id; ids are validated by their contract schema before they get here.
 export function accountOfId(id: string): Scope {
   const dot = id.indexOf('.');

@@ -4,6 +4,7 @@ import { ActionsRepository } from './actions.repository';
 import { ActivityRepository } from './activity.repository';
 import { FlagRules } from './flag-rules';
 import { InventoryWrites } from './inventory-writes';
+import { ServerTraits } from './server-traits';
 import { ServicesRepository } from './services.repository';
 import { UsageRepository } from './usage.repository';
 import { UsersRepository } from './users.repository';
@@ -13,6 +14,7 @@ import { WriteLock } from './write-lock';
 // the whole process, shared by every module that writes services or users.
 @Module({
   providers: [
+    ServerTraits,
     AccountMembersRepository,
     ServicesRepository,
     UsersRepository,

@@ -13,7 +13,25 @@ export abstract class ScopedRepository<D extends { _id: string; accountId: strin
   }
 
   async find(scope: Scope, filter: mongo.Filter<D>, sort: Record<string, 1 | -1>, limit: number): Promise<D[]> {
-    const scoped = { $and: [{ accountId: scope.accountId }, filter] } as mongo.Filter<D>;
+    return this.findAmong(await this.narrow(scope), scope, filter, sort, limit);
+  }
+
+  // The ids of the account's documents to confine its reads to (see AccountMembersRepository.narrowing); null: none.
+  protected narrow(_scope: Scope): Promise<readonly string[] | null> {
+    return Promise.resolve(null);
+  }
+
+  // The find within `ids` when given: the server reads those by id, then filters, sorts and limits them.
+  protected async findAmong(
+    ids: readonly string[] | null,
+    scope: Scope,
+    filter: mongo.Filter<D>,
+    sort: Record<string, 1 | -1>,
+    limit: number,
+  ): Promise<D[]> {
+    if (ids?.length === 0) return [];
+    const among = ids ? { _id: { $in: [...ids] } } : {};
+    const scoped = { ...among, $and: [{ accountId: scope.accountId }, filter] } as mongo.Filter<D>;
     const docs = (await this.collection.find(scoped).sort(sort).limit(limit).toArray()) as D[];
     return docs.map((doc) => this.filled(doc));
   }

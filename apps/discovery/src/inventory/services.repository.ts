@@ -3,7 +3,9 @@ import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import type { CatalogMatch } from '@seatwise/shared/contracts/discovery-events';
 import type { ServiceStatus } from '@seatwise/shared/contracts/discovery-views';
 import type { AccountsScope } from './account-counts';
+import { AccountMembersRepository } from './account-members.repository';
 import { bulkWriteInChunks } from './bulk-docs';
+import type { WriteMode } from './inventory-writes';
 import type { Scope } from './ids';
 import { groupKeyOf } from './group-key';
 import { InventoryRepository } from './inventory.repository';
@@ -49,11 +51,33 @@ export type SummaryFields = Pick<
 
 export type ServiceChanges = Partial<Pick<ServiceDoc, 'status' | 'catalog' | 'mergedInto' | 'catalogLocked'>>;
 
+// An account's services are read through its list of service ids on FerretDB 1.x (see AccountMembersRepository):
+// every id is listed before its document is first written (batches), and the lists are rebuilt at every start.
 @Injectable()
 export class ServicesRepository extends InventoryRepository<ServiceDoc> {
-  constructor(connection: MongoConnection) {
+  constructor(
+    connection: MongoConnection,
+    private readonly members: AccountMembersRepository,
+  ) {
     const sorts = listIndexes(['lastSeen', 'firstSeen', 'name', 'userCount', 'authCount']);
     super(connection, 'services', [...sorts, { accountId: 1, mergedInto: 1 }, { groupKey: 1 }], ABSENT);
+  }
+
+  override async onModuleInit(): Promise<void> {
+    await super.onModuleInit();
+    await this.members.rebuild('services', this.memberList());
+  }
+
+  override async save(docs: readonly ServiceDoc[], mode: WriteMode): Promise<void> {
+    await this.members.add(
+      'services',
+      docs.map((doc) => ({ accountId: doc.accountId, id: doc._id })),
+    );
+    await super.save(docs, mode);
+  }
+
+  protected override narrow(scope: Scope): Promise<string[] | null> {
+    return this.members.narrowing('services', scope);
   }
 
   // Every service of the given groups, across accounts (the cross-customer rollup's source).
@@ -94,13 +118,8 @@ export class ServicesRepository extends InventoryRepository<ServiceDoc> {
     }
   }
 
-  async mergedInto(scope: Scope, id: string): Promise<ServiceDoc[]> {
-    const docs = await this.collection
-      .find({ accountId: scope.accountId, mergedInto: id })
-      .sort({ name: 1, _id: 1 })
-      .limit(1000)
-      .toArray();
-    return docs.map((doc) => this.filled(doc));
+  mergedInto(scope: Scope, id: string): Promise<ServiceDoc[]> {
+    return this.find(scope, { mergedInto: id }, { name: 1, _id: 1 }, 1_000);
   }
 
   // The group key follows the catalog match (a change of match moves the service to another group).

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { PageFinder } from '@seatwise/platform/db/find-page';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
-import type { Scope } from './ids';
+import { AccountMembersRepository } from './account-members.repository';
+import { type Scope, usageIdOfIds } from './ids';
 import { InventoryRepository } from './inventory.repository';
 import { NEVER } from './never';
 import { NO_OUTCOMES, type OutcomeTotals } from './outcome-totals';
@@ -26,9 +28,18 @@ export interface UsageDoc extends OutcomeTotals {
 
 const ABSENT: Partial<UsageDoc> = { ...NO_OUTCOMES, firstSuccess: NEVER, firstSuccessBatch: 0 };
 
+// One service's rows, or one user's.
+export type UsageOf = { serviceId: string } | { userId: string };
+
+// A service's or a user's rows are read among their possible ids on FerretDB 1.x: a row's id is its service's id and
+// its user's key, so the account's user list gives every row a service may have, its service list every row of a
+// user (see AccountMembersRepository.narrowing).
 @Injectable()
 export class UsageRepository extends InventoryRepository<UsageDoc> {
-  constructor(connection: MongoConnection) {
+  constructor(
+    connection: MongoConnection,
+    private readonly members: AccountMembersRepository,
+  ) {
     // Sorting by count reads one service's (or user's) rows through these too: bounded by its users.
     super(
       connection,
@@ -51,8 +62,10 @@ export class UsageRepository extends InventoryRepository<UsageDoc> {
   // index scans, and on FerretDB 2 / DocumentDB a range on lastSeen scans far beyond the service.
   async countActive(scope: Scope, serviceId: string, since: readonly Date[]): Promise<number[]> {
     const counts = since.map(() => 0);
+    const ids = await this.possibleIds(scope, { serviceId });
+    if (ids?.length === 0) return counts;
     const rows = this.collection.find(
-      { serviceId, accountId: scope.accountId },
+      { ...(ids ? { _id: { $in: ids } } : {}), serviceId, accountId: scope.accountId },
       { projection: { _id: 0, lastSuccess: 1 }, batchSize: 5_000 },
     );
     for await (const row of rows) {
@@ -61,5 +74,21 @@ export class UsageRepository extends InventoryRepository<UsageDoc> {
       });
     }
     return counts;
+  }
+
+  // The rows of one service or one user, in pages (findPage), the filter given to the finder added to `of`.
+  finderOf(scope: Scope, of: UsageOf): PageFinder<UsageDoc> {
+    return async (filter, sort, limit) =>
+      this.findAmong(await this.possibleIds(scope, of), scope, { ...filter, ...of }, sort, limit);
+  }
+
+  // Every id a row of the service or user could have, or null where the server's own filter is as fast.
+  private async possibleIds(scope: Scope, of: UsageOf): Promise<string[] | null> {
+    if ('serviceId' in of) {
+      const users = await this.members.narrowing('users', scope);
+      return users && users.map((userId) => usageIdOfIds(of.serviceId, userId));
+    }
+    const services = await this.members.narrowing('services', scope);
+    return services && services.map((serviceId) => usageIdOfIds(serviceId, of.userId));
   }
 }

@@ -5,6 +5,7 @@ import { AccountMembersRepository } from './account-members.repository';
 import { userIdOf } from './ids';
 import { NEVER } from './never';
 import { NO_OUTCOMES } from './outcome-totals';
+import { ServerTraits } from './server-traits';
 import { type ProfileUpdate, type UserDoc, UsersRepository } from './users.repository';
 
 // An account's users are read through its list of ids (#19: FerretDB scans every account's users for a filter on
@@ -64,7 +65,10 @@ describe('users read per account through the account lists', () => {
   });
 
   async function started(): Promise<UsersRepository> {
-    const repository = new UsersRepository(connection, new AccountMembersRepository(connection));
+    const repository = new UsersRepository(
+      connection,
+      new AccountMembersRepository(connection, new ServerTraits(connection)),
+    );
     await repository.onModuleInit();
     return repository;
   }

@@ -3,7 +3,7 @@ import { chunks } from '@seatwise/platform/db/chunks';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import type { DUO_USER_STATUSES } from '@seatwise/shared/contracts/duo-records';
 import type { mongo } from 'mongoose';
-import { AccountMembersRepository, type Member } from './account-members.repository';
+import { AccountMembersRepository, memberOf } from './account-members.repository';
 import { bulkWriteInChunks } from './bulk-docs';
 import type { Scope } from './ids';
 import type { WriteMode } from './inventory-writes';
@@ -67,14 +67,7 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
 
   override async onModuleInit(): Promise<void> {
     await super.onModuleInit();
-    let listed: Member[] = [];
-    for await (const doc of this.collection.find({}, { projection: { accountId: 1 }, batchSize: 5_000 })) {
-      listed.push(memberOf(doc));
-      if (listed.length < 20_000) continue;
-      await this.members.add('users', listed);
-      listed = [];
-    }
-    await this.members.add('users', listed);
+    await this.members.rebuild('users', this.memberList());
   }
 
   override async save(docs: readonly UserDoc[], mode: WriteMode): Promise<void> {
@@ -86,6 +79,10 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
   // the first log (so a re-derivation announces no user again).
   async resetDerived(): Promise<void> {
     await this.collection.updateMany({}, { $set: { authCount: 0, serviceCount: 0, ...NO_OUTCOMES, lastBatch: 0 } });
+  }
+
+  protected override narrow(scope: Scope): Promise<string[] | null> {
+    return this.members.narrowing('users', scope);
   }
 
   // The users of the accounts, by their listed ids (the seat counts read them whole: one pass answers every figure).
@@ -163,5 +160,3 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
     return docs.filter((doc) => doc.accountId === scope.accountId);
   }
 }
-
-const memberOf = (doc: { accountId: string; _id: string }): Member => ({ accountId: doc.accountId, id: doc._id });

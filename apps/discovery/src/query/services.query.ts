@@ -62,8 +62,8 @@ export class ServicesQuery {
   async usersOf(request: RpcInput<'discovery.services.users'>): Promise<RpcResponse<'discovery.services.users'>> {
     const scope = accountOfId(request.id);
     if (!(await this.services.get(scope, request.id))) throw notFound(request.id);
-    const filter = { serviceId: request.id, ...(request.include === 'successful' ? { successCount: { $gt: 0 } } : {}) };
-    const page = await findPage(this.usage.finder(scope), filter, request, (row) => row);
+    const filter = request.include === 'successful' ? { successCount: { $gt: 0 } } : {};
+    const page = await findPage(this.usage.finderOf(scope, { serviceId: request.id }), filter, request, (row) => row);
     const users = await this.users.getMany(
       scope,
       page.items.map((row) => row.userId),

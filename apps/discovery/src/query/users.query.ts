@@ -47,8 +47,8 @@ export class UsersQuery {
   async servicesOf(request: RpcInput<'discovery.users.services'>): Promise<RpcResponse<'discovery.users.services'>> {
     const scope = accountOfId(request.id);
     if (!(await this.users.get(scope, request.id))) throw notFound(request.id);
-    const filter = { userId: request.id, ...(request.include === 'successful' ? { successCount: { $gt: 0 } } : {}) };
-    const page = await findPage(this.usage.finder(scope), filter, request, (row) => row);
+    const filter = request.include === 'successful' ? { successCount: { $gt: 0 } } : {};
+    const page = await findPage(this.usage.finderOf(scope, { userId: request.id }), filter, request, (row) => row);
     const ids = page.items.map((row) => row.serviceId);
     const services = await this.services.find(scope, { _id: { $in: ids } }, { _id: 1 }, ids.length + 1);
     const byId = new Map(services.map((service) => [service._id, service]));

@@ -1,6 +1,8 @@
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { createTestScope, type TestScope } from '@seatwise/testing/scope';
 import { service } from '../__fixtures__/service-doc';
+import { AccountMembersRepository } from '../inventory/account-members.repository';
+import { ServerTraits } from '../inventory/server-traits';
 import { ServicesRepository } from '../inventory/services.repository';
 import { GroupsRepository } from './groups.repository';
 import { PendingGroupsRepository } from './pending-groups.repository';
@@ -16,7 +18,10 @@ describe('groups pending their rollup', () => {
   beforeAll(async () => {
     scope = createTestScope();
     connection = await MongoConnection.open(scope.mongoUrl, scope.dbName, 'pending-groups-spec');
-    services = new ServicesRepository(connection);
+    services = new ServicesRepository(
+      connection,
+      new AccountMembersRepository(connection, new ServerTraits(connection)),
+    );
   });
 
   afterAll(async () => {
