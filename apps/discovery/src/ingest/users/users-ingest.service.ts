@@ -40,6 +40,7 @@ export class UsersIngestService {
 
   private async handleOwned(holder: Holder, events: readonly UsersStreamEvent[]): Promise<void> {
     let pending = new Map<string, ProfileUpdate>();
+    const completed = new Set<string>();
     for (const event of events) {
       if (event.name === 'duo.users.record') {
         const update = toProfileUpdate(event.payload);
@@ -49,9 +50,13 @@ export class UsersIngestService {
         await this.flush(holder, pending);
         pending = new Map();
         await this.complete(holder, event.payload);
+        completed.add(event.payload.accountId);
       }
     }
     await this.flush(holder, pending);
+    // The accounts whose snapshot ended, together (a stream of many accounts' snapshots ends one after another); a
+    // redelivery after a failure here finds each end marker stale and refreshes its account again.
+    await this.usage.refresh(completed);
   }
 
   // Each write checks the lease first: a replica that lost the partition meanwhile leaves the rest to its holder.
@@ -64,17 +69,13 @@ export class UsersIngestService {
   private async complete(holder: Holder, event: DuoUserSnapshotCompleteEvent): Promise<void> {
     const scope = { accountId: event.accountId };
     const startedAt = new Date(event.startedAt);
-    if (await this.snapshots.isStale(scope, startedAt)) {
-      // A redelivered end marker: its refresh may be what failed the first time.
-      await this.usage.refresh([event.accountId]);
-      return;
-    }
+    // A redelivered end marker changes nothing; its account is refreshed all the same (what failed may be that).
+    if (await this.snapshots.isStale(scope, startedAt)) return;
     this.ownership.assertHolds(holder);
     const removed = await this.lock.run('users', () =>
       this.users.markRemoved(scope, event.snapshotId, startedAt, new Date(event.completedAt)),
     );
     await this.snapshots.recordComplete(scope, event.snapshotId, startedAt);
-    await this.usage.refresh([event.accountId]);
     if (removed > 0) {
       this.logger.info(
         { accountId: event.accountId, snapshotId: event.snapshotId, removed },
