@@ -30,7 +30,7 @@ export interface Member {
 // only grows, and ids are added before their documents are written: it may name a document a crash left
 // unwritten (an `$in` miss), never miss one. Rebuilt from the inventory at every start (rebuild), which also
 // restores an id lost to two writers of one list at once (FerretDB's updates are not isolated).
-// One document holds about 400,000 ids under MongoDB's 16 MB.
+// Kept on FerretDB 1.x only: MongoDB reads an account by its accountId indexes (an `$in` of its ids is no faster).
 @Injectable()
 export class AccountMembersRepository extends NativeRepository<MembersDoc> {
   constructor(
@@ -40,28 +40,44 @@ export class AccountMembersRepository extends NativeRepository<MembersDoc> {
     super(connection, 'account_members', []);
   }
 
-  // Lists every document of the inventory, in passes of 20,000 (bounded memory, few writes per account).
+  // Lists every document of the inventory not listed yet. Each account's ids are gathered first and only the missing
+  // ones written: an add is linear in the list's length per id on either server, and most are listed already. Holds
+  // every id of the inventory in memory meanwhile (about 100 bytes each).
   async rebuild(kind: MemberKind, docs: AsyncIterable<Member>): Promise<void> {
-    let listed: Member[] = [];
-    for await (const doc of docs) {
-      listed.push({ accountId: doc.accountId, id: doc.id });
-      if (listed.length < 20_000) continue;
-      await this.add(kind, listed);
-      listed = [];
+    if (!(await this.server.isFerretdb1())) return;
+    const all = new Map<string, string[]>();
+    for await (const { accountId, id } of docs) {
+      const ids = all.get(accountId);
+      if (ids) ids.push(id);
+      else all.set(accountId, [id]);
     }
-    await this.add(kind, listed);
+    const listed = await this.idsOf(
+      kind,
+      [...all.keys()].map((accountId) => ({ accountId })),
+    );
+    const missing: Member[] = [];
+    for (const [accountId, ids] of all) {
+      const known = new Set(listed.get(accountId));
+      for (const id of ids) if (!known.has(id)) missing.push({ accountId, id });
+    }
+    await this.add(kind, missing);
   }
 
-  // The ids to confine a read of the account to, on a server where reading them by id beats its own filter on
+  // The ids to confine a read of each account to, on a server where reading them by id beats its own filter on
   // accountId: FerretDB 1.x, up to the bound its patched `$in` answers from the index. null: filter as usual.
+  async narrowings(kind: MemberKind, scopes: readonly Scope[]): Promise<Map<string, string[] | null>> {
+    if (!(await this.server.isFerretdb1())) return new Map(scopes.map((s) => [s.accountId, null]));
+    const lists = await this.idsOf(kind, scopes);
+    return new Map([...lists].map(([accountId, ids]) => [accountId, ids.length <= MAX_NARROWING ? ids : null]));
+  }
+
   async narrowing(kind: MemberKind, scope: Scope): Promise<string[] | null> {
-    if (!(await this.server.isFerretdb1())) return null;
-    const ids = (await this.idsOf(kind, [scope])).get(scope.accountId) ?? [];
-    return ids.length <= MAX_NARROWING ? ids : null;
+    return (await this.narrowings(kind, [scope])).get(scope.accountId) ?? null;
   }
 
   // Adds the ids to their accounts' lists (one write per account; ids already listed are left).
   async add(kind: MemberKind, members: Iterable<Member>): Promise<void> {
+    if (!(await this.server.isFerretdb1())) return;
     const byAccount = new Map<string, string[]>();
     for (const { accountId, id } of members) {
       const list = byAccount.get(accountId);

@@ -3,7 +3,7 @@ import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import type { CatalogMatch } from '@seatwise/shared/contracts/discovery-events';
 import type { ServiceStatus } from '@seatwise/shared/contracts/discovery-views';
 import type { AccountsScope } from './account-counts';
-import { AccountMembersRepository } from './account-members.repository';
+import { AccountMembersRepository, memberOf } from './account-members.repository';
 import { bulkWriteInChunks } from './bulk-docs';
 import type { WriteMode } from './inventory-writes';
 import type { Scope } from './ids';
@@ -68,11 +68,9 @@ export class ServicesRepository extends InventoryRepository<ServiceDoc> {
     await this.members.rebuild('services', this.memberList());
   }
 
+  // The services a batch creates are listed first (the others are listed already).
   override async save(docs: readonly ServiceDoc[], mode: WriteMode): Promise<void> {
-    await this.members.add(
-      'services',
-      docs.map((doc) => ({ accountId: doc.accountId, id: doc._id })),
-    );
+    await this.members.add('services', docs.filter((doc) => doc.firstBatch === doc.lastBatch).map(memberOf));
     await super.save(docs, mode);
   }
 

@@ -8,8 +8,8 @@ import { NO_OUTCOMES } from './outcome-totals';
 import { ServerTraits } from './server-traits';
 import { type ProfileUpdate, type UserDoc, UsersRepository } from './users.repository';
 
-// An account's users are read through its list of ids (#19: FerretDB scans every account's users for a filter on
-// accountId). Every way a user is first written lists it, and a start lists users written without one.
+// An account's users are read through its list of ids on FerretDB 1.x (#19: it scans every account's users for a
+// filter on accountId). Every way a user is first written lists it, and a start lists users written without one.
 const observedAt = new Date('2026-11-01T00:00:00Z');
 
 const profile = (accountId: string, userKey: string, snapshotId = 'snap-1'): ProfileUpdate => ({
@@ -108,7 +108,8 @@ describe('users read per account through the account lists', () => {
     await nativeDb(connection)
       .collection<UserDoc>('users')
       .insertMany([fromLogs('acct-a', 'old1'), fromLogs('acct-a', 'old2'), fromLogs('acct-b', 'old3')]);
-    expect(await keysOf(['acct-a', 'acct-b'])).toEqual([]);
+    // MongoDB reads an account's users by its accountId index: no list is kept there, none is missing.
+    if (await new ServerTraits(connection).isFerretdb1()) expect(await keysOf(['acct-a', 'acct-b'])).toEqual([]);
 
     users = await started();
     expect(await keysOf(['acct-a', 'acct-b'])).toEqual(['acct-a.old1', 'acct-a.old2', 'acct-b.old3']);

@@ -70,8 +70,9 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
     await this.members.rebuild('users', this.memberList());
   }
 
+  // The users a batch first saw in the logs are listed first (the others are listed already).
   override async save(docs: readonly UserDoc[], mode: WriteMode): Promise<void> {
-    await this.members.add('users', docs.map(memberOf));
+    await this.members.add('users', docs.filter((doc) => doc.firstLogBatch === doc.lastBatch).map(memberOf));
     await super.save(docs, mode);
   }
 
@@ -85,13 +86,20 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
     return this.members.narrowing('users', scope);
   }
 
-  // The users of the accounts, by their listed ids (the seat counts read them whole: one pass answers every figure).
+  // The users of the accounts (the seat counts read them whole: one pass answers every figure): by their listed ids
+  // where that is faster (see AccountMembersRepository.narrowings), else by account.
   async *ofAccounts(scopes: readonly Scope[]): AsyncGenerator<UserDoc> {
-    const lists = await this.members.idsOf('users', scopes);
-    for (const chunk of chunks([...lists.values()].flat(), 1_000)) {
+    const lists = await this.members.narrowings('users', scopes);
+    const listed = [...lists.values()].flatMap((ids) => ids ?? []);
+    for (const chunk of chunks(listed, 1_000)) {
       for (const doc of await this.collection.find({ _id: { $in: chunk } }).toArray()) {
         if (lists.has(doc.accountId)) yield this.filled(doc);
       }
+    }
+    const unlisted = [...lists].flatMap(([accountId, ids]) => (ids ? [] : [accountId]));
+    if (unlisted.length === 0) return;
+    for await (const doc of this.collection.find({ accountId: { $in: unlisted } }, { batchSize: 5_000 })) {
+      yield this.filled(doc);
     }
   }
 
@@ -110,7 +118,11 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
         .toArray();
       for (const doc of docs) seen.set(doc._id, doc.profileAt);
     }
-    await this.members.add('users', updates);
+    // Profiles of users not stored yet are listed first (the others are listed already).
+    await this.members.add(
+      'users',
+      updates.filter((u) => !seen.has(u.id)),
+    );
     const ops: mongo.AnyBulkWriteOperation<UserDoc>[] = updates
       .filter((u) => (seen.get(u.id) ?? NEVER) <= u.observedAt)
       .map((u) => ({
@@ -137,19 +149,17 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
   // Users of the account a complete snapshot did not contain. A user only seen in logs since the
   // snapshot started may be newer than it, so is left alone.
   async markRemoved(scope: Scope, snapshotId: string, startedAt: Date, at: Date): Promise<number> {
-    const ids = (await this.members.idsOf('users', [scope])).get(scope.accountId) ?? [];
+    const filter = {
+      accountId: scope.accountId,
+      snapshotId: { $ne: snapshotId },
+      removedAt: null,
+      $or: [{ profileAt: { $gt: NEVER } }, { firstSeen: { $lt: startedAt } }],
+    };
+    const ids = await this.members.narrowing('users', scope);
+    if (!ids) return (await this.collection.updateMany(filter, { $set: { removedAt: at } })).modifiedCount;
     let removed = 0;
     for (const chunk of chunks(ids, 1_000)) {
-      const result = await this.collection.updateMany(
-        {
-          _id: { $in: chunk },
-          accountId: scope.accountId,
-          snapshotId: { $ne: snapshotId },
-          removedAt: null,
-          $or: [{ profileAt: { $gt: NEVER } }, { firstSeen: { $lt: startedAt } }],
-        },
-        { $set: { removedAt: at } },
-      );
+      const result = await this.collection.updateMany({ _id: { $in: chunk }, ...filter }, { $set: { removedAt: at } });
       removed += result.modifiedCount;
     }
     return removed;

@@ -31,7 +31,7 @@ export class RollupService {
   // Rebuilds every pending group, of this replica's batches or another's.
   async drain(): Promise<void> {
     const { ids, keys } = await this.pending.all();
-    for (const chunk of chunks(keys, 1_000)) await this.refresh(chunk);
+    for (const chunk of chunks(keys, 200)) await this.refresh(chunk);
     await this.pending.remove(ids);
   }
 
