@@ -5,8 +5,9 @@ export const envSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(3002),
   MONGO_DB: baseEnvSchema.shape.MONGO_DB.default('seatwise_discovery'),
   // Auth-log events aggregated per batch (one bulk write per collection per batch; the next batch is
-  // fetched while one is written): memory is bounded by twice this whatever the backlog.
-  DISCOVERY_BATCH_SIZE: z.coerce.number().int().min(1).max(20_000).default(10_000),
+  // fetched while one is written): memory is bounded by twice this whatever the backlog. 5,000: at 10,000 the
+  // MSP bench (200 accounts, 100,000 events) ran out of the 128 MB heap discovery is given in production.
+  DISCOVERY_BATCH_SIZE: z.coerce.number().int().min(1).max(20_000).default(5_000),
   // How long a fetch waits to fill a batch before processing what it has.
   DISCOVERY_BATCH_MAX_WAIT_MS: z.coerce.number().int().min(1_000).max(60_000).default(1_000),
   DISCOVERY_USERS_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1_000),
