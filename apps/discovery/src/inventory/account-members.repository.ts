@@ -19,6 +19,12 @@ interface MembersDoc {
   ids: string[];
 }
 
+export interface ListCount {
+  kind: MemberKind;
+  accountId: string;
+  count: number;
+}
+
 export interface Member {
   accountId: string;
   id: string;
@@ -93,6 +99,16 @@ export class AccountMembersRepository extends NativeRepository<MembersDoc> {
         ),
       );
     }
+  }
+
+  // How many ids each account lists, per inventory (FerretDB 1.x only: elsewhere nothing is listed). Reads every
+  // list: the capacity check's, not a request's.
+  async counts(): Promise<ListCount[]> {
+    const counts: ListCount[] = [];
+    for await (const doc of this.collection.find({})) {
+      counts.push({ kind: doc.kind, accountId: doc.accountId, count: doc.ids.length });
+    }
+    return counts;
   }
 
   // The listed ids of each account asked (none for an account without a list).

@@ -6,6 +6,7 @@ import { FlagRules } from './flag-rules';
 import { InventoryWrites } from './inventory-writes';
 import { ServerTraits } from './server-traits';
 import { ServicesRepository } from './services.repository';
+import { UsageStateRepository } from './usage-state.repository';
 import { UsageRepository } from './usage.repository';
 import { UsersRepository } from './users.repository';
 import { WriteLock } from './write-lock';
@@ -19,6 +20,7 @@ import { WriteLock } from './write-lock';
     ServicesRepository,
     UsersRepository,
     UsageRepository,
+    UsageStateRepository,
     ActivityRepository,
     ActionsRepository,
     InventoryWrites,
@@ -26,9 +28,12 @@ import { WriteLock } from './write-lock';
     FlagRules,
   ],
   exports: [
+    ServerTraits,
+    AccountMembersRepository,
     ServicesRepository,
     UsersRepository,
     UsageRepository,
+    UsageStateRepository,
     ActivityRepository,
     ActionsRepository,
     InventoryWrites,

@@ -157,8 +157,12 @@ export class ServicesRepository extends InventoryRepository<ServiceDoc> {
 
   // What the account summaries count of each service, in one pass over the scope's services (six aggregations and
   // a lookup per account before: each a scan on FerretDB 1.24, and it has no $max to find the last seen).
+  // One account's through its list where the server reads those faster (see narrow).
   async *summaryFields(scope: AccountsScope): AsyncGenerator<SummaryFields> {
     const projection = { accountId: 1, status: 1, catalog: 1, firstSeen: 1, lastSeen: 1, authCount: 1 };
-    for await (const doc of this.collection.find(scope, { projection, batchSize: 5_000 })) yield this.filled(doc);
+    const ids = scope.accountId === undefined ? null : await this.narrow({ accountId: scope.accountId });
+    if (ids?.length === 0) return;
+    const filter = ids ? { _id: { $in: [...ids] }, ...scope } : scope;
+    for await (const doc of this.collection.find(filter, { projection, batchSize: 5_000 })) yield this.filled(doc);
   }
 }

@@ -1,5 +1,6 @@
 import type { RECLAIM_REASONS, Seats } from '@seatwise/shared/contracts/discovery-views';
 import { NEVER } from '../inventory/never';
+import type { UserCounts } from '../inventory/usage-state.repository';
 import type { UserDoc } from '../inventory/users.repository';
 import { DAY_MS } from '../query/filters';
 
@@ -49,6 +50,7 @@ export class SeatTally {
   private readonly figures: Seats;
   private readonly cutoff: Date;
   private readonly since: Date[];
+  private readonly counts: UserCounts = { users: 0, removed: 0 };
 
   constructor(accountId: string, unusedAfterDays: number, now: Date) {
     this.cutoff = unusedCutoff(now, unusedAfterDays);
@@ -69,6 +71,8 @@ export class SeatTally {
   // (a user only seen in the logs included); reclaimable seats only billable ones.
   add(user: SeatFields): void {
     const f = this.figures;
+    this.counts.users++;
+    if (user.removedAt) this.counts.removed++;
     if (!user.removedAt) {
       const [d7, d30, d90] = this.since.map((since) => user.lastSuccess >= since);
       if (d7) f.activeUsers.days7++;
@@ -86,5 +90,10 @@ export class SeatTally {
 
   result(): Seats {
     return { ...this.figures, activeUsers: { ...this.figures.activeUsers } };
+  }
+
+  // Every user added, and those of them removed from Duo.
+  userCounts(): UserCounts {
+    return { ...this.counts };
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@seatwise/platform/clock/clock';
 import type { Seats } from '@seatwise/shared/contracts/discovery-views';
 import type { Scope } from '../inventory/ids';
+import type { UserCounts } from '../inventory/usage-state.repository';
 import { UsersRepository } from '../inventory/users.repository';
 import { SeatSettingsRepository } from './seat-settings.repository';
 import { SeatTally } from './seat-rules';
@@ -24,9 +25,17 @@ export class SeatsService {
 
   // In the order asked; an account without users has zero figures.
   async ofMany(scopes: readonly Scope[]): Promise<Seats[]> {
+    return (await this.withCounts(scopes)).map((a) => a.seats);
+  }
+
+  // The figures and the user counts of each account, from the same pass over their users.
+  async withCounts(scopes: readonly Scope[]): Promise<Array<{ seats: Seats; users: UserCounts }>> {
     const tallies = await this.tallies(scopes);
     for await (const user of this.users.ofAccounts(scopes)) tallies.get(user.accountId)?.add(user);
-    return scopes.flatMap((s) => tallies.get(s.accountId)?.result() ?? []);
+    return scopes.flatMap((s) => {
+      const tally = tallies.get(s.accountId);
+      return tally ? [{ seats: tally.result(), users: tally.userCounts() }] : [];
+    });
   }
 
   // Every account with users (the seats summary's cross-tenant read, like the account summary), by account id.

@@ -5,7 +5,12 @@ import { KeyedSerializer } from '@seatwise/platform/db/keyed-serializer';
 import type { Seats } from '@seatwise/shared/contracts/discovery-views';
 import { isDeepStrictEqual } from 'node:util';
 import { SeatsService } from './seats.service';
-import { type UsageFigures, type UsageStateDoc, UsageStateRepository } from './usage-state.repository';
+import {
+  type UsageFigures,
+  type UsageStateDoc,
+  UsageStateRepository,
+  type UserCounts,
+} from '../inventory/usage-state.repository';
 
 // Publishes `discovery.account.usage` when an account's billable users, active users or reclaimable seats
 // changed (after a users snapshot, an auth-log batch, or a settings change touched it), with a revision
@@ -29,14 +34,16 @@ export class UsageAnnouncer {
     const scopes = [...new Set(accountIds)].map((accountId) => ({ accountId }));
     if (scopes.length === 0) return;
     await this.serial.run('refresh', async () => {
-      const [seats, states] = await Promise.all([this.seats.ofMany(scopes), this.states.getMany(scopes)]);
-      for (const figures of seats) await this.refreshOne(figures, states.get(figures.accountId) ?? null);
+      const [accounts, states] = await Promise.all([this.seats.withCounts(scopes), this.states.getMany(scopes)]);
+      for (const { seats, users } of accounts) await this.refreshOne(seats, users, states.get(seats.accountId) ?? null);
     });
   }
 
-  private async refreshOne(seats: Seats, state: UsageStateDoc | null): Promise<void> {
+  // Changed figures make a new revision, announced; changed user counts alone are saved under the same revision.
+  private async refreshOne(seats: Seats, users: UserCounts, state: UsageStateDoc | null): Promise<void> {
     const figures = usageFigures(seats);
     if (state && isDeepStrictEqual(state.figures, figures)) {
+      if (!isDeepStrictEqual(state.users, users)) await this.states.save({ ...state, users });
       if (!state.published) await this.publish(state);
       return;
     }
@@ -44,6 +51,7 @@ export class UsageAnnouncer {
       _id: seats.accountId,
       revision: (state?.revision ?? 0) + 1,
       figures,
+      users,
       at: this.clock.now(),
       published: false,
     };
