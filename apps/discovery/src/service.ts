@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@seatwise/platform/bootstrap/create-service-app';
 import type { Env } from '@seatwise/shared/config/discovery-env';
+import { CapacityModule } from './capacity/capacity.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CurationModule } from './curation/curation.module';
 import { IngestModule } from './ingest/ingest.module';
@@ -10,6 +11,6 @@ import { SeatsModule } from './seats/seats.module';
 export const service: ServiceDefinition<Env> = {
   name: 'discovery',
   version: process.env['npm_package_version'] ?? '0.1.0',
-  imports: () => [CatalogModule, QueryModule, CurationModule, RollupModule, SeatsModule, IngestModule],
+  imports: () => [CatalogModule, QueryModule, CurationModule, RollupModule, SeatsModule, IngestModule, CapacityModule],
   rpc: true,
 };

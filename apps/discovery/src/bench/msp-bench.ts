@@ -33,6 +33,8 @@ import { MSP_DEFAULTS, mspAuthEvents, mspUsersSnapshot, mspWorld } from './msp-p
 // accounts of different sizes. The targets are reported, not enforced (the read redesign is still to come); a
 // run fails only when ingest does not complete or a query errors.
 const EVENTS = Number(process.env['BENCH_DISCOVERY_MSP_EVENTS'] ?? 1_000_000);
+// Customer accounts (200 by default): fewer measures what a smaller MSP gets on the embedded server.
+const ACCOUNTS = Number(process.env['BENCH_DISCOVERY_MSP_ACCOUNTS'] ?? MSP_DEFAULTS.accounts);
 // Repetitions of each query (per account for the per-account ones).
 const REPETITIONS = Number(process.env['BENCH_DISCOVERY_QUERIES'] ?? 10);
 const INGEST_TIMEOUT_MS = Number(process.env['BENCH_DISCOVERY_MSP_INGEST_TIMEOUT_MS'] ?? 4 * 3_600_000);
@@ -50,7 +52,7 @@ interface Timed {
 export async function mspBench(): Promise<void> {
   const began = Date.now();
   const anchor = Date.now();
-  const world = mspWorld({ ...MSP_DEFAULTS, events: EVENTS, anchor });
+  const world = mspWorld({ ...MSP_DEFAULTS, accounts: ACCOUNTS, events: EVENTS, anchor });
   const totalUsers = world.accounts.reduce((n, a) => n + a.statuses.length, 0);
   const infra = await provisionInfrastructure();
   const nc = await connectBus({ url: infra.nats.url, name: 'bench-discovery-msp' });

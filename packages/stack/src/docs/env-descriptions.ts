@@ -54,6 +54,11 @@ export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
   DISCOVERY_USERS_BATCH_SIZE: 'Duo user records written per batch.',
   DISCOVERY_INVENTORY_WRITES:
     'How batches write the inventories: replace (by _id, each document atomic; MongoDB, FerretDB 2), rewrite (redo log, then delete + insert; FerretDB 1.x, which scans on every replace), or auto (asks the server).',
+  DISCOVERY_EMBEDDED_MAX_SERVICES:
+    'On the embedded database (FerretDB 1.x): services of all accounts together beyond which the overview takes over a second and discovery warns that the data has outgrown it (README "What the embedded database serves").',
+  DISCOVERY_EMBEDDED_MAX_ACCOUNT_USERS:
+    'On the embedded database: users of one account beyond which its users list takes over a second and discovery warns that the data has outgrown it.',
+  DISCOVERY_CAPACITY_CHECK_MS: 'How often discovery checks the inventory against the two limits above (and at start).',
   DISCOVERY_CONSUME: 'Whether discovery consumes events (false: a query-only replica).',
   DISCOVERY_DENIAL_RATE_PERCENT:
     'A service or user is flagged when at least this share (%) of its attempts were denied (with DISCOVERY_DENIAL_MIN_ATTEMPTS).',
