@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '@seatwise/platform/clock/periodic-task';
 import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
 import type { Env } from '@seatwise/shared/config/alerts-env';
 import type { Logger } from '@seatwise/shared/logging/logger';
@@ -11,8 +12,12 @@ import { SOURCES_OF, TIMED_KINDS } from './verdict';
 // re-evaluated on a timer against the clock; the others change only when an event does.
 @Injectable()
 export class TimedEvaluation implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly task = new PeriodicTask(
+    () => this.evaluateAll(),
+    (error) => {
+      this.logger.warn({ err: error }, 'timed alert evaluation failed');
+    },
+  );
 
   constructor(
     private readonly sources: SourceStore,
@@ -23,24 +28,16 @@ export class TimedEvaluation implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap(): void {
     if (!this.env.ALERTS_CONSUME) return;
-    this.timer = setInterval(() => void this.tick(), this.env.ALERTS_EVALUATE_INTERVAL_MS);
+    this.task.start(this.env.ALERTS_EVALUATE_INTERVAL_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
-  // One pass at a time; a tick that finds one running is skipped.
+  // One pass at a time; a tick during one joins it.
   tick(): Promise<void> {
-    this.running ??= this.evaluateAll()
-      .catch((error: unknown) => {
-        this.logger.warn({ err: error }, 'timed alert evaluation failed');
-      })
-      .finally(() => {
-        this.running = null;
-      });
-    return this.running;
+    return this.task.tick();
   }
 
   private async evaluateAll(): Promise<void> {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '@seatwise/platform/clock/periodic-task';
 import { APP_ENV, LOGGER } from '@seatwise/platform/tokens';
 import type { Env } from '@seatwise/shared/config/discovery-env';
 import type { Logger } from '@seatwise/shared/logging/logger';
@@ -11,8 +12,12 @@ import { exceeded, type InventorySize } from './embedded-limits';
 // warning is repeated only when what is exceeded changes, and its end is logged too. On any other server: nothing.
 @Injectable()
 export class CapacityWatch implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly task = new PeriodicTask(
+    () => this.check(),
+    (error) => {
+      this.logger.warn({ err: error }, 'the embedded database capacity check failed');
+    },
+  );
   private reported = '';
 
   constructor(
@@ -23,25 +28,17 @@ export class CapacityWatch implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.tick();
-    this.timer = setInterval(() => void this.tick(), this.env.DISCOVERY_CAPACITY_CHECK_MS);
+    void this.task.tick();
+    this.task.start(this.env.DISCOVERY_CAPACITY_CHECK_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
-  // One check at a time; a tick that finds one running is skipped. A failed check is logged and left to the next.
+  // One check at a time (a tick during one joins it); a failed check is logged and left to the next.
   tick(): Promise<void> {
-    this.running ??= this.check()
-      .catch((error: unknown) => {
-        this.logger.warn({ err: error }, 'the embedded database capacity check failed');
-      })
-      .finally(() => {
-        this.running = null;
-      });
-    return this.running;
+    return this.task.tick();
   }
 
   private async check(): Promise<void> {

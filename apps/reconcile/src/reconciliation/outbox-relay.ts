@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@seatwise/platform/clock/clock';
+import { PeriodicTask } from '@seatwise/platform/clock/periodic-task';
 import { LOGGER } from '@seatwise/platform/tokens';
 import type { Logger } from '@seatwise/shared/logging/logger';
 import { RowChanges } from './row-changes';
@@ -14,8 +15,12 @@ const BATCH = 200;
 // completing an entry twice writes nothing twice.
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
-  private sweeping: Promise<void> | null = null;
+  private readonly task = new PeriodicTask(
+    () => this.sweep(),
+    (error) => {
+      this.logger.warn({ err: error }, 'outbox sweep failed; tried again at the next');
+    },
+  );
 
   constructor(
     private readonly outbox: RowOutboxRepository,
@@ -25,27 +30,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      void this.sweepOnce();
-    }, SWEEP_MS);
-    this.timer.unref();
+    this.task.start(SWEEP_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sweeping;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   // One sweep at a time; resolves when the entries left so far are completed (or the sweep failed, logged).
   sweepOnce(): Promise<void> {
-    this.sweeping ??= this.sweep()
-      .catch((error: unknown) => {
-        this.logger.warn({ err: error }, 'outbox sweep failed; tried again at the next');
-      })
-      .finally(() => {
-        this.sweeping = null;
-      });
-    return this.sweeping;
+    return this.task.tick();
   }
 
   private async sweep(): Promise<void> {
