@@ -6,7 +6,7 @@ import type { Page } from '@seatwise/shared/contracts/page';
 import type { RpcInput, RpcResponse } from '@seatwise/shared/contracts/rpcs';
 import { AppError } from '@seatwise/shared/errors/app-error';
 import { allOf } from '../query/filters';
-import { type GroupDoc, GroupsRepository } from './groups.repository';
+import { GroupsRepository, type GroupSummaryDoc } from './groups.repository';
 
 // Services across customers: the rollup, paged and sorted like the other lists, and one group's accounts.
 @Injectable()
@@ -37,7 +37,7 @@ export class GroupsQuery {
   }
 }
 
-function groupView(doc: GroupDoc): GroupView {
+function groupView(doc: GroupSummaryDoc): GroupView {
   return {
     id: doc._id,
     name: doc.name,
