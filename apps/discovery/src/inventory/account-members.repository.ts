@@ -49,7 +49,7 @@ export class AccountMembersRepository extends NativeRepository<MembersDoc> {
   // Lists every document of the inventory not listed yet. Each account's ids are gathered first and only the missing
   // ones written: an add is linear in the list's length per id on either server, and most are listed already. Holds
   // every id of the inventory in memory meanwhile (about 100 bytes each).
-  async rebuild(kind: MemberKind, docs: AsyncIterable<Member>): Promise<void> {
+  async rebuild(kind: MemberKind, docs: AsyncIterable<Member> | Iterable<Member>): Promise<void> {
     if (!(await this.server.isFerretdb1())) return;
     const all = new Map<string, string[]>();
     for await (const { accountId, id } of docs) {

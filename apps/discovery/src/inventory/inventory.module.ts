@@ -5,19 +5,21 @@ import { ActivityRepository } from './activity.repository';
 import { FlagRules } from './flag-rules';
 import { InventoryWrites } from './inventory-writes';
 import { ServerTraits } from './server-traits';
+import { ServiceFiguresRepository } from './service-figures.repository';
 import { ServicesRepository } from './services.repository';
 import { UsageStateRepository } from './usage-state.repository';
 import { UsageRepository } from './usage.repository';
 import { UsersRepository } from './users.repository';
 import { WriteLock } from './write-lock';
 
-// The inventories (services, users, usage, daily activity, action log) and how they are written: one WriteLock for
+// The inventories (services with their figures, users, usage, daily activity, action log) and how they are written: one WriteLock for
 // the whole process, shared by every module that writes services or users.
 @Module({
   providers: [
     ServerTraits,
     AccountMembersRepository,
     ServicesRepository,
+    ServiceFiguresRepository,
     UsersRepository,
     UsageRepository,
     UsageStateRepository,
@@ -31,6 +33,7 @@ import { WriteLock } from './write-lock';
     ServerTraits,
     AccountMembersRepository,
     ServicesRepository,
+    ServiceFiguresRepository,
     UsersRepository,
     UsageRepository,
     UsageStateRepository,

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import type { CatalogMatch } from '@seatwise/shared/contracts/discovery-events';
 import type { ServiceStatus } from '@seatwise/shared/contracts/discovery-views';
-import type { AccountsScope } from './account-counts';
 import { AccountMembersRepository, memberOf } from './account-members.repository';
 import { bulkWriteInChunks } from './bulk-docs';
 import type { WriteMode } from './inventory-writes';
@@ -11,6 +10,7 @@ import { groupKeyOf } from './group-key';
 import { InventoryRepository } from './inventory.repository';
 import { NO_OUTCOMES, type OutcomeTotals } from './outcome-totals';
 import { listIndexes } from './scoped.repository';
+import { type FigureSource, ServiceFiguresRepository } from './service-figures.repository';
 
 export interface ServiceDoc extends OutcomeTotals {
   _id: string;
@@ -44,34 +44,36 @@ const ABSENT: Partial<ServiceDoc> = {
   ...NO_OUTCOMES,
 };
 
-export type SummaryFields = Pick<
-  ServiceDoc,
-  'accountId' | 'status' | 'catalog' | 'firstSeen' | 'lastSeen' | 'authCount'
->;
-
 export type ServiceChanges = Partial<Pick<ServiceDoc, 'status' | 'catalog' | 'mergedInto' | 'catalogLocked'>>;
 
 // An account's services are read through its list of service ids on FerretDB 1.x (see AccountMembersRepository):
 // every id is listed before its document is first written (batches), and the lists are rebuilt at every start.
+// Every write of services is followed by their figures' (ServiceFiguresRepository: what the account summary reads),
+// and every start puts them all again.
 @Injectable()
 export class ServicesRepository extends InventoryRepository<ServiceDoc> {
   constructor(
     connection: MongoConnection,
     private readonly members: AccountMembersRepository,
+    private readonly figures: ServiceFiguresRepository,
   ) {
     const sorts = listIndexes(['lastSeen', 'firstSeen', 'name', 'userCount', 'authCount']);
     super(connection, 'services', [...sorts, { accountId: 1, mergedInto: 1 }, { groupKey: 1 }], ABSENT);
   }
 
+  // One pass over the services rebuilds both their account lists and their figures.
   override async onModuleInit(): Promise<void> {
     await super.onModuleInit();
-    await this.members.rebuild('services', this.memberList());
+    const sources = await this.figureSources();
+    await this.members.rebuild('services', sources.map(memberOf));
+    await this.figures.put(sources);
   }
 
   // The services a batch creates are listed first (the others are listed already).
   override async save(docs: readonly ServiceDoc[], mode: WriteMode): Promise<void> {
     await this.members.add('services', docs.filter((doc) => doc.firstBatch === doc.lastBatch).map(memberOf));
     await super.save(docs, mode);
+    await this.figures.put(docs);
   }
 
   protected override narrow(scope: Scope): Promise<string[] | null> {
@@ -130,7 +132,10 @@ export class ServicesRepository extends InventoryRepository<ServiceDoc> {
       { $set: { ...changes, groupKey: groupKeyOf(catalog, current.name) } },
       { returnDocument: 'after' },
     );
-    return doc ? this.filled(doc) : null;
+    if (!doc) return null;
+    const after = this.filled(doc);
+    await this.figures.put([after]);
+    return after;
   }
 
   // Services stored before group keys get theirs (one update per service that lacks or misstates it).
@@ -153,16 +158,15 @@ export class ServicesRepository extends InventoryRepository<ServiceDoc> {
       {},
       { $set: { authCount: 0, userCount: 0, attemptedUserCount: 0, ...NO_OUTCOMES, lastBatch: 0 } },
     );
+    await this.figures.put(await this.figureSources());
   }
 
-  // What the account summaries count of each service, in one pass over the scope's services (six aggregations and
-  // a lookup per account before: each a scan on FerretDB 1.24, and it has no $max to find the last seen).
-  // One account's through its list where the server reads those faster (see narrow).
-  async *summaryFields(scope: AccountsScope): AsyncGenerator<SummaryFields> {
+  // What the figures are made of, of every service (bounded by the inventory's size: a start's or a
+  // re-derivation's pass).
+  private async figureSources(): Promise<FigureSource[]> {
     const projection = { accountId: 1, status: 1, catalog: 1, firstSeen: 1, lastSeen: 1, authCount: 1 };
-    const ids = scope.accountId === undefined ? null : await this.narrow({ accountId: scope.accountId });
-    if (ids?.length === 0) return;
-    const filter = ids ? { _id: { $in: [...ids] }, ...scope } : scope;
-    for await (const doc of this.collection.find(filter, { projection, batchSize: 5_000 })) yield this.filled(doc);
+    const sources: FigureSource[] = [];
+    for await (const doc of this.collection.find({}, { projection, batchSize: 5_000 })) sources.push(this.filled(doc));
+    return sources;
   }
 }

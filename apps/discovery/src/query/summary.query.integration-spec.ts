@@ -8,14 +8,15 @@ import { userIdOf } from '../inventory/ids';
 import { NEVER } from '../inventory/never';
 import { NO_OUTCOMES } from '../inventory/outcome-totals';
 import { ServerTraits } from '../inventory/server-traits';
-import { ServicesRepository } from '../inventory/services.repository';
+import { ServiceFiguresRepository } from '../inventory/service-figures.repository';
+import { type ServiceDoc, ServicesRepository } from '../inventory/services.repository';
 import { type UsageStateDoc, UsageStateRepository, type UserCounts } from '../inventory/usage-state.repository';
 import { type UserDoc, UsersRepository } from '../inventory/users.repository';
 import { SummaryQuery } from './summary.query';
 
 // The account summaries count users from the counts each account's last usage refresh saved, one document per
 // account, not from every user (#19: seconds for an MSP on FerretDB 1.24); an account without saved counts has its
-// users read.
+// users read. Services are counted from their figures, written with every write of the services.
 const seen = new Date('2026-11-01T00:00:00Z');
 
 const user = (accountId: string, key: string, removed = false): UserDoc => ({
@@ -47,6 +48,7 @@ describe('SummaryQuery', () => {
   let scope: TestScope;
   let connection: MongoConnection;
   let members: AccountMembersRepository;
+  let services: ServicesRepository;
   let query: SummaryQuery;
 
   beforeAll(async () => {
@@ -54,12 +56,9 @@ describe('SummaryQuery', () => {
     connection = await MongoConnection.open(scope.mongoUrl, scope.dbName, 'summary-query-spec');
     members = new AccountMembersRepository(connection, new ServerTraits(connection));
     const states = new UsageStateRepository(connection);
-    query = new SummaryQuery(
-      new ServicesRepository(connection, members),
-      new UsersRepository(connection, members),
-      states,
-      new Clock(),
-    );
+    const figures = new ServiceFiguresRepository(connection);
+    services = new ServicesRepository(connection, members, figures);
+    query = new SummaryQuery(figures, new UsersRepository(connection, members), states, new Clock());
     await store(
       [service('s1', 'DA1', 'Slack'), service('s2', 'DA1', 'Zoom'), service('s3', 'DA2', 'Box')],
       [user('DA1', 'u1'), user('DA1', 'u2'), user('DA1', 'u3', true), user('DA2', 'v1'), user('DA2', 'v2')],
@@ -77,19 +76,13 @@ describe('SummaryQuery', () => {
     await scope.cleanup();
   });
 
-  async function store(services: ReturnType<typeof service>[], ...userSets: UserDoc[][]): Promise<void> {
+  async function store(docs: ServiceDoc[], ...userSets: UserDoc[][]): Promise<void> {
     const users = userSets.flat();
-    await members.add(
-      'services',
-      services.map((s) => ({ accountId: s.accountId, id: s._id })),
-    );
+    await services.save(docs, 'replace');
     await members.add(
       'users',
       users.map((u) => ({ accountId: u.accountId, id: u._id })),
     );
-    if (services.length > 0) {
-      await nativeDb(connection).collection<ReturnType<typeof service>>('services').insertMany(services);
-    }
     await nativeDb(connection).collection<UserDoc>('users').insertMany(users);
   }
 
@@ -111,5 +104,23 @@ describe('SummaryQuery', () => {
   it('counts users as of the last refresh: a user stored since counts at the next one', async () => {
     await store([], [user('DA1', 'u4')]);
     expect(await query.summaries('DA1')).toMatchObject([{ users: 3 }]);
+  });
+
+  it('counts a curation and a re-derivation as soon as the services are written', async () => {
+    await services.update({ accountId: 'DA2' }, 'DA2.s3', { status: 'ignored' });
+    expect(await query.summaries('DA2')).toMatchObject([{ services: 1, ignored: 1, unmatched: 0, authCount: 1 }]);
+    await services.resetDerived();
+    expect(await query.summaries('DA2')).toMatchObject([{ authCount: 0 }]);
+  });
+
+  // Mutation: a start that rebuilds the account lists alone leaves DA5 out.
+  it('counts services stored without figures (before they were kept, or a crash in between) from the next start', async () => {
+    await nativeDb(connection)
+      .collection<ServiceDoc>('services')
+      .insertOne(service('s9', 'DA5', 'Okta'));
+    await members.add('services', [{ accountId: 'DA5', id: 'DA5.s9' }]);
+    expect(await query.summaries('DA5')).toEqual([]);
+    await services.onModuleInit();
+    expect(await query.summaries('DA5')).toMatchObject([{ accountId: 'DA5', services: 1, unmatched: 1 }]);
   });
 });

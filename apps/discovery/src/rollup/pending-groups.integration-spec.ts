@@ -3,6 +3,7 @@ import { createTestScope, type TestScope } from '@seatwise/testing/scope';
 import { service } from '../__fixtures__/service-doc';
 import { AccountMembersRepository } from '../inventory/account-members.repository';
 import { ServerTraits } from '../inventory/server-traits';
+import { ServiceFiguresRepository } from '../inventory/service-figures.repository';
 import { ServicesRepository } from '../inventory/services.repository';
 import { GroupsRepository } from './groups.repository';
 import { PendingGroupsRepository } from './pending-groups.repository';
@@ -21,6 +22,7 @@ describe('groups pending their rollup', () => {
     services = new ServicesRepository(
       connection,
       new AccountMembersRepository(connection, new ServerTraits(connection)),
+      new ServiceFiguresRepository(connection),
     );
   });
 
