@@ -9,10 +9,11 @@ import { ServiceFiguresRepository } from './service-figures.repository';
 import { ServicesRepository } from './services.repository';
 import { UsageStateRepository } from './usage-state.repository';
 import { UsageRepository } from './usage.repository';
+import { UserRowsRepository } from './user-rows.repository';
 import { UsersRepository } from './users.repository';
 import { WriteLock } from './write-lock';
 
-// The inventories (services with their figures, users, usage, daily activity, action log) and how they are written: one WriteLock for
+// The inventories (services with their figures, users with their rows, usage, daily activity, action log) and how they are written: one WriteLock for
 // the whole process, shared by every module that writes services or users.
 @Module({
   providers: [
@@ -21,6 +22,7 @@ import { WriteLock } from './write-lock';
     ServicesRepository,
     ServiceFiguresRepository,
     UsersRepository,
+    UserRowsRepository,
     UsageRepository,
     UsageStateRepository,
     ActivityRepository,
@@ -35,6 +37,7 @@ import { WriteLock } from './write-lock';
     ServicesRepository,
     ServiceFiguresRepository,
     UsersRepository,
+    UserRowsRepository,
     UsageRepository,
     UsageStateRepository,
     ActivityRepository,

@@ -1,7 +1,8 @@
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { nativeDb } from '@seatwise/platform/db/native-db';
 import { createTestScope, type TestScope } from '@seatwise/testing/scope';
-import { type FigureSource, type FiguresDoc, ServiceFiguresRepository } from './service-figures.repository';
+import type { PackedDoc } from './packed-by-account.repository';
+import { type FigureSource, ServiceFiguresRepository } from './service-figures.repository';
 
 // A service of `accountId` as its figures see it: new, unmatched, used once.
 const service = (key: string, accountId: string, fields: Partial<FigureSource> = {}): FigureSource => ({
@@ -21,7 +22,7 @@ class RacedFigures extends ServiceFiguresRepository {
   // Another writer's put lands between this writer's read and its write.
   other: (() => Promise<void>) | null = null;
 
-  protected override async stored(accountIds: string[]): Promise<Map<string, FiguresDoc>> {
+  protected override async stored(accountIds: string[]): Promise<Map<string, PackedDoc>> {
     const stale = await super.stored(accountIds);
     const other = this.other;
     this.other = null;
@@ -60,7 +61,7 @@ describe('ServiceFiguresRepository', () => {
   }
 
   async function version(accountId: string): Promise<number | undefined> {
-    const doc = await nativeDb(connection).collection<FiguresDoc>('service_figures').findOne({ _id: accountId });
+    const doc = await nativeDb(connection).collection<PackedDoc>('service_figures').findOne({ _id: accountId });
     return doc?.version;
   }
 
@@ -98,10 +99,10 @@ describe('ServiceFiguresRepository', () => {
 
   it('says which account holds malformed figures', async () => {
     await nativeDb(connection)
-      .collection<FiguresDoc>('service_figures')
+      .collection<PackedDoc>('service_figures')
       .insertOne({ _id: 'DA9', version: 1, packed: '{"DA9.x":{"status":"gone"}}' });
     await expect(collect(figures.of({ accountId: 'DA9' }))).rejects.toThrow(
-      /Service figures of account DA9 are malformed/,
+      /service_figures of account DA9 are malformed at DA9.x/,
     );
   });
 });

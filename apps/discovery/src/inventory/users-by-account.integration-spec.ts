@@ -6,6 +6,7 @@ import { userIdOf } from './ids';
 import { NEVER } from './never';
 import { NO_OUTCOMES } from './outcome-totals';
 import { ServerTraits } from './server-traits';
+import { UserRowsRepository } from './user-rows.repository';
 import { type ProfileUpdate, type UserDoc, UsersRepository } from './users.repository';
 
 // An account's users are read through its list of ids on FerretDB 1.x (#19: it scans every account's users for a
@@ -65,9 +66,11 @@ describe('users read per account through the account lists', () => {
   });
 
   async function started(): Promise<UsersRepository> {
+    const server = new ServerTraits(connection);
     const repository = new UsersRepository(
       connection,
-      new AccountMembersRepository(connection, new ServerTraits(connection)),
+      new AccountMembersRepository(connection, server),
+      new UserRowsRepository(connection, server),
     );
     await repository.onModuleInit();
     return repository;

@@ -11,6 +11,7 @@ import { InventoryRepository } from './inventory.repository';
 import { NEVER } from './never';
 import { NO_OUTCOMES, type OutcomeTotals } from './outcome-totals';
 import { listIndexes } from './scoped.repository';
+import { UserRowsRepository } from './user-rows.repository';
 
 type DuoUserStatus = (typeof DUO_USER_STATUSES)[number];
 
@@ -51,11 +52,14 @@ export interface ProfileUpdate {
 
 // An account's users are read through its list of user ids (AccountMembersRepository): every id is listed before its
 // document is first written, here (profiles, batches), and the lists are rebuilt from the users at every start.
+// Every write of users is followed by their rows' (UserRowsRepository: what the users list sorts), and every start
+// puts them all again.
 @Injectable()
 export class UsersRepository extends InventoryRepository<UserDoc> {
   constructor(
     connection: MongoConnection,
     private readonly members: AccountMembersRepository,
+    private readonly rows: UserRowsRepository,
   ) {
     super(
       connection,
@@ -65,21 +69,33 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
     );
   }
 
+  // One pass over the users rebuilds both their account lists and their rows.
   override async onModuleInit(): Promise<void> {
     await super.onModuleInit();
-    await this.members.rebuild('users', this.memberList());
+    const users = await this.everyUser();
+    await this.members.rebuild('users', users.map(memberOf));
+    await this.rows.put(users);
   }
 
   // The users a batch first saw in the logs are listed first (the others are listed already).
   override async save(docs: readonly UserDoc[], mode: WriteMode): Promise<void> {
     await this.members.add('users', docs.filter((doc) => doc.firstLogBatch === doc.lastBatch).map(memberOf));
     await super.save(docs, mode);
+    await this.rows.put(docs);
   }
 
   // Zeroes what the auth logs derived, keeping the profiles, the first/last seen span and the batch of
   // the first log (so a re-derivation announces no user again).
   async resetDerived(): Promise<void> {
     await this.collection.updateMany({}, { $set: { authCount: 0, serviceCount: 0, ...NO_OUTCOMES, lastBatch: 0 } });
+    await this.rows.put(await this.everyUser());
+  }
+
+  // Every user, filled (a start's or a re-derivation's pass: bounded by the inventory's size).
+  private async everyUser(): Promise<UserDoc[]> {
+    const users: UserDoc[] = [];
+    for await (const doc of this.all()) users.push(doc);
+    return users;
   }
 
   protected override narrow(scope: Scope): Promise<string[] | null> {
@@ -123,27 +139,27 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
       'users',
       updates.filter((u) => !seen.has(u.id)),
     );
-    const ops: mongo.AnyBulkWriteOperation<UserDoc>[] = updates
-      .filter((u) => (seen.get(u.id) ?? NEVER) <= u.observedAt)
-      .map((u) => ({
-        updateOne: {
-          filter: { _id: u.id },
-          update: {
-            $set: { ...u.profile, profileAt: u.observedAt, removedAt: null },
-            $setOnInsert: {
-              accountId: u.accountId,
-              userKey: u.userKey,
-              lastSeen: NEVER,
-              authCount: 0,
-              serviceCount: 0,
-              ...NO_OUTCOMES,
-              lastBatch: 0,
-            },
+    const applied = updates.filter((u) => (seen.get(u.id) ?? NEVER) <= u.observedAt);
+    const ops: mongo.AnyBulkWriteOperation<UserDoc>[] = applied.map((u) => ({
+      updateOne: {
+        filter: { _id: u.id },
+        update: {
+          $set: { ...u.profile, profileAt: u.observedAt, removedAt: null },
+          $setOnInsert: {
+            accountId: u.accountId,
+            userKey: u.userKey,
+            lastSeen: NEVER,
+            authCount: 0,
+            serviceCount: 0,
+            ...NO_OUTCOMES,
+            lastBatch: 0,
           },
-          upsert: true,
         },
-      }));
+        upsert: true,
+      },
+    }));
     await bulkWriteInChunks(this.collection, ops);
+    await this.putRowsOf(applied.map((u) => u.id));
   }
 
   // Users of the account a complete snapshot did not contain. A user only seen in logs since the
@@ -156,17 +172,32 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
       $or: [{ profileAt: { $gt: NEVER } }, { firstSeen: { $lt: startedAt } }],
     };
     const ids = await this.members.narrowing('users', scope);
-    if (!ids) return (await this.collection.updateMany(filter, { $set: { removedAt: at } })).modifiedCount;
+    if (!ids) {
+      const removed = (await this.collection.updateMany(filter, { $set: { removedAt: at } })).modifiedCount;
+      if (removed > 0 && (await this.rows.keeps())) {
+        const docs = await this.collection.find({ accountId: scope.accountId, removedAt: at }).toArray();
+        await this.rows.put(docs.map((doc) => this.filled(doc)));
+      }
+      return removed;
+    }
     let removed = 0;
     for (const chunk of chunks(ids, 1_000)) {
       const result = await this.collection.updateMany({ _id: { $in: chunk }, ...filter }, { $set: { removedAt: at } });
       removed += result.modifiedCount;
+      if (result.modifiedCount > 0) await this.putRowsOf(chunk);
     }
     return removed;
   }
 
+  // Puts the rows of the users just written, read back (where rows are kept).
+  private async putRowsOf(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0 || !(await this.rows.keeps())) return;
+    await this.rows.put((await this.load(ids)).values());
+  }
+
   async getMany(scope: Scope, ids: readonly string[]): Promise<UserDoc[]> {
+    if (ids.length === 0) return [];
     const docs = await this.collection.find({ _id: { $in: [...ids] } }).toArray();
-    return docs.filter((doc) => doc.accountId === scope.accountId);
+    return docs.filter((doc) => doc.accountId === scope.accountId).map((doc) => this.filled(doc));
   }
 }

@@ -11,6 +11,7 @@ import { ServerTraits } from '../inventory/server-traits';
 import { ServiceFiguresRepository } from '../inventory/service-figures.repository';
 import { type ServiceDoc, ServicesRepository } from '../inventory/services.repository';
 import { type UsageStateDoc, UsageStateRepository, type UserCounts } from '../inventory/usage-state.repository';
+import { UserRowsRepository } from '../inventory/user-rows.repository';
 import { type UserDoc, UsersRepository } from '../inventory/users.repository';
 import { SummaryQuery } from './summary.query';
 
@@ -58,7 +59,12 @@ describe('SummaryQuery', () => {
     const states = new UsageStateRepository(connection);
     const figures = new ServiceFiguresRepository(connection);
     services = new ServicesRepository(connection, members, figures);
-    query = new SummaryQuery(figures, new UsersRepository(connection, members), states, new Clock());
+    const users = new UsersRepository(
+      connection,
+      members,
+      new UserRowsRepository(connection, new ServerTraits(connection)),
+    );
+    query = new SummaryQuery(figures, users, states, new Clock());
     await store(
       [service('s1', 'DA1', 'Slack'), service('s2', 'DA1', 'Zoom'), service('s3', 'DA2', 'Box')],
       [user('DA1', 'u1'), user('DA1', 'u2'), user('DA1', 'u3', true), user('DA2', 'v1'), user('DA2', 'v2')],

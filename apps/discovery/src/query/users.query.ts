@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { sortSpec } from '@seatwise/platform/db/cursor';
 import { findPage } from '@seatwise/platform/db/find-page';
+import { pageSorted } from '@seatwise/platform/db/sorted-page';
 import { containsText } from '@seatwise/platform/db/regex';
 import type { Page } from '@seatwise/shared/contracts/page';
 import type { RpcInput, RpcResponse } from '@seatwise/shared/contracts/rpcs';
 import type { UserView } from '@seatwise/shared/contracts/discovery-views';
 import { AppError, ErrorCodes } from '@seatwise/shared/errors/app-error';
 import { FlagRules } from '../inventory/flag-rules';
-import { accountOfId } from '../inventory/ids';
+import { accountOfId, type Scope } from '../inventory/ids';
 import { ServicesRepository } from '../inventory/services.repository';
 import { UsageRepository } from '../inventory/usage.repository';
+import { type UserRow, UserRowsRepository } from '../inventory/user-rows.repository';
 import { UsersRepository } from '../inventory/users.repository';
 import { allOf } from './filters';
+import { rowFilter, sortValueOf } from './user-rows';
 import { userServiceView, userView } from './views';
 
 @Injectable()
@@ -20,10 +24,37 @@ export class UsersQuery {
     private readonly usage: UsageRepository,
     private readonly services: ServicesRepository,
     private readonly flags: FlagRules,
+    private readonly rows: UserRowsRepository,
   ) {}
 
-  list(request: RpcInput<'discovery.users.list'>): Promise<Page<UserView>> {
+  // From the account's packed rows where they are kept (FerretDB 1.x: one document, then the page's users by id),
+  // else from the users themselves.
+  async list(request: RpcInput<'discovery.users.list'>): Promise<Page<UserView>> {
     const scope = { accountId: request.accountId };
+    const rows = await this.rows.rows(scope);
+    return rows ? this.listFromRows(scope, rows, request) : this.listFromUsers(scope, request);
+  }
+
+  private async listFromRows(
+    scope: Scope,
+    rows: Map<string, UserRow>,
+    request: RpcInput<'discovery.users.list'>,
+  ): Promise<Page<UserView>> {
+    const matches = rowFilter(request);
+    const valueOf = sortValueOf(sortSpec(request.sort).field);
+    const entries = [...rows].flatMap(([id, row]) => (matches(row) ? [{ id, value: valueOf(row) }] : []));
+    const page = pageSorted(entries, request);
+    const users = new Map((await this.users.getMany(scope, page.items)).map((doc) => [doc._id, doc]));
+    const thresholds = this.flags.options();
+    // A row whose user a crash left unwritten (rows are put after their users) is not listed.
+    const items = page.items.flatMap((id) => {
+      const doc = users.get(id);
+      return doc ? [userView(doc, thresholds)] : [];
+    });
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  private listFromUsers(scope: Scope, request: RpcInput<'discovery.users.list'>): Promise<Page<UserView>> {
     const q = request.q;
     const filter = allOf([
       request.status !== undefined && { status: request.status },
