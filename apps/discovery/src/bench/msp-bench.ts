@@ -1,7 +1,6 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Account, World } from '@seatwise/duo-simulator/data/model';
-import { userId } from '@seatwise/duo-simulator/data/users';
 import { peakRssMb } from '@seatwise/shared/bench/peak-rss';
 import { rawConsumeRate } from '@seatwise/shared/bench/raw-consume';
 import { publishRaw } from '@seatwise/shared/bench/raw-jetstream';
@@ -80,7 +79,7 @@ export async function mspBench(): Promise<void> {
       const inventory = await inventorySize(infra.mongo.url, `bench_${prefix}`);
       progress(`inventory: ${JSON.stringify(inventory)}`);
       const picked = pickAccounts(world);
-      const times = await timeQueries(queries(discovery.rpc, picked), discovery);
+      const times = await timeQueries(await queries(discovery.rpc, picked), discovery);
       const peak = Math.max(ingest.peak, peakRssMb(discovery.process.pid));
       const byQuery = summarize(times, (t) => t.query);
       for (const [key, s] of summarize(times, (t) => `${t.query} [${t.account}]`)) {
@@ -231,25 +230,28 @@ function sizeOf(account: Account): { accountId: string; users: number; apps: num
 
 // What the console asks (the gateway's calls): per account its service list in the three sorts the screen offers,
 // a search, the detail of its most used service and that service's users, the services of its most active user
-// (index 0: the simulator's activity is skewed toward low indices) and its users list; across accounts the
-// services grouped over customers and the overview's per-account summary.
-function queries(rpc: RpcClient, picked: readonly Picked[]): Timed[] {
+// and its users list; across accounts the services grouped over customers and the overview's per-account summary.
+// The most used service and most active user are read from the inventory: with many accounts and few events, the
+// simulator's favourites of a small account may not have been used at all.
+async function queries(rpc: RpcClient, picked: readonly Picked[]): Promise<Timed[]> {
   const calls: Timed[] = [];
   for (const { label, account } of picked) {
     const accountId = account.id;
-    const app = account.apps[0];
-    if (!app) throw new Error(`account ${accountId} has no apps`);
-    const serviceId = `${accountId}.${app.key}`;
-    const search = (app.name.split(/\s+/)[0] ?? app.name).slice(0, 5).toLowerCase();
+    const top = await rpc.request('discovery.services.list', { accountId, sort: '-authCount', limit: 1 });
+    const topUser = await rpc.request('discovery.users.list', { accountId, sort: '-authCount', limit: 1 });
+    const service = top.items[0];
+    const user = topUser.items[0];
+    if (!service || !user) throw new Error(`account ${accountId} has no service or user in the inventory`);
+    const search = (service.name.split(/\s+/)[0] ?? service.name).slice(0, 5).toLowerCase();
     const of = (query: string, run: () => Promise<unknown>): Timed => ({ query, account: label, run });
     calls.push(
       of('services.list -userCount', () => rpc.request('discovery.services.list', { accountId, sort: '-userCount' })),
       of('services.list name', () => rpc.request('discovery.services.list', { accountId, sort: 'name' })),
       of('services.list -lastSeen', () => rpc.request('discovery.services.list', { accountId, sort: '-lastSeen' })),
       of('services.search', () => rpc.request('discovery.services.list', { accountId, q: search })),
-      of('services.get', () => rpc.request('discovery.services.get', { id: serviceId })),
-      of('services.users', () => rpc.request('discovery.services.users', { id: serviceId })),
-      of('users.services', () => rpc.request('discovery.users.services', { id: `${accountId}.${userId(account, 0)}` })),
+      of('services.get', () => rpc.request('discovery.services.get', { id: service.id })),
+      of('services.users', () => rpc.request('discovery.services.users', { id: service.id })),
+      of('users.services', () => rpc.request('discovery.users.services', { id: user.id })),
       of('users.list', () => rpc.request('discovery.users.list', { accountId })),
     );
   }

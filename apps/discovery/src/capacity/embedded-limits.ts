@@ -1,8 +1,9 @@
 // How much inventory the embedded database (FerretDB 1.x on SQLite) answers the console's queries for in time, and
 // what a given inventory exceeds. Its costs are per document read (about 0.28 ms on 2 cores, measured by the MSP
-// bench, README "What the embedded database serves"): an account's users list reads every user of the account, the
-// overview (the account summary) every service of the MSP. Beyond these a screen takes over a second, and MongoDB
-// (indexed ranges) is the server to move to.
+// bench, README "What the embedded database serves"): an account's screens read that account's documents (a
+// service's users among the account's users, its users list one packed document and then a page), the overview one
+// packed document of service figures and one usage state per account. Beyond these a screen takes over a second,
+// and MongoDB (indexed ranges) is the server to move to.
 
 export interface InventorySize {
   accounts: number;
@@ -13,9 +14,9 @@ export interface InventorySize {
 }
 
 export interface EmbeddedLimits {
-  // Services of all accounts together: the cross-account overview reads each.
+  // Services of all accounts together: the cross-account overview reads each one's figures.
   services: number;
-  // Users of one account: its users list reads each.
+  // Users of one account: its screens read its users' usage rows and its users list each one's row.
   accountUsers: number;
 }
 
