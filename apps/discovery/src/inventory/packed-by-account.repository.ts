@@ -18,6 +18,9 @@ export interface PackedFor<T> {
 export interface PackedDoc {
   _id: string;
   version: number;
+  // The entries' format (the repository's name and version): a document of another format (written by another
+  // version of Seatwise) is read as if absent, left by partial writes and replaced by the next whole one (a start's).
+  format?: string;
   packed: string;
   // More entries than the repository keeps for one account: none are kept (packed is empty), and readers read the
   // documents themselves.
@@ -39,6 +42,7 @@ export abstract class PackedByAccountRepository<T extends PackedEntry> extends N
   protected constructor(
     connection: MongoConnection,
     name: string,
+    private readonly format: string,
     private readonly schema: z.ZodType<T>,
     // Past this many entries an account's are dropped and it is marked overflowed (a document stays under 16 MB).
     private readonly maxEntries = Number.POSITIVE_INFINITY,
@@ -46,8 +50,9 @@ export abstract class PackedByAccountRepository<T extends PackedEntry> extends N
     super(connection, name, []);
   }
 
-  // Sets the given entries, each account's in one write (none where they are as stored).
-  async putEntries(entries: Iterable<PackedFor<T>>): Promise<void> {
+  // Sets the given entries, each account's in one write (none where they are as stored). `whole`: they are all the
+  // inventory's (a start's or a re-derivation's pass), so they also replace an account's overflowed or foreign entries.
+  async putEntries(entries: Iterable<PackedFor<T>>, whole = false): Promise<void> {
     const byAccount = new Map<string, Map<string, T>>();
     for (const { accountId, id, entry } of entries) {
       const account = byAccount.get(accountId) ?? new Map<string, T>();
@@ -57,7 +62,8 @@ export abstract class PackedByAccountRepository<T extends PackedEntry> extends N
     for (const accounts of chunks([...byAccount.keys()], 1_000)) {
       const stored = await this.stored(accounts);
       for (const accountId of accounts) {
-        await this.merge(accountId, stored.get(accountId) ?? null, byAccount.get(accountId) ?? new Map<string, T>());
+        const changes = byAccount.get(accountId) ?? new Map<string, T>();
+        await this.merge(accountId, stored.get(accountId) ?? null, changes, whole);
       }
     }
   }
@@ -66,14 +72,31 @@ export abstract class PackedByAccountRepository<T extends PackedEntry> extends N
   async *entriesOf(scope: AccountsScope): AsyncGenerator<{ accountId: string; entries: Map<string, T> }> {
     const filter = scope.accountId === undefined ? {} : { _id: scope.accountId };
     for await (const doc of this.collection.find(filter)) {
-      if (!doc.overflow) yield { accountId: doc._id, entries: this.unpack(doc) };
+      if (this.kept(doc)) yield { accountId: doc._id, entries: this.unpack(doc) };
     }
+  }
+
+  // The entries of each account that has them kept (the others are absent from the map).
+  async entriesOfAccounts(scopes: readonly Scope[]): Promise<Map<string, Map<string, T>>> {
+    const found = new Map<string, Map<string, T>>();
+    for (const chunk of chunks(scopes, 1_000)) {
+      for (const doc of await this.collection.find({ _id: { $in: chunk.map((s) => s.accountId) } }).toArray()) {
+        if (this.kept(doc)) found.set(doc._id, this.unpack(doc));
+      }
+    }
+    return found;
+  }
+
+  // The accounts marked overflowed (FerretDB scans for this filter: a cross-account pass's, once).
+  async overflowed(): Promise<string[]> {
+    const docs = await this.collection.find({ overflow: true }, { projection: { _id: 1 } }).toArray();
+    return docs.map((doc) => doc._id);
   }
 
   // One account's entries; null when none are kept for it (none stored, or overflowed).
   async entriesOfAccount(scope: Scope): Promise<Map<string, T> | null> {
     const doc = await this.collection.findOne({ _id: scope.accountId });
-    return doc && !doc.overflow ? this.unpack(doc) : null;
+    return doc && this.kept(doc) ? this.unpack(doc) : null;
   }
 
   // The accounts' documents as stored now (another writer may change them before this one writes).
@@ -83,12 +106,18 @@ export abstract class PackedByAccountRepository<T extends PackedEntry> extends N
   }
 
   // The account's entries with `changes` applied, unless they hold them already.
-  private async merge(accountId: string, first: PackedDoc | null, changes: Map<string, T>): Promise<void> {
+  private async merge(
+    accountId: string,
+    first: PackedDoc | null,
+    changes: Map<string, T>,
+    whole: boolean,
+  ): Promise<void> {
     let doc = first;
     for (let tries = 0; tries < MAX_TRIES; tries++) {
-      if (doc?.overflow) return;
-      const stored = doc ? this.unpack(doc) : new Map<string, T>();
-      if (doc && [...changes].every(([id, entry]) => sameEntry(stored.get(id), entry))) return;
+      const kept = doc === null || this.kept(doc);
+      if (!kept && !whole) return;
+      const stored = doc && kept ? this.unpack(doc) : new Map<string, T>();
+      if (doc && kept && [...changes].every(([id, entry]) => sameEntry(stored.get(id), entry))) return;
       if (await this.written(accountId, doc, new Map([...stored, ...changes]))) return;
       doc = await this.collection.findOne({ _id: accountId });
     }
@@ -101,7 +130,8 @@ export abstract class PackedByAccountRepository<T extends PackedEntry> extends N
     const packed = overflow ? '{}' : JSON.stringify(Object.fromEntries(entries));
     if (!doc) {
       try {
-        await this.collection.insertOne({ _id: accountId, version: 1, packed, ...(overflow ? { overflow } : {}) });
+        const fresh = { _id: accountId, version: 1, format: this.format, packed };
+        await this.collection.insertOne({ ...fresh, ...(overflow ? { overflow } : {}) });
         return true;
       } catch (error) {
         if (isDuplicateKey(error)) return false;
@@ -110,9 +140,14 @@ export abstract class PackedByAccountRepository<T extends PackedEntry> extends N
     }
     const result = await this.collection.updateOne(
       { _id: accountId, version: doc.version },
-      { $set: { packed, version: doc.version + 1, ...(overflow ? { overflow } : {}) } },
+      { $set: { packed, format: this.format, version: doc.version + 1, overflow } },
     );
     return result.matchedCount === 1;
+  }
+
+  // Entries of this format, not overflowed.
+  private kept(doc: PackedDoc): boolean {
+    return doc.format === this.format && doc.overflow !== true;
   }
 
   // A stored document this code did not write (edited by hand, or by a newer version) fails loudly here.

@@ -100,7 +100,7 @@ describe('ServiceFiguresRepository', () => {
   it('says which account holds malformed figures', async () => {
     await nativeDb(connection)
       .collection<PackedDoc>('service_figures')
-      .insertOne({ _id: 'DA9', version: 1, packed: '{"DA9.x":{"status":"gone"}}' });
+      .insertOne({ _id: 'DA9', version: 1, format: 'service-figures/1', packed: '{"DA9.x":{"status":"gone"}}' });
     await expect(collect(figures.of({ accountId: 'DA9' }))).rejects.toThrow(
       /service_figures of account DA9 are malformed at DA9.x/,
     );

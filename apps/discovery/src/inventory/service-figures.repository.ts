@@ -44,11 +44,13 @@ type PackedFigure = z.infer<typeof packedFigure>;
 @Injectable()
 export class ServiceFiguresRepository extends PackedByAccountRepository<PackedFigure> {
   constructor(connection: MongoConnection) {
-    super(connection, 'service_figures', packedFigure);
+    super(connection, 'service_figures', 'service-figures/1', packedFigure);
   }
 
-  put(services: Iterable<FigureSource>): Promise<void> {
-    return this.putEntries([...services].map((s) => ({ accountId: s.accountId, id: s._id, entry: packedOf(s) })));
+  // `whole`: every service of the inventory (see putEntries).
+  put(services: Iterable<FigureSource>, whole = false): Promise<void> {
+    const entries = [...services].map((s) => ({ accountId: s.accountId, id: s._id, entry: packedOf(s) }));
+    return this.putEntries(entries, whole);
   }
 
   // The figures of one account, or of every account with services.

@@ -66,7 +66,7 @@ export class ServicesRepository extends InventoryRepository<ServiceDoc> {
     await super.onModuleInit();
     const sources = await this.figureSources();
     await this.members.rebuild('services', sources.map(memberOf));
-    await this.figures.put(sources);
+    await this.figures.put(sources, true);
   }
 
   // The services a batch creates are listed first (the others are listed already).
@@ -158,7 +158,7 @@ export class ServicesRepository extends InventoryRepository<ServiceDoc> {
       {},
       { $set: { authCount: 0, userCount: 0, attemptedUserCount: 0, ...NO_OUTCOMES, lastBatch: 0 } },
     );
-    await this.figures.put(await this.figureSources());
+    await this.figures.put(await this.figureSources(), true);
   }
 
   // What the figures are made of, of every service (bounded by the inventory's size: a start's or a

@@ -74,7 +74,7 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
     await super.onModuleInit();
     const users = await this.everyUser();
     await this.members.rebuild('users', users.map(memberOf));
-    await this.rows.put(users);
+    await this.rows.put(users, true);
   }
 
   // The users a batch first saw in the logs are listed first (the others are listed already).
@@ -88,7 +88,7 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
   // the first log (so a re-derivation announces no user again).
   async resetDerived(): Promise<void> {
     await this.collection.updateMany({}, { $set: { authCount: 0, serviceCount: 0, ...NO_OUTCOMES, lastBatch: 0 } });
-    await this.rows.put(await this.everyUser());
+    await this.rows.put(await this.everyUser(), true);
   }
 
   // Every user, filled (a start's or a re-derivation's pass: bounded by the inventory's size).
@@ -174,8 +174,8 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
     const ids = await this.members.narrowing('users', scope);
     if (!ids) {
       const removed = (await this.collection.updateMany(filter, { $set: { removedAt: at } })).modifiedCount;
-      if (removed > 0 && (await this.rows.keeps())) {
-        const docs = await this.collection.find({ accountId: scope.accountId, removedAt: at }).toArray();
+      if (await this.rows.keeps()) {
+        const docs = await this.collection.find({ accountId: scope.accountId }).toArray();
         await this.rows.put(docs.map((doc) => this.filled(doc)));
       }
       return removed;
@@ -184,7 +184,8 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
     for (const chunk of chunks(ids, 1_000)) {
       const result = await this.collection.updateMany({ _id: { $in: chunk }, ...filter }, { $set: { removedAt: at } });
       removed += result.modifiedCount;
-      if (result.modifiedCount > 0) await this.putRowsOf(chunk);
+      // Even when none changed: a snapshot redelivered after a crash between its update and its rows modifies none.
+      await this.putRowsOf(chunk);
     }
     return removed;
   }

@@ -1,12 +1,25 @@
 import type { RECLAIM_REASONS, Seats } from '@seatwise/shared/contracts/discovery-views';
 import { NEVER } from '../inventory/never';
 import type { UserCounts } from '../inventory/usage-state.repository';
+import type { UserRow } from '../inventory/user-rows.repository';
 import type { UserDoc } from '../inventory/users.repository';
 import { DAY_MS } from '../query/filters';
 
 export type ReclaimReason = (typeof RECLAIM_REASONS)[number];
 
 type SeatFields = Pick<UserDoc, 'profileAt' | 'removedAt' | 'status' | 'enrolled' | 'lastSuccess' | 'lastDenial'>;
+
+// A user's seat fields from its packed row (absent where the document has them absent).
+export function seatFieldsOfRow(row: UserRow): SeatFields {
+  return {
+    profileAt: new Date(row.profileAt),
+    removedAt: row.removedAt === null ? null : new Date(row.removedAt),
+    ...(row.status === null ? {} : { status: row.status }),
+    ...(row.enrolled === null ? {} : { enrolled: row.enrolled }),
+    lastSuccess: new Date(row.lastSuccess),
+    lastDenial: new Date(row.lastDenial),
+  };
+}
 
 // A seat Duo bills: a user of the latest users snapshot (profileAt set), not removed since, not pending
 // deletion. A user only seen in the logs is not counted until a snapshot shows it.
