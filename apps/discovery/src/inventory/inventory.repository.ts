@@ -1,4 +1,3 @@
-import { type Member, memberOf } from './account-members.repository';
 import type { WriteMode } from './inventory-writes';
 import { loadByIds, saveDocs } from './bulk-docs';
 import { ScopedRepository } from './scoped.repository';
@@ -14,12 +13,5 @@ export abstract class InventoryRepository<D extends { _id: string; accountId: st
 
   save(docs: readonly D[], mode: WriteMode): Promise<void> {
     return saveDocs(this.collection, docs, mode);
-  }
-
-  // Every document's account and id, for rebuilding the account lists (AccountMembersRepository).
-  protected async *memberList(): AsyncGenerator<Member> {
-    for await (const doc of this.collection.find({}, { projection: { accountId: 1 }, batchSize: 5_000 })) {
-      yield memberOf(doc);
-    }
   }
 }

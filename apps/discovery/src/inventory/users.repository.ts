@@ -69,9 +69,11 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
     );
   }
 
-  // One pass over the users rebuilds both their account lists and their rows.
+  // One pass over the users rebuilds both their account lists and their rows: both are kept on FerretDB 1.x only, so
+  // elsewhere no user is read (a MongoDB inventory may hold millions).
   override async onModuleInit(): Promise<void> {
     await super.onModuleInit();
+    if (!(await this.rows.keeps())) return;
     const users = await this.everyUser();
     await this.members.rebuild('users', users.map(memberOf));
     await this.rows.put(users, true);
@@ -88,7 +90,7 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
   // the first log (so a re-derivation announces no user again).
   async resetDerived(): Promise<void> {
     await this.collection.updateMany({}, { $set: { authCount: 0, serviceCount: 0, ...NO_OUTCOMES, lastBatch: 0 } });
-    await this.rows.put(await this.everyUser(), true);
+    if (await this.rows.keeps()) await this.rows.put(await this.everyUser(), true);
   }
 
   // Every user, filled (a start's or a re-derivation's pass: bounded by the inventory's size).
