@@ -42,10 +42,26 @@ export class UsageStateRepository extends NativeRepository<UsageStateDoc> {
   }
 
   async save(doc: UsageStateDoc): Promise<void> {
-    await this.collection.replaceOne({ _id: doc._id }, doc, { upsert: true });
+    await this.saveMany([doc]);
   }
 
-  async markPublished(scope: Scope, revision: number): Promise<void> {
-    await this.collection.updateOne({ _id: scope.accountId, revision }, { $set: { published: true } });
+  // One round trip for a refresh's accounts (a batch touches hundreds).
+  async saveMany(docs: readonly UsageStateDoc[]): Promise<void> {
+    if (docs.length === 0) return;
+    await this.collection.bulkWrite(
+      docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })),
+      { ordered: false },
+    );
+  }
+
+  // Each account's state, if it is still at the revision that was published.
+  async markPublished(published: readonly (Scope & { revision: number })[]): Promise<void> {
+    if (published.length === 0) return;
+    await this.collection.bulkWrite(
+      published.map(({ accountId, revision }) => ({
+        updateOne: { filter: { _id: accountId, revision }, update: { $set: { published: true } } },
+      })),
+      { ordered: false },
+    );
   }
 }

@@ -106,6 +106,50 @@ describe('users read per account through the account lists', () => {
     expect(removed).toEqual(['acct-a.amy']);
   });
 
+  // The rows as kept, and as a start rebuilds them from the users as stored (onModuleInit puts them whole).
+  const rows = async () => {
+    const kept = await new UserRowsRepository(connection, new ServerTraits(connection)).rowsOf([
+      { accountId: 'acct-a' },
+    ]);
+    return [...(kept.get('acct-a') ?? new Map<string, unknown>())].sort(([a], [b]) => a.localeCompare(b));
+  };
+
+  // Mutation: rows put from the documents as read before the profiles (not as written) differ from the rebuilt ones.
+  it('inserts new users whole, updates known ones, and keeps their rows equal to the stored users', async () => {
+    await users.save([fromLogs('acct-a', 'al')], 'rewrite');
+    await users.applyProfiles([profile('acct-a', 'ann'), profile('acct-a', 'al'), profile('acct-a', 'amy')]);
+    const stored = await nativeDb(connection).collection<UserDoc>('users').find({}).sort({ _id: 1 }).toArray();
+    expect(stored.find((u) => u._id === 'acct-a.ann')).toEqual({
+      _id: 'acct-a.ann',
+      accountId: 'acct-a',
+      userKey: 'ann',
+      ...profile('acct-a', 'ann').profile,
+      profileAt: observedAt,
+      removedAt: null,
+      lastSeen: NEVER,
+      authCount: 0,
+      serviceCount: 0,
+      ...NO_OUTCOMES,
+      lastBatch: 0,
+    });
+    expect(stored.find((u) => u._id === 'acct-a.al')).toMatchObject({
+      authCount: 1,
+      profileAt: observedAt,
+      status: 'active',
+    });
+
+    const later = new Date('2026-11-02T00:00:00Z');
+    await users.applyProfiles([{ ...profile('acct-a', 'ann', 'snap-2'), observedAt: later }]);
+    // An older profile changes nothing.
+    await users.applyProfiles([{ ...profile('acct-a', 'ann', 'snap-0'), observedAt: NEVER }]);
+    expect(await users.markRemoved({ accountId: 'acct-a' }, 'snap-2', observedAt, later)).toBe(2);
+    expect(await users.markRemoved({ accountId: 'acct-a' }, 'snap-2', observedAt, later)).toBe(0);
+    const incremental = await rows();
+    expect(incremental).toHaveLength(3);
+    users = await started();
+    expect(await rows()).toEqual(incremental);
+  });
+
   // Mutation: without the rebuild in onModuleInit, the users an older version wrote are never read.
   it('lists at start the users written without a list (an older version, a lost write)', async () => {
     await nativeDb(connection)

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { chunks } from '@seatwise/platform/db/chunks';
+import { duplicateKeyIndexes } from '@seatwise/platform/db/duplicate-key';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import type { DUO_USER_STATUSES } from '@seatwise/shared/contracts/duo-records';
 import type { mongo } from 'mongoose';
@@ -126,46 +127,49 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
     for await (const doc of this.collection.find({}, { batchSize: 5_000 })) yield this.filled(doc);
   }
 
-  // Applies snapshot profiles, each only over an older one (a replayed old snapshot changes nothing).
+  // Applies snapshot profiles, each only over an older one (a replayed old snapshot changes nothing). A user not stored
+  // yet is inserted whole: an upsert each cost FerretDB 1.x over a millisecond, and an MSP's first snapshots (every
+  // user new) took most of its first sync (#19). Rows are put from the documents as written (the users lock is held:
+  // nothing else writes them meanwhile), not read back.
   async applyProfiles(updates: readonly ProfileUpdate[]): Promise<void> {
     if (updates.length === 0) return;
-    const seen = new Map<string, Date>();
-    for (const chunk of chunks(updates, 1_000)) {
-      const docs = await this.collection
-        .find({ _id: { $in: chunk.map((u) => u.id) } }, { projection: { profileAt: 1 } })
-        .toArray();
-      for (const doc of docs) seen.set(doc._id, doc.profileAt);
-    }
+    const current = await this.load(updates.map((u) => u.id));
     // Profiles of users not stored yet are listed first (the others are listed already).
     await this.members.add(
       'users',
-      updates.filter((u) => !seen.has(u.id)),
+      updates.filter((u) => !current.has(u.id)),
     );
-    const applied = updates.filter((u) => (seen.get(u.id) ?? NEVER) <= u.observedAt);
-    const ops: mongo.AnyBulkWriteOperation<UserDoc>[] = applied.map((u) => ({
-      updateOne: {
-        filter: { _id: u.id },
-        update: {
-          $set: { ...u.profile, profileAt: u.observedAt, removedAt: null },
-          $setOnInsert: {
-            accountId: u.accountId,
-            userKey: u.userKey,
-            lastSeen: NEVER,
-            authCount: 0,
-            serviceCount: 0,
-            ...NO_OUTCOMES,
-            lastBatch: 0,
-          },
-        },
-        upsert: true,
-      },
-    }));
-    await bulkWriteInChunks(this.collection, ops);
-    await this.putRowsOf(applied.map((u) => u.id));
+    const written = updates.flatMap((u) => {
+      const doc = current.get(u.id);
+      if (doc && doc.profileAt > u.observedAt) return [];
+      return [{ update: u, doc: { ...(doc ?? newUser(u)), ...u.profile, profileAt: u.observedAt, removedAt: null } }];
+    });
+    const raced = await this.insertNew(written.flatMap((w) => (current.has(w.doc._id) ? [] : [w.doc])));
+    const updated = written.filter((w) => current.has(w.doc._id) || raced.has(w.doc._id));
+    await bulkWriteInChunks(
+      this.collection,
+      updated.map((w) => profileUpsert(w.update)),
+    );
+    await this.rows.put(written.flatMap((w) => (raced.has(w.doc._id) ? [] : [w.doc])));
+    await this.putRowsOf([...raced]);
+  }
+
+  // Inserts users not stored yet; returns the ids another writer stored meanwhile (a replica of another version).
+  private async insertNew(docs: readonly UserDoc[]): Promise<Set<string>> {
+    const raced = new Set<string>();
+    for (const chunk of chunks(docs, 1_000)) {
+      try {
+        await this.collection.insertMany([...chunk], { ordered: false });
+      } catch (error) {
+        for (const index of duplicateKeyIndexes(error)) raced.add(chunk[index]?._id ?? '');
+      }
+    }
+    return raced;
   }
 
   // Users of the account a complete snapshot did not contain. A user only seen in logs since the
-  // snapshot started may be newer than it, so is left alone.
+  // snapshot started may be newer than it, so is left alone. Their rows are put first: a crash before the update
+  // leaves rows that say removed, and the redelivered snapshot finds the same users and updates them.
   async markRemoved(scope: Scope, snapshotId: string, startedAt: Date, at: Date): Promise<number> {
     const filter = {
       accountId: scope.accountId,
@@ -184,10 +188,14 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
     }
     let removed = 0;
     for (const chunk of chunks(ids, 1_000)) {
-      const result = await this.collection.updateMany({ _id: { $in: chunk }, ...filter }, { $set: { removedAt: at } });
+      const gone = await this.collection.find({ _id: { $in: chunk }, ...filter }).toArray();
+      if (gone.length === 0) continue;
+      await this.rows.put(gone.map((doc) => ({ ...this.filled(doc), removedAt: at })));
+      const result = await this.collection.updateMany(
+        { _id: { $in: gone.map((doc) => doc._id) }, ...filter },
+        { $set: { removedAt: at } },
+      );
       removed += result.modifiedCount;
-      // Even when none changed: a snapshot redelivered after a crash between its update and its rows modifies none.
-      await this.putRowsOf(chunk);
     }
     return removed;
   }
@@ -203,4 +211,42 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
     const docs = await this.collection.find({ _id: { $in: [...ids] } }).toArray();
     return docs.filter((doc) => doc.accountId === scope.accountId).map((doc) => this.filled(doc));
   }
+}
+
+// A user first seen in a snapshot, as the profile's upsert would create it.
+function newUser(u: ProfileUpdate): UserDoc {
+  return {
+    _id: u.id,
+    accountId: u.accountId,
+    userKey: u.userKey,
+    ...u.profile,
+    profileAt: u.observedAt,
+    removedAt: null,
+    lastSeen: NEVER,
+    authCount: 0,
+    serviceCount: 0,
+    ...NO_OUTCOMES,
+    lastBatch: 0,
+  };
+}
+
+function profileUpsert(u: ProfileUpdate): mongo.AnyBulkWriteOperation<UserDoc> {
+  return {
+    updateOne: {
+      filter: { _id: u.id },
+      update: {
+        $set: { ...u.profile, profileAt: u.observedAt, removedAt: null },
+        $setOnInsert: {
+          accountId: u.accountId,
+          userKey: u.userKey,
+          lastSeen: NEVER,
+          authCount: 0,
+          serviceCount: 0,
+          ...NO_OUTCOMES,
+          lastBatch: 0,
+        },
+      },
+      upsert: true,
+    },
+  };
 }

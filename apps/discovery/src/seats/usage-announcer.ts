@@ -15,8 +15,9 @@ import {
 // Publishes `discovery.account.usage` when an account's billable users, active users or reclaimable seats
 // changed (after a users snapshot, an auth-log batch, or a settings change touched it), with a revision
 // that grows per account. An unchanged account publishes nothing; an event a crash left unpublished goes
-// out at the next refresh of its account. The accounts of one refresh are read together (their users, their
-// states): a batch touches many accounts, and reading each apart cost a round trip or more per account.
+// out at the next refresh of its account. The accounts of one refresh are read and written together (their users,
+// their states, their events): a batch touches many accounts, and a round trip or more per account cost an eighth
+// of a batch's time on FerretDB (#19).
 @Injectable()
 export class UsageAnnouncer {
   // One refresh at a time (the auth-log and users loops both refresh): a refresh's read and write of an account's
@@ -35,17 +36,19 @@ export class UsageAnnouncer {
     if (scopes.length === 0) return;
     await this.serial.run('refresh', async () => {
       const [accounts, states] = await Promise.all([this.seats.withCounts(scopes), this.states.getMany(scopes)]);
-      for (const { seats, users } of accounts) await this.refreshOne(seats, users, states.get(seats.accountId) ?? null);
+      const steps = accounts.map(({ seats, users }) => this.step(seats, users, states.get(seats.accountId) ?? null));
+      await this.apply(steps);
     });
   }
 
   // Changed figures make a new revision, announced; changed user counts alone are saved under the same revision.
-  private async refreshOne(seats: Seats, users: UserCounts, state: UsageStateDoc | null): Promise<void> {
+  private step(seats: Seats, users: UserCounts, state: UsageStateDoc | null): Step {
     const figures = usageFigures(seats);
     if (state && isDeepStrictEqual(state.figures, figures)) {
-      if (!isDeepStrictEqual(state.users, users)) await this.states.save({ ...state, users });
-      if (!state.published) await this.publish(state);
-      return;
+      return {
+        save: isDeepStrictEqual(state.users, users) ? null : { ...state, users },
+        publish: state.published ? null : state,
+      };
     }
     const next: UsageStateDoc = {
       _id: seats.accountId,
@@ -55,19 +58,31 @@ export class UsageAnnouncer {
       at: this.clock.now(),
       published: false,
     };
-    await this.states.save(next);
-    await this.publish(next);
+    return { save: next, publish: next };
   }
 
-  private async publish(state: UsageStateDoc): Promise<void> {
-    await this.bus.publish('discovery.account.usage', {
-      accountId: state._id,
-      revision: state.revision,
-      ...state.figures,
-      at: state.at.toISOString(),
-    });
-    await this.states.markPublished({ accountId: state._id }, state.revision);
+  // Every account's state saved, then published, then marked: a crash or failure between leaves it unpublished, and
+  // the next refresh publishes the same revision again (dropped by the stream's msgID if it did go out).
+  private async apply(steps: readonly Step[]): Promise<void> {
+    await this.states.saveMany(steps.flatMap((s) => (s.save ? [s.save] : [])));
+    const unpublished = steps.flatMap((s) => (s.publish ? [s.publish] : []));
+    await this.bus.publishAll(
+      'discovery.account.usage',
+      unpublished.map((state) => ({
+        accountId: state._id,
+        revision: state.revision,
+        ...state.figures,
+        at: state.at.toISOString(),
+      })),
+    );
+    await this.states.markPublished(unpublished.map((state) => ({ accountId: state._id, revision: state.revision })));
   }
+}
+
+// What a refresh does for one account: the state to save and the one to publish, if any.
+interface Step {
+  save: UsageStateDoc | null;
+  publish: UsageStateDoc | null;
 }
 
 export function usageFigures(seats: Seats): UsageFigures {

@@ -115,7 +115,7 @@ export class AuthIngestService {
       return planned;
     });
     await this.announce(batch, startedAt, entries);
-    await this.journal.finish(batch, entries);
+    await this.journal.finish(batch);
     this.logger.debug(
       { batch, facts: facts.length, documents: entries.length, ms: this.clock.nowMs() - t0 },
       'auth batch applied',
@@ -126,7 +126,7 @@ export class AuthIngestService {
     this.ownership.assertHolds(holder);
     await this.writer.rewrite(entries);
     await this.announce(batch, startedAt, entries);
-    await this.journal.finish(batch, entries);
+    await this.journal.finish(batch);
   }
   // Before the batch is marked applied, so a crash repeats it (both steps are idempotent).
   private async announce(batch: number, at: Date, entries: readonly RedoEntry[]): Promise<void> {

@@ -3,10 +3,11 @@ import { chunks } from '@seatwise/platform/db/chunks';
 import { duplicateKeyIndexes, isDuplicateKey } from '@seatwise/platform/db/duplicate-key';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { ensureIndexes, nativeDb } from '@seatwise/platform/db/native-db';
-import type { mongo } from 'mongoose';
+import { mongo } from 'mongoose';
 import type { Holder } from '../ownership/ingest-ownership';
 import type { AuthFact, Outcome } from './auth-fact';
 import type { RedoEntry } from './redo-entry';
+import { packRedo, unpackRedo } from './redo-pack';
 
 interface CounterDoc {
   _id: string;
@@ -35,7 +36,9 @@ export interface UnfinishedBatch extends Partial<Holder> {
 // decides, and the loser draws again.
 const BEGIN_ATTEMPTS = 10;
 
-type RedoDoc = RedoEntry & { _id: string; batch: number };
+// The redo log holds packs of entries (see redo-pack); a version before packs stored one document per entry, and a
+// batch it left unfinished is still finished from those.
+type RedoDoc = { _id: string; batch: number } & ({ pack: mongo.Binary } | RedoEntry);
 // Facts stored before fraud was told apart from denied carry 'denial' (see factsOf).
 type StoredFact = Omit<AuthFact, 'outcome' | 'eventType' | 'reason'> & {
   outcome: Outcome | 'denial';
@@ -130,19 +133,23 @@ export class JournalRepository implements OnModuleInit {
   }
 
   // Writes the batch's redo log; once this resolves the batch can always be finished from it.
-  // A save cut short left some of the same entries (a batch's facts, so its plan's documents, are fixed): deleted first.
+  // A save cut short left some of the same packs: deleted first.
   async saveRedo(batch: number, entries: readonly RedoEntry[]): Promise<void> {
-    await this.deleteRedo(batch, entries);
-    for (const chunk of chunks(entries, 1_000)) {
-      const docs = chunk.map((entry) => ({ ...entry, _id: redoId(batch, entry), batch }));
-      await this.redo.insertMany(docs, { ordered: false });
-    }
+    await this.deleteRedo(batch);
+    const packs = packRedo(entries).map((pack, n) => ({
+      _id: `${batch}:redo:${n}`,
+      batch,
+      pack: new mongo.Binary(pack),
+    }));
+    for (const chunk of chunks(packs, 4)) await this.redo.insertMany(chunk, { ordered: false });
     await this.batches.updateOne({ _id: batch }, { $set: { state: 'redo' } });
   }
 
   async redoOf(batch: number): Promise<RedoEntry[]> {
     const docs = await this.redo.find({ batch }).toArray();
-    return docs.map(({ _id: _id, batch: _batch, ...entry }) => entry);
+    return docs.flatMap(({ _id: _id, batch: _batch, ...doc }) =>
+      'pack' in doc ? unpackRedo(doc.pack.read(0, doc.pack.length())) : [doc],
+    );
   }
 
   // Forgets every fact and batch (a re-derivation consumes the stream again); the batch counter stays, so
@@ -158,18 +165,14 @@ export class JournalRepository implements OnModuleInit {
     return (await this.counters.countDocuments({ _id: 'batch' })) > 0;
   }
 
-  // `entries`: what the batch wrote, so its redo log (if rewrite mode saved one) goes by _id.
-  async finish(batch: number, entries: readonly RedoEntry[]): Promise<void> {
+  async finish(batch: number): Promise<void> {
     await this.batches.updateOne({ _id: batch }, { $set: { state: 'applied' } });
-    await this.deleteRedo(batch, entries);
+    await this.deleteRedo(batch);
   }
 
-  // By _id: a filter on the batch would read the whole log on FerretDB 1.24 (its documents are whole inventories').
-  private async deleteRedo(batch: number, entries: readonly RedoEntry[]): Promise<void> {
-    for (const chunk of chunks(entries, 1_000)) {
-      await this.redo.deleteMany({ _id: { $in: chunk.map((entry) => redoId(batch, entry)) } });
-    }
+  // The log holds only unfinished batches' packs (a few documents each), so the filter on the batch stays cheap
+  // where FerretDB 1.x reads the whole collection for it.
+  private async deleteRedo(batch: number): Promise<void> {
+    await this.redo.deleteMany({ batch });
   }
 }
-
-const redoId = (batch: number, entry: RedoEntry): string => `${batch}:${entry.coll}:${entry.doc._id}`;
