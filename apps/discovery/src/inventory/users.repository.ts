@@ -161,7 +161,10 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
       try {
         await this.collection.insertMany([...chunk], { ordered: false });
       } catch (error) {
-        for (const index of duplicateKeyIndexes(error)) raced.add(chunk[index]?._id ?? '');
+        for (const index of duplicateKeyIndexes(error)) {
+          const doc = chunk[index];
+          if (doc) raced.add(doc._id);
+        }
       }
     }
     return raced;
