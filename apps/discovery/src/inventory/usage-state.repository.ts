@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
 import { NativeRepository } from '@seatwise/platform/db/native-repository';
 import type { EventPayload } from '@seatwise/shared/contracts/events';
+import { bulkWriteInChunks } from './bulk-docs';
 import type { Scope } from './ids';
 
 export type UsageFigures = Omit<EventPayload<'discovery.account.usage'>, 'accountId' | 'revision' | 'at'>;
@@ -41,27 +42,21 @@ export class UsageStateRepository extends NativeRepository<UsageStateDoc> {
     return this.collection.find({});
   }
 
-  async save(doc: UsageStateDoc): Promise<void> {
-    await this.saveMany([doc]);
-  }
-
-  // One round trip for a refresh's accounts (a batch touches hundreds).
+  // A refresh's accounts together (a batch touches hundreds), in the bounded commands FerretDB answers (bulk-docs).
   async saveMany(docs: readonly UsageStateDoc[]): Promise<void> {
-    if (docs.length === 0) return;
-    await this.collection.bulkWrite(
+    await bulkWriteInChunks(
+      this.collection,
       docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })),
-      { ordered: false },
     );
   }
 
   // Each account's state, if it is still at the revision that was published.
   async markPublished(published: readonly (Scope & { revision: number })[]): Promise<void> {
-    if (published.length === 0) return;
-    await this.collection.bulkWrite(
+    await bulkWriteInChunks(
+      this.collection,
       published.map(({ accountId, revision }) => ({
         updateOne: { filter: { _id: accountId, revision }, update: { $set: { published: true } } },
       })),
-      { ordered: false },
     );
   }
 }

@@ -142,7 +142,7 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
     const written = updates.flatMap((u) => {
       const doc = current.get(u.id);
       if (doc && doc.profileAt > u.observedAt) return [];
-      return [{ update: u, doc: { ...(doc ?? newUser(u)), ...u.profile, profileAt: u.observedAt, removedAt: null } }];
+      return [{ update: u, doc: { ...(doc ?? { _id: u.id, ...firstFields(u) }), ...profileFields(u) } }];
     });
     const raced = await this.insertNew(written.flatMap((w) => (current.has(w.doc._id) ? [] : [w.doc])));
     const updated = written.filter((w) => current.has(w.doc._id) || raced.has(w.doc._id));
@@ -216,15 +216,16 @@ export class UsersRepository extends InventoryRepository<UserDoc> {
   }
 }
 
-// A user first seen in a snapshot, as the profile's upsert would create it.
-function newUser(u: ProfileUpdate): UserDoc {
+// What a profile sets on its user.
+function profileFields(u: ProfileUpdate): Pick<UserDoc, keyof UserProfile | 'profileAt' | 'removedAt'> {
+  return { ...u.profile, profileAt: u.observedAt, removedAt: null };
+}
+
+// What a user first seen in a snapshot starts with besides its profile.
+function firstFields(u: ProfileUpdate): Omit<UserDoc, '_id' | keyof UserProfile | 'profileAt' | 'removedAt'> {
   return {
-    _id: u.id,
     accountId: u.accountId,
     userKey: u.userKey,
-    ...u.profile,
-    profileAt: u.observedAt,
-    removedAt: null,
     lastSeen: NEVER,
     authCount: 0,
     serviceCount: 0,
@@ -237,18 +238,7 @@ function profileUpsert(u: ProfileUpdate): mongo.AnyBulkWriteOperation<UserDoc> {
   return {
     updateOne: {
       filter: { _id: u.id },
-      update: {
-        $set: { ...u.profile, profileAt: u.observedAt, removedAt: null },
-        $setOnInsert: {
-          accountId: u.accountId,
-          userKey: u.userKey,
-          lastSeen: NEVER,
-          authCount: 0,
-          serviceCount: 0,
-          ...NO_OUTCOMES,
-          lastBatch: 0,
-        },
-      },
+      update: { $set: profileFields(u), $setOnInsert: firstFields(u) },
       upsert: true,
     },
   };

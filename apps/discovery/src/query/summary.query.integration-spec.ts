@@ -72,7 +72,7 @@ describe('SummaryQuery', () => {
     );
     // DA1 counted at its last refresh; DA2's state predates the counts; DA4 refreshed with nobody.
     for (const doc of [state('DA1', { users: 3, removed: 1 }), state('DA2'), state('DA4', { users: 0, removed: 0 })]) {
-      await states.save(doc);
+      await states.saveMany([doc]);
     }
   });
 
