@@ -9,6 +9,8 @@ import { ensureConsumer, ensureStreams } from '@seatwise/shared/bus/topology';
 import { streamName } from '@seatwise/shared/bus/subjects';
 import type { BaseEnv } from '@seatwise/shared/config/env';
 import type { Logger } from '@seatwise/shared/logging/logger';
+import { untilReachable } from '../bootstrap/until-reachable';
+import { Clock } from '../clock/clock';
 import type { ServiceInfo } from '../service-info';
 import { APP_ENV, LOGGER, SERVICE_INFO } from '../tokens';
 import { BusConnection } from './bus-connection';
@@ -24,6 +26,7 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     @Inject(APP_ENV) private readonly env: BaseEnv,
     @Inject(SERVICE_INFO) private readonly info: ServiceInfo,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly clock: Clock,
   ) {
     this.publisher = new EventPublisher(connection.nc, env.SEATWISE_BUS_PREFIX);
     this.maxDeliveries = new MaxDeliveriesWatcher(connection.nc, connection.jsm, this.publisher, (report) => {
@@ -37,7 +40,9 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
 
   // The streams this service publishes into or consumes from (its bus identity's, docs/events.md).
   async onModuleInit(): Promise<void> {
-    await ensureStreams(this.connection.jsm, this.prefix, streamsOf(this.info.name));
+    await this.untilAnswered('JetStream (streams)', () =>
+      ensureStreams(this.connection.jsm, this.prefix, streamsOf(this.info.name)),
+    );
   }
 
   publish<N extends EventName>(name: N, payload: EventPayload<N>, options?: PublishOptions): Promise<PublishResult> {
@@ -63,13 +68,22 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   async durableConsumer<N extends EventName>(
     definition: ConsumerDefinition & { events: readonly N[] },
   ): Promise<DurableConsumer<N>> {
-    await ensureConsumer(this.connection.jsm, this.prefix, definition);
+    await this.untilAnswered(`JetStream (consumer ${definition.durable})`, () =>
+      ensureConsumer(this.connection.jsm, this.prefix, definition),
+    );
     this.maxDeliveries.watch(streamName(this.prefix, definition.stream), definition.durable);
     return new DurableConsumer(this.connection.nc, this.connection.js, this.prefix, definition, this.publisher);
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.maxDeliveries.close();
+  }
+
+  // Set-up calls to JetStream's API wait for an answer: connected to a NATS node that restarts, or to a cluster
+  // electing its JetStream leader, they time out, and a replica starting then exited (8 start failures in a fault
+  // run, all in consumer set-up). Both are idempotent (ensureConsumer reads, then adds or updates).
+  private untilAnswered<T>(what: string, call: () => Promise<T>): Promise<T> {
+    return untilReachable(call, { what, logger: this.logger, sleep: (ms) => this.clock.sleep(ms) });
   }
 
   // Every message JetStream gave up on is logged with its count so far; the dead letter keeps it for a replay.
