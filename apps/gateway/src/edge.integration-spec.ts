@@ -372,6 +372,11 @@ describe('gateway edge', () => {
     const res = await admin.get('/api/v1/api-keys', { headers: { origin: 'https://ui.example' } });
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-powered-by')).toBeNull();
+    // Customer data is never stored by a browser or proxy, so there is no ETag to revalidate it with (mutation
+    // noted: without apiNoStore and the etag setting, both assertions fail); problems are not stored either.
+    expect([res.headers.get('cache-control'), res.headers.get('etag')]).toEqual(['no-store', null]);
+    const problem = await admin.get('/api/v1/api-keys/key_nope');
+    expect([problem.status, problem.headers.get('cache-control')]).toEqual([404, 'no-store']);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://ui.example');
     const preflight = await fetch(`${gateway.url}/api/v1/api-keys`, {
       method: 'OPTIONS',

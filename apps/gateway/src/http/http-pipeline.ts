@@ -7,6 +7,7 @@ import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { HttpMetrics } from '../metrics/http-metrics';
 import { swaggerAssetsPath } from './swagger-assets';
+import { apiNoStore } from './api-cache';
 import { consoleDir, consoleIndex, serveConsole } from './console';
 import { cors } from './cors';
 import { nestParserStandIns } from '../body/json-body';
@@ -25,12 +26,15 @@ export class HttpPipeline {
     app.set('query parser', 'simple');
     // req.secure and req.ip from X-Forwarded-* only when told a proxy is in front (else anyone could claim them).
     app.set('trust proxy', env.GATEWAY_TRUST_PROXY);
+    // No ETags: API answers are never stored (apiNoStore); static files (docs, console) carry their own.
+    app.set('etag', false);
     app.use(requestObserver(logger.child({ component: 'http' }), metrics));
     app.use(securityHeaders());
     app.use(cors(env.GATEWAY_CORS_ORIGINS));
     app.use('/api/docs', express.static(swaggerAssetsPath(), { index: false, fallthrough: true, maxAge: '1h' }));
     const consoleRoot = consoleDir(env.GATEWAY_CONSOLE_DIR);
     app.use(...serveConsole(consoleRoot));
+    app.use('/api', apiNoStore());
     if (existsSync(consoleIndex(consoleRoot))) logger.info({ dir: consoleRoot }, 'serving the web console at /');
     else logger.warn({ dir: consoleRoot }, 'the web console is not built (npm run build): / answers 404');
     // Bodies are parsed by the body guard, after authentication (see BodyGuard).
