@@ -13,7 +13,6 @@ import { ensureStreams } from '@seatwise/shared/bus/topology';
 import { consumers } from '@seatwise/shared/contracts/consumers';
 import { provisionInfrastructure } from '@seatwise/testing/infra/provision';
 import { dropDatabase } from '@seatwise/testing/scope';
-import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import {
   assertAlive,
@@ -25,6 +24,7 @@ import {
   stop,
 } from './discovery-process';
 import { MSP_DEFAULTS, mspAuthEvents, mspUsersSnapshot, mspWorld } from './msp-profile';
+import { openDb, rawListQueries, rawWriteSeconds } from './db-ceiling';
 
 // BENCH_DISCOVERY_PROFILE=msp (issue #19): an MSP-shaped auth-log stream (200 accounts of skewed sizes, users
 // snapshots of each) → discovery as the real process, its ingest rate against a raw JetStream consume of the same
@@ -79,13 +79,16 @@ export async function mspBench(): Promise<void> {
       const inventory = await inventorySize(infra.mongo.url, `bench_${prefix}`);
       progress(`inventory: ${JSON.stringify(inventory)}`);
       const picked = pickAccounts(world);
-      const times = await timeQueries(await queries(discovery.rpc, picked), discovery);
+      const targets = await targetsOf(discovery.rpc, picked);
+      const times = await timeQueries(queries(discovery.rpc, targets), discovery);
       const peak = Math.max(ingest.peak, peakRssMb(discovery.process.pid));
       const byQuery = summarize(times, (t) => t.query);
       for (const [key, s] of summarize(times, (t) => `${t.query} [${t.account}]`)) {
         progress(`  p50 ${s.p50.toFixed(1).padStart(9)} ms  p95 ${s.p95.toFixed(1).padStart(9)} ms  ${key}`);
       }
       const queryP95Ms = Math.max(...[...byQuery.values()].map((s) => s.p95));
+      const dbRatio = await measureDbRatio(infra.mongo.url, prefix, targets, ingest.seconds, byQuery);
+      progress(`server ceiling: ${JSON.stringify(dbRatio)}`);
       writeBenchLine({
         bench: 'discovery-msp',
         events: EVENTS,
@@ -103,6 +106,7 @@ export async function mspBench(): Promise<void> {
         repetitions: REPETITIONS,
         sampled: Object.fromEntries(picked.map((p) => [p.label, sizeOf(p.account)])),
         inventory,
+        dbRatio,
         targets: TARGETS,
         meetsTargets: ratio >= TARGETS.ratio && peak < TARGETS.peakRssMb && queryP95Ms < TARGETS.queryP95Ms,
         server,
@@ -114,6 +118,7 @@ export async function mspBench(): Promise<void> {
   } finally {
     // A server given by MONGO_URL or NATS_URL outlives the bench: leave nothing behind on it.
     await dropDatabase(infra.mongo.url, `bench_${prefix}`).catch(() => undefined);
+    await dropDatabase(infra.mongo.url, `bench_${prefix}_raw`).catch(() => undefined);
     for (const key of ['DUO_AUTHLOGS', 'DUO_USERS'] as const) {
       await jsm.streams.delete(streamName(prefix, key)).catch(() => undefined);
     }
@@ -228,13 +233,19 @@ function sizeOf(account: Account): { accountId: string; users: number; apps: num
   };
 }
 
-// What the console asks (the gateway's calls): per account its service list in the three sorts the screen offers,
-// a search, the detail of its most used service and that service's users, the services of its most active user
-// and its users list; across accounts the services grouped over customers and the overview's per-account summary.
-// The most used service and most active user are read from the inventory: with many accounts and few events, the
-// simulator's favourites of a small account may not have been used at all.
-async function queries(rpc: RpcClient, picked: readonly Picked[]): Promise<Timed[]> {
-  const calls: Timed[] = [];
+// What the console is asked about in each sampled account: its most used service (and a search for its name's
+// start) and its most active user, read from the inventory: with many accounts and few events, the simulator's
+// favourites of a small account may not have been used at all.
+interface Target {
+  label: string;
+  accountId: string;
+  serviceId: string;
+  userId: string;
+  search: string;
+}
+
+async function targetsOf(rpc: RpcClient, picked: readonly Picked[]): Promise<Target[]> {
+  const targets: Target[] = [];
   for (const { label, account } of picked) {
     const accountId = account.id;
     const top = await rpc.request('discovery.services.list', { accountId, sort: '-authCount', limit: 1 });
@@ -243,15 +254,26 @@ async function queries(rpc: RpcClient, picked: readonly Picked[]): Promise<Timed
     const user = topUser.items[0];
     if (!service || !user) throw new Error(`account ${accountId} has no service or user in the inventory`);
     const search = (service.name.split(/\s+/)[0] ?? service.name).slice(0, 5).toLowerCase();
+    targets.push({ label, accountId, serviceId: service.id, userId: user.id, search });
+  }
+  return targets;
+}
+
+// What the console asks (the gateway's calls): per account its service list in the three sorts the screen offers,
+// a search, the detail of its most used service and that service's users, the services of its most active user
+// and its users list; across accounts the services grouped over customers and the overview's per-account summary.
+function queries(rpc: RpcClient, targets: readonly Target[]): Timed[] {
+  const calls: Timed[] = [];
+  for (const { label, accountId, serviceId, userId, search } of targets) {
     const of = (query: string, run: () => Promise<unknown>): Timed => ({ query, account: label, run });
     calls.push(
       of('services.list -userCount', () => rpc.request('discovery.services.list', { accountId, sort: '-userCount' })),
       of('services.list name', () => rpc.request('discovery.services.list', { accountId, sort: 'name' })),
       of('services.list -lastSeen', () => rpc.request('discovery.services.list', { accountId, sort: '-lastSeen' })),
       of('services.search', () => rpc.request('discovery.services.list', { accountId, q: search })),
-      of('services.get', () => rpc.request('discovery.services.get', { id: service.id })),
-      of('services.users', () => rpc.request('discovery.services.users', { id: service.id })),
-      of('users.services', () => rpc.request('discovery.users.services', { id: user.id })),
+      of('services.get', () => rpc.request('discovery.services.get', { id: serviceId })),
+      of('services.users', () => rpc.request('discovery.services.users', { id: serviceId })),
+      of('users.services', () => rpc.request('discovery.users.services', { id: userId })),
       of('users.list', () => rpc.request('discovery.users.list', { accountId })),
     );
   }
@@ -285,6 +307,52 @@ async function timeQueries(
   return times;
 }
 
+interface ListRatio {
+  p95: number;
+  rawP95: number;
+  ratio: number;
+}
+
+// Discovery against the server's ceiling (db-ceiling.ts): its ingest time against a bulk insert of its inventory,
+// and each per-account list's p95 against the plain query's, timed as often and round-robin alike.
+async function measureDbRatio(
+  mongoUrl: string,
+  prefix: string,
+  targets: readonly Target[],
+  ingestSeconds: number,
+  byQuery: ReadonlyMap<string, { p50: number; p95: number }>,
+): Promise<Record<string, unknown>> {
+  const source = await openDb(mongoUrl, `bench_${prefix}`);
+  const target = await openDb(mongoUrl, `bench_${prefix}_raw`);
+  try {
+    const write = await rawWriteSeconds(source.db, target.db);
+    const raw = targets.flatMap((t) => rawListQueries(source.db, t.label, t));
+    const rawTimes: { query: string; ms: number }[] = [];
+    for (let rep = 0; rep < REPETITIONS; rep++) {
+      for (const call of raw) {
+        const start = process.hrtime.bigint();
+        await call.run();
+        rawTimes.push({ query: call.query, ms: Number(process.hrtime.bigint() - start) / 1e6 });
+      }
+    }
+    const lists = [...summarize(rawTimes, (t) => t.query)].map(([query, rawStats]): [string, ListRatio] => {
+      const p95 = byQuery.get(query)?.p95 ?? Number.NaN;
+      return [query, { p95: round(p95, 1), rawP95: round(rawStats.p95, 1), ratio: round(p95 / rawStats.p95, 2) }];
+    });
+    return {
+      writes: round(write.seconds / ingestSeconds, 3),
+      rawWriteSeconds: round(write.seconds, 1),
+      ingestSeconds: round(ingestSeconds, 1),
+      documents: write.documents,
+      lists: Object.fromEntries(lists),
+      targets: { writes: 0.5, listP95WithinRaw: 1.5 },
+    };
+  } finally {
+    await source.close();
+    await target.close();
+  }
+}
+
 function summarize<T extends { ms: number }>(
   times: readonly T[],
   key: (t: T) => string,
@@ -296,15 +364,13 @@ function summarize<T extends { ms: number }>(
 
 // Documents per inventory collection (what every scan on FerretDB 1.24 reads), for the report.
 async function inventorySize(mongoUrl: string, dbName: string): Promise<Record<string, number>> {
-  const connection = await mongoose.createConnection(mongoUrl, { dbName }).asPromise();
+  const { db, close } = await openDb(mongoUrl, dbName);
   try {
-    const db = connection.db;
-    if (!db) throw new Error('no database');
     const out: Record<string, number> = {};
     for (const name of ['services', 'users', 'usage']) out[name] = await db.collection(name).countDocuments();
     return out;
   } finally {
-    await connection.close();
+    await close();
   }
 }
 
