@@ -1,13 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BusConnection } from '@seatwise/platform/bus/bus-connection';
 import { EventBus } from '@seatwise/platform/bus/event-bus';
-import { MongoConnection } from '@seatwise/platform/db/mongo-connection';
-import { nativeDb } from '@seatwise/platform/db/native-db';
 import { LOGGER } from '@seatwise/platform/tokens';
 import { streamName } from '@seatwise/shared/bus/subjects';
 import { consumers } from '@seatwise/shared/contracts/consumers';
 import type { Logger } from '@seatwise/shared/logging/logger';
-import type { mongo } from 'mongoose';
 import { ActivityRepository } from '../inventory/activity.repository';
 import { ServicesRepository } from '../inventory/services.repository';
 import { UsageRepository } from '../inventory/usage.repository';
@@ -15,19 +12,13 @@ import { UsersRepository } from '../inventory/users.repository';
 import { WriteLock } from '../inventory/write-lock';
 import { RollupService } from '../rollup/rollup.service';
 import { JournalRepository } from './auth/journal.repository';
+import { type DerivationDoc, DerivationStateRepository } from './derivation-state.repository';
 
 // How the inventories are derived from the auth logs. 2: a use is a successful authentication; denials
 // and fraud counted apart with reasons; services grouped across customers. 3: a usage row's first success is the
 // earliest, whichever batch brings it (it depended on the batches' order). Raise it whenever a change
 // alters what a fact adds to an inventory: the next start re-derives.
 export const DERIVATION_VERSION = 3;
-
-interface DerivationDoc {
-  _id: 'inventories';
-  version: number;
-  // resetting: a re-derivation began and may not have finished resetting (it is repeated).
-  state: 'resetting' | 'current';
-}
 
 // Re-derives the inventories when they were built by an older derivation: the derived counts are reset
 // (services, users and what people decided about them are kept, their counts zeroed; usage rows, day
@@ -37,10 +28,8 @@ interface DerivationDoc {
 // not re-derived: the README says so.
 @Injectable()
 export class DerivationService {
-  private readonly state: mongo.Collection<DerivationDoc>;
-
   constructor(
-    connection: MongoConnection,
+    private readonly state: DerivationStateRepository,
     private readonly journal: JournalRepository,
     private readonly services: ServicesRepository,
     private readonly users: UsersRepository,
@@ -51,13 +40,11 @@ export class DerivationService {
     private readonly bus: EventBus,
     private readonly busConnection: BusConnection,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {
-    this.state = nativeDb(connection).collection<DerivationDoc>('derivation');
-  }
+  ) {}
 
   // Before the consumers start. true when the inventories were reset for a re-derivation.
   async ensureCurrent(): Promise<boolean> {
-    const doc = await this.state.findOne({ _id: 'inventories' });
+    const doc = await this.state.get();
     if (doc?.version === DERIVATION_VERSION && doc.state === 'current') return false;
     if (!doc && !(await this.journal.hasHistory())) {
       await this.save('current');
@@ -89,7 +76,7 @@ export class DerivationService {
       });
   }
 
-  private async save(state: DerivationDoc['state']): Promise<void> {
-    await this.state.replaceOne({ _id: 'inventories' }, { version: DERIVATION_VERSION, state }, { upsert: true });
+  private save(state: DerivationDoc['state']): Promise<void> {
+    return this.state.save(DERIVATION_VERSION, state);
   }
 }
