@@ -270,6 +270,7 @@ describe('the fault run (#18)', () => {
           // Replicas started after a kill that gave up during start-up (a NATS node or the database down) and were
           // started again.
           startFailures: stack.startFailures.length,
+          startFailureReasons: stack.startFailures.map((e) => `${e.child.name}: ${exitReason(e.child.tail())}`),
           seconds: Math.round((Date.now() - started) / 1000),
         };
         writeBenchLine(summary);
@@ -284,6 +285,12 @@ describe('the fault run (#18)', () => {
     await stack.stop();
   }, 900_000);
 });
+
+// The line a replica that gave up starting logged about why (the last error line before its stack), cut short.
+function exitReason(tail: readonly string[]): string {
+  const line = tail.findLast((l) => /start failed|Error\b/.test(l) && !/^\s+at /.test(l)) ?? tail.at(-1) ?? '';
+  return line.trim().slice(0, 200);
+}
 
 function sortById<T extends { id: string }>(list: T[]): T[] {
   return [...list].sort((a, b) => a.id.localeCompare(b.id));
