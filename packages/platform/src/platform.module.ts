@@ -2,7 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { busConnectOptions } from '@seatwise/shared/config/bus-env';
 import type { BaseEnv } from '@seatwise/shared/config/env';
 import type { Logger } from '@seatwise/shared/logging/logger';
-import { untilReachable } from './bootstrap/until-reachable';
+import { untilReachable } from './reach/until-reachable';
 import { BusConnection } from './bus/bus-connection';
 import { EventBus } from './bus/event-bus';
 import { Clock } from './clock/clock';

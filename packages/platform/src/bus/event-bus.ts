@@ -9,7 +9,7 @@ import { ensureConsumer, ensureStreams } from '@seatwise/shared/bus/topology';
 import { streamName } from '@seatwise/shared/bus/subjects';
 import type { BaseEnv } from '@seatwise/shared/config/env';
 import type { Logger } from '@seatwise/shared/logging/logger';
-import { untilReachable } from '../bootstrap/until-reachable';
+import { untilReachable } from '../reach/until-reachable';
 import { Clock } from '../clock/clock';
 import type { ServiceInfo } from '../service-info';
 import { APP_ENV, LOGGER, SERVICE_INFO } from '../tokens';
