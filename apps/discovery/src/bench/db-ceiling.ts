@@ -1,4 +1,5 @@
 import { chunks } from '@seatwise/platform/db/chunks';
+import { containsText } from '@seatwise/platform/db/regex';
 import mongoose, { type mongo } from 'mongoose';
 
 // The database server's own ceiling, measured in the same run as discovery (issue #18's dbRatio), so that what
@@ -81,7 +82,7 @@ export function rawListQueries(
     of('services.list name', () => page(services.find(visible).sort({ name: 1, _id: 1 }))),
     of('services.list -lastSeen', () => page(services.find(visible).sort({ lastSeen: -1, _id: 1 }))),
     of('services.search', () =>
-      page(services.find({ ...visible, name: { $regex: escapeRegex(search), $options: 'i' } }).sort({ lastSeen: -1 })),
+      page(services.find({ ...visible, ...containsText('name', search) }).sort({ lastSeen: -1 })),
     ),
     of('services.users', () =>
       page(usage.find({ serviceId, successCount: { $gt: 0 } }).sort({ lastSeen: -1, _id: 1 })),
@@ -89,8 +90,4 @@ export function rawListQueries(
     of('users.services', () => page(usage.find({ userId, successCount: { $gt: 0 } }).sort({ lastSeen: -1, _id: 1 }))),
     of('users.list', () => page(db.collection('users').find({ accountId }).sort({ lastSeen: -1, _id: 1 }))),
   ];
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
