@@ -6,7 +6,8 @@ import { AccountStateRepository, CURSOR_CLAIM_STALE_MS } from '../accounts/accou
 import type { Env } from '@seatwise/shared/config/connector-env';
 import { ConnectorMetrics } from '../metrics/connector-metrics';
 import type { AccountTarget } from './account-target';
-import { logWindow } from './log-window';
+import { type FetchedPage, FetchedPages } from './fetched-pages';
+import { type LogWindow, logWindow } from './log-window';
 import { RecordPublisher } from './record-publisher';
 import { SyncStatusService } from './sync-status.service';
 
@@ -17,7 +18,8 @@ export type PageOutcome = 'more' | 'caught-up';
 
 // One auth-log page per call: fetch after the checkpoint, publish every record (msgID = account +
 // txid) and wait for JetStream's acks, and only then advance the checkpoint. A crash anywhere before
-// that re-fetches the same page, whose re-publish JetStream de-duplicates.
+// that re-fetches the same page, whose re-publish JetStream de-duplicates; a failed publish or advance
+// keeps the page for the retry (FetchedPages).
 @Injectable()
 export class LogSyncService {
   constructor(
@@ -25,6 +27,7 @@ export class LogSyncService {
     private readonly records: RecordPublisher,
     private readonly status: SyncStatusService,
     private readonly metrics: ConnectorMetrics,
+    private readonly pages: FetchedPages,
     private readonly clock: Clock,
     @Inject(APP_ENV) private readonly env: Env,
   ) {}
@@ -33,27 +36,43 @@ export class LogSyncService {
   async syncPage(target: AccountTarget, fence: number): Promise<PageOutcome> {
     const state = await this.accounts.get(target.key);
     if (!state || state.removedAt) return 'caught-up';
-    const now = this.clock.nowMs();
-    const window = logWindow(now, state.logMintime, state.logCursor);
+    const window = logWindow(this.clock.nowMs(), state.logMintime, state.logCursor);
     if (!window) return this.caughtUp(target);
+    // A page fetched for this checkpoint whose publish or advance failed is published again, not fetched again.
+    const fetched =
+      this.pages.take(target.key, state.logCursor, fence) ?? (await this.fetch(target, window, state.logCursor));
+    this.pages.hold(target.key, state.logCursor, fence, fetched);
+    const { page } = fetched;
+    await this.publish(target, fetched);
+    if (page.records.length === 0 || !page.nextOffset || isBehind(page.nextOffset, state.logCursor)) {
+      this.pages.drop(target.key);
+      return this.caughtUp(target);
+    }
+    // Another poller moved the cursor since this page was asked for (or holds a newer lease): read again.
+    const moved = await this.advance(target.key, state.logCursor, page.nextOffset, fence);
+    this.pages.drop(target.key);
+    if (!moved) return 'more';
+    const full = page.records.length >= PAGE_LIMIT;
+    return this.progress(target, fetched.window.maxtime, Number(page.nextOffset[0]), page, full);
+  }
+
+  private async fetch(target: AccountTarget, window: LogWindow, cursor: [string, string] | null): Promise<FetchedPage> {
     const page = await target.client.authLogs({
       accountId: target.accountParam,
       ...window,
       limit: PAGE_LIMIT,
-      nextOffset: state.logCursor ?? undefined,
+      nextOffset: cursor ?? undefined,
     });
+    return { window, page, fetchedAt: this.clock.now().toISOString() };
+  }
+
+  private async publish(target: AccountTarget, { page, fetchedAt }: FetchedPage): Promise<void> {
     const { integrationId, accountId } = target.key;
-    const fetchedAt = this.clock.now().toISOString();
     await this.records.publish(
       'duo.authlog',
       accountId,
       page.records.map((record) => ({ integrationId, accountId, record, fetchedAt })),
     );
-    if (page.records.length === 0 || !page.nextOffset) return this.caughtUp(target);
-    if (isBehind(page.nextOffset, state.logCursor)) return this.caughtUp(target);
-    // Another poller moved the cursor since this page was asked for (or holds a newer lease): read again.
-    if (!(await this.advance(target.key, state.logCursor, page.nextOffset, fence))) return 'more';
-    return this.progress(target, window.maxtime, Number(page.nextOffset[0]), page, page.records.length >= PAGE_LIMIT);
   }
 
   // A busy claim is another writer's for a moment, or one a killed replica left (stale within seconds): the page is

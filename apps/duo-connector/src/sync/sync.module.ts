@@ -5,6 +5,7 @@ import { MetricsModule } from '../metrics/metrics.module';
 import { AccountJobs } from './account-jobs';
 import { AccountSnapshotService } from './account-snapshot.service';
 import { AccountTracker } from './account-tracker';
+import { FetchedPages } from './fetched-pages';
 import { JobScheduler } from './job-scheduler';
 import { LogSyncService } from './log-sync.service';
 import { RecordPublisher } from './record-publisher';
@@ -20,6 +21,7 @@ import { UsersSyncService } from './users-sync.service';
     JobScheduler,
     RecordPublisher,
     SyncStatusService,
+    FetchedPages,
     LogSyncService,
     UsersSyncService,
     AccountSnapshotService,

@@ -80,8 +80,9 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   }
 
   // Set-up calls to JetStream's API wait for an answer: connected to a NATS node that restarts, or to a cluster
-  // electing its JetStream leader, they time out, and a replica starting then exited (8 start failures in a fault
-  // run, all in consumer set-up). Both are idempotent (ensureConsumer reads, then adds or updates).
+  // electing its JetStream leader, they time out or are answered "temporarily unavailable" (10008), and a replica
+  // starting then exited (8 start failures in a fault run, all in consumer set-up; then 4 with 10008 in stream
+  // set-up). Both are idempotent (ensureConsumer reads, then adds or updates).
   private untilAnswered<T>(what: string, call: () => Promise<T>): Promise<T> {
     return untilReachable(call, { what, logger: this.logger, sleep: (ms) => this.clock.sleep(ms) });
   }

@@ -1,3 +1,4 @@
+import { JetStreamApiError } from '@nats-io/jetstream';
 import { AppError, ErrorCodes } from './app-error';
 import { isInfrastructureError } from './infrastructure-error';
 
@@ -28,6 +29,15 @@ describe('isInfrastructureError', () => {
     });
     expect(isInfrastructureError(wrapped)).toBe(true);
     expect(isInfrastructureError(named('JetStreamPublishError', { status: 503 }))).toBe(true);
+  });
+
+  it('counts a JetStream cluster that cannot answer yet (a node restarting, an election)', () => {
+    const api = (code: number, err_code: number, description: string) =>
+      new JetStreamApiError({ code, err_code, description });
+    expect(isInfrastructureError(api(503, 10008, 'JetStream system temporarily unavailable'))).toBe(true);
+    expect(isInfrastructureError(api(500, 10009, 'JetStream cluster can not handle request'))).toBe(true);
+    // A refusal of the request itself (here: the stream's configuration) is not waited out.
+    expect(isInfrastructureError(api(400, 10052, 'stream configuration invalid'))).toBe(false);
   });
 
   it('leaves work that is wrong to redelivery and dead letters', () => {

@@ -25,7 +25,8 @@ const TRANSIENT_LABELS = ['RetryableWriteError', 'TransientTransactionError', 'R
 export function isInfrastructureError(error: unknown): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
     if (INFRASTRUCTURE_ERROR_NAMES.has(current.name)) return true;
-    if (isUnacknowledgedPublish(current) || hasTransientLabel(current) || isBufferingTimeout(current)) return true;
+    if (isUnacknowledgedPublish(current) || isClusterUnavailable(current)) return true;
+    if (hasTransientLabel(current) || isBufferingTimeout(current)) return true;
     if (isUnreachableBulkWrite(current)) return true;
     current = current.cause;
   }
@@ -38,6 +39,16 @@ function isUnacknowledgedPublish(error: Error): boolean {
   if (error.name !== 'JetStreamPublishError') return false;
   const { status } = error as Error & { status?: unknown };
   return status === null || status === 503;
+}
+
+// JetStream's API answering that the cluster cannot serve it now: a node restarting, a meta leader being elected
+// (10008 "JetStream system temporarily unavailable", 10009 "JetStream cluster can not handle request"). Seen by the
+// fault run (#18): a replica restarted beside a NATS node's restart failed its stream set-up with 10008 and exited.
+const CLUSTER_UNAVAILABLE_CODES: ReadonlySet<unknown> = new Set([10008, 10009]);
+
+function isClusterUnavailable(error: Error): boolean {
+  if (error.name !== 'JetStreamApiError') return false;
+  return CLUSTER_UNAVAILABLE_CODES.has((error as Error & { code?: unknown }).code);
 }
 
 function hasTransientLabel(error: Error): boolean {
