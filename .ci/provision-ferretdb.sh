@@ -25,13 +25,20 @@
 # 3. `_id: {$in: [...]}` scanned too: every batch's load of its documents by id, its deletes, a page's
 #    lookups. `.ci/ferretdb/sqlite_id_in.go` narrows an `$in` of strings or ObjectIds to an SQL IN over
 #    the same index (exact for the same reason as 2; anything else in the list keeps the scan).
+# 4. An update command kept each statement's read of the documents it matched open until the whole command returned
+#    (`defer closer.Close()` inside the loop over statements), and an update of one document stops reading after
+#    it, so each such statement held one of the database's 100 SQLite connections: a command of 100 matching
+#    statements, or a few smaller commands at once, waited for a connection that never came back and every later
+#    operation on the database hung behind it (two discovery replicas stalled so, #18). The patch closes each
+#    statement's read once the statement is applied (the deferred close stays, for the error paths; closing twice
+#    is a no-op).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 VERSION="${FERRETDB_VERSION:-v1.24.2}"
 CACHE_DIR="${SEATWISE_CACHE_DIR:-$HOME/.cache/seatwise}"
 BIN="$CACHE_DIR/bin/ferretdb"
 # Names the patch set below; a binary built without it (an older cache) is rebuilt.
-PATCHES="sqlite-id-index-1 sqlite-id-pushdown-1 sqlite-id-in-2"
+PATCHES="sqlite-id-index-1 sqlite-id-pushdown-1 sqlite-id-in-2 sqlite-update-close-1"
 STAMP="$BIN.patches"
 
 if [ -x "$BIN" ] && "$BIN" --version 2>/dev/null | grep -q "version: $VERSION" \
@@ -74,6 +81,13 @@ awk '/^\t\tcase string, types.ObjectID:$/ {
 { print }' "$collection" > "$collection.new"
 mv "$collection.new" "$collection"
 cp "$HERE/ferretdb/sqlite_id_in.go" "$(dirname "$collection")/seatwise_id_in.go"
+update=vendor/github.com/FerretDB/FerretDB/internal/handler/msg_update.go
+statement='result, err := common.UpdateDocument(ctx, c, "update", iter, '
+[ "$(grep -cF "$statement" "$update")" = 1 ] \
+  || { echo "FerretDB $VERSION: the update statement to patch is not where expected in $update" >&2; exit 1; }
+awk -v s="$statement" '{ print } index($0, s) { print "\t\tcloser.Close()" }' "$update" > "$update.new"
+mv "$update.new" "$update"
+[ "$(grep -c '^		closer.Close()$' "$update")" = 1 ] || { echo "patching $update failed" >&2; exit 1; }
 go build -mod=vendor -o "$BIN.tmp" github.com/FerretDB/FerretDB/cmd/ferretdb >&2
 mv "$BIN.tmp" "$BIN"
 echo "$PATCHES" > "$STAMP"
