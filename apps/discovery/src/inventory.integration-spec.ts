@@ -229,6 +229,30 @@ describe('discovery inventories from 50,000 simulated Duo events in 3 accounts',
     expect(summary).toMatchObject({ removedUsers: 2, users: bed.data.sim.truth().accounts[2]!.users });
   });
 
+  // Mutation: drop the refresh of `lateSnapshots` in UsersIngestService.handleOwned and the counts stay 2 short.
+  it("counts a snapshot's users delivered after its end marker (a hand-back between replicas) once they are in", async () => {
+    const truth = bed.data.sim.truth().accounts[1]!;
+    // The late records in a batch of their own, after the end marker's (as a hand-back delivers them); then until
+    // they are applied too (a summary right away would count the earlier snapshot).
+    const applied = (what: string) => () =>
+      waitFor(() => consumersIdle(bed.probe), { timeoutMs: 60_000, intervalMs: 500, description: what });
+    await publishUsersSnapshot(
+      bed.publisher,
+      bed.data,
+      1,
+      'snap-3-1',
+      new Set(),
+      new Set([0, 1]),
+      applied('the snapshot and its end marker applied'),
+    );
+    await applied('the late records applied')();
+    const summary = (await bed.probe.rpc.request('discovery.accounts.summary', { accountId: truth.account_id }))
+      .items[0];
+    expect(summary).toMatchObject({ users: truth.users, removedUsers: 0 });
+    const removed = await bed.probe.rpc.request('discovery.users.list', { accountId: truth.account_id, removed: true });
+    expect(removed.items).toEqual([]);
+  });
+
   it('changes nothing when the whole stream is delivered again', async () => {
     const before = await dumpInventories(bed.scope.mongoUrl, bed.scope.dbName);
     await discovery?.close();

@@ -57,20 +57,26 @@ export async function publishAuthEvents(publisher: EventPublisher, data: SimData
   return count;
 }
 
-// A full users snapshot of one account (optionally without some users) and its end marker.
+// A full users snapshot of one account (optionally without some users) and its end marker. The users in `late`
+// are published after the end marker (and after `beforeLate`), as a replica's hand-back delivers them (#18); they
+// count in its userCount.
 export async function publishUsersSnapshot(
   publisher: EventPublisher,
   data: SimData,
   accountIndex: number,
   snapshotId: string,
   skip: ReadonlySet<number> = new Set(),
+  late: ReadonlySet<number> = new Set(),
+  beforeLate: () => Promise<void> = () => Promise.resolve(),
 ): Promise<number> {
   const account = data.world.accounts[accountIndex];
   if (!account) throw new Error(`no account ${accountIndex}`);
   const startedAt = new Date().toISOString();
   const users: DuoUserEvent[] = [];
+  const indices: number[] = [];
   for (let i = 0; i < account.statuses.length; i++) {
     if (skip.has(i)) continue;
+    indices.push(i);
     users.push({
       integrationId: data.integrationId,
       accountId: account.id,
@@ -79,7 +85,11 @@ export async function publishUsersSnapshot(
       observedAt: new Date().toISOString(),
     });
   }
-  await publisher.publishAll('duo.users.record', users);
+  const lateUsers = users.filter((_, i) => late.has(indices[i] ?? -1));
+  await publisher.publishAll(
+    'duo.users.record',
+    users.filter((u) => !lateUsers.includes(u)),
+  );
   const complete: DuoUserSnapshotCompleteEvent = {
     integrationId: data.integrationId,
     accountId: account.id,
@@ -89,5 +99,7 @@ export async function publishUsersSnapshot(
     completedAt: new Date().toISOString(),
   };
   await publisher.publish('duo.users.snapshot-complete', complete);
+  await beforeLate();
+  await publisher.publishAll('duo.users.record', lateUsers);
   return users.length;
 }

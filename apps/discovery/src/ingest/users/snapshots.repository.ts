@@ -23,6 +23,13 @@ export class SnapshotsRepository extends NativeRepository<SnapshotStateDoc> {
     return doc !== null && doc.startedAt > startedAt;
   }
 
+  // Per account of `scopes`, the id of its latest complete snapshot (accounts without one are left out).
+  async completedOf(scopes: readonly Scope[]): Promise<Map<string, string>> {
+    if (scopes.length === 0) return new Map();
+    const docs = await this.collection.find({ _id: { $in: scopes.map((s) => s.accountId) } }).toArray();
+    return new Map(docs.map((doc) => [doc._id, doc.snapshotId]));
+  }
+
   async recordComplete(scope: Scope, snapshotId: string, startedAt: Date): Promise<void> {
     await this.collection.updateOne(
       { _id: scope.accountId, startedAt: { $lte: startedAt } },
