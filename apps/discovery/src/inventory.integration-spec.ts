@@ -234,8 +234,9 @@ describe('discovery inventories from 50,000 simulated Duo events in 3 accounts',
     const truth = bed.data.sim.truth().accounts[1]!;
     // The late records in a batch of their own, after the end marker's (as a hand-back delivers them); then until
     // they are applied too (a summary right away would count the earlier snapshot).
-    const applied = (what: string) => () =>
-      waitFor(() => consumersIdle(bed.probe), { timeoutMs: 60_000, intervalMs: 500, description: what });
+    const applied = (what: string) => async (): Promise<void> => {
+      await waitFor(() => consumersIdle(bed.probe), { timeoutMs: 60_000, intervalMs: 500, description: what });
+    };
     await publishUsersSnapshot(
       bed.publisher,
       bed.data,
