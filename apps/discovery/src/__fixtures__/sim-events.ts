@@ -72,12 +72,11 @@ export async function publishUsersSnapshot(
   const account = data.world.accounts[accountIndex];
   if (!account) throw new Error(`no account ${accountIndex}`);
   const startedAt = new Date().toISOString();
-  const users: DuoUserEvent[] = [];
-  const indices: number[] = [];
+  const onTime: DuoUserEvent[] = [];
+  const lateUsers: DuoUserEvent[] = [];
   for (let i = 0; i < account.statuses.length; i++) {
     if (skip.has(i)) continue;
-    indices.push(i);
-    users.push({
+    (late.has(i) ? lateUsers : onTime).push({
       integrationId: data.integrationId,
       accountId: account.id,
       snapshotId,
@@ -85,21 +84,17 @@ export async function publishUsersSnapshot(
       observedAt: new Date().toISOString(),
     });
   }
-  const lateUsers = users.filter((_, i) => late.has(indices[i] ?? -1));
-  await publisher.publishAll(
-    'duo.users.record',
-    users.filter((u) => !lateUsers.includes(u)),
-  );
+  await publisher.publishAll('duo.users.record', onTime);
   const complete: DuoUserSnapshotCompleteEvent = {
     integrationId: data.integrationId,
     accountId: account.id,
     snapshotId,
-    userCount: users.length,
+    userCount: onTime.length + lateUsers.length,
     startedAt,
     completedAt: new Date().toISOString(),
   };
   await publisher.publish('duo.users.snapshot-complete', complete);
   await beforeLate();
   await publisher.publishAll('duo.users.record', lateUsers);
-  return users.length;
+  return onTime.length + lateUsers.length;
 }

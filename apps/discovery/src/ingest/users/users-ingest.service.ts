@@ -57,22 +57,22 @@ export class UsersIngestService {
     // The accounts whose snapshot ended, together (a stream of many accounts' snapshots ends one after another); a
     // redelivery after a failure here finds each end marker stale and refreshes its account again. With them, the
     // accounts whose records came after their snapshot's end marker.
-    await this.usage.refresh([...completed, ...(await this.lateSnapshots(events))]);
+    await this.usage.refresh([...completed, ...(await this.lateSnapshots(events, completed))]);
   }
 
   // Accounts with records of the snapshot whose end marker was already applied: with several replicas a record handed
   // back by a replica not holding its partition comes after the end marker, which marked its user removed and
   // refreshed the account's counts without it. The record revives the user (it was observed during the snapshot);
-  // the counts are refreshed again here.
-  private async lateSnapshots(events: readonly UsersStreamEvent[]): Promise<string[]> {
+  // the counts are refreshed again here. Accounts whose end marker this batch applied are refreshed anyway: not read.
+  private async lateSnapshots(events: readonly UsersStreamEvent[], completed: ReadonlySet<string>): Promise<string[]> {
     const recorded = new Map<string, Set<string>>();
     for (const event of events) {
-      if (event.name !== 'duo.users.record') continue;
+      if (event.name !== 'duo.users.record' || completed.has(event.payload.accountId)) continue;
       const ids = recorded.get(event.payload.accountId) ?? new Set<string>();
       recorded.set(event.payload.accountId, ids.add(event.payload.snapshotId));
     }
-    const completed = await this.snapshots.completedOf([...recorded.keys()].map((accountId) => ({ accountId })));
-    return [...recorded].flatMap(([accountId, ids]) => (ids.has(completed.get(accountId) ?? '') ? [accountId] : []));
+    const latest = await this.snapshots.completedOf([...recorded.keys()].map((accountId) => ({ accountId })));
+    return [...recorded].flatMap(([accountId, ids]) => (ids.has(latest.get(accountId) ?? '') ? [accountId] : []));
   }
 
   // Each write checks the lease first: a replica that lost the partition meanwhile leaves the rest to its holder.
