@@ -26,3 +26,17 @@ export async function waitFor<T>(
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
 }
+
+// Awaits an operation that may hang (a server that never answers): past the deadline it rejects naming what was
+// awaited, so a hang is reported as the failure it is, well before jest's own timeout.
+export function answeredWithin<T>(operation: Promise<T>, timeoutMs: number, description: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`${description} did not answer in ${timeoutMs} ms`));
+    }, timeoutMs);
+  });
+  return Promise.race([operation, deadline]).finally(() => {
+    clearTimeout(timer);
+  });
+}

@@ -1,4 +1,5 @@
 import { createTestScope, type TestScope } from '@seatwise/testing/scope';
+import { answeredWithin } from '@seatwise/testing/wait';
 import type { mongo } from 'mongoose';
 import { MongoConnection } from './mongo-connection';
 import { nativeDb } from './native-db';
@@ -56,13 +57,5 @@ describe('update commands of many statements on a real server', () => {
 });
 
 function answered<T>(operation: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new Error(`the server did not answer in ${ANSWER_DEADLINE_MS} ms (its connection pool is exhausted)`));
-    }, ANSWER_DEADLINE_MS);
-  });
-  return Promise.race([operation, deadline]).finally(() => {
-    clearTimeout(timer);
-  });
+  return answeredWithin(operation, ANSWER_DEADLINE_MS, 'the server (its connection pool exhausted?)');
 }

@@ -6,13 +6,25 @@ export interface MongoOptions {
   appName: string;
   // Fail fast on the first connect; the driver reconnects by itself afterwards.
   serverSelectionTimeoutMs?: number;
+  // How long one request may wait for the server's answer; see SOCKET_TIMEOUT_MS.
+  socketTimeoutMs?: number;
 }
+
+// The driver waits for an answer forever by default: a server that accepts a request and never answers (FerretDB
+// 1.24 with its connection pool exhausted, #18) froze a consumer silently, its batch heartbeated and held. Past
+// this, the request fails as a network timeout, which the consumers treat as the server being out of reach (they
+// log, pause and retry the batch). Far above any request's legitimate time, scans of a large collection included.
+// A `socketTimeoutMS` in the connection string wins.
+export const SOCKET_TIMEOUT_MS = 120_000;
 
 export async function connectMongo(options: MongoOptions): Promise<Connection> {
   const connection = mongoose.createConnection(options.url, {
     dbName: options.dbName,
     appName: options.appName,
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 10_000,
+    ...(/[?&]socketTimeoutMS=/i.test(options.url)
+      ? {}
+      : { socketTimeoutMS: options.socketTimeoutMs ?? SOCKET_TIMEOUT_MS }),
     // Indexes are created explicitly by each repository at start-up (syncIndexes), not lazily.
     autoIndex: false,
     autoCreate: false,
