@@ -63,13 +63,17 @@ export async function mapEverything(
     async () => (await gw.call((api) => api.listPsaConnections())).items.find((c) => c.id === connectionId)?.lastSyncAt,
     { timeoutMs, intervalMs: 1_000, description: 'the first PSA sync' },
   );
+  let seen = 0;
   await waitFor(
     async () => {
       const all = await gw.call((api) => allPages((cursor) => api.listAccountMappings(cursor)));
+      seen = all.length;
       return all.length === accounts ? all : null;
     },
     { timeoutMs, intervalMs: 1_000, description: 'every account in the mappings' },
-  );
+  ).catch((error: unknown) => {
+    throw new Error(`${accounts} accounts expected in the mappings, ${seen} there at the deadline`, { cause: error });
+  });
   // A mapping call whose answer was lost (its gateway or reconcile replica killed) may have been made: the
   // mappings are read again until each paired account is mapped to its company.
   const paired = (await psaTruth(sims.psa.url)).companies.filter((c) => c.pairedDuoAccountId !== null);
