@@ -13,8 +13,9 @@ export interface MongoOptions {
 // The driver waits for an answer forever by default: a server that accepts a request and never answers (FerretDB
 // 1.24 with its connection pool exhausted, #18) froze a consumer silently, its batch heartbeated and held. Past
 // this, the request fails as a network timeout, which the consumers treat as the server being out of reach (they
-// log, pause and retry the batch). Far above any request's legitimate time, scans of a large collection included.
-// A `socketTimeoutMS` in the connection string wins.
+// log, pause and retry the batch). Far above any request's time in normal operation, scans of large collections
+// included. A `socketTimeoutMS` in the connection string wins: raise it where one request legitimately takes longer,
+// such as an index build over millions of documents on MongoDB at start-up (the driver has no per-request override).
 export const SOCKET_TIMEOUT_MS = 120_000;
 
 export async function connectMongo(options: MongoOptions): Promise<Connection> {

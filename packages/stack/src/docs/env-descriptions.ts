@@ -15,7 +15,8 @@ export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
     "PEM file of the CA that signed the NATS server's certificate (TLS to the bus; else the system's CAs).",
   NATS_TLS_CERT_FILE: 'PEM client certificate, where the NATS server verifies clients (with NATS_TLS_KEY_FILE).',
   NATS_TLS_KEY_FILE: 'PEM private key of NATS_TLS_CERT_FILE.',
-  MONGO_URL: 'MongoDB (7) or another MongoDB-wire server: mongodb://host:27017.',
+  MONGO_URL:
+    'MongoDB (7) or another MongoDB-wire server: mongodb://host:27017. A request unanswered for 120 s fails (`?socketTimeoutMS=` changes it).',
   MONGO_DB: 'Database of this service (each service owns its own).',
   SEATWISE_BUS_PREFIX:
     'Prefix of every NATS subject, stream and consumer, so several installations can share a NATS server.',
