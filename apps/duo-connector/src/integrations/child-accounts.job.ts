@@ -15,11 +15,28 @@ import { type IntegrationDoc, IntegrationRepository } from './integration.reposi
 
 const LISTING_LEASE = 'children:';
 
+// How long until an integration's child accounts are due to be listed: at once when this version of it (its
+// updatedAt) was never listed, else one interval after its last listing, whichever replica made it.
+export function listingDueInMs(
+  last: Pick<IntegrationDoc, 'lastSyncAt' | 'listedVersionAt'> | null,
+  version: Date,
+  now: number,
+  intervalMs: number,
+): number {
+  if (!last?.lastSyncAt || last.listedVersionAt?.getTime() !== version.getTime()) return 0;
+  return Math.max(0, last.lastSyncAt.getTime() + intervalMs - now);
+}
+
 // The recurring jobs of an Accounts API (MSP) integration. Listing: list its child accounts, poll new ones, stop
 // removed ones, on the one replica holding the listing's lease (a failure is recorded on the integration and retried
-// with backoff). Following: on every replica, poll (when their leases come) the accounts the listing stored.
+// with backoff). Following: on every replica, poll (when their leases come) the accounts the listing stored. A replica
+// taking the listing over (its holder died or let it go) waits for the interval since the last listing instead of
+// asking Duo again at once; a changed integration or a sync-now lists at once.
 @Injectable()
 export class ChildAccountsJob {
+  // Integrations whose next listing here runs whatever the last one's time (sync-now).
+  private readonly forced = new Set<string>();
+
   constructor(
     private readonly integrations: IntegrationRepository,
     private readonly tracker: AccountTracker,
@@ -48,6 +65,8 @@ export class ChildAccountsJob {
       pace: null,
       ready: () => this.leases.holds(lease),
       work: async () => {
+        const dueInMs = await this.dueInMs(doc);
+        if (dueInMs > 0) return dueInMs;
         await this.refresh(doc, client);
         return this.env.CONNECTOR_ACCOUNTS_REFRESH_MS;
       },
@@ -58,6 +77,12 @@ export class ChildAccountsJob {
         return failureBackoffMs(failures);
       },
     };
+  }
+
+  // Sync-now: the next listing of the integration on this replica runs at once (every replica is told; the one holding
+  // the listing runs it).
+  force(integrationId: string): void {
+    this.forced.add(integrationId);
   }
 
   follower(doc: IntegrationDoc, client: DuoClient): Job {
@@ -95,6 +120,12 @@ export class ChildAccountsJob {
     }
   }
 
+  private async dueInMs(doc: IntegrationDoc): Promise<number> {
+    if (this.forced.delete(doc._id)) return 0;
+    const current = await this.integrations.findById(doc._id);
+    return listingDueInMs(current, doc.updatedAt, this.clock.nowMs(), this.env.CONNECTOR_ACCOUNTS_REFRESH_MS);
+  }
+
   private async refresh(doc: IntegrationDoc, client: DuoClient): Promise<void> {
     const children = await client.childAccounts();
     // Deleted on another replica since this one started it: its accounts must not be stored again.
@@ -109,7 +140,12 @@ export class ChildAccountsJob {
     }
     await this.tracker.untrackMissing(doc._id, listed);
     this.listed.announce(doc._id);
-    await this.integrations.update(doc._id, { lastSyncAt: this.clock.now(), lastError: null, status: 'connected' });
+    await this.integrations.update(doc._id, {
+      lastSyncAt: this.clock.now(),
+      listedVersionAt: doc.updatedAt,
+      lastError: null,
+      status: 'connected',
+    });
   }
 }
 

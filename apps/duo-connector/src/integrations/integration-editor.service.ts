@@ -39,6 +39,7 @@ export class IntegrationEditor {
       _id: id,
       ...this.stored(id, input, validation, now),
       lastSyncAt: null,
+      listedVersionAt: null,
       createdAt: now,
       updatedAt: now,
     };

@@ -87,6 +87,7 @@ export class IntegrationRuntime implements OnModuleInit {
   }
 
   syncNow(integrationId: string): void {
+    this.children.force(integrationId);
     this.scheduler.runGroupNow(integrationId);
   }
 }

@@ -16,6 +16,9 @@ export interface IntegrationDoc {
   status: 'pending' | 'connected' | 'error';
   lastError: { code: string; message: string; at: Date } | null;
   lastSyncAt: Date | null;
+  // The version (updatedAt) of the integration whose child accounts were last listed, at lastSyncAt: a replica taking
+  // the listing over lists again only when the interval has passed or the integration changed since (#18).
+  listedVersionAt: Date | null;
   // Whether its keys passed the probe when last stored: what every replica polls (older rows: true).
   polling: boolean;
   createdAt: Date;
@@ -33,6 +36,7 @@ const schema = new Schema<IntegrationDoc>(
     status: String,
     lastError: { type: Schema.Types.Mixed, default: null },
     lastSyncAt: { type: Date, default: null },
+    listedVersionAt: { type: Date, default: null },
     polling: { type: Boolean, default: true },
     createdAt: Date,
     updatedAt: Date,
@@ -43,7 +47,7 @@ const schema = new Schema<IntegrationDoc>(
 schema.index({ apiHostname: 1, integrationKey: 1 }, { unique: true });
 
 // What a read fills in where a null was dropped on write (FerretDB does; see fillAbsent).
-const DEFAULTS: Partial<IntegrationDoc> = { lastError: null, lastSyncAt: null, polling: true };
+const DEFAULTS: Partial<IntegrationDoc> = { lastError: null, lastSyncAt: null, listedVersionAt: null, polling: true };
 
 const COLLECTION = 'integrations';
 
