@@ -80,7 +80,7 @@ export class ChildAccountsJob {
   }
 
   // Sync-now: the next listing of the integration on this replica runs at once (every replica is told; the one holding
-  // the listing runs it).
+  // the listing runs it, the others keep the mark until they take the listing over, a listing early at most).
   force(integrationId: string): void {
     this.forced.add(integrationId);
   }
