@@ -14,8 +14,8 @@ import { FaultStack, type FaultStackOptions } from './fault-stack';
 import { Gateways } from './gateways';
 import { approveAll, connectConnectWise, connectorCaughtUp, createDuoIntegration, mapEverything } from './product';
 
-// Issue #18's fault run (npm test runs it last, alone; npm run test:faults runs only it): the stack with two
-// replicas of every service over a three-node NATS cluster, both simulators, the Duo simulator answering a share of
+// Issue #18's fault run (npm run test:faults; not in npm test, see the README): the stack with two replicas
+// of every service over a three-node NATS cluster, both simulators, the Duo simulator answering a share of
 // requests with 429. While it ingests, a random service replica is killed (SIGKILL) every few seconds and started
 // again, one NATS node is restarted, and the database is stopped for 30 s. At the end discovery's inventories, Duo's
 // seats and the reconciliation rows equal both simulators' truth, every approved row was written to the PSA exactly
