@@ -20,7 +20,7 @@ import { approveAll, connectConnectWise, connectorCaughtUp, createDuoIntegration
 // again, one NATS node is restarted, and the database is stopped for 30 s. At the end discovery's inventories, Duo's
 // seats and the reconciliation rows equal both simulators' truth, every approved row was written to the PSA exactly
 // once, Duo served at most 1.2× the requests a single-replica ingest of the same data needs (measured first, below),
-// and no message was dead-lettered. The CI default is smaller than the issue's 20 accounts and 200,000 events, which
+// and no message was dead-lettered. The default size is smaller than the issue's 20 accounts and 200,000 events, which
 // FAULTS_ACCOUNTS=20 FAULTS_EVENTS=200000 with longer FAULTS_WAIT_MS and FAULTS_TIMEOUT_MS runs (see the README).
 const num = (key: string, fallback: number): number => {
   const raw = process.env[key];
@@ -41,7 +41,7 @@ const PLAN = {
   databaseDownMs: num('FAULTS_DB_DOWN_MS', 30_000),
 };
 const LONG = num('FAULTS_WAIT_MS', 300_000);
-// The whole test's limit: the issue's size (20 accounts, 200,000 events) needs more than the CI default's 15 minutes.
+// The whole test's limit: the issue's size (20 accounts, 200,000 events) needs more than the default 15 minutes.
 jest.setTimeout(num('FAULTS_TIMEOUT_MS', 900_000));
 
 // The services' environment, the same in both runs. Idle polls, user re-syncs and account re-listings are an hour
